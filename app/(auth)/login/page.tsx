@@ -1,0 +1,25 @@
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { authOptions } from "@/lib/auth/options";
+
+export const metadata = { title: "Sign in · Switchboard" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  if (await getServerSession(authOptions)) redirect("/inbox");
+  const { callbackUrl } = await searchParams;
+  const target = callbackUrl?.startsWith("/") ? callbackUrl : "/inbox";
+  return (
+    <main className="flex min-h-full items-center justify-center px-4 py-16">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 flex items-center gap-2">
+          <span className="flex h-9 w-9 items-center justify-center rounded-lg bg-brand-600 font-bold text-white">S</span>
+          <span className="text-xl font-semibold">Switchboard</span>
+        </div>
+        <h1 className="mb-1 text-lg font-semibold">Sign in to your inbox</h1>
+        <p className="mb-6 text-sm text-slate-500">Answer your customers on WhatsApp, together.</p>
+        <LoginForm callbackUrl={target} />
+      </div>
+    </main>
+  );
+}

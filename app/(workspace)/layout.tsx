@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/workspace/sign-out-button";
+import { requirePageUser } from "@/lib/auth/guards";
+
+export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageUser("inbox.view");
+  return (
+    <div className="flex h-full flex-col">
+      <header className="flex h-12 shrink-0 items-center justify-between border-b border-slate-200 bg-white px-4">
+        <div className="flex items-center gap-6">
+          <Link href="/inbox" className="flex items-center gap-2 font-semibold">
+            <span className="flex h-7 w-7 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white">S</span>
+            Switchboard
+          </Link>
+          <nav className="flex gap-4 text-sm text-slate-600">
+            <Link href="/inbox" className="hover:text-slate-900">
+              Inbox
+            </Link>
+            <Link href="/simulator" className="hover:text-slate-900" target="_blank">
+              Customer simulator
+            </Link>
+          </nav>
+        </div>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="text-slate-600" data-testid="current-user">
+            {user.name} <span className="text-xs text-slate-400">· {user.role.toLowerCase()}</span>
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      <div className="min-h-0 flex-1">{children}</div>
+    </div>
+  );
+}

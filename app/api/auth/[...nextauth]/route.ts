@@ -1,0 +1,7 @@
+// /api/auth/* — next-auth's credentials sign-in, session and sign-out endpoints.
+import NextAuth from "next-auth";
+import { authOptions } from "@/lib/auth/options";
+
+const handler = NextAuth(authOptions);
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,12 @@
+import { notFound } from "next/navigation";
+import { CustomerPhone } from "@/components/simulator/customer-phone";
+import { config } from "@/lib/env";
+
+export const metadata = { title: "Customer simulator · Switchboard" };
+export const dynamic = "force-dynamic";
+
+// Anyone may play the customer here: it stands in for a phone on WhatsApp, so it needs no sign-in.
+export default function SimulatorPage() {
+  if (!config.simulatorMode) notFound();
+  return <CustomerPhone />;
+}

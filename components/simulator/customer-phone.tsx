@@ -1,0 +1,134 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+
+type Customer = { waId: string; name: string | null };
+type SimulatedMessage = { id: string; direction: "INBOUND" | "OUTBOUND"; type: string; text: string; status: string; createdAt: string };
+
+const POLL_MS = 1_000;
+
+// A customer's phone: pick or type a number and a name, write to the business, see its replies.
+export function CustomerPhone() {
+  const [customers, setCustomers] = useState<Customer[]>([]);
+  const [waId, setWaId] = useState("4917612345678");
+  const [name, setName] = useState("Jonas Weber");
+  const [text, setText] = useState("");
+  const [messages, setMessages] = useState<SimulatedMessage[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const validNumber = /^\d{6,15}$/.test(waId);
+
+  const refresh = useCallback(async () => {
+    const list = await fetch("/api/simulator/customers", { cache: "no-store" }).then((r) => r.json()).catch(() => null);
+    if (list?.items) setCustomers(list.items);
+    if (!validNumber) return setMessages([]);
+    const thread = await fetch(`/api/simulator/customers/${waId}/messages`, { cache: "no-store" }).then((r) => r.json()).catch(() => null);
+    if (thread?.items) setMessages(thread.items);
+  }, [waId, validNumber]);
+
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  async function send(event: React.FormEvent) {
+    event.preventDefault();
+    if (!text.trim() || sending) return;
+    setSending(true);
+    setError(null);
+    const response = await fetch(`/api/simulator/customers/${waId}/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name, text }),
+    });
+    const body = await response.json().catch(() => null);
+    setSending(false);
+    if (!response.ok) return setError(body?.error?.details?.[0]?.message ?? body?.error?.message ?? "Could not send.");
+    if (body.webhookStatus !== 200) setError(`The app answered the webhook with HTTP ${body.webhookStatus || "no response"}.`);
+    setText("");
+    void refresh();
+  }
+
+  return (
+    <main className="mx-auto flex h-full max-w-4xl gap-6 p-6">
+      <aside className="w-60 shrink-0 space-y-4">
+        <div>
+          <h1 className="text-lg font-semibold">Customer simulator</h1>
+          <p className="text-xs text-slate-500">Plays a customer on WhatsApp. Messages reach Switchboard as signed webhooks, as Meta sends them.</p>
+        </div>
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">Phone number</span>
+          <input
+            data-testid="sim-phone"
+            value={waId}
+            onChange={(event) => setWaId(event.target.value.replace(/[^\d]/g, ""))}
+            className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            placeholder="4917612345678"
+          />
+          {!validNumber && <span className="text-xs text-red-600">6–15 digits, with the country code.</span>}
+        </label>
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">Name</span>
+          <input data-testid="sim-name" value={name} onChange={(event) => setName(event.target.value)} className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+        </label>
+        {customers.length > 0 && (
+          <div>
+            <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Recent customers</h2>
+            <ul className="space-y-1">
+              {customers.map((customer) => (
+                <li key={customer.waId}>
+                  <button
+                    onClick={() => {
+                      setWaId(customer.waId);
+                      if (customer.name) setName(customer.name);
+                    }}
+                    className={`w-full rounded px-2 py-1 text-left text-sm hover:bg-slate-100 ${customer.waId === waId ? "bg-slate-100" : ""}`}
+                  >
+                    {customer.name ?? "Unknown"} <span className="text-xs text-slate-500">+{customer.waId}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </aside>
+      <section className="flex min-w-0 flex-1 flex-col overflow-hidden rounded-2xl border border-slate-300 bg-[#efeae2] shadow">
+        <header className="bg-[#008069] px-4 py-3 text-white">
+          <p className="text-sm font-semibold">Northwind Furniture</p>
+          <p className="text-xs opacity-80">You are {name || "a customer"} · +{waId}</p>
+        </header>
+        <div className="min-h-0 flex-1 space-y-1.5 overflow-y-auto p-4" data-testid="sim-thread">
+          {messages.length === 0 && <p className="text-center text-sm text-slate-500">No messages yet. Say hello to the business.</p>}
+          {messages.map((message) => (
+            <div key={message.id} className={`flex ${message.direction === "INBOUND" ? "justify-end" : "justify-start"}`}>
+              <div
+                data-testid="sim-message"
+                data-direction={message.direction === "INBOUND" ? "from-customer" : "from-business"}
+                className={`max-w-[75%] whitespace-pre-wrap rounded-lg px-2.5 py-1.5 text-sm shadow-sm ${message.direction === "INBOUND" ? "bg-[#d9fdd3]" : "bg-white"}`}
+              >
+                {message.text}
+                <span className="ml-2 text-[10px] text-slate-500">
+                  {new Date(message.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+                </span>
+              </div>
+            </div>
+          ))}
+        </div>
+        <form onSubmit={send} className="flex gap-2 bg-[#f0f2f5] p-3">
+          <input
+            data-testid="sim-text"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            placeholder="Message"
+            className="flex-1 rounded-full border border-slate-300 px-4 py-2 text-sm"
+          />
+          <button type="submit" disabled={!validNumber || !text.trim() || sending} className="rounded-full bg-[#008069] px-4 py-2 text-sm font-semibold text-white disabled:opacity-50">
+            Send
+          </button>
+        </form>
+        {error && <p role="alert" className="bg-red-50 px-4 py-2 text-sm text-red-700">{error}</p>}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,53 @@
+import type { MessageStatus } from "@/lib/inbox/status";
+
+// WhatsApp's receipts: a clock while queued, ✓ sent, ✓✓ delivered, blue ✓✓ read, red when failed.
+
+const labels: Partial<Record<MessageStatus, string>> = {
+  QUEUED: "Queued",
+  SENT: "Sent",
+  DELIVERED: "Delivered",
+  READ: "Read",
+  PLAYED: "Played",
+  FAILED: "Failed",
+};
+
+export function MessageTicks({ status }: { status: MessageStatus }) {
+  const label = labels[status];
+  if (!label) return null;
+  return (
+    <span data-testid="ticks" data-status={status} title={label} aria-label={label} className="inline-flex items-center">
+      {status === "QUEUED" && (
+        <svg viewBox="0 0 16 16" className="h-3.5 w-3.5 text-slate-400" fill="none" stroke="currentColor" strokeWidth="1.6">
+          <circle cx="8" cy="8" r="6" />
+          <path d="M8 4.5V8l2.5 1.5" strokeLinecap="round" />
+        </svg>
+      )}
+      {status === "SENT" && <Check className="text-slate-500" />}
+      {(status === "DELIVERED" || status === "READ" || status === "PLAYED") && (
+        <DoubleCheck className={status === "DELIVERED" ? "text-slate-500" : "text-tick-read"} />
+      )}
+      {status === "FAILED" && (
+        <svg viewBox="0 0 16 16" className="h-3.5 w-3.5 text-red-600" fill="currentColor">
+          <path d="M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13Zm-.75 3h1.5v4.5h-1.5V4.5Zm0 6h1.5V12h-1.5v-1.5Z" />
+        </svg>
+      )}
+    </span>
+  );
+}
+
+function Check({ className }: { className: string }) {
+  return (
+    <svg viewBox="0 0 16 11" className={`h-3 w-4 ${className}`} fill="currentColor">
+      <path d="M11.07.65 4.9 7.3 2.27 4.6 1.2 5.66l3.72 3.8L12.13 1.7z" />
+    </svg>
+  );
+}
+
+function DoubleCheck({ className }: { className: string }) {
+  return (
+    <svg viewBox="0 0 16 11" className={`h-3 w-4 ${className}`} fill="currentColor">
+      <path d="M11.07.65 4.9 7.3 2.27 4.6 1.2 5.66l3.72 3.8L12.13 1.7z" />
+      <path d="M15.07.65 8.9 7.3l-.9-.93-1.06 1.1 1.98 2 7.22-7.76z" />
+    </svg>
+  );
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import { authOptions } from "./options";
+import { can, type Permission, type Role } from "./permissions";
+
+export type SessionUser = { id: string; role: Role; name: string; email: string };
+
+async function currentUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const user = session?.user;
+  if (!user?.id || !user.role) return null;
+  return { id: user.id, role: user.role, name: user.name ?? "", email: user.email ?? "" };
+}
+
+/** For route handlers: the signed-in user, or a 401. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+  return user;
+}
+
+/** For route handlers: the signed-in user if their role grants `permission`; else 401 or 403. */
+export async function requirePermission(permission: Permission): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!can(user.role, permission)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
+  return user;
+}
+
+/** For pages and layouts: redirects to the login page, or to the inbox when the role falls short. */
+export async function requirePageUser(permission?: Permission): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  if (permission && !can(user.role, permission)) redirect("/inbox");
+  return user;
+}

@@ -1,0 +1,28 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client.ts";
+
+export * from "./generated/client.ts";
+
+// One client per process. Next bundles route handlers apart from server.ts, so the instance lives
+// on globalThis where both find it.
+const globalForPrisma = globalThis as unknown as { switchboardPrisma?: PrismaClient };
+
+function createClient(): PrismaClient {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set: start Switchboard through server.ts");
+  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  return new PrismaClient({ adapter });
+}
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    globalForPrisma.switchboardPrisma ??= createClient();
+    const value = Reflect.get(globalForPrisma.switchboardPrisma, property);
+    return typeof value === "function" ? value.bind(globalForPrisma.switchboardPrisma) : value;
+  },
+});
+
+export async function disconnectDb(): Promise<void> {
+  await globalForPrisma.switchboardPrisma?.$disconnect();
+  globalForPrisma.switchboardPrisma = undefined;
+}

@@ -1,0 +1,53 @@
+// Every setting with a working local default, so a fresh clone runs with no .env at all.
+// server.ts calls applyEnvDefaults() before anything reads process.env.
+
+const LOCAL_SECRET = "switchboard-local-development-secret";
+
+export function applyEnvDefaults(): void {
+  const env = process.env;
+  env.PORT ??= "3000";
+  env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
+  env.NEXTAUTH_SECRET ??= LOCAL_SECRET;
+  env.WHATSAPP_MODE ??= env.WHATSAPP_ACCESS_TOKEN ? "cloud" : "simulator";
+  env.WHATSAPP_APP_SECRET ??= "switchboard-simulator-app-secret";
+  env.WHATSAPP_VERIFY_TOKEN ??= "switchboard-verify-token";
+  env.WHATSAPP_PHONE_NUMBER_ID ??= "100000000000001";
+  env.WHATSAPP_WABA_ID ??= "200000000000001";
+  env.WHATSAPP_ACCESS_TOKEN ??= "simulator-access-token";
+  env.WHATSAPP_GRAPH_URL ??=
+    env.WHATSAPP_MODE === "simulator"
+      ? `http://127.0.0.1:${env.PORT}/api/simulator/graph/v23.0`
+      : "https://graph.facebook.com/v23.0";
+  env.NEXT_TELEMETRY_DISABLED ??= "1";
+}
+
+export function usesLocalSecret(): boolean {
+  return process.env.NEXTAUTH_SECRET === LOCAL_SECRET;
+}
+
+export const config = {
+  get appSecret() {
+    return required("WHATSAPP_APP_SECRET");
+  },
+  get verifyToken() {
+    return required("WHATSAPP_VERIFY_TOKEN");
+  },
+  get graphUrl() {
+    return required("WHATSAPP_GRAPH_URL").replace(/\/+$/, "");
+  },
+  get accessToken() {
+    return required("WHATSAPP_ACCESS_TOKEN");
+  },
+  get simulatorMode() {
+    return process.env.WHATSAPP_MODE !== "cloud";
+  },
+  get appUrl() {
+    return `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
+  },
+};
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}

@@ -1,0 +1,67 @@
+import { db } from "@/lib/db/client";
+import { rooms } from "@/lib/realtime/events";
+import { publish } from "@/lib/realtime/publish";
+import { GraphError, sendGraphMessage } from "@/lib/whatsapp/graph-client";
+import { applyStoredReceipts } from "@/lib/whatsapp/record-status";
+import { messageInclude, serializeMessage } from "./serializers";
+
+/**
+ * The send job: hands one QUEUED message to the Graph API. Transient failures throw so the queue
+ * retries with backoff; a permanent refusal (or the last attempt) marks the message FAILED. A
+ * message that already has a wamid or is no longer queued is never sent again.
+ */
+export async function deliverMessage({ messageId, lastAttempt }: { messageId: string; lastAttempt: boolean }) {
+  const message = await db.message.findUnique({
+    where: { id: messageId },
+    include: { channel: true, conversation: { include: { contact: true } } },
+  });
+  if (!message || message.status !== "QUEUED" || message.externalId) return;
+
+  const contact = message.conversation.contact;
+  const recipient = contact.waId ? { to: contact.waId } : { recipient: contact.bsuid };
+  let wamid: string;
+  try {
+    wamid = await sendGraphMessage({
+      phoneNumberId: message.channel.phoneNumberId,
+      payload: {
+        ...recipient,
+        type: "text",
+        text: { preview_url: false, body: message.text ?? "" },
+        biz_opaque_callback_data: message.id,
+      },
+    });
+  } catch (error) {
+    const retryable = !(error instanceof GraphError) || error.retryable;
+    if (retryable && !lastAttempt) throw error;
+    await markFailed({ messageId, error });
+    return;
+  }
+
+  const publications = await db.$transaction(async (tx) => {
+    const updated = await tx.message.update({ where: { id: messageId }, data: { externalId: wamid } });
+    // Meta's receipts can overtake the API's answer; any already here apply now.
+    return applyStoredReceipts({ tx, message: updated });
+  });
+  if (publications.length) {
+    publish(...publications);
+  } else {
+    const fresh = await db.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude });
+    publish({ event: "message.updated", payload: serializeMessage(fresh), rooms: [rooms.conversation(fresh.conversationId)] });
+  }
+}
+
+async function markFailed({ messageId, error }: { messageId: string; error: unknown }) {
+  const graph = error instanceof GraphError ? error : null;
+  const failed = await db.message.update({
+    where: { id: messageId },
+    data: {
+      status: "FAILED",
+      failedAt: new Date(),
+      errorCode: graph?.code ?? null,
+      errorTitle: graph?.message ?? (error as Error).message ?? "Sending failed",
+      errorDetails: graph?.details ?? null,
+    },
+    include: messageInclude,
+  });
+  publish({ event: "message.updated", payload: serializeMessage(failed), rooms: [rooms.conversation(failed.conversationId)] });
+}

@@ -1,0 +1,18 @@
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { conversationInclude } from "./serializers";
+
+/** The conversation if `userId` belongs to its inbox; otherwise NOT_FOUND (membership is in the query). */
+export async function findConversationForUser({ conversationId, userId }: { conversationId: string; userId: string }) {
+  const conversation = await db.conversation.findFirst({
+    where: { id: conversationId, channel: { members: { some: { userId } } } },
+    include: conversationInclude,
+  });
+  if (!conversation) throw new AppError("NOT_FOUND", "No such conversation in your inboxes.");
+  return conversation;
+}
+
+/** Prisma filter: conversations in the inboxes `userId` belongs to. */
+export function memberOf(userId: string) {
+  return { channel: { members: { some: { userId } } } };
+}

@@ -1,0 +1,41 @@
+// What leaves the server about conversations and messages: the JSON API and socket events share
+// these shapes (built by serializers.ts). Plain types only, safe to import from client components.
+
+import type { MessageStatus } from "./status";
+
+export type ConversationStatus = "OPEN" | "PENDING" | "SNOOZED" | "RESOLVED";
+
+export type UserSummary = { id: string; name: string };
+
+export type ContactDto = { id: string; name: string | null; waId: string | null; bsuid: string | null };
+
+export type ConversationDto = {
+  id: string;
+  channelId: string;
+  status: ConversationStatus;
+  contact: ContactDto;
+  assignee: UserSummary | null;
+  unreadCount: number;
+  lastMessageAt: string;
+  lastMessagePreview: string | null;
+  lastInboundAt: string | null;
+  windowExpiresAt: string | null;
+};
+
+export type MessageDto = {
+  id: string;
+  conversationId: string;
+  direction: "INBOUND" | "OUTBOUND";
+  type: string;
+  text: string | null;
+  content: unknown;
+  externalId: string | null;
+  status: MessageStatus;
+  timestamp: string;
+  sentAt: string | null;
+  deliveredAt: string | null;
+  readAt: string | null;
+  failedAt: string | null;
+  error: { code: number | null; title: string | null; details: string | null } | null;
+  sender: UserSummary | null;
+};

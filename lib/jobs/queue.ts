@@ -1,0 +1,44 @@
+import PgBoss from "pg-boss";
+
+// pg-boss keeps jobs in PostgreSQL (schema "pgboss"): no extra server, and jobs spread across
+// every Switchboard process. server.ts starts it; producers find it on globalThis.
+
+export const queues = {
+  sendMessage: "whatsapp.send-message",
+} as const;
+
+export type SendMessageJob = { messageId: string };
+
+const holder = globalThis as unknown as { switchboardBoss?: PgBoss };
+
+export async function startQueue({ connectionString }: { connectionString: string }): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString, max: 4, application_name: "switchboard-jobs" });
+  boss.on("error", (error) => console.error("[jobs]", error));
+  await boss.start();
+  for (const name of Object.values(queues)) {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name);
+  }
+  holder.switchboardBoss = boss;
+  return boss;
+}
+
+export async function stopQueue(): Promise<void> {
+  await holder.switchboardBoss?.stop({ graceful: true, timeout: 5_000 });
+  holder.switchboardBoss = undefined;
+}
+
+function boss(): PgBoss {
+  if (!holder.switchboardBoss) throw new Error("The job queue is not running: start Switchboard through server.ts");
+  return holder.switchboardBoss;
+}
+
+/** Queues an outbound message. Network errors, 429 and 5xx are retried with backoff. */
+export async function enqueueSend(job: SendMessageJob): Promise<void> {
+  await boss().send(queues.sendMessage, job, {
+    retryLimit: 5,
+    retryDelay: 2,
+    retryBackoff: true,
+    expireInSeconds: 60,
+    singletonKey: job.messageId,
+  });
+}

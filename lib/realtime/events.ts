@@ -1,0 +1,26 @@
+// The socket.io contract shared by server and browser: event names are noun.verb, payloads are
+// the serializers' DTOs. Rooms: user:<id>, inbox:<channelId>, conversation:<id>.
+
+import type { ConversationDto, MessageDto } from "@/lib/inbox/types";
+
+export type ServerToClientEvents = {
+  "message.created": (message: MessageDto) => void;
+  "message.updated": (message: MessageDto) => void;
+  "conversation.created": (conversation: ConversationDto) => void;
+  "conversation.updated": (conversation: ConversationDto) => void;
+  "presence.updated": (presence: { conversationId: string; viewers: { id: string; name: string }[] }) => void;
+};
+
+export type ClientToServerEvents = {
+  "conversation.join": (conversationId: string, ack: (result: { ok: boolean }) => void) => void;
+  "conversation.leave": (conversationId: string) => void;
+};
+
+export type EventName = keyof ServerToClientEvents;
+export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
+
+export const rooms = {
+  user: (id: string) => `user:${id}`,
+  inbox: (channelId: string) => `inbox:${channelId}`,
+  conversation: (id: string) => `conversation:${id}`,
+};

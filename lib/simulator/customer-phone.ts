@@ -1,0 +1,84 @@
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { deliverWebhook, webhookBody } from "./deliver-webhook";
+import { newWamid } from "./wamid";
+
+// The customer's side of the simulator: a phone that writes to the business (as a signed Meta
+// webhook, through the same endpoint Meta uses) and shows what the business sent back.
+
+export type SimulatedMessage = {
+  id: string;
+  direction: "INBOUND" | "OUTBOUND";
+  type: string;
+  text: string;
+  status: string;
+  createdAt: string;
+};
+
+async function channelFor(phoneNumberId: string) {
+  const channel = await db.channel.findUnique({ where: { phoneNumberId } });
+  if (!channel) throw new AppError("NOT_FOUND", `No channel uses phone number id ${phoneNumberId}.`);
+  return channel;
+}
+
+export async function sendAsCustomer({
+  phoneNumberId,
+  waId,
+  name,
+  text,
+}: {
+  phoneNumberId: string;
+  waId: string;
+  name: string;
+  text: string;
+}): Promise<{ wamid: string; webhookStatus: number }> {
+  const channel = await channelFor(phoneNumberId);
+  const wamid = newWamid();
+  const message = { from: waId, id: wamid, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: text } };
+  await db.simulatorMessage.create({
+    data: { phoneNumberId, customerWaId: waId, customerName: name, direction: "INBOUND", wamid, type: "text", payload: message },
+  });
+  const webhookStatus = await deliverWebhook(
+    webhookBody({
+      wabaId: channel.wabaId,
+      phoneNumberId,
+      displayPhoneNumber: channel.displayPhoneNumber,
+      value: { contacts: [{ profile: { name }, wa_id: waId }], messages: [message] },
+    }),
+  );
+  return { wamid, webhookStatus };
+}
+
+export async function customerThread({ phoneNumberId, waId }: { phoneNumberId: string; waId: string }): Promise<SimulatedMessage[]> {
+  const rows = await db.simulatorMessage.findMany({
+    where: { phoneNumberId, customerWaId: waId },
+    orderBy: { createdAt: "asc" },
+    take: 500,
+  });
+  return rows.map((row) => ({
+    id: row.wamid,
+    direction: row.direction,
+    type: row.type,
+    text: describe(row.type, row.payload as Record<string, unknown>),
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+  }));
+}
+
+export async function customers({ phoneNumberId }: { phoneNumberId: string }) {
+  const rows = await db.simulatorMessage.groupBy({
+    by: ["customerWaId"],
+    where: { phoneNumberId },
+    _max: { createdAt: true, customerName: true },
+    orderBy: { _max: { createdAt: "desc" } },
+    take: 50,
+  });
+  return rows.map((row) => ({ waId: row.customerWaId, name: row._max.customerName ?? null }));
+}
+
+function describe(type: string, payload: Record<string, unknown>): string {
+  const part = payload[type] as Record<string, unknown> | undefined;
+  if (type === "text") return String(part?.body ?? "");
+  if (type === "template") return `Template: ${String(part?.name ?? "")}`;
+  return typeof part?.caption === "string" ? part.caption : `[${type}]`;
+}

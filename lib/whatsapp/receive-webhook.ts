@@ -1,0 +1,109 @@
+import { db, type Prisma } from "@/lib/db/client";
+import { isDatabaseDown } from "@/lib/db/errors";
+import { publish, type Publication } from "@/lib/realtime/publish";
+import { recordInbound } from "./record-inbound";
+import { recordStatus } from "./record-status";
+import { messagesValue, type WebhookEnvelope } from "./webhook-schema";
+
+// Every accepted body is written to the webhook log before it is processed, so nothing Meta
+// delivered is lost: a body that fails to process stays in the log with its error. Processing runs
+// in one transaction; socket events go out only after it commits.
+
+export type WebhookOutcome = { eventId: string; state: "PROCESSED" | "FAILED"; error?: string };
+
+export async function receiveWebhook({ body }: { body: WebhookEnvelope }): Promise<WebhookOutcome> {
+  const phoneNumberId = firstPhoneNumberId(body);
+  const channel = phoneNumberId
+    ? await db.channel.findUnique({ where: { phoneNumberId }, select: { id: true } })
+    : null;
+  const event = await db.webhookEvent.create({
+    data: { payload: body as Prisma.InputJsonValue, phoneNumberId, channelId: channel?.id ?? null },
+    select: { id: true },
+  });
+  return processWebhookEvent({ eventId: event.id, body });
+}
+
+/** Processes (or reprocesses) a logged body. Throws only when the database is down. */
+export async function processWebhookEvent({
+  eventId,
+  body,
+}: {
+  eventId: string;
+  body: WebhookEnvelope;
+}): Promise<WebhookOutcome> {
+  try {
+    const { publications, problems } = await withRetryOnConflict(() =>
+      db.$transaction((tx) => processBody({ tx, body }), { timeout: 15_000 }),
+    );
+    const error = problems.length ? problems.join("; ") : undefined;
+    await db.webhookEvent.update({
+      where: { id: eventId },
+      data: { state: error ? "FAILED" : "PROCESSED", processedAt: new Date(), error: error ?? null },
+    });
+    publish(...publications);
+    return { eventId, state: error ? "FAILED" : "PROCESSED", error };
+  } catch (error) {
+    if (isDatabaseDown(error)) throw error;
+    console.error(`[webhook] event ${eventId} failed to process`, error);
+    const message = error instanceof Error ? error.message : String(error);
+    await db.webhookEvent.update({
+      where: { id: eventId },
+      data: { state: "FAILED", processedAt: new Date(), error: message.slice(0, 2000) },
+    });
+    return { eventId, state: "FAILED", error: message };
+  }
+}
+
+async function processBody({ tx, body }: { tx: Prisma.TransactionClient; body: WebhookEnvelope }) {
+  const publications: Publication[] = [];
+  const problems: string[] = [];
+  for (const entry of body.entry) {
+    for (const change of entry.changes) {
+      if (change.field !== "messages") continue;
+      const parsed = messagesValue.safeParse(change.value);
+      if (!parsed.success) {
+        problems.push(`a "messages" change is malformed: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+        continue;
+      }
+      const value = parsed.data;
+      const channel = await tx.channel.findUnique({
+        where: { phoneNumberId: value.metadata.phone_number_id },
+        select: { id: true },
+      });
+      if (!channel) {
+        problems.push(`no channel owns phone_number_id ${value.metadata.phone_number_id}`);
+        continue;
+      }
+      for (const message of value.messages ?? []) {
+        publications.push(...(await recordInbound({ tx, channelId: channel.id, value, message })));
+      }
+      for (const receipt of value.statuses ?? []) {
+        publications.push(...(await recordStatus({ tx, channelId: channel.id, receipt })));
+      }
+    }
+  }
+  return { publications, problems };
+}
+
+function firstPhoneNumberId(body: WebhookEnvelope): string | null {
+  for (const entry of body.entry) {
+    for (const change of entry.changes) {
+      const id = (change.value as { metadata?: { phone_number_id?: unknown } } | undefined)?.metadata?.phone_number_id;
+      if (typeof id === "string") return id;
+    }
+  }
+  return null;
+}
+
+// Two bodies about the same new customer can race to create the contact; the loser's transaction
+// hits the unique index and simply runs again, finding the winner's row.
+async function withRetryOnConflict<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= attempts || (code !== "P2002" && code !== "P2034")) throw error;
+    }
+  }
+}
