@@ -5,20 +5,26 @@ const LOCAL_SECRET = "switchboard-local-development-secret";
 
 export function applyEnvDefaults(): void {
   const env = process.env;
-  env.PORT ??= "3000";
-  env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
-  env.NEXTAUTH_SECRET ??= LOCAL_SECRET;
-  env.WHATSAPP_MODE ??= env.WHATSAPP_ACCESS_TOKEN ? "cloud" : "simulator";
-  env.WHATSAPP_APP_SECRET ??= "switchboard-simulator-app-secret";
-  env.WHATSAPP_VERIFY_TOKEN ??= "switchboard-verify-token";
-  env.WHATSAPP_PHONE_NUMBER_ID ??= "100000000000001";
-  env.WHATSAPP_WABA_ID ??= "200000000000001";
-  env.WHATSAPP_ACCESS_TOKEN ??= "simulator-access-token";
-  env.WHATSAPP_GRAPH_URL ??=
+  // An empty variable counts as unset, as in most dotenv tooling.
+  const fallback = (name: string, value: string) => {
+    if (!env[name]) env[name] = value;
+  };
+  fallback("PORT", "3000");
+  fallback("NEXTAUTH_URL", `http://localhost:${env.PORT}`);
+  fallback("NEXTAUTH_SECRET", LOCAL_SECRET);
+  fallback("WHATSAPP_MODE", env.WHATSAPP_ACCESS_TOKEN ? "cloud" : "simulator");
+  fallback("WHATSAPP_APP_SECRET", "switchboard-simulator-app-secret");
+  fallback("WHATSAPP_VERIFY_TOKEN", "switchboard-verify-token");
+  fallback("WHATSAPP_PHONE_NUMBER_ID", "100000000000001");
+  fallback("WHATSAPP_WABA_ID", "200000000000001");
+  fallback("WHATSAPP_ACCESS_TOKEN", "simulator-access-token");
+  fallback(
+    "WHATSAPP_GRAPH_URL",
     env.WHATSAPP_MODE === "simulator"
       ? `http://127.0.0.1:${env.PORT}/api/simulator/graph/v23.0`
-      : "https://graph.facebook.com/v23.0";
-  env.NEXT_TELEMETRY_DISABLED ??= "1";
+      : "https://graph.facebook.com/v23.0",
+  );
+  fallback("NEXT_TELEMETRY_DISABLED", "1");
 }
 
 export function usesLocalSecret(): boolean {

@@ -1,0 +1,4 @@
+import { inject } from "vitest";
+
+// Lets test files use lib/ modules (the Prisma client reads DATABASE_URL) against the suite's database.
+process.env.DATABASE_URL = inject("databaseUrl");

@@ -1,0 +1,77 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { inject } from "vitest";
+import { signBody } from "../../lib/whatsapp/signature";
+
+// Real HTTP against the suite's server: sign-in through next-auth, signed webhooks, fixtures.
+
+export const baseUrl = () => inject("baseUrl");
+
+export type Session = { cookie: string; fetch: (url: string, init?: RequestInit) => Promise<Response> };
+
+/** Signs in through next-auth's credentials endpoint, as the login page does. */
+export async function signIn(email: string, password = "switchboard"): Promise<Session> {
+  const jar = new Map<string, string>();
+  const remember = (response: Response) => {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(";");
+      const index = pair.indexOf("=");
+      jar.set(pair.slice(0, index), pair.slice(index + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+
+  const csrfResponse = await fetch(`${baseUrl()}/api/auth/csrf`);
+  remember(csrfResponse);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const response = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  remember(response);
+  if (![...jar.keys()].some((name) => name.includes("session-token"))) {
+    throw new Error(`Sign-in as ${email} failed (HTTP ${response.status})`);
+  }
+  return {
+    cookie: cookie(),
+    fetch: (url, init) =>
+      fetch(`${baseUrl()}${url}`, {
+        ...init,
+        headers: { "content-type": "application/json", ...init?.headers, cookie: cookie() },
+      }),
+  };
+}
+
+/** POSTs a body to the webhook, signed with the app secret unless `signature` overrides it. */
+export function postWebhook(body: unknown, { signature, raw }: { signature?: string | null; raw?: string } = {}) {
+  const text = raw ?? JSON.stringify(body);
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  const header = signature === undefined ? signBody(text, inject("appSecret")) : signature;
+  if (header !== null) headers["x-hub-signature-256"] = header;
+  return fetch(`${baseUrl()}/api/webhooks/whatsapp`, { method: "POST", headers, body: text });
+}
+
+const fixturesDir = path.resolve(import.meta.dirname, "../fixtures/whatsapp");
+
+/**
+ * A webhook fixture with its phone_number_id replaced by the test channel's, and (when `unique`
+ * is given) every wamid and customer id suffixed so tests never collide.
+ */
+export function fixture(name: string, { unique }: { unique?: string } = {}): Record<string, unknown> {
+  let text = readFileSync(path.join(fixturesDir, name), "utf8").replace(/"phone_number_id":\s*"[^"]*"/g, `"phone_number_id": "${inject("phoneNumberId")}"`);
+  if (unique) {
+    text = text
+      .replace(/"(wamid\.[^"]*)"/g, `"$1-${unique}"`)
+      .replace(/"(wa_id|from|recipient_id)":\s*"(\d+)"/g, (_m, key, digits) => `"${key}": "${digits}${uniqueDigits(unique)}"`)
+      .replace(/"(user_id|from_user_id)":\s*"([^"]+)"/g, `"$1": "$2${uniqueDigits(unique)}"`);
+  }
+  return JSON.parse(text);
+}
+
+function uniqueDigits(unique: string): string {
+  let hash = 0;
+  for (const char of unique) hash = (hash * 31 + char.charCodeAt(0)) % 100000;
+  return String(hash).padStart(5, "0");
+}
