@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -21,7 +21,7 @@ declare module "vitest" {
 }
 
 const root = path.resolve(import.meta.dirname, "../..");
-const distDir = process.env.TEST_DIST_DIR ?? ".next-test";
+const distDir = process.env.TEST_DIST_DIR ?? ".next";
 
 export default async function setup(project: TestProject) {
   if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
@@ -29,6 +29,7 @@ export default async function setup(project: TestProject) {
   }
   const suite = project.name;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `switchboard-${suite}-`));
+  chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the "postgres" user, who must reach it
   const [dbPort, appPort] = [await freePort(), await freePort()];
   const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: dbPort, database: "switchboard_test" });
 
