@@ -33,12 +33,12 @@ export function readMigrationsList() {
 
 /** Applies every pending migration; returns the names of those applied. */
 export async function applyMigrations({ connectionString }: { connectionString: string }): Promise<string[]> {
-  const engine = await openSchemaEngine({ connectionString });
+  const { engine, close } = await openSchemaEngine({ connectionString });
   try {
     const result = await engine.applyMigrations({ migrationsList: readMigrationsList(), filters: noFilters });
     return result.appliedMigrationNames;
   } finally {
-    engine.free();
+    await close();
   }
 }
 
@@ -52,7 +52,7 @@ export async function diffDatamodels({
   from?: string;
   to: string;
 }): Promise<string> {
-  const engine = await openSchemaEngine({ connectionString });
+  const { engine, close } = await openSchemaEngine({ connectionString });
   try {
     const fromTarget = from
       ? { tag: "schemaDatamodel" as const, files: [{ path: "schema.prisma", content: from }] }
@@ -66,6 +66,6 @@ export async function diffDatamodels({
     });
     return result.stdout ?? "";
   } finally {
-    engine.free();
+    await close();
   }
 }

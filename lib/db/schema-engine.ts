@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 
 // Prisma's schema engine compiled to WebAssembly, driven through the pg adapter: migrations and
 // diffs with no native binary and no network. Node 20 cannot import a .wasm module, so it is
@@ -29,17 +30,38 @@ function loadWasm(): Promise<SchemaEngineModule> {
   return loaded;
 }
 
+export type OpenSchemaEngine = { engine: SchemaEngine; close: () => Promise<void> };
+
+/**
+ * The engine plus close(), which must be called when done. The engine holds Prisma's migration
+ * advisory lock on a pooled connection and freeing the wasm engine does not release it; only
+ * ending the pool does. Left open, the lock outlives the call until the pool's idle timeout, and
+ * another process starting meanwhile (scale-out, a restart) times out waiting for it.
+ */
 export async function openSchemaEngine({
   connectionString,
   datamodel,
 }: {
   connectionString: string;
   datamodel?: string;
-}): Promise<SchemaEngine> {
+}): Promise<OpenSchemaEngine> {
   const wasm = await loadWasm();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
+  const pool = new pg.Pool({ connectionString });
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
   const datamodels: [string, string][] | undefined = datamodel ? [["schema.prisma", datamodel]] : undefined;
-  return wasm.SchemaEngine.new({ datamodels }, () => {}, adapter);
+  try {
+    const engine = await wasm.SchemaEngine.new({ datamodels }, () => {}, adapter);
+    return {
+      engine,
+      close: async () => {
+        engine.free();
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
 }
 
 export const noFilters = { externalTables: [], externalEnums: [] };
