@@ -17,26 +17,52 @@ export function graphError(status: number, code: number, message: string, type =
   };
 }
 
+type GraphRequest = { method: string; path: string[]; query: URLSearchParams; body: unknown };
+type Route = { method: string; path: string[]; handle: (params: Record<string, string>, request: GraphRequest) => Promise<GraphReply> };
+
+// The Graph endpoints the simulator answers, after the version segment. ":name" matches any
+// segment and is passed to the handler; anything else gets Meta's "unsupported request" error.
+const routes: Route[] = [
+  { method: "POST", path: [":phoneNumberId", "messages"], handle: ({ phoneNumberId }, { body }) => postMessage({ phoneNumberId, body }) },
+];
+
 export async function handleGraphRequest({
   method,
   segments,
+  query = new URLSearchParams(),
   authorization,
   body,
 }: {
   method: string;
   segments: string[];
+  query?: URLSearchParams;
   authorization: string | null;
   body: unknown;
 }): Promise<GraphReply> {
   if (!authorization?.startsWith("Bearer ") || authorization.length <= "Bearer ".length) {
     return graphError(401, 190, "Invalid OAuth access token - Cannot parse access token");
   }
-  // segments: [version, phoneNumberId, edge]
-  const [, objectId, edge] = segments;
-  if (method === "POST" && edge === "messages" && segments.length === 3) {
-    return postMessage({ phoneNumberId: objectId, body });
+  const [, ...path] = segments; // drop the version ("v23.0")
+  for (const route of routes) {
+    const params = matchPath(route, method, path);
+    if (params) return route.handle(params, { method, path, query, body });
   }
-  return graphError(400, 100, `Unsupported ${method.toLowerCase()} request. Object with ID '${objectId ?? ""}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, "GraphMethodException");
+  return graphError(
+    400,
+    100,
+    `Unsupported ${method.toLowerCase()} request. Object with ID '${path[0] ?? ""}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+    "GraphMethodException",
+  );
+}
+
+function matchPath(route: Route, method: string, path: string[]): Record<string, string> | null {
+  if (route.method !== method || route.path.length !== path.length) return null;
+  const params: Record<string, string> = {};
+  for (const [index, part] of route.path.entries()) {
+    if (part.startsWith(":")) params[part.slice(1)] = decodeURIComponent(path[index]);
+    else if (part !== path[index]) return null;
+  }
+  return params;
 }
 
 async function postMessage({ phoneNumberId, body }: { phoneNumberId: string; body: unknown }): Promise<GraphReply> {

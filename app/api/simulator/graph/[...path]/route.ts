@@ -21,6 +21,7 @@ async function respond(request: Request, { params }: Context) {
   const reply = await handleGraphRequest({
     method: request.method,
     segments: path,
+    query: new URL(request.url).searchParams,
     authorization: request.headers.get("authorization"),
     body,
   });
