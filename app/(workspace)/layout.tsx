@@ -1,9 +1,13 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/workspace/sign-out-button";
+import { AlertBanner } from "@/components/workspace/alert-banner";
 import { requirePageUser } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
+import { listOpenAlerts } from "@/lib/whatsapp/channel-alerts";
 
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser("inbox.view");
+  const alerts = can(user.role, "settings.manage") ? await listOpenAlerts() : [];
   return (
     <div className="flex h-full flex-col">
       <header className="flex h-12 shrink-0 items-center justify-between border-b border-slate-200 bg-white px-4">
@@ -28,6 +32,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
           <SignOutButton />
         </div>
       </header>
+      <AlertBanner alerts={alerts} />
       <div className="min-h-0 flex-1">{children}</div>
     </div>
   );

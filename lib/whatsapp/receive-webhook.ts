@@ -1,6 +1,7 @@
 import { db, type Prisma } from "@/lib/db/client";
 import { isDatabaseDown } from "@/lib/db/errors";
 import { publish, type Publication } from "@/lib/realtime/publish";
+import { accountFields, recordAccountChange } from "./record-account-change";
 import { recordInbound } from "./record-inbound";
 import { recordStatus } from "./record-status";
 import { messagesValue, type WebhookEnvelope } from "./webhook-schema";
@@ -59,6 +60,11 @@ async function processBody({ tx, body }: { tx: Prisma.TransactionClient; body: W
   const problems: string[] = [];
   for (const entry of body.entry) {
     for (const change of entry.changes) {
+      if ((accountFields as readonly string[]).includes(change.field)) {
+        const problem = await recordAccountChange({ tx, wabaId: entry.id, field: change.field, value: (change.value ?? {}) as Record<string, unknown> });
+        if (problem) problems.push(problem);
+        continue;
+      }
       if (change.field !== "messages") continue;
       const parsed = messagesValue.safeParse(change.value);
       if (!parsed.success) {

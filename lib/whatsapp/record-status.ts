@@ -4,6 +4,7 @@ import { messageInclude, serializeMessage } from "@/lib/inbox/serializers";
 import { nextStatus, parseReceiptStatus, timestampField } from "@/lib/inbox/status";
 import { rooms } from "@/lib/realtime/events";
 import type { Publication } from "@/lib/realtime/publish";
+import { optOutAfterMarketingRefusal } from "./record-account-change";
 import { metaTime, statusReceipt, type StatusReceipt } from "./webhook-schema";
 
 type Tx = Prisma.TransactionClient;
@@ -43,6 +44,9 @@ export async function recordStatus({
   if (!locked) return [];
   const message = await tx.message.findUniqueOrThrow({ where: { id: locked.id } });
   const changed = await applyReceipt({ tx, message, receipt });
+  if (receipt.errors?.some((error) => error.code === 131050)) {
+    await optOutAfterMarketingRefusal({ tx, conversationId: message.conversationId, at: metaTime(receipt.timestamp) });
+  }
   return changed ? [changed] : [];
 }
 

@@ -17,6 +17,7 @@ declare module "vitest" {
     appSecret: string;
     verifyToken: string;
     phoneNumberId: string;
+    wabaId: string;
   }
 }
 
@@ -37,6 +38,7 @@ export default async function setup(project: TestProject) {
     appSecret: "test-app-secret",
     verifyToken: "test-verify-token",
     phoneNumberId: "109876543210001",
+    wabaId: "209876543210001",
   };
   mkdirSync(path.join(root, "test-results"), { recursive: true });
   const log = createWriteStream(path.join(root, "test-results", `${suite}-server.log`));
@@ -58,6 +60,7 @@ export default async function setup(project: TestProject) {
         WHATSAPP_APP_SECRET: settings.appSecret,
         WHATSAPP_VERIFY_TOKEN: settings.verifyToken,
         WHATSAPP_PHONE_NUMBER_ID: settings.phoneNumberId,
+        WHATSAPP_WABA_ID: settings.wabaId,
         WHATSAPP_GRAPH_URL: "",
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -74,6 +77,7 @@ export default async function setup(project: TestProject) {
   project.provide("appSecret", settings.appSecret);
   project.provide("verifyToken", settings.verifyToken);
   project.provide("phoneNumberId", settings.phoneNumberId);
+  project.provide("wabaId", settings.wabaId);
 
   return async () => {
     server.kill("SIGTERM");

@@ -1,0 +1,30 @@
+"use client";
+
+import { useState } from "react";
+import type { ChannelAlertDto } from "@/lib/whatsapp/channel-alerts";
+
+// What Meta reported about the number or account, for admins, until they dismiss it.
+export function AlertBanner({ alerts }: { alerts: ChannelAlertDto[] }) {
+  const [visible, setVisible] = useState(alerts);
+  if (visible.length === 0) return null;
+
+  async function dismiss(id: string) {
+    const response = await fetch(`/api/channel-alerts/${id}/dismiss`, { method: "POST" });
+    if (response.ok) setVisible((current) => current.filter((alert) => alert.id !== id));
+  }
+
+  return (
+    <div className="border-b border-amber-200 bg-amber-50 text-sm text-amber-900" data-testid="alert-banner">
+      {visible.map((alert) => (
+        <div key={alert.id} className="flex items-center justify-between gap-4 px-4 py-1.5">
+          <span>
+            <span className="font-medium">{alert.channelName}:</span> {alert.summary}
+          </span>
+          <button onClick={() => void dismiss(alert.id)} className="shrink-0 rounded px-2 py-0.5 text-xs hover:bg-amber-100">
+            Dismiss
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+
+export type ChannelAlertDto = { id: string; channelName: string; kind: string; summary: string; createdAt: string };
+
+/** What Meta reported that no admin has dismissed yet, newest first. */
+export async function listOpenAlerts({ limit = 5 }: { limit?: number } = {}): Promise<ChannelAlertDto[]> {
+  const rows = await db.channelAlert.findMany({
+    where: { dismissedAt: null },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    include: { channel: { select: { name: true } } },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    channelName: row.channel.name,
+    kind: row.kind,
+    summary: row.summary,
+    createdAt: row.createdAt.toISOString(),
+  }));
+}
+
+export async function dismissAlert({ alertId, actor }: { alertId: string; actor: { id: string; name: string } }) {
+  const alert = await db.channelAlert.findUnique({ where: { id: alertId } });
+  if (!alert) throw new AppError("NOT_FOUND", "No such alert.");
+  if (alert.dismissedAt) return;
+  await db.$transaction(async (tx) => {
+    await tx.channelAlert.update({ where: { id: alertId }, data: { dismissedAt: new Date() } });
+    await recordAudit({ actor: { id: actor.id, label: actor.name }, action: "channel_alert.dismissed", target: { type: "channel_alert", id: alertId }, after: { summary: alert.summary } }, tx);
+  });
+}
