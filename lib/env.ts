@@ -24,6 +24,7 @@ export function applyEnvDefaults(): void {
       ? `http://127.0.0.1:${env.PORT}/api/simulator/graph/v23.0`
       : "https://graph.facebook.com/v23.0",
   );
+  fallback("MEDIA_DIR", ".data/media");
   fallback("NEXT_TELEMETRY_DISABLED", "1");
 }
 
@@ -46,6 +47,10 @@ export const config = {
   },
   get simulatorMode() {
     return process.env.WHATSAPP_MODE !== "cloud";
+  },
+  /** Where received and uploaded media are kept (lib/media/storage.ts). */
+  get mediaDir() {
+    return process.env.MEDIA_DIR || ".data/media";
   },
   get appUrl() {
     return `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
