@@ -7,6 +7,7 @@ import { bootstrapDatabase } from "./lib/db/bootstrap";
 import { db, disconnectDb } from "./lib/db/client";
 import { startQueue, stopQueue } from "./lib/jobs/queue";
 import { startWorkers } from "./lib/jobs/workers";
+import { useRedisAdapter } from "./lib/realtime/redis-adapter";
 import { attachSocketServer } from "./lib/realtime/socket-server";
 import { seedDemo } from "./prisma/seed";
 
@@ -31,6 +32,7 @@ const handleUpgrade = app.getUpgradeHandler();
 
 const server = createServer((request, response) => void handleRequest(request, response));
 const io = attachSocketServer(server);
+const closeRedis = process.env.REDIS_URL ? await useRedisAdapter(io, process.env.REDIS_URL) : null;
 // socket.io answers its own upgrades; everything else (Next's dev reload socket) goes to Next.
 server.on("upgrade", (request, socket, head) => {
   if (!request.url?.startsWith("/socket.io")) void handleUpgrade(request, socket, head);
@@ -49,6 +51,7 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: shutting down`);
   io.close();
+  await closeRedis?.();
   server.close();
   await stopQueue().catch(() => undefined);
   await app.close().catch(() => undefined);
