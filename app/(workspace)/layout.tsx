@@ -20,6 +20,11 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             <Link href="/inbox" className="hover:text-slate-900">
               Inbox
             </Link>
+            {can(user.role, "webhooks.replay") && (
+              <Link href="/settings/webhooks" className="hover:text-slate-900">
+                Webhook log
+              </Link>
+            )}
             <Link href="/simulator" className="hover:text-slate-900" target="_blank">
               Customer simulator
             </Link>

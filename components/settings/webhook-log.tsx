@@ -1,0 +1,79 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import type { WebhookEventDto } from "@/lib/whatsapp/webhook-events";
+
+const filters = ["ALL", "FAILED", "PROCESSED"] as const;
+
+export function WebhookLog({ events, filter }: { events: WebhookEventDto[]; filter: string }) {
+  const [rows, setRows] = useState(events);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function replay(id: string) {
+    setBusy(id);
+    const response = await fetch(`/api/webhook-events/${id}/replay`, { method: "POST" });
+    const outcome = await response.json().catch(() => null);
+    setBusy(null);
+    if (!response.ok) return;
+    setRows((current) =>
+      current.map((row) => (row.id === id ? { ...row, state: outcome.state, error: outcome.error ?? null, processedAt: new Date().toISOString() } : row)),
+    );
+  }
+
+  return (
+    <>
+      <div className="mb-3 flex gap-1 text-xs">
+        {filters.map((option) => (
+          <Link
+            key={option}
+            href={option === "ALL" ? "?" : `?state=${option}`}
+            className={`rounded-md px-2 py-1 font-medium ${filter === option ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+          >
+            {option === "ALL" ? "All" : option === "FAILED" ? "Failed" : "Processed"}
+          </Link>
+        ))}
+      </div>
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">No webhook bodies here.</p>
+      ) : (
+        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="px-3 py-2">Received</th>
+              <th className="px-3 py-2">Phone number id</th>
+              <th className="px-3 py-2">State</th>
+              <th className="px-3 py-2">Error</th>
+              <th className="px-3 py-2" />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} className="border-t border-slate-100" data-testid="webhook-row">
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{new Date(row.receivedAt).toLocaleString()}</td>
+                <td className="px-3 py-2 font-mono text-xs">{row.phoneNumberId ?? "—"}</td>
+                <td className="px-3 py-2">
+                  <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${row.state === "FAILED" ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-700"}`}>
+                    {row.state.toLowerCase()}
+                  </span>
+                </td>
+                <td className="px-3 py-2 text-xs text-slate-600">{row.error ?? ""}</td>
+                <td className="px-3 py-2 text-right">
+                  {row.state === "FAILED" && (
+                    <button
+                      onClick={() => void replay(row.id)}
+                      disabled={busy === row.id}
+                      className="rounded-md border border-slate-200 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50"
+                    >
+                      {busy === row.id ? "Replaying…" : "Replay"}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
