@@ -19,20 +19,6 @@ CREATE TABLE "SimulatorCustomer" (
 );
 
 -- CreateTable
-CREATE TABLE "SimulatorMedia" (
-    "id" TEXT NOT NULL,
-    "phoneNumberId" TEXT NOT NULL,
-    "mimeType" TEXT NOT NULL,
-    "fileName" TEXT,
-    "sha256" TEXT NOT NULL,
-    "size" INTEGER NOT NULL,
-    "data" BYTEA NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "SimulatorMedia_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
 CREATE TABLE "SimulatorBusinessProfile" (
     "phoneNumberId" TEXT NOT NULL,
     "profile" JSONB NOT NULL,
@@ -43,6 +29,3 @@ CREATE TABLE "SimulatorBusinessProfile" (
 
 -- CreateIndex
 CREATE UNIQUE INDEX "SimulatorCustomer_phoneNumberId_waId_key" ON "SimulatorCustomer"("phoneNumberId", "waId");
-
--- CreateIndex
-CREATE INDEX "SimulatorMedia_phoneNumberId_idx" ON "SimulatorMedia"("phoneNumberId");
