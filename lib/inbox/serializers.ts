@@ -1,5 +1,6 @@
 import type { Contact, Conversation, Message, User } from "@/lib/db/client";
 import type { ContactDto, ConversationDto, MessageDto } from "./types";
+import { billingWindow } from "./billing";
 import { serviceWindow } from "./window";
 
 // The one place that shapes conversations and messages for HTTP responses and socket events.
@@ -20,6 +21,7 @@ export function serializeContact(contact: Contact): ContactDto {
 
 export function serializeConversation(conversation: ConversationRow): ConversationDto {
   const window = serviceWindow({ lastInboundAt: conversation.lastInboundAt });
+  const billing = billingWindow(conversation);
   return {
     id: conversation.id,
     channelId: conversation.channelId,
@@ -31,6 +33,12 @@ export function serializeConversation(conversation: ConversationRow): Conversati
     lastMessagePreview: conversation.lastMessagePreview,
     lastInboundAt: conversation.lastInboundAt?.toISOString() ?? null,
     windowExpiresAt: window.expiresAt?.toISOString() ?? null,
+    billingWindow: {
+      kind: billing.kind,
+      expiresAt: billing.expiresAt?.toISOString() ?? null,
+      freeEntryPointOfferExpiresAt: billing.freeEntryPointOfferExpiresAt?.toISOString() ?? null,
+    },
+    billing: { category: conversation.billingCategory, type: conversation.billingType, billable: conversation.billable },
   };
 }
 

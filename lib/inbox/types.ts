@@ -20,6 +20,13 @@ export type ConversationDto = {
   lastMessagePreview: string | null;
   lastInboundAt: string | null;
   windowExpiresAt: string | null;
+  // Which window Meta bills this conversation's messages in, and Meta's latest pricing for it.
+  billingWindow: {
+    kind: "free_entry_point" | "customer_service" | "closed";
+    expiresAt: string | null;
+    freeEntryPointOfferExpiresAt: string | null;
+  };
+  billing: { category: string | null; type: string | null; billable: boolean | null };
 };
 
 export type MessageDto = {
