@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import { rooms } from "@/lib/realtime/events";
 import { publish } from "@/lib/realtime/publish";
 import { GraphError, sendGraphMessage } from "@/lib/whatsapp/graph-client";
-import { applyStoredReceipts } from "@/lib/whatsapp/record-status";
+import { applyStoredReceipts, lockExternalId } from "@/lib/whatsapp/record-status";
 import { messageInclude, serializeMessage } from "./serializers";
 
 /**
@@ -38,6 +38,7 @@ export async function deliverMessage({ messageId, lastAttempt }: { messageId: st
   }
 
   const publications = await db.$transaction(async (tx) => {
+    await lockExternalId({ tx, channelId: message.channelId, externalId: wamid });
     const updated = await tx.message.update({ where: { id: messageId }, data: { externalId: wamid } });
     // Meta's receipts can overtake the API's answer; any already here apply now.
     return applyStoredReceipts({ tx, message: updated });

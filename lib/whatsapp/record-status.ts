@@ -23,6 +23,7 @@ export async function recordStatus({
   channelId: string;
   receipt: StatusReceipt;
 }): Promise<Publication[]> {
+  await lockExternalId({ tx, channelId, externalId: receipt.id });
   const inserted = await tx.messageStatusEvent.createMany({
     data: [
       {
@@ -48,6 +49,16 @@ export async function recordStatus({
     await optOutAfterMarketingRefusal({ tx, conversationId: message.conversationId, at: metaTime(receipt.timestamp) });
   }
   return changed ? [changed] : [];
+}
+
+/**
+ * Serialises the two transactions that meet on a wamid: a receipt being recorded and the send job
+ * storing the wamid Meta answered with. Without it each can miss the other's uncommitted row (the
+ * receipt finds no message, the job finds no receipt) and the tick is lost for good. Both call
+ * this first; the lock is released when the transaction ends.
+ */
+export async function lockExternalId({ tx, channelId, externalId }: { tx: Tx; channelId: string; externalId: string }): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${channelId}), hashtext(${externalId}))`;
 }
 
 /** Applies every stored receipt for a message that has just been given its wamid. */

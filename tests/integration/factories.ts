@@ -38,13 +38,13 @@ export async function customerWritesIn({ text = "Hello from a test" }: { text?: 
   value.messages[0].text.body = text;
   // Recent, so the customer service window is open.
   value.messages[0].timestamp = String(Math.floor(Date.now() / 1000) - 60);
-  await deliver(body);
+  const { event } = await deliver(body);
   const wamid = value.messages[0].id;
   const message = await db.message.findFirstOrThrow({
     where: { externalId: wamid },
     include: { conversation: { include: { contact: true } } },
   });
-  return { conversation: message.conversation, contact: message.conversation.contact, inboundWamid: wamid, tag };
+  return { conversation: message.conversation, contact: message.conversation.contact, inboundWamid: wamid, tag, eventId: event };
 }
 
 /**

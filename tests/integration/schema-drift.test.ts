@@ -46,8 +46,9 @@ async function catalog(database: string): Promise<Catalog> {
         SELECT table_name, table_type FROM information_schema.tables
         WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
         ORDER BY table_name`),
+      // Not ordinal_position: a column added by a later migration comes last, and order is not drift.
       columns: await rows(`
-        SELECT table_name, column_name, ordinal_position, data_type, udt_name, character_maximum_length,
+        SELECT table_name, column_name, data_type, udt_name, character_maximum_length,
                numeric_precision, numeric_scale, datetime_precision, is_nullable, column_default, is_identity
         FROM information_schema.columns
         WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
