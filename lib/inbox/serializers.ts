@@ -1,5 +1,5 @@
-import type { Contact, Conversation, Message, User } from "@/lib/db/client";
-import type { ContactDto, ConversationDto, MessageDto } from "./types";
+import type { Contact, Conversation, Media, Message, User } from "@/lib/db/client";
+import type { ContactDto, ConversationDto, MessageDto, QuotedDto, ReactionDto, ReferralDto } from "./types";
 import { billingWindow } from "./billing";
 import { serviceWindow } from "./window";
 
@@ -10,13 +10,19 @@ export const conversationInclude = {
   assignee: { select: { id: true, name: true } },
 } as const;
 
-export const messageInclude = { sender: { select: { id: true, name: true } } } as const;
+export const messageInclude = {
+  sender: { select: { id: true, name: true } },
+  media: { select: { id: true, mimeType: true, fileName: true, size: true, state: true, error: true } },
+} as const;
 
 type ConversationRow = Conversation & { contact: Contact; assignee: Pick<User, "id" | "name"> | null };
-type MessageRow = Message & { sender: Pick<User, "id" | "name"> | null };
+type MessageRow = Message & {
+  sender: Pick<User, "id" | "name"> | null;
+  media: Pick<Media, "id" | "mimeType" | "fileName" | "size" | "state" | "error"> | null;
+};
 
 export function serializeContact(contact: Contact): ContactDto {
-  return { id: contact.id, name: contact.name, waId: contact.waId, bsuid: contact.bsuid };
+  return { id: contact.id, name: contact.name, waId: contact.waId, bsuid: contact.bsuid, username: contact.username };
 }
 
 export function serializeConversation(conversation: ConversationRow): ConversationDto {
@@ -39,10 +45,12 @@ export function serializeConversation(conversation: ConversationRow): Conversati
       freeEntryPointOfferExpiresAt: billing.freeEntryPointOfferExpiresAt?.toISOString() ?? null,
     },
     billing: { category: conversation.billingCategory, type: conversation.billingType, billable: conversation.billable },
+    referral: serializeReferral(conversation.referral, conversation.referralAt),
   };
 }
 
 export function serializeMessage(message: MessageRow): MessageDto {
+  const content = isRecord(message.content) ? message.content : {};
   const hasError = message.errorCode !== null || message.errorTitle !== null;
   return {
     id: message.id,
@@ -60,5 +68,48 @@ export function serializeMessage(message: MessageRow): MessageDto {
     failedAt: message.failedAt?.toISOString() ?? null,
     error: hasError ? { code: message.errorCode, title: message.errorTitle, details: message.errorDetails } : null,
     sender: message.sender,
+    media: message.media,
+    reactions: serializeReactions(message.reactions),
+    quoted: serializeQuoted(message.contextExternalId, content.quoted),
+    forwarded: message.forwarded,
+    frequentlyForwarded: isRecord(content.context) && content.context.frequently_forwarded === true,
+    edited: isRecord(content.edited),
+    deleted: isRecord(content.revoked),
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === "object" && !Array.isArray(value);
+}
+
+const text = (value: unknown) => (typeof value === "string" && value ? value : null);
+
+function serializeReactions(value: unknown): ReactionDto[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter(isRecord)
+    .filter((reaction) => text(reaction.emoji) && text(reaction.by))
+    .map((reaction) => ({ by: String(reaction.by), emoji: String(reaction.emoji), at: String(reaction.at ?? "") }));
+}
+
+// The quoted message is looked up once, when the reply arrives (record-inbound.ts), and kept with
+// the reply, as WhatsApp itself shows the quote as it was.
+function serializeQuoted(externalId: string | null, snapshot: unknown): QuotedDto | null {
+  if (!externalId) return null;
+  if (!isRecord(snapshot)) return { externalId, found: false, type: null, text: null, direction: null };
+  const direction = snapshot.direction === "INBOUND" || snapshot.direction === "OUTBOUND" ? snapshot.direction : null;
+  return { externalId, found: true, type: text(snapshot.type), text: text(snapshot.text), direction };
+}
+
+function serializeReferral(referral: unknown, at: Date | null): ReferralDto | null {
+  if (!isRecord(referral)) return null;
+  return {
+    headline: text(referral.headline),
+    body: text(referral.body),
+    sourceType: text(referral.source_type),
+    sourceUrl: text(referral.source_url),
+    mediaType: text(referral.media_type),
+    thumbnailUrl: text(referral.thumbnail_url),
+    at: at?.toISOString() ?? null,
   };
 }

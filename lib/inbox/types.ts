@@ -7,7 +7,18 @@ export type ConversationStatus = "OPEN" | "PENDING" | "SNOOZED" | "RESOLVED";
 
 export type UserSummary = { id: string; name: string };
 
-export type ContactDto = { id: string; name: string | null; waId: string | null; bsuid: string | null };
+export type ContactDto = { id: string; name: string | null; waId: string | null; bsuid: string | null; username: string | null };
+
+/** The click-to-WhatsApp ad or post the customer came from. */
+export type ReferralDto = {
+  headline: string | null;
+  body: string | null;
+  sourceType: string | null;
+  sourceUrl: string | null;
+  mediaType: string | null;
+  thumbnailUrl: string | null;
+  at: string | null;
+};
 
 export type ConversationDto = {
   id: string;
@@ -27,6 +38,7 @@ export type ConversationDto = {
     freeEntryPointOfferExpiresAt: string | null;
   };
   billing: { category: string | null; type: string | null; billable: boolean | null };
+  referral: ReferralDto | null;
 };
 
 export type MessageDto = {
@@ -45,4 +57,35 @@ export type MessageDto = {
   failedAt: string | null;
   error: { code: number | null; title: string | null; details: string | null } | null;
   sender: UserSummary | null;
+  media: MediaDto | null;
+  reactions: ReactionDto[];
+  // The message this one replies to, as it was when the reply arrived; found false when the inbox
+  // never had it.
+  quoted: QuotedDto | null;
+  forwarded: boolean;
+  frequentlyForwarded: boolean;
+  edited: boolean;
+  deleted: boolean;
+};
+
+export type MediaState = "PENDING" | "STORED" | "FAILED";
+
+export type MediaDto = {
+  id: string;
+  mimeType: string;
+  fileName: string | null;
+  size: number | null;
+  state: MediaState;
+  error: string | null;
+};
+
+/** `by` is "customer" or the id of the agent who reacted. */
+export type ReactionDto = { by: string; emoji: string; at: string };
+
+export type QuotedDto = {
+  externalId: string;
+  found: boolean;
+  type: string | null;
+  text: string | null;
+  direction: "INBOUND" | "OUTBOUND" | null;
 };

@@ -1,13 +1,16 @@
 import PgBoss from "pg-boss";
+import type { Prisma } from "@/lib/db/client";
 
 // pg-boss keeps jobs in PostgreSQL (schema "pgboss"): no extra server, and jobs spread across
 // every Switchboard process. server.ts starts it; producers find it on globalThis.
 
 export const queues = {
   sendMessage: "whatsapp.send-message",
+  fetchMedia: "whatsapp.fetch-media",
 } as const;
 
 export type SendMessageJob = { messageId: string };
+export type FetchMediaJob = { mediaId: string };
 
 const holder = globalThis as unknown as { switchboardBoss?: PgBoss };
 
@@ -41,4 +44,31 @@ export async function enqueueSend(job: SendMessageJob): Promise<void> {
     expireInSeconds: 60,
     singletonKey: job.messageId,
   });
+}
+
+/**
+ * Queues the download of a customer's file. Given `tx`, the job is written in that transaction, so
+ * it exists exactly when the media row does: a crash after the commit cannot leave a file unfetched.
+ */
+export async function enqueueFetchMedia({ mediaId, tx }: FetchMediaJob & { tx?: Prisma.TransactionClient }): Promise<void> {
+  await boss().send(queues.fetchMedia, { mediaId } satisfies FetchMediaJob, {
+    retryLimit: 4,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: 300,
+    singletonKey: mediaId,
+    ...(tx ? { db: transactionDb(tx) } : {}),
+  });
+}
+
+// pg-boss runs its SQL through this adapter, inside the caller's Prisma transaction.
+function transactionDb(tx: Prisma.TransactionClient): PgBoss.Db {
+  return {
+    async executeSql(text, values) {
+      const params = (values ?? []).map((value: unknown) =>
+        value === undefined ? null : value !== null && typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : value,
+      );
+      return { rows: await tx.$queryRawUnsafe<unknown[]>(text, ...params) };
+    },
+  };
 }

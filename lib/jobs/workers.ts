@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import { deliverMessage } from "@/lib/inbox/deliver-message";
-import { queues, type SendMessageJob } from "./queue";
+import { fetchInboundMedia } from "@/lib/media/fetch-inbound-media";
+import { queues, type FetchMediaJob, type SendMessageJob } from "./queue";
 
 export async function startWorkers(boss: PgBoss): Promise<void> {
   await boss.work<SendMessageJob>(
@@ -8,6 +9,13 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
     { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 0.5 },
     async ([job]) => {
       await deliverMessage({ messageId: job.data.messageId, lastAttempt: job.retryCount >= job.retryLimit });
+    },
+  );
+  await boss.work<FetchMediaJob>(
+    queues.fetchMedia,
+    { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 0.5 },
+    async ([job]) => {
+      await fetchInboundMedia({ mediaId: job.data.mediaId, lastAttempt: job.retryCount >= job.retryLimit });
     },
   );
 }

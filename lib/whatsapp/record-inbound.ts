@@ -3,14 +3,23 @@ import type { Prisma } from "@/lib/db/client";
 import { conversationInclude, messageInclude, serializeConversation, serializeMessage } from "@/lib/inbox/serializers";
 import { rooms } from "@/lib/realtime/events";
 import type { Publication } from "@/lib/realtime/publish";
-import { inboundContent, previewText } from "./inbound-content";
+import { applyEdit, applyRevoke } from "./apply-message-change";
+import { applyReaction } from "./apply-reaction";
+import { changeContactNumber } from "./change-contact-number";
+import { editedText, inboundContent, previewText } from "./inbound-content";
+import { recordInboundMedia } from "./record-inbound-media";
+import { upsertContact } from "./upsert-contact";
 import { metaTime, type InboundMessage, type MessagesValue } from "./webhook-schema";
 
 type Tx = Prisma.TransactionClient;
 
+// Messages that change something already in the thread rather than say something new.
+const changeTypes = new Set(["reaction", "edit", "revoke"]);
+
 /**
- * Stores one inbound message: its contact, its conversation, the message itself. A wamid already
- * stored changes nothing. Returns the events to publish once the transaction commits.
+ * Stores one inbound message: its contact, its conversation, the message itself and its media.
+ * Reactions, edits and deletions change the message they point at instead. A wamid already stored
+ * changes nothing. Returns the events to publish once the transaction commits.
  */
 export async function recordInbound({
   tx,
@@ -30,16 +39,26 @@ export async function recordInbound({
   if (exists) return [];
 
   const profile = value.contacts?.find((c) => (c.wa_id && c.wa_id === message.from) || (c.user_id && c.user_id === message.from_user_id)) ?? value.contacts?.[0];
-  const contact = await upsertContact({
+  let contact = await upsertContact({
     tx,
     channelId,
     waId: message.from || profile?.wa_id || null,
     bsuid: message.from_user_id ?? profile?.user_id ?? null,
     name: profile?.profile?.name ?? null,
+    username: profile?.profile?.username ?? null,
   });
 
   // Serialise everything that happens to one contact, so two webhooks cannot open two conversations.
   await tx.$queryRaw`SELECT id FROM "Contact" WHERE id = ${contact.id} FOR UPDATE`;
+  const timestamp = metaTime(message.timestamp);
+  const applied = await applyChange({ tx, channelId, contactId: contact.id, message, at: timestamp });
+  if (applied) return applied;
+
+  const system = message.type === "system" ? (message.system as { type?: string; wa_id?: string } | undefined) : undefined;
+  if (system?.type === "user_changed_number") {
+    ({ contact } = await changeContactNumber({ tx, contact, newWaId: system.wa_id }));
+  }
+
   let conversation = await tx.conversation.findFirst({
     where: { contactId: contact.id, status: { not: "RESOLVED" } },
     orderBy: { createdAt: "desc" },
@@ -47,12 +66,14 @@ export async function recordInbound({
   const created = !conversation;
   conversation ??= await tx.conversation.create({ data: { channelId, contactId: contact.id } });
 
-  const timestamp = metaTime(message.timestamp);
-  const stored = inboundContent(message);
+  const stored = inboundContent(message, { valueErrors: value.errors });
+  const quotedId = message.context?.id;
+  if (quotedId) stored.content.quoted = await quotedSnapshot({ tx, channelId, contactId: contact.id, externalId: quotedId });
+  const messageId = randomUUID();
   const inserted = await tx.message.createMany({
     data: [
       {
-        id: randomUUID(),
+        id: messageId,
         channelId,
         conversationId: conversation.id,
         direction: "INBOUND",
@@ -62,63 +83,85 @@ export async function recordInbound({
         externalId: message.id,
         status: "RECEIVED",
         timestamp,
+        contextExternalId: quotedId ?? null,
+        forwarded: message.context?.forwarded === true || message.context?.frequently_forwarded === true,
+        errorCode: stored.error?.code ?? null,
+        errorTitle: stored.error?.title ?? null,
+        errorDetails: stored.error?.details ?? null,
       },
     ],
     skipDuplicates: true,
   });
   if (inserted.count === 0) return [];
+  await recordInboundMedia({ tx, channelId, messageId, message });
 
+  // A system notice (a changed number or security code) is not the customer writing: it neither
+  // counts as unread nor opens the service window. Neither do stray reactions, edits and deletions.
+  const notice = stored.type === "system";
+  const writes = !notice && !changeTypes.has(stored.type);
   const isNewest = timestamp >= conversation.lastMessageAt || created;
+  const referral = message.referral as Prisma.InputJsonValue | undefined;
   const updated = await tx.conversation.update({
     where: { id: conversation.id },
     data: {
-      unreadCount: { increment: 1 },
-      status: conversation.status === "RESOLVED" ? undefined : "OPEN",
-      lastInboundAt: !conversation.lastInboundAt || timestamp > conversation.lastInboundAt ? timestamp : undefined,
-      ...(isNewest ? { lastMessageAt: timestamp, lastMessagePreview: previewText(stored) } : {}),
+      ...(notice ? {} : { unreadCount: { increment: 1 }, status: conversation.status === "RESOLVED" ? undefined : "OPEN" }),
+      ...(writes && (!conversation.lastInboundAt || timestamp > conversation.lastInboundAt) ? { lastInboundAt: timestamp } : {}),
+      ...(!notice && isNewest ? { lastMessageAt: timestamp, lastMessagePreview: previewText(stored) } : {}),
+      ...(referral && (!conversation.referralAt || timestamp >= conversation.referralAt) ? { referral, referralAt: timestamp } : {}),
     },
     include: conversationInclude,
   });
-  const row = await tx.message.findUniqueOrThrow({
-    where: { channelId_externalId: { channelId, externalId: message.id } },
-    include: messageInclude,
-  });
+  const row = await tx.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude });
 
-  const conversationDto = serializeConversation(updated);
   return [
     { event: "message.created", payload: serializeMessage(row), rooms: [rooms.conversation(conversation.id)] },
     {
       event: created ? "conversation.created" : "conversation.updated",
-      payload: conversationDto,
+      payload: serializeConversation(updated),
       rooms: [rooms.inbox(channelId)],
     },
   ];
 }
 
-async function upsertContact({
+/** Reactions, edits and deletions applied to the message they point at; null when it is unknown. */
+async function applyChange({
   tx,
   channelId,
-  waId,
-  bsuid,
-  name,
+  contactId,
+  message,
+  at,
 }: {
   tx: Tx;
   channelId: string;
-  waId: string | null;
-  bsuid: string | null;
-  name: string | null;
-}) {
-  // Key by the business-scoped user id when Meta sends one, else by wa_id; a contact first seen by
-  // number gains its BSUID when one arrives, so the history stays together.
-  const existing =
-    (bsuid ? await tx.contact.findUnique({ where: { channelId_bsuid: { channelId, bsuid } } }) : null) ??
-    (waId ? await tx.contact.findUnique({ where: { channelId_waId: { channelId, waId } } }) : null);
-  if (!existing) return tx.contact.create({ data: { channelId, waId, bsuid, name } });
+  contactId: string;
+  message: InboundMessage;
+  at: Date;
+}): Promise<Publication[] | null> {
+  const part = message[message.type] as Record<string, unknown> | undefined;
+  switch (message.type) {
+    case "reaction":
+      return applyReaction({
+        tx,
+        channelId,
+        contactId,
+        targetExternalId: typeof part?.message_id === "string" ? part.message_id : undefined,
+        emoji: typeof part?.emoji === "string" ? part.emoji : undefined,
+        at,
+      });
+    case "edit":
+      return applyEdit({ tx, channelId, contactId, originalExternalId: part?.original_message_id, text: editedText(part), at });
+    case "revoke":
+      return applyRevoke({ tx, channelId, contactId, originalExternalId: part?.original_message_id, at });
+    default:
+      return null;
+  }
+}
 
-  const changes: Prisma.ContactUpdateInput = {};
-  if (name && name !== existing.name) changes.name = name;
-  if (bsuid && !existing.bsuid) changes.bsuid = bsuid;
-  if (waId && !existing.waId) changes.waId = waId;
-  if (Object.keys(changes).length === 0) return existing;
-  return tx.contact.update({ where: { id: existing.id }, data: changes });
+/** The quoted message as it is now, or null when this customer's threads never had it. */
+async function quotedSnapshot({ tx, channelId, contactId, externalId }: { tx: Tx; channelId: string; contactId: string; externalId: string }) {
+  const quoted = await tx.message.findFirst({
+    where: { channelId, externalId, conversation: { contactId } },
+    select: { type: true, text: true, direction: true },
+  });
+  return quoted ? { type: quoted.type, text: quoted.text, direction: quoted.direction } : null;
 }

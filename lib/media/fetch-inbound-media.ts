@@ -1,0 +1,69 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { messageInclude, serializeMessage } from "@/lib/inbox/serializers";
+import { rooms } from "@/lib/realtime/events";
+import { publish } from "@/lib/realtime/publish";
+import { describeMetaError } from "@/lib/whatsapp/error-messages";
+import { GraphError } from "@/lib/whatsapp/graph-client";
+import { downloadMedia, getMediaInfo, MediaRejectedError } from "@/lib/whatsapp/media-api";
+import { baseMimeType, formatBytes, isAllowedMime, isMediaType, mediaSizeLimits, type MediaType } from "@/lib/whatsapp/media-rules";
+import { mediaKey, mediaStorage } from "./storage";
+
+/**
+ * The job behind a customer's photo, voice note or document: asks the Graph API where the file
+ * is, checks its type and size against WhatsApp's limits, downloads it, verifies its SHA-256 and
+ * stores it. The thread learns the outcome through message.updated. Transient failures are thrown
+ * for the queue to retry; the last attempt, or a file that can never succeed, marks the media
+ * FAILED with a sentence an agent understands.
+ */
+export async function fetchInboundMedia({ mediaId, lastAttempt }: { mediaId: string; lastAttempt: boolean }): Promise<void> {
+  const media = await db.media.findUnique({ where: { id: mediaId }, include: { message: { select: { type: true } } } });
+  if (!media?.message || !media.messageId || media.state !== "PENDING" || !media.metaMediaId) return;
+  const messageId = media.messageId;
+  const type: MediaType = isMediaType(media.message.type) ? media.message.type : "document";
+
+  let outcome: { state: "STORED"; storageKey: string; size: number; mimeType: string } | { state: "FAILED"; error: string };
+  try {
+    const info = await getMediaInfo({ mediaId: media.metaMediaId });
+    const mimeType = info.mime_type || media.mimeType;
+    if (!isAllowedMime({ type, mimeType })) throw new MediaRejectedError(`Files of type ${baseMimeType(mimeType)} are not accepted.`);
+    const limit = mediaSizeLimits[type];
+    if (Number(info.file_size) > limit) throw new MediaRejectedError(`It is larger than the ${formatBytes(limit)} WhatsApp allows.`);
+    const bytes = await downloadMedia({ url: info.url, maxBytes: limit });
+    const expected = info.sha256 || media.sha256;
+    if (expected && !sha256Matches(bytes, expected)) throw new MediaRejectedError("Its checksum does not match: the file may be damaged.");
+    const storageKey = mediaKey({ channelId: media.channelId, mediaId: media.id });
+    await mediaStorage().put(storageKey, bytes);
+    outcome = { state: "STORED", storageKey, size: bytes.byteLength, mimeType };
+  } catch (error) {
+    const retryable = error instanceof GraphError ? error.retryable : !(error instanceof MediaRejectedError);
+    if (retryable && !lastAttempt) throw error;
+    console.warn(`[media] ${mediaId} could not be fetched`, error);
+    outcome = { state: "FAILED", error: `${describeMetaError({ code: 131052 })} ${reason(error)}` };
+  }
+
+  // Only a row still waiting changes: a message deleted meanwhile must not get its file back.
+  const changed = await db.media.updateMany({ where: { id: mediaId, state: "PENDING" }, data: outcome });
+  if (changed.count === 0) {
+    if (outcome.state === "STORED") await mediaStorage().remove(outcome.storageKey);
+    return;
+  }
+  const message = await db.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude });
+  publish({ event: "message.updated", payload: serializeMessage(message), rooms: [rooms.conversation(message.conversationId)] });
+}
+
+function reason(error: unknown): string {
+  if (error instanceof MediaRejectedError) return error.message;
+  if (error instanceof GraphError && error.status === 404) return "WhatsApp no longer has it.";
+  if (error instanceof GraphError && error.code !== null) return `WhatsApp answered: ${error.message}`;
+  return "Try again later or ask the customer to send it again.";
+}
+
+/** Meta gives the digest in base64 in webhooks and in hex elsewhere: accept either. */
+export function sha256Matches(bytes: Uint8Array, expected: string): boolean {
+  const digest = createHash("sha256").update(bytes).digest();
+  const given = expected.trim();
+  if (/^[0-9a-f]{64}$/i.test(given)) return given.toLowerCase() === digest.toString("hex");
+  return given.replace(/=+$/, "") === digest.toString("base64").replace(/=+$/, "");
+}

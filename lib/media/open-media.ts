@@ -1,0 +1,21 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { mediaStorage, type StoredObject } from "./storage";
+
+export type OpenedMedia = StoredObject & { mimeType: string; fileName: string | null; kind: string };
+
+/**
+ * A stored file, for a member of the inbox its conversation belongs to. Membership is part of the
+ * query: anyone else gets the same NOT_FOUND as for an id that does not exist.
+ */
+export async function openMedia({ mediaId, userId }: { mediaId: string; userId: string }): Promise<OpenedMedia> {
+  const media = await db.media.findFirst({
+    where: { id: mediaId, state: "STORED", channel: { members: { some: { userId } } } },
+    select: { mimeType: true, fileName: true, storageKey: true, message: { select: { type: true } } },
+  });
+  if (!media?.storageKey) throw new AppError("NOT_FOUND", "No such file in your inboxes.");
+  const stored = await mediaStorage().get(media.storageKey);
+  if (!stored) throw new AppError("NOT_FOUND", "The file is no longer stored.");
+  return { ...stored, mimeType: media.mimeType, fileName: media.fileName, kind: media.message?.type ?? "document" };
+}

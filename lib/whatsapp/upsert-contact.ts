@@ -1,0 +1,37 @@
+import type { Prisma } from "@/lib/db/client";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * The contact a message came from. Keyed by the business-scoped user id when Meta sends one, else
+ * by wa_id; a contact first seen by number gains its BSUID when one arrives, so the history stays
+ * together.
+ */
+export async function upsertContact({
+  tx,
+  channelId,
+  waId,
+  bsuid,
+  name,
+  username,
+}: {
+  tx: Tx;
+  channelId: string;
+  waId: string | null;
+  bsuid: string | null;
+  name: string | null;
+  username: string | null;
+}) {
+  const existing =
+    (bsuid ? await tx.contact.findUnique({ where: { channelId_bsuid: { channelId, bsuid } } }) : null) ??
+    (waId ? await tx.contact.findUnique({ where: { channelId_waId: { channelId, waId } } }) : null);
+  if (!existing) return tx.contact.create({ data: { channelId, waId, bsuid, name, username } });
+
+  const changes: Prisma.ContactUpdateInput = {};
+  if (name && name !== existing.name) changes.name = name;
+  if (username && username !== existing.username) changes.username = username;
+  if (bsuid && !existing.bsuid) changes.bsuid = bsuid;
+  if (waId && !existing.waId) changes.waId = waId;
+  if (Object.keys(changes).length === 0) return existing;
+  return tx.contact.update({ where: { id: existing.id }, data: changes });
+}
