@@ -31,17 +31,45 @@ export default async function setup(project: TestProject) {
   const suite = project.name;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `switchboard-${suite}-`));
   chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the "postgres" user, who must reach it
-  const [dbPort, appPort] = [await freePort(), await freePort()];
+  const dbPort = await freePort();
   const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: dbPort, database: "switchboard_test" });
 
-  const settings = {
-    appSecret: "test-app-secret",
-    verifyToken: "test-verify-token",
-    phoneNumberId: "109876543210001",
-    wabaId: "209876543210001",
+  const running = await startServer({ databaseUrl: database.url, logName: `${suite}-server.log` });
+
+  project.provide("baseUrl", running.baseUrl);
+  project.provide("databaseUrl", database.url);
+  project.provide("appSecret", settings.appSecret);
+  project.provide("verifyToken", settings.verifyToken);
+  project.provide("phoneNumberId", settings.phoneNumberId);
+  project.provide("wabaId", settings.wabaId);
+
+  return async () => {
+    await running.stop();
+    await database.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+export const settings = {
+  appSecret: "test-app-secret",
+  verifyToken: "test-verify-token",
+  phoneNumberId: "109876543210001",
+  wabaId: "209876543210001",
+};
+
+/** Starts the built server (production mode, simulator on) on a free port against `databaseUrl`. */
+export async function startServer({
+  databaseUrl,
+  logName,
+  env = {},
+}: {
+  databaseUrl: string;
+  logName: string;
+  env?: Record<string, string>;
+}): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+  const appPort = await freePort();
   mkdirSync(path.join(root, "test-results"), { recursive: true });
-  const log = createWriteStream(path.join(root, "test-results", `${suite}-server.log`));
+  const log = createWriteStream(path.join(root, "test-results", logName));
   const server: ChildProcess = spawn(
     process.execPath,
     [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--tsconfig", "tsconfig.server.json", "server.ts"],
@@ -54,7 +82,7 @@ export default async function setup(project: TestProject) {
         PORT: String(appPort),
         HOST: "127.0.0.1",
         NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,
-        DATABASE_URL: database.url,
+        DATABASE_URL: databaseUrl,
         SEED_DEMO: "true",
         WHATSAPP_MODE: "simulator",
         WHATSAPP_APP_SECRET: settings.appSecret,
@@ -62,32 +90,27 @@ export default async function setup(project: TestProject) {
         WHATSAPP_PHONE_NUMBER_ID: settings.phoneNumberId,
         WHATSAPP_WABA_ID: settings.wabaId,
         WHATSAPP_GRAPH_URL: "",
+        REDIS_URL: "",
+        ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
   server.stdout?.pipe(log);
   server.stderr?.pipe(log);
-
   const baseUrl = `http://127.0.0.1:${appPort}`;
   await waitForHealth(baseUrl, server);
-
-  project.provide("baseUrl", baseUrl);
-  project.provide("databaseUrl", database.url);
-  project.provide("appSecret", settings.appSecret);
-  project.provide("verifyToken", settings.verifyToken);
-  project.provide("phoneNumberId", settings.phoneNumberId);
-  project.provide("wabaId", settings.wabaId);
-
-  return async () => {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve).once("error", resolve));
-    await database.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+  return {
+    baseUrl,
+    stop: async () => {
+      if (server.exitCode !== null) return;
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve).once("error", resolve));
+    },
   };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", reject);
