@@ -1,6 +1,7 @@
 import { db, type Prisma } from "@/lib/db/client";
 import { SERVICE_WINDOW_MS } from "@/lib/inbox/window";
 import { deliverWebhook, webhookBody } from "./deliver-webhook";
+import { getSimulatorMedia } from "./media-graph";
 import { newWamid } from "./wamid";
 
 // The simulator's Graph API: the endpoints Switchboard calls, answering with Meta's response and
@@ -24,6 +25,7 @@ type Route = { method: string; path: string[]; handle: (params: Record<string, s
 // segment and is passed to the handler; anything else gets Meta's "unsupported request" error.
 const routes: Route[] = [
   { method: "POST", path: [":phoneNumberId", "messages"], handle: ({ phoneNumberId }, { body }) => postMessage({ phoneNumberId, body }) },
+  { method: "GET", path: [":mediaId"], handle: ({ mediaId }) => getSimulatorMedia({ mediaId }) },
 ];
 
 export async function handleGraphRequest({
