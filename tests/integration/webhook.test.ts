@@ -105,6 +105,25 @@ describe("POST /api/webhooks/whatsapp — what is refused", () => {
     expect(await response.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
     expect(await loggedBodiesMentioning(marker)).toBe(0);
   });
+
+  it("answers an oversized body sent without a Content-Length (chunked) with 413 too", async () => {
+    const chunk = new TextEncoder().encode("x".repeat(256 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 13) return controller.close(); // 13 × 256 KB > 3 MB
+        sent++;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await fetch(webhookUrl(), {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-hub-signature-256": "sha256=00" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+  });
 });
 
 describe("POST /api/webhooks/whatsapp — inbound messages", () => {
@@ -179,6 +198,42 @@ describe("POST /api/webhooks/whatsapp — inbound messages", () => {
     expect(after.unreadCount).toBe(before.unreadCount);
     expect(await db.conversation.count({ where: { contactId: before.contactId } })).toBe(1);
     expect(await loggedBodiesMentioning(wamid)).toBe(4);
+  });
+
+  it("survives Meta delivering the same new customer's message several times at once", async () => {
+    const body = inboundTextBody();
+    const { id: wamid, from } = body.entry[0].changes[0].value.messages[0];
+    const responses = await Promise.all([1, 2, 3, 4, 5].map(() => postWebhook(body)));
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
+
+    const contacts = await db.contact.findMany({ where: { waId: from } });
+    expect(contacts).toHaveLength(1);
+    const conversations = await db.conversation.findMany({ where: { contactId: contacts[0].id } });
+    expect(conversations).toHaveLength(1);
+    expect(conversations[0].unreadCount).toBe(1);
+    expect(await db.message.count({ where: { externalId: wamid } })).toBe(1);
+    expect(await loggedBodiesMentioning(wamid)).toBe(5);
+  });
+
+  it("puts a new customer's burst of different messages, arriving at once, into one conversation", async () => {
+    const first = inboundTextBody();
+    const bodies = [0, 1, 2, 3, 4].map((index) => {
+      const body = structuredClone(first);
+      const message = body.entry[0].changes[0].value.messages[0];
+      message.id = `${message.id}-${index}`;
+      message.text.body = `Part ${index} of my question`;
+      return body;
+    });
+    const outcomes = await Promise.all(bodies.map((body) => deliver(body)));
+    expect(outcomes.every((outcome) => outcome.state === "PROCESSED")).toBe(true);
+
+    const from = first.entry[0].changes[0].value.messages[0].from;
+    const contacts = await db.contact.findMany({ where: { waId: from } });
+    expect(contacts).toHaveLength(1);
+    const conversations = await db.conversation.findMany({ where: { contactId: contacts[0].id }, include: { messages: true } });
+    expect(conversations).toHaveLength(1);
+    expect(conversations[0].messages).toHaveLength(5);
+    expect(conversations[0].unreadCount).toBe(5);
   });
 
   it("keeps a body for an unknown phone_number_id, marked FAILED with an error naming the id", async () => {
