@@ -1,5 +1,6 @@
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { buildCustomerMessage, describeCustomerMessage, type CustomerMessage } from "./customer-message";
 import { deliverWebhook, webhookBody } from "./deliver-webhook";
 import { newWamid } from "./wamid";
 
@@ -25,18 +26,18 @@ export async function sendAsCustomer({
   phoneNumberId,
   waId,
   name,
-  text,
+  input,
 }: {
   phoneNumberId: string;
   waId: string;
   name: string;
-  text: string;
+  input: CustomerMessage;
 }): Promise<{ wamid: string; webhookStatus: number }> {
   const channel = await channelFor(phoneNumberId);
   const wamid = newWamid();
-  const message = { from: waId, id: wamid, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: text } };
+  const { type, message } = await buildCustomerMessage({ waId, wamid, businessNumber: channel.displayPhoneNumber, input });
   await db.simulatorMessage.create({
-    data: { phoneNumberId, customerWaId: waId, customerName: name, direction: "INBOUND", wamid, type: "text", payload: message },
+    data: { phoneNumberId, customerWaId: waId, customerName: name, direction: "INBOUND", wamid, type, payload: message as Prisma.InputJsonValue },
   });
   const webhookStatus = await deliverWebhook(
     webhookBody({
@@ -80,5 +81,5 @@ function describe(type: string, payload: Record<string, unknown>): string {
   const part = payload[type] as Record<string, unknown> | undefined;
   if (type === "text") return String(part?.body ?? "");
   if (type === "template") return `Template: ${String(part?.name ?? "")}`;
-  return typeof part?.caption === "string" ? part.caption : `[${type}]`;
+  return describeCustomerMessage(type, payload) ?? (typeof part?.caption === "string" ? part.caption : `[${type}]`);
 }

@@ -2,13 +2,18 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { handle, readJson } from "@/lib/http/route";
+import { customerMessage } from "@/lib/simulator/customer-message";
 import { customerThread, sendAsCustomer } from "@/lib/simulator/customer-phone";
 import { requireSimulatorMode } from "@/lib/simulator/guard";
 
 type Context = { params: Promise<{ waId: string }> };
 
 const waIdSchema = z.string().regex(/^\d{6,15}$/, "A phone number in international format, digits only (e.g. 4915112345678).");
-const message = z.object({ name: z.string().trim().min(1).max(80), text: z.string().trim().min(1).max(4096) });
+// The customer's name plus one message of any kind; a body without "kind" is a text message.
+const message = z.preprocess(
+  (body) => (body && typeof body === "object" && !("kind" in body) ? { ...body, kind: "text" } : body),
+  z.object({ name: z.string().trim().min(1).max(80) }).and(customerMessage),
+);
 
 export const GET = handle(async (_request, { params }: Context) => {
   requireSimulatorMode();
@@ -19,7 +24,7 @@ export const GET = handle(async (_request, { params }: Context) => {
 export const POST = handle(async (request, { params }: Context) => {
   requireSimulatorMode();
   const waId = waIdSchema.parse((await params).waId);
-  const { name, text } = await readJson(request, message);
-  const result = await sendAsCustomer({ phoneNumberId: process.env.WHATSAPP_PHONE_NUMBER_ID!, waId, name, text });
+  const { name, ...input } = await readJson(request, message);
+  const result = await sendAsCustomer({ phoneNumberId: process.env.WHATSAPP_PHONE_NUMBER_ID!, waId, name, input });
   return NextResponse.json(result, { status: 201 });
 });
