@@ -1,0 +1,228 @@
+// npm run bench:ingest — webhook ingest throughput, webhook→socket latency and correctness of the
+// production build against a fresh embedded PostgreSQL, next to a bare-pg baseline measured in the
+// same run. Options: npm run bench:ingest -- --help. Results: bench-results/ingest-<timestamp>.json.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { applyMigrations } from "../../lib/db/migrations";
+import { baselineSender } from "./ingest/baseline";
+import { signIn, webhookSender } from "./ingest/http";
+import { runClosedLoop, runOpenLoop, type Send } from "./ingest/load";
+import { parseOptions } from "./ingest/options";
+import { measurePhase, type PhaseReport } from "./ingest/phase";
+import { channelId as findChannel, createChannel, prepareConversations, prepareOutbound, type StatusConversations } from "./ingest/prepare";
+import { printReport, targetsOf, type RunReport } from "./ingest/report";
+import { LatencyTracker, SocketFleet } from "./ingest/sockets";
+import { ensureBuild, root, settings, startDatabase, startServer, type BenchDatabase, type BenchServer } from "./ingest/stack";
+import { round } from "./ingest/stats";
+import { Workload } from "./ingest/workload";
+
+const options = parseOptions(process.argv.slice(2));
+const startedAt = new Date();
+const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
+const resultsDir = path.join(root, "bench-results");
+mkdirSync(resultsDir, { recursive: true });
+const serverLog = path.join(resultsDir, `ingest-${stamp}-server.log`);
+const channel = { phoneNumberId: settings.phoneNumberId, wabaId: settings.wabaId };
+const BENCH_APP = "switchboard-bench"; // our own connections, left out of the connection profile
+const WARMUP_SECONDS = 3;
+
+// Everything started is stopped on the way out (also on Ctrl-C), newest first, each only once.
+const cleanups: (() => Promise<void>)[] = [];
+function deferStop(stop: () => Promise<void> | void): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  const once = () => (done ??= Promise.resolve().then(stop).catch((error) => console.error("cleanup:", error)));
+  cleanups.push(once);
+  return once;
+}
+async function cleanUp() {
+  while (cleanups.length) await cleanups.pop()!();
+}
+process.once("SIGINT", () => void cleanUp().then(() => process.exit(130)));
+
+async function connect(url: string): Promise<{ client: pg.Client; close: () => Promise<void> }> {
+  const client = new pg.Client({ connectionString: url, application_name: BENCH_APP });
+  await client.connect();
+  return { client, close: deferStop(() => client.end()) };
+}
+
+async function startAgents(server: BenchServer, conversations: StatusConversations): Promise<SocketFleet> {
+  const cookies: string[] = [];
+  for (let index = 0; index < options.sockets; index++) cookies.push(await signIn(server.baseUrl, "agent@example.com"));
+  const fleet = new SocketFleet();
+  await fleet.connect(server.baseUrl, cookies);
+  await fleet.join(conversations.conversationIds);
+  return fleet;
+}
+
+/** Outbound wamids enough for `events` events (one in four is inbound, each wamid takes three receipts). */
+const outboundFor = (events: number) => Math.ceil(events / 4) + 100;
+
+async function throughputPhase({
+  name,
+  tag,
+  seconds,
+  send,
+  client,
+  database,
+  channelId,
+  conversations,
+  server,
+  fleet,
+}: {
+  name: string;
+  tag: string;
+  seconds: number;
+  send: Send;
+  client: pg.Client;
+  database: BenchDatabase;
+  channelId: string;
+  conversations: StatusConversations;
+  server?: BenchServer;
+  fleet?: SocketFleet;
+}): Promise<PhaseReport> {
+  // Room for 4,000 events/s; beyond that the phase ends early and says so.
+  const outbound = await prepareOutbound({ client, channelId, conversations, tag, count: outboundFor(seconds * 4000) });
+  const warmup = await prepareOutbound({ client, channelId, conversations, tag: `${tag}w`, count: outboundFor(WARMUP_SECONDS * 4000) });
+  await runClosedLoop({ workload: new Workload({ tag: `${tag}w`, customers: options.customers, outbound: warmup }), concurrency: options.concurrency, seconds: WARMUP_SECONDS, send });
+  const tracker = fleet ? new LatencyTracker() : undefined;
+  fleet?.track(tracker ?? null);
+  const workload = new Workload({ tag, customers: options.customers, outbound });
+  console.log(`${name}: ${options.concurrency} clients for ${seconds} s …`);
+  const report = await measurePhase({
+    name,
+    client,
+    database,
+    channelId,
+    poolSize: options.pool,
+    serverPid: server?.pid,
+    tracker,
+    run: () =>
+      runClosedLoop({ workload, concurrency: options.concurrency, seconds, send, onSend: (event, at) => tracker?.expect(event.key, at) }),
+  });
+  if (report.result.exhausted) console.warn(`${name}: ran out of prepared outbound messages; the phase ended early`);
+  return report;
+}
+
+async function main(): Promise<RunReport> {
+  await ensureBuild({ force: options.build });
+
+  // Switchboard: its own database and the production server.
+  const database = await startDatabase({ name: "switchboard_bench" });
+  const stopDatabase = deferStop(database.stop);
+  let server = await startServer({ databaseUrl: database.url, poolSize: options.pool, logPath: serverLog });
+  let stopServer = deferStop(server.stop);
+  console.log(`server up at ${server.baseUrl} (DATABASE_POOL_SIZE=${options.pool}); log: ${path.relative(root, serverLog)}`);
+  const { client, close: closeClient } = await connect(database.url);
+  const channelId = await findChannel(client, settings.phoneNumberId);
+  const conversations = await prepareConversations({ client, channelId, count: options.conversations });
+  let fleet = await startAgents(server, conversations);
+  let closeFleet = deferStop(() => fleet.close());
+  console.log(`${fleet.connected} agent sockets connected, each conversation room watched by 2`);
+  const send = () => webhookSender({ baseUrl: server.baseUrl, appSecret: settings.appSecret, channel });
+
+  const throughput = await throughputPhase({ name: "A throughput", tag: "A", seconds: options.seconds, send: send(), client, database, channelId, conversations, server, fleet });
+
+  let latency: PhaseReport | null = null;
+  if (options.latency) {
+    const outbound = await prepareOutbound({ client, channelId, conversations, tag: "B", count: outboundFor(options.rate * options.latencySeconds) });
+    const workload = new Workload({ tag: "B", customers: options.customers, outbound });
+    const tracker = new LatencyTracker();
+    fleet.track(tracker);
+    console.log(`B latency: ${options.rate} events/s for ${options.latencySeconds} s …`);
+    latency = await measurePhase({
+      name: "B latency",
+      client,
+      database,
+      channelId,
+      poolSize: options.pool,
+      serverPid: server.pid,
+      tracker,
+      run: () =>
+        runOpenLoop({ workload, rate: options.rate, seconds: options.latencySeconds, send: send(), onSend: (event, at) => tracker.expect(event.key, at) }),
+    });
+  }
+
+  const poolSweep: RunReport["poolSweep"] = [];
+  for (const pool of options.poolSweep) {
+    await closeFleet();
+    await stopServer();
+    server = await startServer({ databaseUrl: database.url, poolSize: pool, logPath: serverLog });
+    stopServer = deferStop(server.stop);
+    fleet = await startAgents(server, conversations);
+    closeFleet = deferStop(() => fleet.close());
+    const phase = await throughputPhase({ name: `sweep pool ${pool}`, tag: `S${pool}`, seconds: options.sweepSeconds, send: send(), client, database, channelId, conversations, server, fleet });
+    poolSweep.push({ pool, eventsPerSecond: round(phase.result.eventsPerSecond, 0), ackP99: phase.result.ack.p99, cpu: phase.cpu, connections: phase.connections });
+    if (phase.verdict.lost || phase.verdict.duplicated) console.warn(`sweep pool ${pool}: lost ${phase.verdict.lost}, duplicated ${phase.verdict.duplicated}`);
+  }
+  await closeFleet();
+  await stopServer();
+  await closeClient();
+  await stopDatabase();
+
+  let baseline: PhaseReport | null = null;
+  if (options.baseline) {
+    // The same writes by a bare pg client, against a second fresh database with the same schema.
+    const bare = await startDatabase({ name: "switchboard_baseline" });
+    const stopBare = deferStop(bare.stop);
+    await applyMigrations({ connectionString: bare.url });
+    const { client: bareClient, close: closeBareClient } = await connect(bare.url);
+    const bareChannel = await createChannel(bareClient, channel);
+    const bareConversations = await prepareConversations({ client: bareClient, channelId: bareChannel, count: options.conversations });
+    const pool = new pg.Pool({ connectionString: bare.url, max: options.pool });
+    const endPool = deferStop(() => pool.end());
+    baseline = await throughputPhase({
+      name: "baseline pg",
+      tag: "P",
+      seconds: options.baselineSeconds,
+      send: baselineSender({ pool, channelId: bareChannel }),
+      client: bareClient,
+      database: bare,
+      channelId: bareChannel,
+      conversations: bareConversations,
+    });
+    await endPool();
+    await closeBareClient();
+    await stopBare();
+  }
+
+  const report: Omit<RunReport, "targets"> = {
+    startedAt: startedAt.toISOString(),
+    machine: { cores: os.availableParallelism(), node: process.version, commit: gitCommit() },
+    options,
+    throughput,
+    latency,
+    baseline,
+    poolSweep,
+    ratios: {
+      throughputVsBaseline: baseline ? round(throughput.result.eventsPerSecond / baseline.result.eventsPerSecond, 3) : null,
+      statementsVsBaseline: baseline ? round(throughput.statements.statementsPerEvent / baseline.statements.statementsPerEvent, 2) : null,
+    },
+  };
+  return { ...report, targets: targetsOf(report) };
+}
+
+function gitCommit(): string {
+  try {
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root, encoding: "utf8" }).trim();
+    return dirty ? `${commit}+changes` : commit;
+  } catch {
+    return "unknown";
+  }
+}
+
+try {
+  const report = await main();
+  printReport(report);
+  const file = path.join(resultsDir, `ingest-${stamp}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nwritten to ${path.relative(root, file)}`);
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}

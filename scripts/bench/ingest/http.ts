@@ -1,0 +1,58 @@
+import { signBody } from "../../../lib/whatsapp/signature";
+import type { Send } from "./load";
+import { webhookBody } from "./workload";
+
+// Talking to the server as Meta and as an agent's browser do: signed webhook POSTs (fetch keeps
+// connections alive, so N clients reuse N connections) and next-auth's credentials sign-in.
+
+export function webhookSender({
+  baseUrl,
+  appSecret,
+  channel,
+}: {
+  baseUrl: string;
+  appSecret: string;
+  channel: { phoneNumberId: string; wabaId: string };
+}): Send {
+  const url = `${baseUrl}/api/webhooks/whatsapp`;
+  return async (event) => {
+    const body = webhookBody(event, channel);
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-hub-signature-256": signBody(body, appSecret) },
+      body,
+    });
+    const text = await response.text();
+    if (response.status !== 200) return { ok: false, error: `HTTP ${response.status} ${text.slice(0, 80)}` };
+    const { state } = JSON.parse(text) as { state?: string };
+    return state === "PROCESSED" ? { ok: true } : { ok: false, error: `state ${state}` };
+  };
+}
+
+/** Signs in through next-auth's credentials endpoint, as the login page does; returns the cookie. */
+export async function signIn(baseUrl: string, email: string, password = "switchboard"): Promise<string> {
+  const jar = new Map<string, string>();
+  const remember = (response: Response) => {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair = ""] = header.split(";");
+      const index = pair.indexOf("=");
+      jar.set(pair.slice(0, index), pair.slice(index + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
+  remember(csrfResponse);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  remember(response);
+  if (![...jar.keys()].some((name) => name.includes("session-token"))) {
+    throw new Error(`sign-in as ${email} failed (HTTP ${response.status})`);
+  }
+  return cookie();
+}

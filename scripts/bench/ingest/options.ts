@@ -1,0 +1,87 @@
+import { parseArgs } from "node:util";
+
+// Command-line options of `npm run bench:ingest -- [options]`. Defaults keep a run under ~3 minutes.
+
+export type Options = {
+  seconds: number;
+  concurrency: number;
+  rate: number;
+  latencySeconds: number;
+  baselineSeconds: number;
+  pool: number;
+  customers: number;
+  sockets: number;
+  conversations: number;
+  build: boolean;
+  baseline: boolean;
+  latency: boolean;
+  poolSweep: number[];
+  sweepSeconds: number;
+};
+
+export const usage = `npm run bench:ingest -- [options]
+
+  --seconds N            phase A (throughput) duration, default 60
+  --concurrency N        concurrent HTTP clients in phase A and the baseline, default 32
+  --rate N               phase B (latency) webhook rate in events/s, default 200
+  --latency-seconds N    phase B duration, default 20
+  --baseline-seconds N   bare-pg baseline duration, default 30
+  --pool N               DATABASE_POOL_SIZE of the server (and the baseline's pool), default 10
+  --customers N          distinct customers writing in, default 2000
+  --sockets N            signed-in agent sockets, default 20
+  --pool-sweep A,B,...   after the main phases, rerun phase A once per pool size (profiling)
+  --sweep-seconds N      duration of each pool-sweep run, default 15
+  --no-baseline          skip the bare-pg baseline
+  --no-latency           skip phase B
+  --build                rebuild the production app into .next-bench first`;
+
+export function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      seconds: { type: "string", default: "60" },
+      concurrency: { type: "string", default: "32" },
+      rate: { type: "string", default: "200" },
+      "latency-seconds": { type: "string", default: "20" },
+      "baseline-seconds": { type: "string", default: "30" },
+      pool: { type: "string", default: process.env.DATABASE_POOL_SIZE ?? "10" },
+      customers: { type: "string", default: "2000" },
+      sockets: { type: "string", default: "20" },
+      conversations: { type: "string", default: "100" },
+      "pool-sweep": { type: "string", default: "" },
+      "sweep-seconds": { type: "string", default: "15" },
+      "no-baseline": { type: "boolean", default: false },
+      "no-latency": { type: "boolean", default: false },
+      build: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  const positive = (name: string, raw: string) => {
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got "${raw}"`);
+    return value;
+  };
+  return {
+    seconds: positive("seconds", values.seconds),
+    concurrency: Math.round(positive("concurrency", values.concurrency)),
+    rate: positive("rate", values.rate),
+    latencySeconds: positive("latency-seconds", values["latency-seconds"]),
+    baselineSeconds: positive("baseline-seconds", values["baseline-seconds"]),
+    pool: Math.round(positive("pool", values.pool)),
+    customers: Math.round(positive("customers", values.customers)),
+    sockets: Math.round(positive("sockets", values.sockets)),
+    conversations: Math.round(positive("conversations", values.conversations)),
+    build: values.build,
+    baseline: !values["no-baseline"],
+    latency: !values["no-latency"],
+    poolSweep: values["pool-sweep"]
+      .split(",")
+      .filter(Boolean)
+      .map((size) => Math.round(positive("pool-sweep", size))),
+    sweepSeconds: positive("sweep-seconds", values["sweep-seconds"]),
+  };
+}

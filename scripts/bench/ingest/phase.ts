@@ -1,0 +1,68 @@
+import type pg from "pg";
+import type { PhaseResult } from "./load";
+import {
+  measureCpu,
+  readStatements,
+  resetStatements,
+  sampleConnections,
+  type ConnectionProfile,
+  type CpuUsage,
+  type StatementProfile,
+} from "./profile";
+import type { LatencyTracker } from "./sockets";
+import type { Summary } from "./stats";
+import { verifyPhase, type Verdict } from "./verify";
+
+// One measured phase: the load itself, and around it the CPU, statement and connection profiles,
+// then (once socket events have settled) the correctness check.
+
+export type PhaseReport = {
+  name: string;
+  result: Omit<PhaseResult, "acceptedInbound" | "acceptedReceipts" | "acceptedKeys">;
+  verdict: Verdict;
+  sockets: (Summary & { missing: number }) | null;
+  cpu: CpuUsage;
+  statements: StatementProfile;
+  connections: ConnectionProfile;
+};
+
+export async function measurePhase({
+  name,
+  client,
+  database,
+  channelId,
+  poolSize,
+  serverPid,
+  tracker,
+  run,
+}: {
+  name: string;
+  client: pg.Client;
+  database: { url: string; name: string; postmasterPid: number };
+  channelId: string;
+  poolSize: number;
+  serverPid?: number;
+  tracker?: LatencyTracker;
+  run: () => Promise<PhaseResult>;
+}): Promise<PhaseReport> {
+  await resetStatements(client);
+  const stopSampling = await sampleConnections(database.url, database.name, poolSize);
+  const stopCpu = measureCpu({ serverPid, postmasterPid: database.postmasterPid });
+  const result = await run();
+  const cpu = stopCpu();
+  const connections = await stopSampling();
+  const statements = await readStatements(client, database.name, result.accepted);
+
+  let sockets: PhaseReport["sockets"] = null;
+  if (tracker) {
+    // Events published just before the last acknowledgement may still be on the wire.
+    const deadline = Date.now() + 5_000;
+    while (tracker.observedCount(result.acceptedKeys) < result.acceptedKeys.length && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    sockets = tracker.summary(result.acceptedKeys);
+  }
+  const verdict = await verifyPhase({ client, channelId, result });
+  const { acceptedInbound: _inbound, acceptedReceipts: _receipts, acceptedKeys: _keys, ...rest } = result;
+  return { name, result: rest, verdict, sockets, cpu, statements, connections };
+}

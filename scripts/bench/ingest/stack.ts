@@ -1,0 +1,174 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../../../lib/db/embedded";
+
+// The processes under test: a fresh embedded PostgreSQL (with pg_stat_statements loaded, so every
+// run can count statements per event) and the production server as a child process.
+
+export const root = path.resolve(import.meta.dirname, "../../..");
+export const distDir = ".next-bench";
+
+export const settings = {
+  appSecret: "bench-app-secret",
+  verifyToken: "bench-verify-token",
+  phoneNumberId: "109876500000001",
+  wabaId: "209876500000001",
+  nextAuthSecret: "bench-nextauth-secret-bench-nextauth-secret",
+};
+
+/** Builds the production app into .next-bench unless a build is there (or `force`). */
+export async function ensureBuild({ force }: { force: boolean }): Promise<void> {
+  if (!force && existsSync(path.join(root, distDir, "BUILD_ID"))) return;
+  console.log(`building the production app into ${distDir}/ …`);
+  // next build adds its dist folder's type globs to tsconfig.json; put the file back as it was.
+  const tsconfigPath = path.join(root, "tsconfig.json");
+  const tsconfig = readFileSync(tsconfigPath, "utf8");
+  try {
+    await run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+      ...process.env,
+      NEXT_DIST_DIR: distDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+    });
+  } finally {
+    if (readFileSync(tsconfigPath, "utf8") !== tsconfig) writeFileSync(tsconfigPath, tsconfig);
+  }
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+export type BenchDatabase = { url: string; name: string; postmasterPid: number; stop: () => Promise<void> };
+
+/** A fresh PostgreSQL cluster in a temp dir on a free port, with pg_stat_statements loaded. */
+export async function startDatabase({ name }: { name: string }): Promise<BenchDatabase> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `switchboard-bench-${name}-`));
+  chmodSync(dir, 0o755); // as root, PostgreSQL runs as the "postgres" user, who must reach it
+  const dataDir = path.join(dir, "pg");
+  const port = await freePort();
+  let database = await startEmbeddedPostgres({ dataDir, port, database: name });
+  // Loading a library needs a restart: set it, then start the same data directory again.
+  await withClient(database.url, (client) => client.query("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"));
+  await database.stop();
+  database = await startEmbeddedPostgres({ dataDir, port, database: name });
+  await withClient(database.url, (client) => client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements"));
+  const postmasterPid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  const stopped = database.stop;
+  return {
+    url: database.url,
+    name,
+    postmasterPid,
+    stop: async () => {
+      await stopped().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export type BenchServer = { baseUrl: string; pid: number; stop: () => Promise<void> };
+
+/** The production server (simulator mode, demo seed) on a free port; resolves once it is healthy. */
+export async function startServer({
+  databaseUrl,
+  poolSize,
+  logPath,
+}: {
+  databaseUrl: string;
+  poolSize: number;
+  logPath: string;
+}): Promise<BenchServer> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const log = createWriteStream(logPath, { flags: "a" });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--tsconfig", "tsconfig.server.json", "server.ts"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: distDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        NEXTAUTH_URL: baseUrl,
+        NEXTAUTH_SECRET: settings.nextAuthSecret,
+        DATABASE_URL: databaseUrl,
+        DATABASE_POOL_SIZE: String(poolSize),
+        SEED_DEMO: "true",
+        WHATSAPP_MODE: "simulator",
+        WHATSAPP_APP_SECRET: settings.appSecret,
+        WHATSAPP_VERIFY_TOKEN: settings.verifyToken,
+        WHATSAPP_PHONE_NUMBER_ID: settings.phoneNumberId,
+        WHATSAPP_WABA_ID: settings.wabaId,
+        WHATSAPP_GRAPH_URL: "",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  server.stdout?.pipe(log);
+  server.stderr?.pipe(log);
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+
+  const stop = async () => {
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill("SIGTERM");
+      const timer = setTimeout(() => server.kill("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    log.end();
+  };
+  try {
+    await waitForHealth(baseUrl, server, logPath);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, pid: server.pid!, stop };
+}
+
+async function waitForHealth(baseUrl: string, server: ChildProcess, logPath: string) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}; see ${logPath}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server did not become healthy within 90 s; see ${logPath}`);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
