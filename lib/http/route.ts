@@ -28,8 +28,11 @@ export function errorResponse(error: unknown): Response {
   }
   if (error instanceof ZodError) {
     const fields = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+    // The first problem in words, so a client that shows only the message still says what is wrong.
+    const more = fields.length > 1 ? ` (and ${fields.length - 1} more problem${fields.length > 2 ? "s" : ""})` : "";
+    const message = fields[0] ? `${fields[0].message}${more}` : "The request is not valid.";
     return NextResponse.json(
-      { error: { code: "INVALID_INPUT", message: "The request is not valid.", details: fields } },
+      { error: { code: "INVALID_INPUT", message, details: fields } },
       { status: 400 },
     );
   }

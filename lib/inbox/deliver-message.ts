@@ -2,7 +2,9 @@ import { db } from "@/lib/db/client";
 import { rooms } from "@/lib/realtime/events";
 import { publish } from "@/lib/realtime/publish";
 import { GraphError, sendGraphMessage } from "@/lib/whatsapp/graph-client";
+import { graphMessagePayload } from "@/lib/whatsapp/message-payload";
 import { applyStoredReceipts, lockExternalId } from "@/lib/whatsapp/record-status";
+import { openFreeEntryPoint } from "./open-free-entry-point";
 import { messageInclude, serializeMessage } from "./serializers";
 
 /**
@@ -18,17 +20,11 @@ export async function deliverMessage({ messageId, lastAttempt }: { messageId: st
   if (!message || message.status !== "QUEUED" || message.externalId) return;
 
   const contact = message.conversation.contact;
-  const recipient = contact.waId ? { to: contact.waId } : { recipient: contact.bsuid };
   let wamid: string;
   try {
     wamid = await sendGraphMessage({
       phoneNumberId: message.channel.phoneNumberId,
-      payload: {
-        ...recipient,
-        type: "text",
-        text: { preview_url: false, body: message.text ?? "" },
-        biz_opaque_callback_data: message.id,
-      },
+      payload: graphMessagePayload({ message, recipient: contact }),
     });
   } catch (error) {
     const retryable = !(error instanceof GraphError) || error.retryable;
@@ -37,12 +33,14 @@ export async function deliverMessage({ messageId, lastAttempt }: { messageId: st
     return;
   }
 
-  const publications = await db.$transaction(async (tx) => {
+  const { publications, freeEntryPoint } = await db.$transaction(async (tx) => {
     await lockExternalId({ tx, channelId: message.channelId, externalId: wamid });
     const updated = await tx.message.update({ where: { id: messageId }, data: { externalId: wamid } });
+    const freeEntryPoint = await openFreeEntryPoint({ tx, conversationId: message.conversationId, replyAt: new Date() });
     // Meta's receipts can overtake the API's answer; any already here apply now.
-    return applyStoredReceipts({ tx, message: updated });
+    return { publications: await applyStoredReceipts({ tx, message: updated }), freeEntryPoint };
   });
+  if (freeEntryPoint) publish(freeEntryPoint);
   if (publications.length) {
     publish(...publications);
   } else {
