@@ -23,7 +23,7 @@ export const limits = {
   templateParameter: 1024,
 } as const;
 
-const chars = (what: string, max: number) => ({ error: `${what} can be at most ${max.toLocaleString("en")} characters.` });
+const chars = (what: string, max: number) => ({ error: `${what} can be at most ${max} characters.` });
 const required = (what: string) => ({ error: `${what} is empty.` });
 const line = (what: string, max: number) => z.string().trim().min(1, required(what)).max(max, chars(what, max));
 

@@ -1,88 +1,119 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { enqueueSend } from "@/lib/jobs/queue";
 import { rooms } from "@/lib/realtime/events";
 import { publish } from "@/lib/realtime/publish";
 import { previewText } from "@/lib/whatsapp/inbound-content";
 import { findConversationForUser } from "./find-conversation";
+import type { SendInput } from "./outbound-schema";
+import { prepareOutbound } from "./prepare-outbound";
 import { conversationInclude, messageInclude, serializeConversation, serializeMessage } from "./serializers";
 import type { MessageDto } from "./types";
-import { serviceWindow } from "./window";
-
-export const MAX_TEXT_LENGTH = 4096;
 
 /**
- * An agent's free-form reply: stored as QUEUED, then handed to the send job, which calls the Graph
- * API. Refused outside the customer service window.
+ * An agent's message of any kind (text, template, buttons, list, flow, file): checked, stored as
+ * QUEUED, then handed to the send job, which calls the Graph API. Free-form kinds are refused
+ * outside the customer service window; templates must be approved.
  */
-export async function sendTextMessage({
+export async function sendMessage({
   conversationId,
-  text,
+  input,
   actor,
 }: {
   conversationId: string;
-  text: string;
+  input: SendInput;
   actor: { id: string };
 }): Promise<MessageDto> {
-  const body = text.trim();
-  if (!body) throw new AppError("INVALID_INPUT", "The message is empty.");
-  if (body.length > MAX_TEXT_LENGTH) {
-    throw new AppError("INVALID_INPUT", `Messages are limited to ${MAX_TEXT_LENGTH} characters (this one has ${body.length}).`);
-  }
-
   const conversation = await findConversationForUser({ conversationId, userId: actor.id });
-  if (!serviceWindow({ lastInboundAt: conversation.lastInboundAt }).open) {
-    throw new AppError(
-      "WINDOW_CLOSED",
-      "More than 24 hours have passed since the customer last wrote, so WhatsApp only allows an approved template.",
-    );
-  }
+  const messageId = randomUUID();
+  const outbound = await prepareOutbound({ conversation, input, messageId });
+  const quoted = input.replyTo ? await quotedMessage({ conversationId, messageId: input.replyTo }) : null;
 
   const now = new Date();
-  const [message, updated] = await db.$transaction([
-    db.message.create({
+  const content = { ...outbound.content, ...(quoted ? { quoted: quoted.snapshot } : {}) } as Prisma.InputJsonValue;
+  const { message, updated } = await db.$transaction(async (tx) => {
+    const message = await tx.message.create({
       data: {
-        id: randomUUID(),
+        id: messageId,
         channelId: conversation.channelId,
         conversationId,
         senderId: actor.id,
         direction: "OUTBOUND",
-        type: "text",
-        text: body,
+        type: outbound.type,
+        text: outbound.text,
+        content,
+        contextExternalId: quoted?.externalId ?? null,
         status: "QUEUED",
         timestamp: now,
       },
-      include: messageInclude,
-    }),
-    db.conversation.update({
+    });
+    if (outbound.mediaId) await attachMedia({ tx, mediaId: outbound.mediaId, messageId });
+    const updated = await tx.conversation.update({
       where: { id: conversationId },
       data: {
         lastMessageAt: now,
-        lastMessagePreview: previewText({ type: "text", text: body }),
+        lastMessagePreview: previewText({ type: outbound.type, text: outbound.text }),
         unreadCount: 0,
         assigneeId: conversation.assigneeId ?? actor.id,
       },
       include: conversationInclude,
-    }),
-  ]);
+    });
+    return { message: await tx.message.findUniqueOrThrow({ where: { id: message.id }, include: messageInclude }), updated };
+  });
 
   publish(
     { event: "message.created", payload: serializeMessage(message), rooms: [rooms.conversation(conversationId)] },
     { event: "conversation.updated", payload: serializeConversation(updated), rooms: [rooms.inbox(conversation.channelId)] },
   );
+  return queueOrFail({ messageId: message.id, fallback: serializeMessage(message) });
+}
 
+/** Hands a QUEUED message to the send job; if the queue is down the message fails visibly. */
+export async function queueOrFail({ messageId, fallback }: { messageId: string; fallback: MessageDto }): Promise<MessageDto> {
   try {
-    await enqueueSend({ messageId: message.id });
+    await enqueueSend({ messageId });
+    return fallback;
   } catch (error) {
-    console.error("[send] could not queue message", message.id, error);
+    console.error("[send] could not queue message", messageId, error);
     const failed = await db.message.update({
-      where: { id: message.id },
+      where: { id: messageId },
       data: { status: "FAILED", failedAt: new Date(), errorTitle: "Could not be queued for sending" },
       include: messageInclude,
     });
-    publish({ event: "message.updated", payload: serializeMessage(failed), rooms: [rooms.conversation(conversationId)] });
+    publish({ event: "message.updated", payload: serializeMessage(failed), rooms: [rooms.conversation(failed.conversationId)] });
     return serializeMessage(failed);
   }
-  return serializeMessage(message);
+}
+
+// WhatsApp quotes by wamid, so only a message that reached WhatsApp can be quoted. The thread
+// shows the quote as it was when the reply went out, as the phone does.
+async function quotedMessage({ conversationId, messageId }: { conversationId: string; messageId: string }) {
+  const quoted = await db.message.findFirst({ where: { id: messageId, conversationId } });
+  if (!quoted) throw new AppError("UNPROCESSABLE", "The message to reply to is not in this conversation.", [{ path: "replyTo", message: "Unknown message." }]);
+  if (!quoted.externalId) {
+    throw new AppError("UNPROCESSABLE", "That message hasn't reached WhatsApp yet, so it can't be quoted.", [{ path: "replyTo", message: "Not sent yet." }]);
+  }
+  return { externalId: quoted.externalId, snapshot: { type: quoted.type, text: quoted.text, direction: quoted.direction } };
+}
+
+// An upload belongs to the first message that sends it; sending the same file again gets its own
+// row pointing at the same stored bytes and Meta media id.
+async function attachMedia({ tx, mediaId, messageId }: { tx: Prisma.TransactionClient; mediaId: string; messageId: string }) {
+  const claimed = await tx.media.updateMany({ where: { id: mediaId, messageId: null }, data: { messageId } });
+  if (claimed.count) return;
+  const source = await tx.media.findUniqueOrThrow({ where: { id: mediaId } });
+  await tx.media.create({
+    data: {
+      channelId: source.channelId,
+      messageId,
+      metaMediaId: source.metaMediaId,
+      mimeType: source.mimeType,
+      sha256: source.sha256,
+      fileName: source.fileName,
+      size: source.size,
+      storageKey: source.storageKey,
+      state: source.state,
+    },
+  });
 }

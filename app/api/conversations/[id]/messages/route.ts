@@ -1,15 +1,16 @@
-// GET/POST /api/conversations/:id/messages — read a thread page; send a reply.
+// GET/POST /api/conversations/:id/messages — read a thread page; send a reply (text, template,
+// buttons, list, flow or an uploaded file; see lib/inbox/outbound-schema.ts).
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/guards";
 import { handle, readJson } from "@/lib/http/route";
 import { listMessages } from "@/lib/inbox/list-messages";
-import { sendTextMessage } from "@/lib/inbox/send-message";
+import { sendInput } from "@/lib/inbox/outbound-schema";
+import { sendMessage } from "@/lib/inbox/send-message";
 
 type Context = { params: Promise<{ id: string }> };
 
 const page = z.object({ cursor: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(200).optional() });
-const reply = z.object({ text: z.string() });
 
 export const GET = handle(async (request, { params }: Context) => {
   const user = await requirePermission("conversation.view");
@@ -21,6 +22,6 @@ export const GET = handle(async (request, { params }: Context) => {
 export const POST = handle(async (request, { params }: Context) => {
   const user = await requirePermission("conversation.reply");
   const { id } = await params;
-  const { text } = await readJson(request, reply);
-  return NextResponse.json(await sendTextMessage({ conversationId: id, text, actor: user }), { status: 201 });
+  const input = await readJson(request, sendInput);
+  return NextResponse.json(await sendMessage({ conversationId: id, input, actor: user }), { status: 201 });
 });
