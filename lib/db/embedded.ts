@@ -24,6 +24,11 @@ export async function startEmbeddedPostgres({
   log?: boolean;
 }): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dataDir);
+  // Another process (the dev server, say) may already run this cluster: share it, don't start a second.
+  if (await isListening(port)) {
+    await ensureDatabase({ port, database });
+    return { url: urlFor(port, database), stop: async () => {} };
+  }
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -43,10 +48,23 @@ export async function startEmbeddedPostgres({
   await server.start();
   await ensureDatabase({ port, database });
 
-  return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => server.stop(),
-  };
+  return { url: urlFor(port, database), stop: () => server.stop() };
+}
+
+function urlFor(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+async function isListening(port: number): Promise<boolean> {
+  const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres", connectionTimeoutMillis: 1_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 async function ensureDatabase({ port, database }: { port: number; database: string }) {
