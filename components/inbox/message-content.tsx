@@ -1,0 +1,101 @@
+import type { MessageDto } from "@/lib/inbox/types";
+import { ContactCards } from "./message/contact-cards";
+import { part, str, typeLabels } from "./message/content";
+import { InteractiveReply, QuickReply } from "./message/interactive-reply";
+import { LinkifiedText } from "./message/linkified-text";
+import { LocationCard } from "./message/location-card";
+import { MediaView } from "./message/media-view";
+import { noticeText, UnsupportedPlaceholder } from "./message/notices";
+import { OrderCard } from "./message/order-card";
+import { QuoteBlock } from "./message/quote-block";
+import { ReferralTag } from "./message/referral-card";
+
+// What goes inside a message bubble, for every type WhatsApp delivers: the forwarded mark and the
+// quoted message on top, then the type's own view, then the edited mark. The bubble (thread.tsx)
+// adds time, ticks and reactions around it.
+
+export function MessageContent({ message }: { message: MessageDto }) {
+  if (message.deleted) {
+    return (
+      <p className="italic text-slate-500" data-testid="message-deleted">
+        🚫 This message was deleted
+      </p>
+    );
+  }
+  return (
+    <div className="space-y-1" data-testid="message-content" data-type={message.type}>
+      {message.forwarded && (
+        <p className="text-[11px] italic text-slate-500" data-testid="message-forwarded">
+          {message.frequentlyForwarded ? "↪↪ Forwarded many times" : "↪ Forwarded"}
+        </p>
+      )}
+      <ReferralTag content={message.content} />
+      {message.quoted && <QuoteBlock quoted={message.quoted} />}
+      <MessageBody message={message} />
+      {message.edited && (
+        <p className="text-right text-[10px] italic text-slate-400" data-testid="message-edited">
+          Edited
+        </p>
+      )}
+    </div>
+  );
+}
+
+function MessageBody({ message }: { message: MessageDto }) {
+  const content = message.content;
+  const payload = part(content, message.type);
+  // The business's own interactive and template messages are not replies: show what was sent.
+  if (message.direction === "OUTBOUND" && !sharedTypes.has(message.type)) {
+    return message.text ? <LinkifiedText text={message.text} /> : <Aside text={typeLabels[message.type] ?? message.type} />;
+  }
+  switch (message.type) {
+    case "text":
+      return <LinkifiedText text={message.text ?? ""} />;
+    case "image":
+    case "video":
+    case "audio":
+    case "document":
+    case "sticker": {
+      const caption = str(payload?.caption);
+      return (
+        <>
+          {message.media ? <MediaView message={message} media={message.media} /> : <UnsupportedPlaceholder message={message} />}
+          {caption && <LinkifiedText text={caption} />}
+        </>
+      );
+    }
+    case "location":
+      return <LocationCard location={payload} />;
+    case "contacts":
+      return <ContactCards contacts={(content as { contacts?: unknown } | null)?.contacts} />;
+    case "interactive":
+      return payload ? <InteractiveReply interactive={payload} /> : <UnsupportedPlaceholder message={message} />;
+    case "button":
+      return <QuickReply button={payload} />;
+    case "order":
+      return <OrderCard order={payload} />;
+    case "system":
+      return <p className="text-xs text-slate-600">{noticeText(message)}</p>;
+    case "reaction":
+      return <Aside text={message.text ? `Reacted ${message.text} to a message that isn't in this inbox.` : "Removed a reaction from a message that isn't in this inbox."} />;
+    case "edit":
+      return <Aside text={`Edited a message that isn't in this inbox${message.text ? `. New text: “${message.text}”` : "."}`} />;
+    case "revoke":
+      return <Aside text="Deleted a message that isn't in this inbox." />;
+    case "template":
+      return message.text ? <LinkifiedText text={message.text} /> : <Aside text="Template" />;
+    default:
+      return message.text && !message.error ? <LinkifiedText text={message.text} /> : <UnsupportedPlaceholder message={message} />;
+  }
+}
+
+// Types whose payload looks the same whichever side sent it.
+const sharedTypes = new Set(["text", "image", "video", "audio", "document", "sticker", "location", "contacts", "reaction"]);
+
+function Aside({ text }: { text: string }) {
+  return (
+    <p className="text-xs italic text-slate-500" data-testid="message-aside">
+      {text}
+    </p>
+  );
+}
