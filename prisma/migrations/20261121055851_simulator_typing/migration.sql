@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SimulatorCustomer" ADD COLUMN     "typingUntil" TIMESTAMP(3);
