@@ -7,7 +7,7 @@ import { isRole, type Role } from "./permissions";
 // "__Secure-next-auth.session-token" behind https and may be split into .0/.1 chunks; getToken
 // handles both once it is given the cookies.
 
-export async function userFromHandshake(request: IncomingMessage): Promise<{ id: string; role: Role } | null> {
+export async function userFromHandshake(request: IncomingMessage): Promise<{ id: string; role: Role; name: string } | null> {
   const cookies = parseCookies(request.headers.cookie ?? "");
   const secureCookie = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
   const token = await getToken({
@@ -16,7 +16,7 @@ export async function userFromHandshake(request: IncomingMessage): Promise<{ id:
     secureCookie,
   });
   if (!token?.sub || !isRole(token.role)) return null;
-  return { id: token.sub, role: token.role };
+  return { id: token.sub, role: token.role, name: token.name ?? "" };
 }
 
 function parseCookies(header: string): Map<string, string> {

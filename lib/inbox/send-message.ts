@@ -55,6 +55,7 @@ export async function sendMessage({
         lastMessageAt: now,
         lastMessagePreview: previewText({ type: outbound.type, text: outbound.text }),
         unreadCount: 0,
+        waitingSince: null,
         assigneeId: conversation.assigneeId ?? actor.id,
       },
       include: conversationInclude,

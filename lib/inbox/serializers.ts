@@ -8,6 +8,8 @@ import { serviceWindow } from "./window";
 export const conversationInclude = {
   contact: true,
   assignee: { select: { id: true, name: true } },
+  team: { select: { id: true, name: true } },
+  labels: { select: { label: { select: { id: true, name: true, color: true } } }, orderBy: { createdAt: "asc" } },
 } as const;
 
 export const messageInclude = {
@@ -15,7 +17,12 @@ export const messageInclude = {
   media: { select: { id: true, mimeType: true, fileName: true, size: true, state: true, error: true } },
 } as const;
 
-type ConversationRow = Conversation & { contact: Contact; assignee: Pick<User, "id" | "name"> | null };
+type ConversationRow = Conversation & {
+  contact: Contact;
+  assignee: Pick<User, "id" | "name"> | null;
+  team: { id: string; name: string } | null;
+  labels: { label: { id: string; name: string; color: string } }[];
+};
 type MessageRow = Message & {
   sender: Pick<User, "id" | "name"> | null;
   media: Pick<Media, "id" | "mimeType" | "fileName" | "size" | "state" | "error"> | null;
@@ -34,6 +41,10 @@ export function serializeConversation(conversation: ConversationRow): Conversati
     status: conversation.status,
     contact: serializeContact(conversation.contact),
     assignee: conversation.assignee,
+    team: conversation.team,
+    labels: conversation.labels.map(({ label }) => label),
+    snoozedUntil: conversation.snoozedUntil?.toISOString() ?? null,
+    waitingSince: conversation.waitingSince?.toISOString() ?? null,
     unreadCount: conversation.unreadCount,
     lastMessageAt: conversation.lastMessageAt.toISOString(),
     lastMessagePreview: conversation.lastMessagePreview,

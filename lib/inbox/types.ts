@@ -7,6 +7,8 @@ export type ConversationStatus = "OPEN" | "PENDING" | "SNOOZED" | "RESOLVED";
 
 export type UserSummary = { id: string; name: string };
 
+export type LabelDto = { id: string; name: string; color: string };
+
 export type ContactDto = { id: string; name: string | null; waId: string | null; bsuid: string | null; username: string | null };
 
 /** The click-to-WhatsApp ad or post the customer came from. */
@@ -26,6 +28,11 @@ export type ConversationDto = {
   status: ConversationStatus;
   contact: ContactDto;
   assignee: UserSummary | null;
+  team: { id: string; name: string } | null;
+  labels: LabelDto[];
+  snoozedUntil: string | null;
+  // When the customer's oldest unanswered message arrived; null once the business replied.
+  waitingSince: string | null;
   unreadCount: number;
   lastMessageAt: string;
   lastMessagePreview: string | null;
@@ -89,3 +96,16 @@ export type QuotedDto = {
   text: string | null;
   direction: "INBOUND" | "OUTBOUND" | null;
 };
+
+export type NotificationDto = {
+  id: string;
+  kind: string;
+  conversationId: string | null;
+  messageId: string | null;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+};
+
+/** Who has a conversation open right now, and who of them is typing. */
+export type PresenceDto = { conversationId: string; viewers: { id: string; name: string; typing: boolean }[] };

@@ -2,38 +2,104 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { rooms } from "@/lib/realtime/events";
-import { publish } from "@/lib/realtime/publish";
+import { publish, type Publication } from "@/lib/realtime/publish";
 import { findConversationForUser } from "./find-conversation";
+import { notify } from "./notify";
+import { recordActivity } from "./record-activity";
 import { conversationInclude, serializeConversation } from "./serializers";
 import type { ConversationDto, ConversationStatus } from "./types";
 
-/** Changes status or assignee; marking read clears the unread count. */
+export type ConversationChanges = {
+  status?: ConversationStatus;
+  snoozedUntil?: Date;
+  assigneeId?: string | null;
+  teamId?: string | null;
+  labelIds?: string[];
+  markRead?: boolean;
+};
+
+/**
+ * Everything an agent changes about a conversation: status (snoozing needs a time), assignee,
+ * team, labels, read state. Each visible change leaves an activity line in the thread; a new
+ * assignee other than the actor is notified.
+ */
 export async function updateConversation({
   conversationId,
   actor,
   changes,
 }: {
   conversationId: string;
-  actor: { id: string };
-  changes: { status?: ConversationStatus; assigneeId?: string | null; markRead?: boolean };
+  actor: { id: string; name: string };
+  changes: ConversationChanges;
 }): Promise<ConversationDto> {
   const conversation = await findConversationForUser({ conversationId, userId: actor.id });
-  if (changes.assigneeId) {
-    const member = await db.channelMember.findUnique({
-      where: { channelId_userId: { channelId: conversation.channelId, userId: changes.assigneeId } },
-    });
-    if (!member) throw new AppError("UNPROCESSABLE", "That person is not a member of this inbox.");
+  if (changes.status === "SNOOZED" && (!changes.snoozedUntil || changes.snoozedUntil <= new Date())) {
+    throw new AppError("UNPROCESSABLE", "Snoozing needs a time in the future (snoozedUntil).");
   }
-  const updated = await db.conversation.update({
-    where: { id: conversationId },
-    data: {
-      status: changes.status,
-      assigneeId: changes.assigneeId,
-      ...(changes.markRead ? { unreadCount: 0 } : {}),
-    },
-    include: conversationInclude,
+  const assignee = changes.assigneeId ? await inboxMember(conversation.channelId, changes.assigneeId) : null;
+  const team = changes.teamId ? await db.team.findUnique({ where: { id: changes.teamId } }) : null;
+  if (changes.teamId && !team) throw new AppError("UNPROCESSABLE", "No such team.");
+  if (changes.labelIds?.length) {
+    const found = await db.label.count({ where: { id: { in: changes.labelIds } } });
+    if (found !== new Set(changes.labelIds).size) throw new AppError("UNPROCESSABLE", "One of those labels does not exist.");
+  }
+
+  const { updated, publications } = await db.$transaction(async (tx) => {
+    const publications: Publication[] = [];
+    const activity = (text: string) => recordActivity({ tx, conversation, actorId: actor.id, text }).then((p) => publications.push(p));
+    const statusChanged = changes.status && changes.status !== conversation.status;
+
+    if (statusChanged && changes.status === "RESOLVED") await activity(`${actor.name} resolved the conversation`);
+    if (statusChanged && changes.status === "OPEN") await activity(`${actor.name} reopened the conversation`);
+    if (statusChanged && changes.status === "PENDING") await activity(`${actor.name} marked the conversation pending`);
+    if (changes.status === "SNOOZED" && changes.snoozedUntil) {
+      await activity(`${actor.name} snoozed the conversation until ${changes.snoozedUntil.toISOString()}`);
+    }
+    if (changes.assigneeId !== undefined && changes.assigneeId !== conversation.assigneeId) {
+      if (!assignee) await activity(`${actor.name} unassigned the conversation`);
+      else if (assignee.id === actor.id) await activity(`${actor.name} took the conversation`);
+      else {
+        await activity(`${actor.name} assigned the conversation to ${assignee.name}`);
+        const who = conversation.contact.name ?? `+${conversation.contact.waId ?? ""}`;
+        publications.push(await notify({ tx, userId: assignee.id, kind: "assigned", body: `${actor.name} assigned you the conversation with ${who}`, conversationId }));
+      }
+    }
+    if (changes.teamId !== undefined && changes.teamId !== conversation.teamId) {
+      await activity(team ? `${actor.name} assigned the conversation to team ${team.name}` : `${actor.name} removed the team`);
+    }
+    if (changes.labelIds) {
+      await tx.conversationLabel.deleteMany({ where: { conversationId, labelId: { notIn: changes.labelIds } } });
+      await tx.conversationLabel.createMany({
+        data: changes.labelIds.map((labelId) => ({ conversationId, labelId })),
+        skipDuplicates: true,
+      });
+    }
+
+    const updated = await tx.conversation.update({
+      where: { id: conversationId },
+      data: {
+        status: changes.status,
+        snoozedUntil: changes.status === "SNOOZED" ? changes.snoozedUntil : changes.status ? null : undefined,
+        resolvedAt: changes.status === "RESOLVED" ? new Date() : changes.status ? null : undefined,
+        assigneeId: changes.assigneeId,
+        teamId: changes.teamId,
+        ...(changes.markRead ? { unreadCount: 0 } : {}),
+      },
+      include: conversationInclude,
+    });
+    return { updated, publications };
   });
+
   const dto = serializeConversation(updated);
-  publish({ event: "conversation.updated", payload: dto, rooms: [rooms.inbox(conversation.channelId)] });
+  publish(...publications, { event: "conversation.updated", payload: dto, rooms: [rooms.inbox(conversation.channelId)] });
   return dto;
+}
+
+async function inboxMember(channelId: string, userId: string) {
+  const member = await db.channelMember.findUnique({
+    where: { channelId_userId: { channelId, userId } },
+    include: { user: { select: { id: true, name: true } } },
+  });
+  if (!member) throw new AppError("UNPROCESSABLE", "That person is not a member of this inbox.");
+  return member.user;
 }

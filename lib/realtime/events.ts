@@ -1,19 +1,22 @@
 // The socket.io contract shared by server and browser: event names are noun.verb, payloads are
 // the serializers' DTOs. Rooms: user:<id>, inbox:<channelId>, conversation:<id>.
 
-import type { ConversationDto, MessageDto } from "@/lib/inbox/types";
+import type { ConversationDto, MessageDto, NotificationDto, PresenceDto } from "@/lib/inbox/types";
 
 export type ServerToClientEvents = {
   "message.created": (message: MessageDto) => void;
   "message.updated": (message: MessageDto) => void;
   "conversation.created": (conversation: ConversationDto) => void;
   "conversation.updated": (conversation: ConversationDto) => void;
-  "presence.updated": (presence: { conversationId: string; viewers: { id: string; name: string }[] }) => void;
+  "presence.updated": (presence: PresenceDto) => void;
+  "notification.created": (notification: NotificationDto) => void;
 };
 
 export type ClientToServerEvents = {
   "conversation.join": (conversationId: string, ack: (result: { ok: boolean }) => void) => void;
   "conversation.leave": (conversationId: string) => void;
+  // The agent started or stopped typing in a conversation they have joined.
+  "typing.updated": (state: { conversationId: string; typing: boolean }) => void;
 };
 
 export type EventName = keyof ServerToClientEvents;

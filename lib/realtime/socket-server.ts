@@ -4,6 +4,7 @@ import { userFromHandshake } from "@/lib/auth/socket-session";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { rooms } from "./events";
+import { broadcastPresence, HEARTBEAT_MS, markOfflineIfGone, markOnline, type SocketUser } from "./presence";
 import { setRealtimeServer, type RealtimeServer } from "./publish";
 
 // socket.io on the app's own port. The handshake reads the next-auth session cookie; a socket
@@ -28,21 +29,49 @@ export function attachSocketServer(httpServer: HttpServer): RealtimeServer {
   });
 
   io.on("connection", (socket) => {
-    const user = socket.data.user as { id: string };
+    const user = socket.data.user as SocketUser;
     socket.join(rooms.user(user.id));
     for (const channelId of socket.data.channelIds as string[]) socket.join(rooms.inbox(channelId));
+    void markOnline(user.id);
+    const heartbeat = setInterval(() => void markOnline(user.id), HEARTBEAT_MS);
+
     socket.on("conversation.join", async (conversationId, ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
       if (typeof conversationId !== "string") return reply({ ok: false });
       const allowed = await db.conversation.count({
         where: { id: conversationId, channel: { members: { some: { userId: user.id } } } },
       });
-      if (allowed) socket.join(rooms.conversation(conversationId));
+      if (allowed) {
+        socket.join(rooms.conversation(conversationId));
+        void broadcastPresence(io, conversationId);
+      }
       reply({ ok: allowed > 0 });
     });
 
     socket.on("conversation.leave", (conversationId) => {
-      if (typeof conversationId === "string") socket.leave(rooms.conversation(conversationId));
+      if (typeof conversationId !== "string") return;
+      if (socket.data.typingIn === conversationId) socket.data.typingIn = null;
+      socket.leave(rooms.conversation(conversationId));
+      void broadcastPresence(io, conversationId);
+    });
+
+    socket.on("typing.updated", (state) => {
+      const conversationId = state?.conversationId;
+      if (typeof conversationId !== "string" || !socket.rooms.has(rooms.conversation(conversationId))) return;
+      const typingIn = state.typing ? conversationId : null;
+      if (socket.data.typingIn === typingIn) return;
+      socket.data.typingIn = typingIn;
+      void broadcastPresence(io, conversationId);
+    });
+
+    socket.on("disconnecting", () => {
+      clearInterval(heartbeat);
+      const viewing = [...socket.rooms].filter((room) => room.startsWith("conversation:")).map((room) => room.slice("conversation:".length));
+      // After the socket has left its rooms, tell the others it is gone.
+      setImmediate(() => {
+        for (const conversationId of viewing) void broadcastPresence(io, conversationId);
+        void markOfflineIfGone(io, user.id);
+      });
     });
   });
 

@@ -106,6 +106,9 @@ export async function recordInbound({
     data: {
       ...(notice ? {} : { unreadCount: { increment: 1 }, status: conversation.status === "RESOLVED" ? undefined : "OPEN" }),
       ...(writes && (!conversation.lastInboundAt || timestamp > conversation.lastInboundAt) ? { lastInboundAt: timestamp } : {}),
+      // The customer now waits for an answer, from their first unanswered message on; a snooze ends.
+      ...(writes && !conversation.waitingSince ? { waitingSince: timestamp } : {}),
+      ...(writes && conversation.status === "SNOOZED" ? { snoozedUntil: null } : {}),
       ...(!notice && isNewest ? { lastMessageAt: timestamp, lastMessagePreview: previewText(stored) } : {}),
       ...(referral && (!conversation.referralAt || timestamp >= conversation.referralAt) ? { referral, referralAt: timestamp } : {}),
     },

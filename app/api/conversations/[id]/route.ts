@@ -1,4 +1,4 @@
-// GET/PATCH /api/conversations/:id — one conversation; change its status, assignee or read state.
+// GET/PATCH /api/conversations/:id — one conversation; change its status, snooze, assignee, team, labels or read state.
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/guards";
@@ -14,7 +14,10 @@ type Context = { params: Promise<{ id: string }> };
 const patch = z
   .object({
     status: z.enum(["OPEN", "PENDING", "SNOOZED", "RESOLVED"]).optional(),
+    snoozedUntil: z.coerce.date().optional(),
     assigneeId: z.string().min(1).nullable().optional(),
+    teamId: z.string().min(1).nullable().optional(),
+    labelIds: z.array(z.string().min(1)).max(20).optional(),
     markRead: z.boolean().optional(),
   })
   .strict();
@@ -28,7 +31,7 @@ export const GET = handle(async (_request, { params }: Context) => {
 export const PATCH = handle(async (request, { params }: Context) => {
   const user = await requirePermission("conversation.update");
   const changes = await readJson(request, patch);
-  if (changes.assigneeId !== undefined && !can(user.role, "conversation.assign")) {
+  if ((changes.assigneeId !== undefined || changes.teamId !== undefined) && !can(user.role, "conversation.assign")) {
     throw new AppError("FORBIDDEN", "Your role does not allow assigning conversations.");
   }
   const { id } = await params;

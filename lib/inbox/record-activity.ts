@@ -1,0 +1,40 @@
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/lib/db/client";
+import { rooms } from "@/lib/realtime/events";
+import type { Publication } from "@/lib/realtime/publish";
+import { messageInclude, serializeMessage } from "./serializers";
+
+/**
+ * An activity line in the thread ("Alex assigned this to Sam", "Resolved"): a private message of
+ * type "activity" that is never sent and never counts as the conversation's last message.
+ */
+export async function recordActivity({
+  tx,
+  conversation,
+  actorId,
+  text,
+  at = new Date(),
+}: {
+  tx: Prisma.TransactionClient;
+  conversation: { id: string; channelId: string };
+  actorId: string | null;
+  text: string;
+  at?: Date;
+}): Promise<Publication> {
+  const message = await tx.message.create({
+    data: {
+      id: randomUUID(),
+      channelId: conversation.channelId,
+      conversationId: conversation.id,
+      senderId: actorId,
+      direction: "OUTBOUND",
+      type: "activity",
+      text,
+      status: "RECEIVED",
+      private: true,
+      timestamp: at,
+    },
+    include: messageInclude,
+  });
+  return { event: "message.created", payload: serializeMessage(message), rooms: [rooms.conversation(conversation.id)] };
+}
