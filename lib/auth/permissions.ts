@@ -10,6 +10,10 @@ export type Permission =
   | "conversation.reply"
   | "conversation.assign"
   | "conversation.update"
+  | "contact.update"
+  | "contact.block"
+  | "labels.manage"
+  | "canned.manage"
   | "dashboard.view"
   | "settings.manage"
   | "users.manage"
@@ -21,6 +25,10 @@ export const permissions = {
   "conversation.reply": ["AGENT", "MANAGER", "ADMIN"],
   "conversation.assign": ["AGENT", "MANAGER", "ADMIN"],
   "conversation.update": ["AGENT", "MANAGER", "ADMIN"],
+  "contact.update": ["AGENT", "MANAGER", "ADMIN"],
+  "contact.block": ["AGENT", "MANAGER", "ADMIN"],
+  "labels.manage": ["MANAGER", "ADMIN"],
+  "canned.manage": ["MANAGER", "ADMIN"],
   "dashboard.view": ["MANAGER", "ADMIN"],
   "settings.manage": ["ADMIN"],
   "users.manage": ["ADMIN"],

@@ -1,6 +1,7 @@
 import { db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { buildCustomerMessage, describeCustomerMessage, type CustomerMessage } from "./customer-message";
+import { customerSettings } from "./customer-state";
 import { deliverWebhook, webhookBody } from "./deliver-webhook";
 import { newWamid } from "./wamid";
 
@@ -34,6 +35,9 @@ export async function sendAsCustomer({
   input: CustomerMessage;
 }): Promise<{ wamid: string; webhookStatus: number }> {
   const channel = await channelFor(phoneNumberId);
+  if ((await customerSettings({ phoneNumberId, waId })).blockedAt) {
+    throw new AppError("UNPROCESSABLE", "The business has blocked this number, so WhatsApp does not deliver its messages.");
+  }
   const wamid = newWamid();
   const { type, message } = await buildCustomerMessage({ waId, wamid, businessNumber: channel.displayPhoneNumber, input });
   await db.simulatorMessage.create({

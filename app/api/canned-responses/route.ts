@@ -1,0 +1,22 @@
+// GET/POST /api/canned-responses — saved replies agents insert with /shortcut; managers edit them.
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { requirePermission } from "@/lib/auth/guards";
+import { handle, readJson } from "@/lib/http/route";
+import { listCannedResponses, saveCannedResponse } from "@/lib/inbox/workspace-lists";
+
+const canned = z.object({
+  shortcut: z.string().trim().min(1).max(30).regex(/^\/?[\w-]+$/, { error: "A shortcut is one word: letters, digits, dashes." }),
+  title: z.string().trim().min(1).max(80),
+  body: z.string().trim().min(1).max(4096),
+});
+
+export const GET = handle(async () => {
+  await requirePermission("inbox.view");
+  return NextResponse.json({ items: await listCannedResponses() });
+});
+
+export const POST = handle(async (request) => {
+  await requirePermission("canned.manage");
+  return NextResponse.json(await saveCannedResponse(await readJson(request, canned)), { status: 201 });
+});
