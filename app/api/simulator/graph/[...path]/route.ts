@@ -9,8 +9,10 @@ type Context = { params: Promise<{ path: string[] }> };
 async function respond(request: Request, { params }: Context) {
   requireSimulatorMode();
   const { path } = await params;
-  const text = request.method === "GET" ? "" : await request.text();
-  let body: unknown = undefined;
+  // Media uploads are multipart, as Meta's are; everything else is JSON.
+  const multipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
+  const text = request.method === "GET" || multipart ? "" : await request.text();
+  let body: unknown = multipart ? await request.formData().catch(() => undefined) : undefined;
   if (text) {
     try {
       body = JSON.parse(text);
