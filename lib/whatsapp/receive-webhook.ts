@@ -108,8 +108,18 @@ async function withRetryOnConflict<T>(work: () => Promise<T>, attempts = 4): Pro
     try {
       return await work();
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (attempt >= attempts || (code !== "P2002" && code !== "P2034")) throw error;
+      if (attempt >= attempts || !isConflict(error)) throw error;
     }
   }
+}
+
+// A unique violation, or a deadlock / serialization failure. Bodies naming several customers and
+// messages take row locks in body order, so two concurrent bodies can deadlock; PostgreSQL aborts
+// one and it simply runs again. From a raw query (the FOR UPDATE locks) Prisma reports these as
+// P2010 with the SQLSTATE on the driver error, not as P2034.
+function isConflict(error: unknown): boolean {
+  const { code, meta } = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
+  if (code === "P2002" || code === "P2034") return true;
+  const sqlState = meta?.driverAdapterError?.cause?.originalCode;
+  return code === "P2010" && (sqlState === "40P01" || sqlState === "40001");
 }

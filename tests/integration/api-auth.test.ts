@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { baseUrl, signIn } from "../support/http";
-import { customerWritesIn } from "./factories";
+import { customerWritesIn, otherInboxConversation } from "./factories";
 
 // Who may call the JSON API: signed-out callers get 401, roles without the permission 403, and
 // everything answers in the one JSON error shape.
@@ -148,5 +148,24 @@ describe("PATCH /api/conversations/:id", () => {
     });
     expect(response.status).toBe(401);
     expect((await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).status).toBe("OPEN");
+  });
+});
+
+describe("inbox membership", () => {
+  it("keeps another inbox's conversations out of reach: not listed, 404 to read, change or reply", async () => {
+    const { conversation, contact } = await otherInboxConversation();
+    for (const email of ["agent@example.com", "admin@example.com"]) {
+      const user = await signIn(email);
+      const listed = (await (await user.fetch(`/api/conversations?q=${contact.waId}`)).json()) as { items: unknown[] };
+      expect(listed.items).toEqual([]);
+      expect((await user.fetch(`/api/conversations/${conversation.id}`)).status).toBe(404);
+      expect((await user.fetch(`/api/conversations/${conversation.id}/messages`)).status).toBe(404);
+      const patched = await user.fetch(`/api/conversations/${conversation.id}`, { method: "PATCH", body: JSON.stringify({ status: "RESOLVED" }) });
+      expect(patched.status).toBe(404);
+      const replied = await user.fetch(`/api/conversations/${conversation.id}/messages`, { method: "POST", body: JSON.stringify({ text: "Hello" }) });
+      expect(replied.status).toBe(404);
+    }
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toMatchObject({ status: "OPEN", unreadCount: 1 });
+    expect(await db.message.count({ where: { conversationId: conversation.id, direction: "OUTBOUND" } })).toBe(0);
   });
 });

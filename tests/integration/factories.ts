@@ -61,6 +61,28 @@ export function inboundTextBody({ tag = uniqueTag() }: { tag?: string } = {}): I
   return body;
 }
 
+/**
+ * Another team's inbox: a WhatsApp number none of the demo users belong to, with a customer who
+ * wrote to it through the real webhook. Nobody signed in as a demo user may see or touch it.
+ */
+export async function otherInboxConversation() {
+  const tag = uniqueTag();
+  const phoneNumberId = `3${String(randomInt(0, 100_000_000_000_000)).padStart(14, "0")}`;
+  const channel = await db.channel.create({
+    data: { name: `Other team ${tag}`, phoneNumberId, displayPhoneNumber: "15550100999", wabaId: "299999999999999" },
+  });
+  const body = inboundTextBody({ tag });
+  body.entry[0].changes[0].value.metadata.phone_number_id = phoneNumberId;
+  const outcome = await deliver(body);
+  expect(outcome.state).toBe("PROCESSED");
+  const message = await db.message.findFirstOrThrow({
+    where: { externalId: body.entry[0].changes[0].value.messages[0].id },
+    include: { conversation: { include: { contact: true } } },
+  });
+  expect(message.channelId).toBe(channel.id);
+  return { channel, conversation: message.conversation, contact: message.conversation.contact, body };
+}
+
 /** An agent's reply as the send job leaves it once Meta has accepted it: OUTBOUND with a wamid. */
 export async function outboundMessage({
   conversationId,

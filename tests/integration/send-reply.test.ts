@@ -3,7 +3,7 @@ import { io, type Socket } from "socket.io-client";
 import { db } from "@/lib/db/client";
 import type { ConversationDto, MessageDto } from "@/lib/inbox/types";
 import { baseUrl, signIn, type Session } from "../support/http";
-import { eventually, simulatorCustomerSays, uniqueTag, uniqueWaId } from "./factories";
+import { eventually, otherInboxConversation, simulatorCustomerSays, uniqueTag, uniqueWaId } from "./factories";
 
 // An agent's reply through real HTTP, the send job and the built-in simulator (which plays Meta:
 // it answers with a wamid and sends signed sent → delivered → read webhooks back), and the same
@@ -231,5 +231,24 @@ describe("socket.io — what an agent's browser is pushed", () => {
     // The inbox list updates too, but message events stay in the conversation's room.
     expect(events.some((e) => e.event === "conversation.updated" && e.payload.id === conversation.id)).toBe(true);
     expect(bystanderEvents.filter((e) => e.event.startsWith("message."))).toEqual([]);
+  });
+
+  it("tells an agent nothing about another inbox, and will not let them join its conversations", async () => {
+    const agent = await signIn("agent@example.com");
+    const socket = connect(agent.cookie);
+    await opened(socket);
+    const events = record(socket);
+
+    const other = await otherInboxConversation();
+    expect(await socket.timeout(5_000).emitWithAck("conversation.join", other.conversation.id)).toEqual({ ok: false });
+    // Events reach a socket in the order they were published: once the agent's own inbox's news
+    // has arrived, the other inbox's (published earlier) would have too.
+    const waId = uniqueWaId();
+    await customerOpensConversation(agent, { waId });
+    await eventually(async () => events.some((e) => e.event === "conversation.created" && e.payload.contact?.waId === waId), {
+      timeoutMs: 5_000,
+      what: "the agent's own conversation.created",
+    });
+    expect(events.filter((e) => e.payload.id === other.conversation.id || e.payload.contact?.waId === other.contact.waId)).toEqual([]);
   });
 });

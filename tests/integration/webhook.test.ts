@@ -236,6 +236,50 @@ describe("POST /api/webhooks/whatsapp — inbound messages", () => {
     expect(conversations[0].unreadCount).toBe(5);
   });
 
+  it("processes two bodies naming the same customers in opposite orders at the same moment (no deadlock lost)", async () => {
+    // Each body locks its customers in body order, so the two can deadlock; PostgreSQL then aborts
+    // one, which must run again rather than end up FAILED. A lock the test holds on both contacts
+    // lines the two transactions up so that they start at the same instant.
+    const [alice, bob] = [await customerWritesIn(), await customerWritesIn()];
+    const write = (customer: typeof alice, text: string) => {
+      const body = inboundTextBody();
+      const value = body.entry[0].changes[0].value;
+      value.contacts[0] = { ...value.contacts[0], wa_id: customer.contact.waId!, user_id: customer.contact.bsuid! };
+      value.messages[0].from = customer.contact.waId!;
+      value.messages[0].text.body = text;
+      return body.entry[0];
+    };
+    const first = { object: "whatsapp_business_account", entry: [write(alice, "alice 1"), write(bob, "bob 1")] };
+    const second = { object: "whatsapp_business_account", entry: [write(bob, "bob 2"), write(alice, "alice 2")] };
+
+    const blocker = new pg.Client({ connectionString: inject("databaseUrl") });
+    await blocker.connect();
+    let responses: Promise<Response[]> | undefined;
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query(`SELECT id FROM "Contact" WHERE id = ANY($1) FOR UPDATE`, [[alice.contact.id, bob.contact.id]]);
+      const [{ pid }] = (await blocker.query("SELECT pg_backend_pid() AS pid")).rows;
+      responses = Promise.all([postWebhook(first), postWebhook(second)]);
+      await eventually(async () => (await waitingOn(pid)) >= 2, { timeoutMs: 10_000, what: "both bodies to wait on the contacts" });
+    } finally {
+      await blocker.query("ROLLBACK");
+      await blocker.end();
+    }
+    const outcomes = await Promise.all((await responses!).map(async (response) => ({ status: response.status, ...(await response.json()) })));
+    expect(outcomes).toMatchObject([
+      { status: 200, state: "PROCESSED" },
+      { status: 200, state: "PROCESSED" },
+    ]);
+    for (const [customer, texts] of [
+      [alice, ["alice 1", "alice 2"]],
+      [bob, ["bob 1", "bob 2"]],
+    ] as const) {
+      const messages = await db.message.findMany({ where: { conversationId: customer.conversation.id, direction: "INBOUND" } });
+      expect(messages.map((message) => message.text)).toEqual(expect.arrayContaining([...texts]));
+      expect((await db.conversation.findUniqueOrThrow({ where: { id: customer.conversation.id } })).unreadCount).toBe(3);
+    }
+  });
+
   it("keeps a body for an unknown phone_number_id, marked FAILED with an error naming the id", async () => {
     const unknownId = `9${uniqueWaId()}`;
     const body = inboundTextBody();
@@ -481,6 +525,13 @@ async function blockedBy(pid: number): Promise<number | null> {
   const [row] = await db.$queryRaw<{ pid: number }[]>`
     SELECT pid FROM pg_stat_activity WHERE ${pid}::int = ANY(pg_blocking_pids(pid)) LIMIT 1`;
   return row?.pid ?? null;
+}
+
+/** How many backends are waiting on a lock that `pid` holds. */
+async function waitingOn(pid: number): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: bigint }[]>`
+    SELECT count(*) AS count FROM pg_stat_activity WHERE ${pid}::int = ANY(pg_blocking_pids(pid))`;
+  return Number(row.count);
 }
 
 /** A stand-in for graph.facebook.com that accepts one send and answers with `wamid`. */
