@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { ComposeMore } from "./compose-more";
+import { BusinessMessageActions } from "./message-actions";
 
 type Customer = { waId: string; name: string | null };
 type SimulatedMessage = { id: string; direction: "INBOUND" | "OUTBOUND"; type: string; text: string; status: string; createdAt: string };
@@ -16,6 +18,8 @@ export function CustomerPhone() {
   const [messages, setMessages] = useState<SimulatedMessage[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [more, setMore] = useState(false);
+  const [replyTo, setReplyTo] = useState<SimulatedMessage | null>(null);
   const validNumber = /^\d{6,15}$/.test(waId);
 
   const refresh = useCallback(async () => {
@@ -35,19 +39,31 @@ export function CustomerPhone() {
   async function send(event: React.FormEvent) {
     event.preventDefault();
     if (!text.trim() || sending) return;
+    if (await deliver({ kind: "text", text })) setText("");
+  }
+
+  // Any kind of customer message (lib/simulator/customer-message.ts); quotes the chosen message.
+  async function deliver(message: Record<string, unknown>): Promise<boolean> {
+    if (sending) return false;
     setSending(true);
     setError(null);
+    const quote = replyTo && message.kind !== "reaction" ? { replyTo: replyTo.id } : {};
     const response = await fetch(`/api/simulator/customers/${waId}/messages`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name, text }),
+      body: JSON.stringify({ name, ...message, ...quote }),
     });
     const body = await response.json().catch(() => null);
     setSending(false);
-    if (!response.ok) return setError(body?.error?.details?.[0]?.message ?? body?.error?.message ?? "Could not send.");
+    if (!response.ok) {
+      const detail = body?.error?.details?.[0];
+      setError(detail ? `${detail.path ? `${detail.path}: ` : ""}${detail.message}` : (body?.error?.message ?? "Could not send."));
+      return false;
+    }
     if (body.webhookStatus !== 200) setError(`The app answered the webhook with HTTP ${body.webhookStatus || "no response"}.`);
-    setText("");
+    setReplyTo(null);
     void refresh();
+    return true;
   }
 
   return (
@@ -111,11 +127,33 @@ export function CustomerPhone() {
                 <span className="ml-2 text-[10px] text-slate-500">
                   {new Date(message.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
                 </span>
+                {message.direction === "OUTBOUND" && (
+                  <BusinessMessageActions onReply={() => setReplyTo(message)} onReact={(emoji) => void deliver({ kind: "reaction", messageId: message.id, emoji })} />
+                )}
               </div>
             </div>
           ))}
         </div>
+        {replyTo && (
+          <div className="flex items-center gap-2 border-l-4 border-[#06cf9c] bg-white px-3 py-1 text-xs text-slate-600" data-testid="sim-replying">
+            <span className="min-w-0 flex-1 truncate">Replying to: {replyTo.text}</span>
+            <button type="button" onClick={() => setReplyTo(null)} className="text-slate-400 hover:text-slate-700" aria-label="Cancel reply">
+              ✕
+            </button>
+          </div>
+        )}
+        {more && <ComposeMore onSend={deliver} busy={sending || !validNumber} />}
         <form onSubmit={send} className="flex gap-2 bg-[#f0f2f5] p-3">
+          <button
+            type="button"
+            onClick={() => setMore(!more)}
+            aria-expanded={more}
+            aria-label="More message types"
+            data-testid="sim-more-toggle"
+            className={`rounded-full px-3 text-lg leading-none ${more ? "bg-[#008069] text-white" : "bg-white text-slate-600"}`}
+          >
+            +
+          </button>
           <input
             data-testid="sim-text"
             value={text}

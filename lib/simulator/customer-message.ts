@@ -37,7 +37,8 @@ export const customerMessage = z.discriminatedUnion("kind", [
     kind: z.literal("location"),
     latitude: z.number().min(-90).max(90),
     longitude: z.number().min(-180).max(180),
-    name: z.string().max(200).optional(),
+    // Not "name": that field of the request is the customer's name.
+    placeName: z.string().max(200).optional(),
     address: z.string().max(500).optional(),
     ...reply,
   }),
@@ -124,7 +125,7 @@ async function typedPart(input: CustomerMessage): Promise<[string, Record<string
     case "sticker":
       return [input.kind === "voice" ? "audio" : input.kind, await uploadedMedia(input)];
     case "location":
-      return ["location", { latitude: input.latitude, longitude: input.longitude, name: input.name, address: input.address }];
+      return ["location", { latitude: input.latitude, longitude: input.longitude, name: input.placeName, address: input.address }];
     case "contacts":
       return ["contacts", {}, { contacts: input.contacts.map(contactCard) }];
     case "button_reply":

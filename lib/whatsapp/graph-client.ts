@@ -23,10 +23,13 @@ export async function graphRequest<T>({
   method,
   path,
   body,
+  form,
 }: {
   method: "GET" | "POST" | "DELETE";
   path: string;
   body?: unknown;
+  // A multipart body (media uploads); fetch sets its content type with the boundary.
+  form?: FormData;
 }): Promise<T> {
   let response: Response;
   try {
@@ -36,7 +39,7 @@ export async function graphRequest<T>({
         authorization: `Bearer ${config.accessToken}`,
         ...(body === undefined ? {} : { "content-type": "application/json" }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
       signal: AbortSignal.timeout(20_000),
     });
   } catch (error) {
