@@ -7,10 +7,15 @@ import type { Prisma } from "@/lib/db/client";
 export const queues = {
   sendMessage: "whatsapp.send-message",
   fetchMedia: "whatsapp.fetch-media",
+  readReceipt: "whatsapp.read-receipt",
+  syncTemplates: "whatsapp.sync-templates",
 } as const;
 
 export type SendMessageJob = { messageId: string };
 export type FetchMediaJob = { mediaId: string };
+export type ReadReceiptJob = { channelId: string; wamid: string; typing: boolean };
+// Without a channel id: every channel.
+export type SyncTemplatesJob = { channelId?: string };
 
 const holder = globalThis as unknown as { switchboardBoss?: PgBoss };
 

@@ -10,6 +10,8 @@ export class GraphError extends Error {
     readonly code: number | null,
     readonly details: string | null,
     readonly retryable: boolean,
+    // The whole answer, for endpoints whose errors carry per-item results (block_users).
+    readonly body: unknown = null,
   ) {
     super(message);
     this.name = "GraphError";
@@ -59,6 +61,7 @@ export async function graphRequest<T>({
     code,
     error?.error_data?.details ?? null,
     response.status === 429 || response.status >= 500 || (code !== null && retryableCodes.has(code)),
+    json,
   );
 }
 
