@@ -5,7 +5,7 @@ import next from "next";
 import { applyEnvDefaults, usesLocalSecret } from "./lib/env";
 import { bootstrapDatabase } from "./lib/db/bootstrap";
 import { db, disconnectDb } from "./lib/db/client";
-import { startQueue, stopQueue } from "./lib/jobs/queue";
+import { enqueueTemplateSync, scheduleTemplateSync, startQueue, stopQueue } from "./lib/jobs/queue";
 import { startWorkers } from "./lib/jobs/workers";
 import { useRedisAdapter } from "./lib/realtime/redis-adapter";
 import { attachSocketServer } from "./lib/realtime/socket-server";
@@ -40,9 +40,12 @@ server.on("upgrade", (request, socket, head) => {
 
 const boss = await startQueue({ connectionString: database.url });
 await startWorkers(boss);
+await scheduleTemplateSync();
 
 server.listen(port, hostname, () => {
   console.log(`Switchboard ready on http://localhost:${port} (${dev ? "development" : "production"}, ${process.env.WHATSAPP_MODE} mode, ${Date.now() - started} ms)`);
+  // Once listening, since in simulator mode the Graph API answering it is this very server.
+  void enqueueTemplateSync().catch((error) => console.error("[templates] could not queue the start-up sync", error));
 });
 
 let stopping = false;

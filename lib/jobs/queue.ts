@@ -77,3 +77,20 @@ function transactionDb(tx: Prisma.TransactionClient): PgBoss.Db {
     },
   };
 }
+
+/** Read receipts and typing indicators: worth a few quick tries, pointless once stale. */
+export async function enqueueReadReceipt(job: ReadReceiptJob): Promise<void> {
+  await boss().send(queues.readReceipt, job, { retryLimit: 3, retryDelay: 2, retryBackoff: true, expireInSeconds: 30 });
+}
+
+// A failed sync tries again after 5 minutes (Meta unreachable, token being renewed…).
+const templateSyncOptions = { retryLimit: 5, retryDelay: 300, expireInSeconds: 600 } as const;
+
+export async function enqueueTemplateSync(job: SyncTemplatesJob = {}): Promise<void> {
+  await boss().send(queues.syncTemplates, job, templateSyncOptions);
+}
+
+/** Templates change at Meta without a webhook for every edit: sync daily at 04:00 UTC as well. */
+export async function scheduleTemplateSync(): Promise<void> {
+  await boss().schedule(queues.syncTemplates, "0 4 * * *", {} satisfies SyncTemplatesJob, { ...templateSyncOptions, tz: "UTC" });
+}

@@ -1,7 +1,9 @@
 import type PgBoss from "pg-boss";
 import { deliverMessage } from "@/lib/inbox/deliver-message";
+import { deliverReadReceipt } from "@/lib/inbox/deliver-read-receipt";
 import { fetchInboundMedia } from "@/lib/media/fetch-inbound-media";
-import { queues, type FetchMediaJob, type SendMessageJob } from "./queue";
+import { syncChannelTemplates } from "@/lib/whatsapp/sync-templates";
+import { queues, type FetchMediaJob, type ReadReceiptJob, type SendMessageJob, type SyncTemplatesJob } from "./queue";
 
 export async function startWorkers(boss: PgBoss): Promise<void> {
   await boss.work<SendMessageJob>(
@@ -18,4 +20,10 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
       await fetchInboundMedia({ mediaId: job.data.mediaId, lastAttempt: job.retryCount >= job.retryLimit });
     },
   );
+  await boss.work<ReadReceiptJob>(queues.readReceipt, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    await deliverReadReceipt(job.data);
+  });
+  await boss.work<SyncTemplatesJob>(queues.syncTemplates, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
+    await syncChannelTemplates({ channelId: job.data.channelId });
+  });
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { messageInclude, serializeMessage } from "@/lib/inbox/serializers";
 import { rooms } from "@/lib/realtime/events";
@@ -9,6 +8,7 @@ import { GraphError } from "@/lib/whatsapp/graph-client";
 import { downloadMedia, getMediaInfo, MediaRejectedError } from "@/lib/whatsapp/media-api";
 import { baseMimeType, formatBytes, isAllowedMime, isMediaType, mediaSizeLimits, type MediaType } from "@/lib/whatsapp/media-rules";
 import { mediaKey, mediaStorage } from "./storage";
+import { sha256Matches } from "./verify-sha256";
 
 /**
  * The job behind a customer's photo, voice note or document: asks the Graph API where the file
@@ -58,12 +58,4 @@ function reason(error: unknown): string {
   if (error instanceof GraphError && error.status === 404) return "WhatsApp no longer has it.";
   if (error instanceof GraphError && error.code !== null) return `WhatsApp answered: ${error.message}`;
   return "Try again later or ask the customer to send it again.";
-}
-
-/** Meta gives the digest in base64 in webhooks and in hex elsewhere: accept either. */
-export function sha256Matches(bytes: Uint8Array, expected: string): boolean {
-  const digest = createHash("sha256").update(bytes).digest();
-  const given = expected.trim();
-  if (/^[0-9a-f]{64}$/i.test(given)) return given.toLowerCase() === digest.toString("hex");
-  return given.replace(/=+$/, "") === digest.toString("base64").replace(/=+$/, "");
 }
