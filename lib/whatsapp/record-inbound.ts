@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/db/client";
 import { conversationInclude, messageInclude, serializeConversation, serializeMessage } from "@/lib/inbox/serializers";
+import { autoAssign } from "@/lib/inbox/auto-assign";
 import { rooms } from "@/lib/realtime/events";
 import type { Publication } from "@/lib/realtime/publish";
 import { applyEdit, applyRevoke } from "./apply-message-change";
@@ -65,6 +66,7 @@ export async function recordInbound({
   });
   const created = !conversation;
   conversation ??= await tx.conversation.create({ data: { channelId, contactId: contact.id } });
+  const assignment = created ? await autoAssign({ tx, conversation }) : null;
 
   const stored = inboundContent(message, { valueErrors: value.errors });
   const quotedId = message.context?.id;
@@ -117,6 +119,7 @@ export async function recordInbound({
   const row = await tx.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude });
 
   return [
+    ...(assignment?.publications ?? []),
     { event: "message.created", payload: serializeMessage(row), rooms: [rooms.conversation(conversation.id)] },
     {
       event: created ? "conversation.created" : "conversation.updated",

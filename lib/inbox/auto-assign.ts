@@ -1,0 +1,50 @@
+import type { Prisma } from "@/lib/db/client";
+import { ONLINE_WITHIN_MS } from "@/lib/realtime/presence";
+import { notify } from "./notify";
+import { recordActivity } from "./record-activity";
+import type { Publication } from "@/lib/realtime/publish";
+
+/**
+ * Round-robin for a new conversation, when the inbox has it on: the online agent with the fewest
+ * open conversations, below their cap (theirs, or the inbox's default). Nobody eligible → it stays
+ * unassigned for someone to take.
+ */
+export async function autoAssign({
+  tx,
+  conversation,
+  now = new Date(),
+}: {
+  tx: Prisma.TransactionClient;
+  conversation: { id: string; channelId: string };
+  now?: Date;
+}): Promise<{ assigneeId: string; publications: Publication[] } | null> {
+  const channel = await tx.channel.findUniqueOrThrow({ where: { id: conversation.channelId } });
+  if (!channel.autoAssign) return null;
+
+  const agents = await tx.user.findMany({
+    where: {
+      role: "AGENT",
+      lastSeenAt: { gt: new Date(now.getTime() - ONLINE_WITHIN_MS) },
+      memberships: { some: { channelId: channel.id } },
+    },
+    select: { id: true, name: true, maxOpenConversations: true },
+  });
+  if (agents.length === 0) return null;
+
+  const load = await tx.conversation.groupBy({
+    by: ["assigneeId"],
+    where: { channelId: channel.id, assigneeId: { in: agents.map((a) => a.id) }, status: { in: ["OPEN", "PENDING"] } },
+    _count: { _all: true },
+  });
+  const open = new Map(load.map((row) => [row.assigneeId, row._count._all]));
+  const candidate = agents
+    .map((agent) => ({ ...agent, open: open.get(agent.id) ?? 0, cap: agent.maxOpenConversations ?? channel.maxOpenPerAgent }))
+    .filter((agent) => agent.open < agent.cap)
+    .sort((a, b) => a.open - b.open || a.name.localeCompare(b.name))[0];
+  if (!candidate) return null;
+
+  await tx.conversation.update({ where: { id: conversation.id }, data: { assigneeId: candidate.id } });
+  const activity = await recordActivity({ tx, conversation, actorId: null, text: `Assigned to ${candidate.name} automatically` });
+  const notification = await notify({ tx, userId: candidate.id, kind: "assigned", body: "A new conversation was assigned to you", conversationId: conversation.id });
+  return { assigneeId: candidate.id, publications: [activity, notification] };
+}
