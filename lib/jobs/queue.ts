@@ -86,8 +86,8 @@ export async function enqueueReadReceipt(job: ReadReceiptJob): Promise<void> {
 // A failed sync tries again after 5 minutes (Meta unreachable, token being renewed…).
 const templateSyncOptions = { retryLimit: 5, retryDelay: 300, expireInSeconds: 600 } as const;
 
-export async function enqueueTemplateSync(job: SyncTemplatesJob = {}): Promise<void> {
-  await boss().send(queues.syncTemplates, job, templateSyncOptions);
+export async function enqueueTemplateSync(job: SyncTemplatesJob = {}, { startAfterSeconds }: { startAfterSeconds?: number } = {}): Promise<void> {
+  await boss().send(queues.syncTemplates, job, { ...templateSyncOptions, ...(startAfterSeconds ? { startAfter: startAfterSeconds } : {}) });
 }
 
 /** Templates change at Meta without a webhook for every edit: sync daily at 04:00 UTC as well. */

@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { io } from "socket.io-client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MessageContent } from "@/components/inbox/message-content";
 import { noticeText } from "@/components/inbox/message/notices";
@@ -501,5 +502,39 @@ describe("every other kind through the simulator", () => {
       body: JSON.stringify({ name: "Nora", kind: "hologram" }),
     });
     expect(response.status).toBe(400);
+  });
+});
+
+describe("realtime", () => {
+  it("tells those in the conversation when a file is stored and when the customer reacts", async () => {
+    const waId = uniqueWaId();
+    const first = await simulatorSends(waId, { kind: "text", text: "Photo coming" });
+    const business = await outboundMessage({ conversationId: first.conversationId, channelId: first.channelId });
+    const socket = io(baseUrl(), { path: "/socket.io", transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { cookie: agent.cookie } });
+    try {
+      const events: { event: string; payload: MessageDto }[] = [];
+      socket.onAny((event: string, payload: MessageDto) => events.push({ event, payload }));
+      await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("connect_error", reject));
+      const joined = await new Promise<{ ok: boolean }>((resolve) => socket.emit("conversation.join", first.conversationId, resolve));
+      expect(joined.ok).toBe(true);
+
+      const photo = await simulatorSends(waId, { kind: "image", file: { name: "p.png", mimeType: "image/png", base64: PIXEL_PNG } });
+      const stored = await eventually(async () =>
+        events.find((e) => e.event === "message.updated" && e.payload.id === photo.id && e.payload.media?.state === "STORED"),
+      );
+      expect(stored.payload.media).toMatchObject({ mimeType: "image/png", size: Buffer.from(PIXEL_PNG, "base64").length });
+      expect(events.find((e) => e.event === "message.created" && e.payload.id === photo.id)?.payload.media?.state).toBe("PENDING");
+
+      const response = await fetch(`${baseUrl()}/api/simulator/customers/${waId}/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "Nora Lind", kind: "reaction", messageId: business.externalId, emoji: "👍" }),
+      });
+      expect(response.status).toBe(201);
+      const reacted = await eventually(async () => events.find((e) => e.event === "message.updated" && e.payload.id === business.id));
+      expect(reacted.payload.reactions).toMatchObject([{ by: "customer", emoji: "👍" }]);
+    } finally {
+      socket.close();
+    }
   });
 });
