@@ -1,0 +1,85 @@
+// npm run seed:large — 100,000 conversations and about 1,000,000 messages in the demo channel of the
+// database server.ts would use, for measuring the inbox at a realistic size (npm run bench:inbox).
+// Idempotent: when the set is there it says so and stops; an interrupted run carries on where it
+// stopped. --conversations=<n> seeds a smaller set. The timestamps are relative to the seed run: after a day, no window is open any more.
+import pg from "pg";
+import { applyEnvDefaults } from "../lib/env";
+import { bootstrapDatabase } from "../lib/db/bootstrap";
+import { db, disconnectDb } from "../lib/db/client";
+import { seedDemo } from "../prisma/seed";
+import { insertBatch, WA_ID_PREFIX, type BatchContext } from "./seed-large/insert-batch";
+import { labelNames, teamNames } from "./seed-large/words";
+
+const option = process.argv.find((arg) => arg.startsWith("--conversations="));
+const CONVERSATIONS = option ? Number(option.split("=")[1]) : 100_000;
+const BATCH = 5_000;
+if (!Number.isInteger(CONVERSATIONS) || CONVERSATIONS < 1) throw new Error("--conversations=<n> takes a positive whole number");
+
+applyEnvDefaults();
+const started = Date.now();
+const database = await bootstrapDatabase();
+await seedDemo();
+
+const client = new pg.Client({ connectionString: database.url, application_name: "switchboard-seed-large" });
+await client.connect();
+try {
+  const context = await prepare();
+  const done = await countLargeContacts(context.channelId);
+  if (done >= CONVERSATIONS) {
+    console.log(`the large set is already there (${done.toLocaleString("en-US")} contacts with numbers ${WA_ID_PREFIX}…): nothing to do (${elapsed()})`);
+  } else {
+    if (done > 0) console.log(`carrying on after ${done.toLocaleString("en-US")} conversations from an earlier run`);
+    await seed(context, done);
+  }
+} finally {
+  await client.end();
+  await disconnectDb();
+  await database.embedded?.stop();
+}
+
+async function prepare(): Promise<BatchContext> {
+  const phoneNumberId = process.env.WHATSAPP_PHONE_NUMBER_ID!;
+  const channel = await db.channel.findUniqueOrThrow({ where: { phoneNumberId } });
+  const agents = await Promise.all(
+    ["agent@example.com", "agent2@example.com"].map((email) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })),
+  );
+  const labels = [];
+  for (const label of labelNames) labels.push(await db.label.upsert({ where: { name: label.name }, update: {}, create: label }));
+  const teams = [];
+  for (const name of teamNames) teams.push(await db.team.upsert({ where: { name }, update: {}, create: { name } }));
+  return {
+    channelId: channel.id,
+    agentIds: [agents[0]!.id, agents[1]!.id],
+    teamIds: teams.map((team) => team.id),
+    labelIds: labels.map((label) => label.id),
+    now: new Date(),
+  };
+}
+
+async function countLargeContacts(channelId: string): Promise<number> {
+  const { rows } = await client.query<{ count: string }>(
+    `SELECT count(*) FROM "Contact" WHERE "channelId" = $1 AND left("waId", ${WA_ID_PREFIX.length}) = $2`,
+    [channelId, WA_ID_PREFIX],
+  );
+  return Number(rows[0]!.count);
+}
+
+async function seed(context: BatchContext, done: number) {
+  // This session's own commits need not wait for the disk: a crash loses at most the last batch,
+  // which the next run inserts again.
+  await client.query("SET synchronous_commit = off");
+  let messages = 0;
+  for (let from = done + 1; from <= CONVERSATIONS; from += BATCH) {
+    const to = Math.min(CONVERSATIONS, from + BATCH - 1);
+    const batch = await insertBatch(client, { from, to, context });
+    messages += batch.messages;
+    console.log(`${to.toLocaleString("en-US")} / ${CONVERSATIONS.toLocaleString("en-US")} conversations, ${messages.toLocaleString("en-US")} messages (${elapsed()})`);
+  }
+  console.log("vacuum and analyze …");
+  for (const table of ["Contact", "Conversation", "ConversationLabel", "Message"]) await client.query(`VACUUM (ANALYZE) "${table}"`);
+  console.log(`done: ${(CONVERSATIONS - done).toLocaleString("en-US")} conversations, ${messages.toLocaleString("en-US")} messages in ${elapsed()}`);
+}
+
+function elapsed(): string {
+  return `${((Date.now() - started) / 1000).toFixed(1)} s`;
+}
