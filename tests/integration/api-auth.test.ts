@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { afterAll, describe, expect, it } from "vitest";
+import { db, disconnectDb } from "@/lib/db/client";
 import { baseUrl, signIn } from "../support/http";
 import { customerWritesIn, otherInboxConversation } from "./factories";
 
 // Who may call the JSON API: signed-out callers get 401, roles without the permission 403, and
 // everything answers in the one JSON error shape.
+
+afterAll(() => disconnectDb());
 
 const anonymous = (path: string, init?: RequestInit) => fetch(`${baseUrl()}${path}`, init);
 

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
-import { db } from "@/lib/db/client";
+import { db, disconnectDb } from "@/lib/db/client";
 import type { ConversationDto, MessageDto } from "@/lib/inbox/types";
 import { baseUrl, signIn, type Session } from "../support/http";
 import { eventually, otherInboxConversation, simulatorCustomerSays, uniqueTag, uniqueWaId } from "./factories";
@@ -8,6 +8,8 @@ import { eventually, otherInboxConversation, simulatorCustomerSays, uniqueTag, u
 // An agent's reply through real HTTP, the send job and the built-in simulator (which plays Meta:
 // it answers with a wamid and sends signed sent → delivered → read webhooks back), and the same
 // story as an agent's browser sees it over socket.io.
+
+afterAll(() => disconnectDb());
 
 /** A customer writes in through the simulator's phone; returns the conversation as the agent's API shows it. */
 async function customerOpensConversation(agent: Session, { waId = uniqueWaId(), text = `Hi, is the oak desk in stock? ${uniqueTag()}` } = {}) {
@@ -197,18 +199,18 @@ describe("socket.io — what an agent's browser is pushed", () => {
     const { conversation } = await customerOpensConversation(agent, { waId });
     const announced = await eventually(
       async () => events.find((e) => e.event.startsWith("conversation.") && e.payload.contact?.waId === waId),
-      { timeoutMs: 5_000, what: "conversation.created for the new customer" },
+      { timeoutMs: 10_000, what: "conversation.created for the new customer" },
     );
     expect(announced.event).toBe("conversation.created");
     expect(announced.payload).toMatchObject({ id: conversation.id, unreadCount: 1, status: "OPEN" });
     // The whole inbox hears about it, colleagues included.
     await eventually(async () => bystanderEvents.some((e) => e.event === "conversation.created" && e.payload.id === conversation.id), {
-      timeoutMs: 5_000,
+      timeoutMs: 10_000,
       what: "the colleague's conversation.created",
     });
 
-    expect(await socket.timeout(5_000).emitWithAck("conversation.join", conversation.id)).toEqual({ ok: true });
-    expect(await socket.timeout(5_000).emitWithAck("conversation.join", `missing-${uniqueTag()}`)).toEqual({ ok: false });
+    expect(await socket.timeout(10_000).emitWithAck("conversation.join", conversation.id)).toEqual({ ok: true });
+    expect(await socket.timeout(10_000).emitWithAck("conversation.join", `missing-${uniqueTag()}`)).toEqual({ ok: false });
 
     const response = await reply(agent, conversation.id, `On its way! ${uniqueTag()}`);
     expect(response.status).toBe(201);
@@ -240,13 +242,13 @@ describe("socket.io — what an agent's browser is pushed", () => {
     const events = record(socket);
 
     const other = await otherInboxConversation();
-    expect(await socket.timeout(5_000).emitWithAck("conversation.join", other.conversation.id)).toEqual({ ok: false });
+    expect(await socket.timeout(10_000).emitWithAck("conversation.join", other.conversation.id)).toEqual({ ok: false });
     // Events reach a socket in the order they were published: once the agent's own inbox's news
     // has arrived, the other inbox's (published earlier) would have too.
     const waId = uniqueWaId();
     await customerOpensConversation(agent, { waId });
     await eventually(async () => events.some((e) => e.event === "conversation.created" && e.payload.contact?.waId === waId), {
-      timeoutMs: 5_000,
+      timeoutMs: 10_000,
       what: "the agent's own conversation.created",
     });
     expect(events.filter((e) => e.payload.id === other.conversation.id || e.payload.contact?.waId === other.contact.waId)).toEqual([]);

@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
-import { describe, expect, inject, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { db, disconnectDb } from "@/lib/db/client";
 import { deliverMessage } from "@/lib/inbox/deliver-message";
 import { signBody } from "@/lib/whatsapp/signature";
 import { baseUrl, postWebhook, signIn } from "../support/http";
@@ -21,6 +21,8 @@ import {
 
 // POST /api/webhooks/whatsapp as Meta (and the simulator) calls it: signed bodies, duplicates,
 // receipts out of order, several items per body. Rows are asserted in the database.
+
+afterAll(() => disconnectDb());
 
 const webhookUrl = () => `${baseUrl()}/api/webhooks/whatsapp`;
 
