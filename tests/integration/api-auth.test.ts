@@ -46,6 +46,11 @@ describe("JSON API — sessions and roles", () => {
     expect(await search.json()).toMatchObject({ items: [{ id: conversation.id, contact: { waId: contact.waId, name: "Test Name" } }] });
   });
 
+  it("signs in whatever the case of the email address", async () => {
+    const agent = await signIn("  Agent@Example.COM ");
+    expect((await agent.fetch("/api/conversations")).status).toBe(200);
+  });
+
   it("refuses a wrong password: no session is issued", async () => {
     await expect(signIn("agent@example.com", "not-the-password")).rejects.toThrow(/Sign-in as agent@example.com failed/);
     await expect(signIn("nobody@example.com")).rejects.toThrow(/failed/);
@@ -98,6 +103,23 @@ describe("PATCH /api/conversations/:id", () => {
     expect(await reread.json()).toMatchObject({ status: "RESOLVED" });
     const resolved = await agent.fetch("/api/conversations?status=RESOLVED&limit=100");
     expect(((await resolved.json()) as { items: { id: string }[] }).items.map((item) => item.id)).toContain(conversation.id);
+  });
+
+  it("assigns a conversation to a colleague, and refuses someone outside the inbox with 422", async () => {
+    const { conversation } = await customerWritesIn();
+    const agent = await signIn("agent@example.com");
+    const colleague = await db.user.findUniqueOrThrow({ where: { email: "agent2@example.com" } });
+
+    const assigned = await agent.fetch(`/api/conversations/${conversation.id}`, { method: "PATCH", body: JSON.stringify({ assigneeId: colleague.id }) });
+    expect(assigned.status).toBe(200);
+    expect(await assigned.json()).toMatchObject({ assignee: { id: colleague.id, name: colleague.name } });
+
+    const outsider = await agent.fetch(`/api/conversations/${conversation.id}`, { method: "PATCH", body: JSON.stringify({ assigneeId: `nobody-${randomUUID()}` }) });
+    expect(outsider.status).toBe(422);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).assigneeId).toBe(colleague.id);
+
+    const unassigned = await agent.fetch(`/api/conversations/${conversation.id}`, { method: "PATCH", body: JSON.stringify({ assigneeId: null }) });
+    expect(await unassigned.json()).toMatchObject({ assignee: null });
   });
 
   it("marks a conversation read", async () => {
