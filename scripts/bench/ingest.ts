@@ -8,6 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "../../lib/db/migrations";
 import { baselineSender } from "./ingest/baseline";
+import { findProfile, summarizeCpuProfile } from "./ingest/cpu-profile";
 import { signIn, webhookSender } from "./ingest/http";
 import { runClosedLoop, runOpenLoop, type Send } from "./ingest/load";
 import { parseOptions } from "./ingest/options";
@@ -28,6 +29,9 @@ const serverLog = path.join(resultsDir, `ingest-${stamp}-server.log`);
 const channel = { phoneNumberId: settings.phoneNumberId, wabaId: settings.wabaId };
 const BENCH_APP = "switchboard-bench"; // our own connections, left out of the connection profile
 const WARMUP_SECONDS = 3;
+const cpuProfileDir = options.cpuProf ? path.join(resultsDir, `cpu-${stamp}`) : undefined;
+/** The monotonic-clock span of phase A's load, to cut the server's CPU profile to it. */
+const throughputWindow = { fromNs: 0n, toNs: 0n };
 
 // Everything started is stopped on the way out (also on Ctrl-C), newest first, each only once.
 const cleanups: (() => Promise<void>)[] = [];
@@ -44,6 +48,7 @@ process.once("SIGINT", () => void cleanUp().then(() => process.exit(130)));
 
 async function connect(url: string): Promise<{ client: pg.Client; close: () => Promise<void> }> {
   const client = new pg.Client({ connectionString: url, application_name: BENCH_APP });
+  client.on("error", (error) => console.error("bench connection:", error.message));
   await client.connect();
   return { client, close: deferStop(() => client.end()) };
 }
@@ -82,7 +87,7 @@ async function throughputPhase({
   conversations: StatusConversations;
   server?: BenchServer;
   fleet?: SocketFleet;
-}): Promise<PhaseReport> {
+}): Promise<PhaseReport & { window: { fromNs: bigint; toNs: bigint } }> {
   // Room for 4,000 events/s; beyond that the phase ends early and says so.
   const outbound = await prepareOutbound({ client, channelId, conversations, tag, count: outboundFor(seconds * 4000) });
   const warmup = await prepareOutbound({ client, channelId, conversations, tag: `${tag}w`, count: outboundFor(WARMUP_SECONDS * 4000) });
@@ -91,6 +96,7 @@ async function throughputPhase({
   fleet?.track(tracker ?? null);
   const workload = new Workload({ tag, customers: options.customers, outbound });
   console.log(`${name}: ${options.concurrency} clients for ${seconds} s …`);
+  const window = { fromNs: 0n, toNs: 0n };
   const report = await measurePhase({
     name,
     client,
@@ -99,11 +105,15 @@ async function throughputPhase({
     poolSize: options.pool,
     serverPid: server?.pid,
     tracker,
-    run: () =>
-      runClosedLoop({ workload, concurrency: options.concurrency, seconds, send, onSend: (event, at) => tracker?.expect(event.key, at) }),
+    run: async () => {
+      window.fromNs = process.hrtime.bigint();
+      const result = await runClosedLoop({ workload, concurrency: options.concurrency, seconds, send, onSend: (event, at) => tracker?.expect(event.key, at) });
+      window.toNs = process.hrtime.bigint();
+      return result;
+    },
   });
   if (report.result.exhausted) console.warn(`${name}: ran out of prepared outbound messages; the phase ended early`);
-  return report;
+  return { ...report, window };
 }
 
 async function main(): Promise<RunReport> {
@@ -112,7 +122,7 @@ async function main(): Promise<RunReport> {
   // Switchboard: its own database and the production server.
   const database = await startDatabase({ name: "switchboard_bench" });
   const stopDatabase = deferStop(database.stop);
-  let server = await startServer({ databaseUrl: database.url, poolSize: options.pool, logPath: serverLog });
+  let server = await startServer({ databaseUrl: database.url, poolSize: options.pool, logPath: serverLog, cpuProfileDir });
   let stopServer = deferStop(server.stop);
   console.log(`server up at ${server.baseUrl} (DATABASE_POOL_SIZE=${options.pool}); log: ${path.relative(root, serverLog)}`);
   const { client, close: closeClient } = await connect(database.url);
@@ -121,9 +131,10 @@ async function main(): Promise<RunReport> {
   let fleet = await startAgents(server, conversations);
   let closeFleet = deferStop(() => fleet.close());
   console.log(`${fleet.connected} agent sockets connected, each conversation room watched by 2`);
-  const send = () => webhookSender({ baseUrl: server.baseUrl, appSecret: settings.appSecret, channel });
+  const send = () => webhookSender({ baseUrl: server.baseUrl, appSecret: settings.appSecret, channel, identity: options.identity });
 
-  const throughput = await throughputPhase({ name: "A throughput", tag: "A", seconds: options.seconds, send: send(), client, database, channelId, conversations, server, fleet });
+  const { window, ...throughput } = await throughputPhase({ name: "A throughput", tag: "A", seconds: options.seconds, send: send(), client, database, channelId, conversations, server, fleet });
+  Object.assign(throughputWindow, window);
 
   let latency: PhaseReport | null = null;
   if (options.latency) {
@@ -145,6 +156,27 @@ async function main(): Promise<RunReport> {
     });
   }
 
+  let floor: PhaseReport | null = null;
+  if (options.floorSeconds > 0) {
+    // The same requests, refused at the signature check: what Next.js, reading the body and the
+    // HMAC cost before any database work. No ingest design inside a route handler can beat it.
+    const probe = webhookSender({ baseUrl: server.baseUrl, appSecret: settings.appSecret, channel, identity: options.identity, expectStatus: 401 });
+    const wamids = Array.from({ length: outboundFor(options.floorSeconds * 20_000) }, (_, index) => `wamid.bench.F.out.${index}`);
+    const outbound = { wamids, recipientWaIds: wamids.map((_, index) => conversations.recipientWaIds[index % conversations.recipientWaIds.length]!) };
+    const workload = new Workload({ tag: "F", customers: options.customers, outbound });
+    console.log(`route floor: ${options.concurrency} clients for ${options.floorSeconds} s, every POST refused 401 …`);
+    floor = await measurePhase({
+      name: "route floor",
+      client,
+      database,
+      channelId,
+      poolSize: options.pool,
+      serverPid: server.pid,
+      verify: false,
+      run: () => runClosedLoop({ workload, concurrency: options.concurrency, seconds: options.floorSeconds, send: probe }),
+    });
+  }
+
   const poolSweep: RunReport["poolSweep"] = [];
   for (const pool of options.poolSweep) {
     await closeFleet();
@@ -153,14 +185,16 @@ async function main(): Promise<RunReport> {
     stopServer = deferStop(server.stop);
     fleet = await startAgents(server, conversations);
     closeFleet = deferStop(() => fleet.close());
-    const phase = await throughputPhase({ name: `sweep pool ${pool}`, tag: `S${pool}`, seconds: options.sweepSeconds, send: send(), client, database, channelId, conversations, server, fleet });
+    const { window: _window, ...phase } = await throughputPhase({ name: `sweep pool ${pool}`, tag: `S${pool}`, seconds: options.sweepSeconds, send: send(), client, database, channelId, conversations, server, fleet });
     poolSweep.push({ pool, eventsPerSecond: round(phase.result.eventsPerSecond, 0), ackP99: phase.result.ack.p99, cpu: phase.cpu, connections: phase.connections });
-    if (phase.verdict.lost || phase.verdict.duplicated) console.warn(`sweep pool ${pool}: lost ${phase.verdict.lost}, duplicated ${phase.verdict.duplicated}`);
+    if (phase.verdict?.lost || phase.verdict?.duplicated) console.warn(`sweep pool ${pool}: lost ${phase.verdict.lost}, duplicated ${phase.verdict.duplicated}`);
   }
   await closeFleet();
   await stopServer();
   await closeClient();
   await stopDatabase();
+  const profile = cpuProfileDir ? findProfile(cpuProfileDir) : null;
+  const serverCpuProfile = profile ? summarizeCpuProfile(profile, throughputWindow, throughput.result.accepted) : null;
 
   let baseline: PhaseReport | null = null;
   if (options.baseline) {
@@ -172,8 +206,10 @@ async function main(): Promise<RunReport> {
     const bareChannel = await createChannel(bareClient, channel);
     const bareConversations = await prepareConversations({ client: bareClient, channelId: bareChannel, count: options.conversations });
     const pool = new pg.Pool({ connectionString: bare.url, max: options.pool });
+    // An idle connection that breaks must fail the events that need it, not the whole run.
+    pool.on("error", (error) => console.error("baseline pool:", error.message));
     const endPool = deferStop(() => pool.end());
-    baseline = await throughputPhase({
+    const { window: _window, ...bareReport } = await throughputPhase({
       name: "baseline pg",
       tag: "P",
       seconds: options.baselineSeconds,
@@ -183,6 +219,7 @@ async function main(): Promise<RunReport> {
       channelId: bareChannel,
       conversations: bareConversations,
     });
+    baseline = bareReport;
     await endPool();
     await closeBareClient();
     await stopBare();
@@ -194,11 +231,14 @@ async function main(): Promise<RunReport> {
     options,
     throughput,
     latency,
+    floor,
     baseline,
     poolSweep,
+    serverCpuProfile,
     ratios: {
       throughputVsBaseline: baseline ? round(throughput.result.eventsPerSecond / baseline.result.eventsPerSecond, 3) : null,
       statementsVsBaseline: baseline ? round(throughput.statements.statementsPerEvent / baseline.statements.statementsPerEvent, 2) : null,
+      throughputVsFloor: floor ? round(throughput.result.eventsPerSecond / floor.result.eventsPerSecond, 3) : null,
     },
   };
   return { ...report, targets: targetsOf(report) };

@@ -6,7 +6,12 @@ import type { BenchEvent, ReceiptStatus, Workload } from "./workload";
 // as the previous one is acknowledged. Open loop (phase B): events leave at a fixed rate whatever
 // the acknowledgements do, so latency is measured without the load backing off.
 
-export type Outcome = { ok: boolean; error?: string };
+/**
+ * ok: acknowledged (HTTP 200), so Meta would not deliver it again. `problem` notes an
+ * acknowledged event the server says it did not process (state FAILED): the correctness check
+ * then finds it missing.
+ */
+export type Outcome = { ok: boolean; error?: string; problem?: string };
 export type Send = (event: BenchEvent) => Promise<Outcome>;
 
 export type PhaseResult = {
@@ -14,9 +19,12 @@ export type PhaseResult = {
   sent: number;
   accepted: number;
   failed: number;
+  /** Acknowledged with 200 although the server did not process them. */
+  acknowledgedUnprocessed: number;
   errors: Record<string, number>;
+  /** Events acknowledged and processed, per second. */
   eventsPerSecond: number;
-  /** Accepted events per second in each 5-second window, for seeing whether the rate holds. */
+  /** Processed events per second in each 5-second window, for seeing whether the rate holds. */
   windows: number[];
   ack: Summary;
   /** Open loop only: how late the scheduler sent relative to the fixed rate, worst case. */
@@ -37,6 +45,7 @@ class Recorder {
   readonly errors: Record<string, number> = {};
   sent = 0;
   failed = 0;
+  acknowledgedUnprocessed = 0;
 
   constructor(private readonly start: number) {}
 
@@ -47,8 +56,13 @@ class Recorder {
       this.errors[reason] = (this.errors[reason] ?? 0) + 1;
       return;
     }
+    if (outcome.problem) {
+      this.acknowledgedUnprocessed++;
+      const reason = `200 but ${outcome.problem}`.slice(0, 120);
+      this.errors[reason] = (this.errors[reason] ?? 0) + 1;
+    }
     this.latencies.push(ended - began);
-    this.completions.push(ended - this.start);
+    if (!outcome.problem) this.completions.push(ended - this.start);
     this.acceptedKeys.push(event.key);
     if (event.kind === "inbound") this.acceptedInbound.push(event.wamid);
     else this.acceptedReceipts.push({ wamid: event.wamid, status: event.status });
@@ -66,8 +80,9 @@ class Recorder {
       sent: this.sent,
       accepted: this.latencies.length,
       failed: this.failed,
+      acknowledgedUnprocessed: this.acknowledgedUnprocessed,
       errors: this.errors,
-      eventsPerSecond: this.latencies.length / (elapsedMs / 1000),
+      eventsPerSecond: this.completions.length / (elapsedMs / 1000),
       windows: windows.map((count) => count / 5),
       ack: summarize(this.latencies),
       maxScheduleLagMs,
@@ -83,7 +98,10 @@ async function attempt(send: Send, event: BenchEvent): Promise<Outcome> {
   try {
     return await send(event);
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    // fetch says only "fetch failed"; the reason (ECONNRESET, a timeout…) is in its cause.
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: cause ? `${message}: ${cause.code ?? cause.message}` : message };
   }
 }
 

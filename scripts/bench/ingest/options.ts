@@ -17,6 +17,9 @@ export type Options = {
   latency: boolean;
   poolSweep: number[];
   sweepSeconds: number;
+  cpuProf: boolean;
+  floorSeconds: number;
+  identity: boolean;
 };
 
 export const usage = `npm run bench:ingest -- [options]
@@ -29,10 +32,13 @@ export const usage = `npm run bench:ingest -- [options]
   --pool N               DATABASE_POOL_SIZE of the server (and the baseline's pool), default 10
   --customers N          distinct customers writing in, default 2000
   --sockets N            signed-in agent sockets, default 20
+  --floor-seconds N      route floor probe (same POSTs, bad signature → 401), default 10; 0 skips
+  --identity             send Accept-Encoding: identity (by default fetch asks for gzip, as Meta does)
   --pool-sweep A,B,...   after the main phases, rerun phase A once per pool size (profiling)
   --sweep-seconds N      duration of each pool-sweep run, default 15
   --no-baseline          skip the bare-pg baseline
   --no-latency           skip phase B
+  --cpu-prof             write a V8 CPU profile of the server and print where its time went
   --build                rebuild the production app into .next-bench first`;
 
 export function parseOptions(argv: string[]): Options {
@@ -53,6 +59,9 @@ export function parseOptions(argv: string[]): Options {
       "no-baseline": { type: "boolean", default: false },
       "no-latency": { type: "boolean", default: false },
       build: { type: "boolean", default: false },
+      "cpu-prof": { type: "boolean", default: false },
+      "floor-seconds": { type: "string", default: "10" },
+      identity: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -83,5 +92,8 @@ export function parseOptions(argv: string[]): Options {
       .filter(Boolean)
       .map((size) => Math.round(positive("pool-sweep", size))),
     sweepSeconds: positive("sweep-seconds", values["sweep-seconds"]),
+    cpuProf: values["cpu-prof"],
+    floorSeconds: Number(values["floor-seconds"]) || 0,
+    identity: values.identity,
   };
 }

@@ -19,7 +19,8 @@ import { verifyPhase, type Verdict } from "./verify";
 export type PhaseReport = {
   name: string;
   result: Omit<PhaseResult, "acceptedInbound" | "acceptedReceipts" | "acceptedKeys">;
-  verdict: Verdict;
+  /** Null for probes that store nothing. */
+  verdict: Verdict | null;
   sockets: (Summary & { missing: number }) | null;
   cpu: CpuUsage;
   statements: StatementProfile;
@@ -34,6 +35,7 @@ export async function measurePhase({
   poolSize,
   serverPid,
   tracker,
+  verify = true,
   run,
 }: {
   name: string;
@@ -43,6 +45,7 @@ export async function measurePhase({
   poolSize: number;
   serverPid?: number;
   tracker?: LatencyTracker;
+  verify?: boolean;
   run: () => Promise<PhaseResult>;
 }): Promise<PhaseReport> {
   await resetStatements(client);
@@ -62,7 +65,7 @@ export async function measurePhase({
     }
     sockets = tracker.summary(result.acceptedKeys);
   }
-  const verdict = await verifyPhase({ client, channelId, result });
+  const verdict = verify ? await verifyPhase({ client, channelId, result }) : null;
   const { acceptedInbound: _inbound, acceptedReceipts: _receipts, acceptedKeys: _keys, ...rest } = result;
   return { name, result: rest, verdict, sockets, cpu, statements, connections };
 }

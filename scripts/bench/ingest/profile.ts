@@ -120,7 +120,7 @@ export async function readStatements(client: pg.Client, database: string, events
   return {
     statementsPerEvent: perEvent(calls),
     dbMsPerEvent: perEvent(total),
-    top: rows.slice(0, 16).map((row) => ({
+    top: rows.slice(0, 30).map((row) => ({
       query: row.query.replace(/\s+/g, " ").slice(0, 140),
       perEvent: perEvent(Number(row.calls)),
       meanMs: round(row.total / Number(row.calls), 3),
@@ -141,18 +141,24 @@ export type ConnectionProfile = {
 
 /** Samples pg_stat_activity for the app's connections until the returned function is called. */
 export async function sampleConnections(url: string, database: string, poolSize: number): Promise<() => Promise<ConnectionProfile>> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, application_name: "switchboard-bench" });
+  client.on("error", () => undefined); // a broken sampler only shortens the profile
   await client.connect();
   const totals = { samples: 0, executing: 0, idleInTransaction: 0, lockWaiting: 0, idle: 0, saturated: 0 };
   let running = true;
+  let broken = false;
   const loop = (async () => {
-    while (running) {
-      const { rows } = await client.query<{ state: string | null; lock: boolean }>(
-        `SELECT state, wait_event_type = 'Lock' AS lock FROM pg_stat_activity
-         WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid()
-           AND application_name NOT IN ('pgboss', 'switchboard-bench')`,
-        [database],
-      );
+    while (running && !broken) {
+      const rows = await client
+        .query<{ state: string | null; lock: boolean }>(
+          `SELECT state, wait_event_type = 'Lock' AS lock FROM pg_stat_activity
+           WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid()
+             AND application_name NOT IN ('pgboss', 'switchboard-bench')`,
+          [database],
+        )
+        .then((result) => result.rows)
+        .catch(() => ((broken = true), []));
+      if (broken) break;
       totals.samples++;
       let busy = 0;
       for (const row of rows) {
@@ -169,7 +175,7 @@ export async function sampleConnections(url: string, database: string, poolSize:
   return async () => {
     running = false;
     await loop;
-    await client.end();
+    await client.end().catch(() => undefined);
     const mean = (value: number) => round(value / Math.max(1, totals.samples), 2);
     return {
       samples: totals.samples,

@@ -1,3 +1,4 @@
+import type { CpuProfileSummary } from "./cpu-profile";
 import type { Options } from "./options";
 import type { PhaseReport } from "./phase";
 import { ms, percent, perSecond, round, table } from "./stats";
@@ -10,9 +11,11 @@ export type RunReport = {
   options: Options;
   throughput: PhaseReport;
   latency: PhaseReport | null;
+  floor: PhaseReport | null;
   baseline: PhaseReport | null;
   poolSweep: { pool: number; eventsPerSecond: number; ackP99: number; cpu: PhaseReport["cpu"]; connections: PhaseReport["connections"] }[];
-  ratios: { throughputVsBaseline: number | null; statementsVsBaseline: number | null };
+  serverCpuProfile: CpuProfileSummary | null;
+  ratios: { throughputVsBaseline: number | null; statementsVsBaseline: number | null; throughputVsFloor: number | null };
   targets: { name: string; met: boolean; value: string }[];
 };
 
@@ -26,19 +29,19 @@ export function targetsOf(report: Omit<RunReport, "targets">): RunReport["target
     ...(b?.sockets ? [{ name: "webhook→socket p95 < 50 ms at the fixed rate", met: b.sockets.p95 < 50 && b.sockets.missing === 0, value: ms(b.sockets.p95) }] : []),
     {
       name: "zero lost or duplicated",
-      met: all.every((phase) => phase.verdict.lost === 0 && phase.verdict.duplicated === 0),
-      value: all.map((phase) => `${phase.name}: ${phase.verdict.lost}/${phase.verdict.duplicated}`).join(", "),
+      met: all.every((phase) => phase.verdict?.lost === 0 && phase.verdict.duplicated === 0),
+      value: all.map((phase) => `${phase.name}: ${phase.verdict?.lost}/${phase.verdict?.duplicated}`).join(", "),
     },
   ];
 }
 
 export function printReport(report: RunReport): void {
   const { options } = report;
-  const phases = [report.throughput, report.latency, report.baseline].filter((phase): phase is PhaseReport => phase !== null);
+  const phases = [report.throughput, report.latency, report.floor, report.baseline].filter((phase): phase is PhaseReport => phase !== null);
   const load = (phase: PhaseReport) =>
     phase === report.latency ? `${options.rate}/s open loop, ${options.latencySeconds} s` : `${options.concurrency} clients, ${round(phase.result.seconds, 0)} s`;
   const rows = [
-    ["phase", "load", "events/s", "5 s windows", "ack p50", "ack p99", "socket p50", "p95", "p99", "lost", "dup", "errors"],
+    ["phase", "load", "events/s", "5 s windows", "ack p50", "ack p99", "socket p50", "p95", "p99", "lost", "dup", "errors", "200 FAILED"],
     ...phases.map((phase) => [
       phase.name,
       load(phase),
@@ -49,9 +52,10 @@ export function printReport(report: RunReport): void {
       phase.sockets ? ms(phase.sockets.p50) : "–",
       phase.sockets ? ms(phase.sockets.p95) : "–",
       phase.sockets ? ms(phase.sockets.p99) : "–",
-      String(phase.verdict.lost),
-      String(phase.verdict.duplicated),
+      phase.verdict ? String(phase.verdict.lost) : "–",
+      phase.verdict ? String(phase.verdict.duplicated) : "–",
       String(phase.result.failed),
+      String(phase.result.acknowledgedUnprocessed),
     ]),
   ];
   const profile = [
@@ -62,7 +66,7 @@ export function printReport(report: RunReport): void {
       percent(phase.cpu.postgres),
       percent(phase.cpu.bench),
       percent(phase.cpu.others),
-      String(phase.statements.statementsPerEvent),
+      phase === report.floor ? "–" : String(phase.statements.statementsPerEvent),
       String(phase.statements.dbMsPerEvent),
       String(phase.connections.executing),
       String(phase.connections.idleInTransaction),
@@ -73,9 +77,12 @@ export function printReport(report: RunReport): void {
 
   console.log(`\nSwitchboard ingest benchmark — ${report.startedAt}, ${report.machine.cores} cores, pool ${options.pool}, commit ${report.machine.commit}`);
   console.log(table(rows));
-  const { throughputVsBaseline, statementsVsBaseline } = report.ratios;
+  const { throughputVsBaseline, statementsVsBaseline, throughputVsFloor } = report.ratios;
   if (throughputVsBaseline !== null) {
     console.log(`Switchboard/baseline throughput: ${throughputVsBaseline}  (statements per event: ${statementsVsBaseline}× the baseline's)`);
+  }
+  if (throughputVsFloor !== null) {
+    console.log(`Switchboard/route floor throughput: ${throughputVsFloor}  (the floor answers the same POSTs 401 at the signature check: Next.js + body + HMAC, no database)`);
   }
   if (report.latency?.sockets) {
     console.log(`socket events never seen (phase B): ${report.latency.sockets.missing}; phase A socket p50/p99 under saturation: ${ms(report.throughput.sockets?.p50 ?? NaN)} / ${ms(report.throughput.sockets?.p99 ?? NaN)}`);
@@ -103,6 +110,13 @@ export function printReport(report: RunReport): void {
   console.log("\nMost frequent statements per event (phase A)");
   for (const statement of report.throughput.statements.top.slice(0, 10)) {
     console.log(`  ${String(statement.perEvent).padStart(6)} × ${String(statement.meanMs).padStart(6)} ms  ${statement.query}`);
+  }
+  if (report.serverCpuProfile) {
+    const profile = report.serverCpuProfile;
+    console.log(`\nServer main thread during phase A (V8 profile): ${profile.busyPercent}% busy, ${profile.busyMsPerEvent} ms per event; by package (native and Node-internal frames charged to their caller)`);
+    console.log(table(profile.byPackage.map((entry) => [`  ${entry.name}`, `${entry.percent}%`])));
+    console.log("Busiest functions");
+    console.log(table(profile.topFunctions.slice(0, 12).map((entry) => [`  ${entry.name}`, entry.where, `${entry.percent}%`])));
   }
   for (const phase of phases) {
     const errors = Object.entries(phase.result.errors);

@@ -5,7 +5,7 @@ import type { ReceiptStatus } from "./workload";
 // After a phase, the database must hold every acknowledged event exactly once: each accepted inbound
 // wamid as one Message row, each accepted receipt as one MessageStatusEvent row and reflected on
 // its message (its timestamp set, the status at least that far), and no customer with two open
-// conversations.
+// conversations. A receipt is lost when it is not stored or not applied (notApplied: stored only).
 
 export type Verdict = {
   lost: number;
@@ -57,11 +57,12 @@ export async function verifyPhase({
   const readExpected = new Set<string>();
   for (const { wamid, status } of result.acceptedReceipts) {
     const stored = copies.get(`${wamid} ${status}`) ?? 0;
-    if (stored === 0) receiptsLost++;
     if (stored > 1) receiptsDuplicated += stored - 1;
     if (status === "read") readExpected.add(wamid);
     const message = byWamid.get(wamid);
-    if (!message || !message[receiptField[status]] || (rank[message.status] ?? -1) < receiptRank[status]) notApplied++;
+    const applied = message && message[receiptField[status]] && (rank[message.status] ?? -1) >= receiptRank[status];
+    if (stored === 0 || !applied) receiptsLost++;
+    if (stored > 0 && !applied) notApplied++;
   }
   let read = 0;
   for (const wamid of readExpected) if (byWamid.get(wamid)?.status === "READ") read++;
@@ -75,7 +76,7 @@ export async function verifyPhase({
 
   const duplicateOpenConversations = conversations.rows[0]?.duplicates ?? 0;
   return {
-    lost: inboundLost + receiptsLost + notApplied,
+    lost: inboundLost + receiptsLost,
     duplicated: inboundDuplicated + receiptsDuplicated + duplicateOpenConversations,
     inbound: { accepted: result.acceptedInbound.length, lost: inboundLost, duplicated: inboundDuplicated },
     receipts: { accepted: result.acceptedReceipts.length, lost: receiptsLost, duplicated: receiptsDuplicated, notApplied },
