@@ -4,6 +4,7 @@ import { publish } from "@/lib/realtime/publish";
 import { GraphError, sendGraphMessage } from "@/lib/whatsapp/graph-client";
 import { graphMessagePayload } from "@/lib/whatsapp/message-payload";
 import { applyStoredReceipts, lockExternalId } from "@/lib/whatsapp/record-status";
+import { refreshConversationBilling } from "./conversation-billing";
 import { openFreeEntryPoint } from "./open-free-entry-point";
 import { messageInclude, serializeMessage } from "./serializers";
 
@@ -33,14 +34,25 @@ export async function deliverMessage({ messageId, lastAttempt }: { messageId: st
     return;
   }
 
-  const { publications, freeEntryPoint } = await db.$transaction(async (tx) => {
+  const acceptedAt = new Date();
+  const publications = await db.$transaction(async (tx) => {
     await lockExternalId({ tx, channelId: message.channelId, externalId: wamid });
     const updated = await tx.message.update({ where: { id: messageId }, data: { externalId: wamid } });
-    const freeEntryPoint = await openFreeEntryPoint({ tx, conversationId: message.conversationId, replyAt: new Date() });
     // Meta's receipts can overtake the API's answer; any already here apply now.
-    return { publications: await applyStoredReceipts({ tx, message: updated }), freeEntryPoint };
+    return applyStoredReceipts({ tx, message: updated });
   });
-  if (freeEntryPoint) publish(freeEntryPoint);
+  // Apart from the wamid's transaction, so nothing here can undo a send Meta already accepted.
+  const conversationUpdates = await db
+    .$transaction(async (tx) => {
+      const freeEntryPoint = await openFreeEntryPoint({ tx, conversationId: message.conversationId, replyAt: acceptedAt });
+      const billing = await refreshConversationBilling({ tx, conversationId: message.conversationId });
+      return [billing ?? freeEntryPoint].filter((update) => update !== null);
+    })
+    .catch((error) => {
+      console.error("[send] could not update the conversation's billing window", messageId, error);
+      return [];
+    });
+  publish(...conversationUpdates);
   if (publications.length) {
     publish(...publications);
   } else {

@@ -1,6 +1,6 @@
 import { db, type Contact, type Conversation } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { TemplateParameters } from "@/lib/whatsapp/render-template";
+import { normaliseLanguage, type TemplateParameters } from "@/lib/whatsapp/render-template";
 import { flowOutbound, interactiveOutbound, mediaOutbound, templateOutbound, textOutbound, type Outbound } from "./build-outbound";
 import { outboundKind, type SendInput, type TemplateInput } from "./outbound-schema";
 import { checkSendPolicy } from "./send-policy";
@@ -55,11 +55,6 @@ export async function prepareOutbound({
   checkSendPolicy({ kind: "template", windowOpen, template, contact });
   const parameters = await templateParameters({ channelId, components: wanted.components });
   return { ...templateOutbound({ template, parameters }), mediaId: null };
-}
-
-/** "en-US" and "en_US" name the same locale; Meta lists templates with the underscore. */
-export function normaliseLanguage(language: string): string {
-  return language.trim().replace("-", "_");
 }
 
 async function uploadedMedia({ channelId, mediaId, path }: { channelId: string; mediaId: string; path: string }) {

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { rooms } from "@/lib/realtime/events";
 import { publish } from "@/lib/realtime/publish";
 import { findConversationForUser } from "./find-conversation";
-import { normaliseLanguage } from "./prepare-outbound";
+import { normaliseLanguage } from "@/lib/whatsapp/render-template";
 import { queueOrFail } from "./send-message";
 import { checkSendPolicy } from "./send-policy";
 import { messageInclude, serializeMessage } from "./serializers";

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { rooms } from "@/lib/realtime/events";
 import { publish, type Publication } from "@/lib/realtime/publish";
 import { findConversationForUser } from "./find-conversation";
+import { sendReadReceipt } from "./mark-read";
 import { notify } from "./notify";
 import { recordActivity } from "./record-activity";
 import { conversationInclude, serializeConversation } from "./serializers";
@@ -92,6 +93,8 @@ export async function updateConversation({
 
   const dto = serializeConversation(updated);
   publish(...publications, { event: "conversation.updated", payload: dto, rooms: [rooms.inbox(conversation.channelId)] });
+  // Blue ticks for the customer; the inbox's own read state above does not wait on Meta.
+  if (changes.markRead) await sendReadReceipt({ conversationId }).catch((error) => console.error("[read] could not queue the read receipt", error));
   return dto;
 }
 

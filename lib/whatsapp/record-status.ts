@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Message, Prisma } from "@/lib/db/client";
+import { refreshConversationBilling } from "@/lib/inbox/conversation-billing";
 import { messageInclude, serializeMessage } from "@/lib/inbox/serializers";
 import { nextStatus, parseReceiptStatus, timestampField } from "@/lib/inbox/status";
 import { rooms } from "@/lib/realtime/events";
@@ -48,7 +49,9 @@ export async function recordStatus({
   if (receipt.errors?.some((error) => error.code === 131050)) {
     await optOutAfterMarketingRefusal({ tx, conversationId: message.conversationId, at: metaTime(receipt.timestamp) });
   }
-  return changed ? [changed] : [];
+  // Priced receipts move the conversation's billing to its latest priced message.
+  const billing = receipt.pricing ? await refreshConversationBilling({ tx, conversationId: message.conversationId }) : null;
+  return [changed, billing].filter((publication) => publication !== null);
 }
 
 /**

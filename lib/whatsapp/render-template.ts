@@ -46,6 +46,11 @@ export type TemplateParameters = {
   buttons?: { index: number; payload?: string; text?: string }[];
 };
 
+/** "en-US" and "en_US" name the same locale; Meta lists templates with the underscore. */
+export function normaliseLanguage(language: string): string {
+  return language.trim().replace("-", "_");
+}
+
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 
 /** The distinct placeholders of a text, in order: ["1","2"] or ["first_name"]. */
