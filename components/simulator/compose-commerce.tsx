@@ -19,11 +19,11 @@ function Row({ name, children }: { name: string; children: React.ReactNode }) {
   );
 }
 
-function SendButton({ busy }: { busy: boolean }) {
+function SendButton({ busy, label }: { busy: boolean; label: string }) {
   return (
     <div className="col-span-2 flex justify-end">
       <button type="submit" disabled={busy} className="rounded-full bg-[#008069] px-3 py-1 text-xs font-semibold text-white disabled:opacity-50">
-        Send
+        {label}
       </button>
     </div>
   );
@@ -44,7 +44,7 @@ export function FlowForm({ onSend, busy }: FormProps) {
       <Row name="Time"><input type="time" value={booking.appointment_time} onChange={set("appointment_time")} className={input} /></Row>
       <Row name="People"><input value={booking.party_size} onChange={set("party_size")} className={input} inputMode="numeric" /></Row>
       <Row name="Notes"><input value={booking.notes} onChange={set("notes")} className={input} /></Row>
-      <SendButton busy={busy} />
+      <SendButton busy={busy} label="Submit form" />
     </form>
   );
 }
@@ -85,7 +85,7 @@ export function OrderForm({ onSend, busy }: FormProps) {
       </div>
       <Row name="Currency"><input value={currency} onChange={(event) => setCurrency(event.target.value.toUpperCase().slice(0, 3))} className={input} /></Row>
       <Row name="Note"><input value={text} onChange={(event) => setText(event.target.value)} className={input} /></Row>
-      <SendButton busy={busy} />
+      <SendButton busy={busy} label="Send order" />
     </form>
   );
 }
@@ -105,7 +105,7 @@ export function AdForm({ onSend, busy }: FormProps) {
       <Row name="Ad text"><input value={ad.body} onChange={set("body")} className={input} /></Row>
       <Row name="Ad link"><input value={ad.sourceUrl} onChange={set("sourceUrl")} className={input} /></Row>
       <Row name="Message"><input value={ad.text} onChange={set("text")} className={input} required /></Row>
-      <SendButton busy={busy} />
+      <SendButton busy={busy} label="Send from the ad" />
     </form>
   );
 }

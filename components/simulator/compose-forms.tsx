@@ -11,7 +11,7 @@ type FormProps = { onSend: SendCustomerMessage; busy: boolean };
 const input = "w-full rounded border border-slate-300 px-2 py-1 text-xs";
 const label = "block space-y-0.5 text-[11px] font-medium text-slate-600";
 
-function SendButton({ busy, children = "Send" }: { busy: boolean; children?: React.ReactNode }) {
+function SendButton({ busy, children }: { busy: boolean; children: React.ReactNode }) {
   return (
     <button type="submit" disabled={busy} className="rounded-full bg-[#008069] px-3 py-1 text-xs font-semibold text-white disabled:opacity-50">
       {children}
@@ -60,7 +60,7 @@ export function MediaForm({ onSend, busy }: FormProps) {
         <input value={caption} onChange={(event) => setCaption(event.target.value)} className={input} disabled={!["image", "video", "document"].includes(kind)} />
       </Field>
       <div className="flex items-end justify-end">
-        <SendButton busy={busy || !file} />
+        <SendButton busy={busy || !file}>Send file</SendButton>
       </div>
     </form>
   );
@@ -90,7 +90,7 @@ export function LocationForm({ onSend, busy }: FormProps) {
       <Field name="Longitude"><input value={place.longitude} onChange={set("longitude")} className={input} inputMode="decimal" /></Field>
       <Field name="Place name"><input value={place.placeName} onChange={set("placeName")} className={input} /></Field>
       <Field name="Address"><input value={place.address} onChange={set("address")} className={input} /></Field>
-      <div className="col-span-2 flex justify-end"><SendButton busy={busy} /></div>
+      <div className="col-span-2 flex justify-end"><SendButton busy={busy}>Send location</SendButton></div>
     </form>
   );
 }
@@ -110,7 +110,7 @@ export function ContactForm({ onSend, busy }: FormProps) {
       <Field name="Phone"><input value={card.phone} onChange={set("phone")} className={input} /></Field>
       <Field name="Email"><input value={card.email} onChange={set("email")} className={input} /></Field>
       <Field name="Company"><input value={card.org} onChange={set("org")} className={input} /></Field>
-      <div className="col-span-2 flex justify-end"><SendButton busy={busy} /></div>
+      <div className="col-span-2 flex justify-end"><SendButton busy={busy}>Send contact</SendButton></div>
     </form>
   );
 }
@@ -139,7 +139,7 @@ export function ReplyForm({ onSend, busy }: FormProps) {
       <Field name={kind === "quick_reply" ? "Button text" : "Title"}><input value={title} onChange={(event) => setTitle(event.target.value)} className={input} maxLength={24} required /></Field>
       <Field name={kind === "quick_reply" ? "Payload" : "Id"}><input value={id} onChange={(event) => setId(event.target.value)} className={input} required /></Field>
       <Field name="Description"><input value={description} onChange={(event) => setDescription(event.target.value)} className={input} disabled={kind !== "list_reply"} maxLength={72} /></Field>
-      <div className="col-span-2 flex justify-end"><SendButton busy={busy} /></div>
+      <div className="col-span-2 flex justify-end"><SendButton busy={busy}>Tap it</SendButton></div>
     </form>
   );
 }
