@@ -9,6 +9,7 @@ export const queues = {
   fetchMedia: "whatsapp.fetch-media",
   readReceipt: "whatsapp.read-receipt",
   syncTemplates: "whatsapp.sync-templates",
+  wakeSnoozed: "inbox.wake-snoozed",
 } as const;
 
 export type SendMessageJob = { messageId: string };

@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import { deliverMessage } from "@/lib/inbox/deliver-message";
+import { wakeSnoozed } from "@/lib/inbox/wake-snoozed";
 import { deliverReadReceipt } from "@/lib/inbox/deliver-read-receipt";
 import { fetchInboundMedia } from "@/lib/media/fetch-inbound-media";
 import { syncChannelTemplates } from "@/lib/whatsapp/sync-templates";
@@ -25,5 +26,10 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
   });
   await boss.work<SyncTemplatesJob>(queues.syncTemplates, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
     await syncChannelTemplates({ channelId: job.data.channelId });
+  });
+  // Every minute, snoozed conversations whose time has come reopen.
+  await boss.schedule(queues.wakeSnoozed, "* * * * *");
+  await boss.work(queues.wakeSnoozed, async () => {
+    await wakeSnoozed();
   });
 }
