@@ -34,7 +34,7 @@ export function Thread({ conversation, messages, error, onSend }: Props) {
             {conversation.contact.name ?? `+${conversation.contact.waId}`}
           </h2>
           <p className="text-xs text-slate-500">
-            {conversation.contact.waId ? `+${conversation.contact.waId}` : conversation.contact.bsuid}
+            {conversation.contact.waId ? `+${conversation.contact.waId}` : conversation.contact.username ? `@${conversation.contact.username}` : conversation.contact.bsuid}
             {conversation.assignee ? ` · assigned to ${conversation.assignee.name}` : " · unassigned"}
           </p>
         </div>
