@@ -1,5 +1,6 @@
 import { hashPassword } from "../lib/auth/password";
 import { db, type Role } from "../lib/db/client";
+import { seedWorkspace } from "./seed-workspace";
 
 // The demo: four users (password "switchboard"), one WhatsApp channel and a few conversations so a
 // first look shows a living inbox. Idempotent: running it again changes nothing.
@@ -114,6 +115,8 @@ export async function seedDemo(): Promise<void> {
         lastMessageAt: at(last),
         lastMessagePreview: last.text,
         unreadCount: last.from === "customer" ? unread : 0,
+        // From the first of the customer's messages that no agent has answered yet.
+        waitingSince: last.from === "customer" ? at(demo.lines[demo.lines.length - unread]) : null,
       },
     });
     for (const [position, line] of demo.lines.entries()) {
@@ -139,4 +142,5 @@ export async function seedDemo(): Promise<void> {
       });
     }
   }
+  await seedWorkspace();
 }

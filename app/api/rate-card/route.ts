@@ -1,0 +1,30 @@
+// GET/PUT /api/rate-card — template prices by category and country code; admins replace the table.
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { requirePermission } from "@/lib/auth/guards";
+import { handle, readJson } from "@/lib/http/route";
+import { listRates, replaceRates } from "@/lib/billing/rate-card";
+
+const rates = z.object({
+  rates: z
+    .array(
+      z.object({
+        category: z.enum(["MARKETING", "UTILITY", "AUTHENTICATION", "AUTHENTICATION_INTERNATIONAL", "SERVICE"]),
+        countryCode: z.string().regex(/^(\*|\d{1,4})$/, { error: "A calling code (1–4 digits) or * for every other country." }),
+        price: z.number().min(0).max(100),
+        currency: z.string().regex(/^[A-Z]{3}$/).default("USD"),
+      }),
+    )
+    .max(2000),
+});
+
+export const GET = handle(async () => {
+  await requirePermission("inbox.view");
+  return NextResponse.json({ items: await listRates() });
+});
+
+export const PUT = handle(async (request) => {
+  const user = await requirePermission("settings.manage");
+  const body = await readJson(request, rates);
+  return NextResponse.json({ items: await replaceRates({ rates: body.rates, actor: user }) });
+});
