@@ -10,7 +10,7 @@ import {
   type StatementProfile,
 } from "./profile";
 import type { LatencyTracker } from "./sockets";
-import type { Summary } from "./stats";
+import { round, type Summary } from "./stats";
 import { verifyPhase, type Verdict } from "./verify";
 
 // One measured phase: the load itself, and around it the CPU, statement and connection profiles,
@@ -23,6 +23,8 @@ export type PhaseReport = {
   verdict: Verdict | null;
   sockets: (Summary & { missing: number }) | null;
   cpu: CpuUsage;
+  /** CPU time per processed event: less sensitive than rates to what else the machine runs. */
+  cpuMsPerEvent: { server: number; postgres: number; bench: number };
   statements: StatementProfile;
   connections: ConnectionProfile;
 };
@@ -67,5 +69,7 @@ export async function measurePhase({
   }
   const verdict = verify ? await verifyPhase({ client, channelId, result }) : null;
   const { acceptedInbound: _inbound, acceptedReceipts: _receipts, acceptedKeys: _keys, ...rest } = result;
-  return { name, result: rest, verdict, sockets, cpu, statements, connections };
+  const perEvent = (percentOfCore: number) => round((percentOfCore * 10) / Math.max(1e-9, result.eventsPerSecond), 2);
+  const cpuMsPerEvent = { server: perEvent(cpu.server), postgres: perEvent(cpu.postgres), bench: perEvent(cpu.bench) };
+  return { name, result: rest, verdict, sockets, cpu, cpuMsPerEvent, statements, connections };
 }
