@@ -9,6 +9,7 @@ import { noticeText, UnsupportedPlaceholder } from "./message/notices";
 import { OrderCard } from "./message/order-card";
 import { QuoteBlock } from "./message/quote-block";
 import { ReferralTag } from "./message/referral-card";
+import { SentRichMessage } from "./message/sent-rich-message";
 
 // What goes inside a message bubble, for every type WhatsApp delivers: the forwarded mark and the
 // quoted message on top, then the type's own view, then the edited mark. The bubble (thread.tsx)
@@ -46,7 +47,8 @@ function MessageBody({ message }: { message: MessageDto }) {
   const payload = part(content, message.type);
   // The business's own interactive and template messages are not replies: show what was sent.
   if (message.direction === "OUTBOUND" && !sharedTypes.has(message.type)) {
-    return message.text ? <LinkifiedText text={message.text} /> : <Aside text={typeLabels[message.type] ?? message.type} />;
+    const fallback = message.text ? <LinkifiedText text={message.text} /> : <Aside text={typeLabels[message.type] ?? message.type} />;
+    return <SentRichMessage message={message} fallback={fallback} />;
   }
   switch (message.type) {
     case "text":

@@ -1,27 +1,60 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import type { ConversationDto } from "@/lib/inbox/types";
 
-// The customer service window, counting down: green over 4 h, amber under 4 h, red under 1 h,
-// grey once closed.
+// How long WhatsApp still lets the business answer freely, counting down: the 24 h customer
+// service window (green over 4 h, amber under 4 h, red under 1 h, grey once closed) or, after an
+// ad referral, the 72 h free entry point window in which every message is free.
 
 const HOUR = 60 * 60 * 1000;
 
-export function WindowBadge({ expiresAt, compact = false }: { expiresAt: string | null; compact?: boolean }) {
+export function WindowBadge({
+  expiresAt,
+  kind = "customer_service",
+  compact = false,
+}: {
+  expiresAt: string | null;
+  kind?: ConversationDto["billingWindow"]["kind"];
+  compact?: boolean;
+}) {
   const now = useNow(30_000);
   const left = expiresAt ? new Date(expiresAt).getTime() - now : 0;
-  if (left <= 0) {
+  if (left <= 0 || kind === "closed") {
     return (
-      <span data-testid="window-badge" data-window="closed" className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-500">
+      <span data-testid="window-badge" data-window="closed" title="The 24 h customer service window is closed: only templates can be sent" className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-500">
         {compact ? "closed" : "24 h window closed"}
       </span>
     );
   }
-  const tone = left > 4 * HOUR ? "bg-emerald-50 text-emerald-700" : left > HOUR ? "bg-amber-50 text-amber-700" : "bg-red-50 text-red-700";
+  if (kind === "free_entry_point") {
+    return (
+      <span data-testid="window-badge" data-window="free_entry_point" title="Free entry point: every message is free until this window ends" className="rounded bg-violet-50 px-1.5 py-0.5 text-[11px] font-medium tabular-nums text-violet-700">
+        {compact ? `FEP ${formatLeft(left)}` : `Free entry point · ${formatLeft(left)} left`}
+      </span>
+    );
+  }
+  const tone = left > 4 * HOUR ? "bg-emerald-50 text-emerald-700" : left > HOUR ? "bg-amber-50 text-amber-800" : "bg-red-50 text-red-700";
   return (
-    <span data-testid="window-badge" data-window="open" className={`rounded px-1.5 py-0.5 text-[11px] font-medium tabular-nums ${tone}`}>
+    <span data-testid="window-badge" data-window={left > HOUR ? "open" : "closing"} title="Time left in the 24 h customer service window" className={`rounded px-1.5 py-0.5 text-[11px] font-medium tabular-nums ${tone}`}>
       {formatLeft(left)}
       {compact ? "" : " left to reply"}
+    </span>
+  );
+}
+
+/** The conversation's billing category as Meta last priced it, and whether it costs money. */
+export function BillingBadge({ billing }: { billing: ConversationDto["billing"] }) {
+  if (!billing.category) return null;
+  const category = billing.category.replace(/_/g, " ").replace("referral conversion", "free entry point");
+  const billable = billing.billable ?? billing.type === "regular";
+  return (
+    <span
+      data-testid="billing-badge"
+      title={billable ? "Meta charges for these messages" : "Free"}
+      className={`rounded px-1.5 py-0.5 text-[11px] font-medium ${billable ? "bg-orange-50 text-orange-700" : "bg-slate-100 text-slate-600"}`}
+    >
+      {category} · {billable ? "billable" : "free"}
     </span>
   );
 }

@@ -2,10 +2,23 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { ComposeMore } from "./compose-more";
+import type { Tap } from "@/components/whatsapp/business-message";
+import type { BusinessMessageView } from "@/lib/whatsapp/business-message-view";
+import { BusinessBubble, tapReply, type PhoneMedia } from "./business-bubble";
 import { BusinessMessageActions } from "./message-actions";
+import { PhoneSettingsPanel, usePhoneSettings } from "./phone-settings";
 
 type Customer = { waId: string; name: string | null };
-type SimulatedMessage = { id: string; direction: "INBOUND" | "OUTBOUND"; type: string; text: string; status: string; createdAt: string };
+type SimulatedMessage = {
+  id: string;
+  direction: "INBOUND" | "OUTBOUND";
+  type: string;
+  text: string;
+  status: string;
+  createdAt: string;
+  view?: BusinessMessageView | null;
+  media?: PhoneMedia | null;
+};
 
 const POLL_MS = 1_000;
 
@@ -21,6 +34,7 @@ export function CustomerPhone() {
   const [more, setMore] = useState(false);
   const [replyTo, setReplyTo] = useState<SimulatedMessage | null>(null);
   const validNumber = /^\d{6,15}$/.test(waId);
+  const phone = usePhoneSettings(validNumber ? waId : null);
 
   const refresh = useCallback(async () => {
     const list = await fetch("/api/simulator/customers", { cache: "no-store" }).then((r) => r.json()).catch(() => null);
@@ -66,6 +80,12 @@ export function CustomerPhone() {
     return true;
   }
 
+  // A tap on a reply button, list row or Flow button answers as WhatsApp would, quoting the message.
+  function tapped(message: SimulatedMessage, tap: Tap) {
+    const reply = message.view ? tapReply(tap, { messageId: message.id, view: message.view }) : null;
+    if (reply) void deliver(reply);
+  }
+
   return (
     <main className="mx-auto flex h-full max-w-4xl gap-6 p-6">
       <aside className="w-60 shrink-0 space-y-4">
@@ -88,6 +108,7 @@ export function CustomerPhone() {
           <span className="mb-1 block font-medium text-slate-700">Name</span>
           <input data-testid="sim-name" value={name} onChange={(event) => setName(event.target.value)} className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
         </label>
+        <PhoneSettingsPanel settings={phone.settings} onReadsMessages={(value) => void phone.setReadsMessages(value)} />
         {customers.length > 0 && (
           <div>
             <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Recent customers</h2>
@@ -112,7 +133,9 @@ export function CustomerPhone() {
       <section className="flex min-w-0 flex-1 flex-col overflow-hidden rounded-2xl border border-slate-300 bg-[#efeae2] shadow">
         <header className="bg-[#008069] px-4 py-3 text-white">
           <p className="text-sm font-semibold">Northwind Furniture</p>
-          <p className="text-xs opacity-80">You are {name || "a customer"} · +{waId}</p>
+          <p className="text-xs opacity-80">
+            {phone.settings?.typing ? <span data-testid="sim-typing">typing…</span> : <>You are {name || "a customer"} · +{waId}</>}
+          </p>
         </header>
         <div className="min-h-0 flex-1 space-y-1.5 overflow-y-auto p-4" data-testid="sim-thread">
           {messages.length === 0 && <p className="text-center text-sm text-slate-500">No messages yet. Say hello to the business.</p>}
@@ -123,9 +146,18 @@ export function CustomerPhone() {
                 data-direction={message.direction === "INBOUND" ? "from-customer" : "from-business"}
                 className={`max-w-[75%] whitespace-pre-wrap rounded-lg px-2.5 py-1.5 text-sm shadow-sm ${message.direction === "INBOUND" ? "bg-[#d9fdd3]" : "bg-white"}`}
               >
-                {message.text}
+                {message.direction === "OUTBOUND" ? (
+                  <BusinessBubble waId={waId} text={message.text} view={message.view} media={message.media} onTap={(tap) => tapped(message, tap)} />
+                ) : (
+                  message.text
+                )}
                 <span className="ml-2 text-[10px] text-slate-500">
                   {new Date(message.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+                  {message.direction === "INBOUND" && (
+                    <span className={`ml-1 ${message.status === "read" ? "text-sky-500" : ""}`} title={message.status === "read" ? "Read by the business" : "Delivered"}>
+                      ✓✓
+                    </span>
+                  )}
                 </span>
                 {message.direction === "OUTBOUND" && (
                   <BusinessMessageActions onReply={() => setReplyTo(message)} onReact={(emoji) => void deliver({ kind: "reaction", messageId: message.id, emoji })} />

@@ -35,3 +35,4 @@ export function decodeCursor(cursor: string): { value: Date | null; id: string }
     return null;
   }
 }
+

@@ -1,0 +1,215 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { ContactDetailsDto } from "@/lib/contacts/contact-details";
+import type { ConversationDto } from "@/lib/inbox/types";
+import { ReasonDialog } from "./reason-dialog";
+import { workspaceApi } from "./workspace-api";
+
+type Action = "block" | "unblock" | "spam" | "unspam";
+
+const actionText: Record<Action, { title: string; explanation: string; confirm: string }> = {
+  block: {
+    title: "Block this customer",
+    explanation: "WhatsApp stops their messages reaching you (Meta allows this only for customers who wrote in the last 24 h), and Switchboard refuses to message them.",
+    confirm: "Block",
+  },
+  unblock: { title: "Unblock this customer", explanation: "They can write to you again, and you to them.", confirm: "Unblock" },
+  spam: { title: "Mark as spam", explanation: "Flags the customer as spam for the whole team.", confirm: "Mark as spam" },
+  unspam: { title: "Not spam", explanation: "Clears the spam mark.", confirm: "Clear spam mark" },
+};
+
+/** The right pane: who the customer is, their consent and trust state, earlier conversations, notes. */
+export function ContactPanel({ conversation, onOpenConversation }: { conversation: ConversationDto; onOpenConversation: (id: string) => void }) {
+  const contactId = conversation.contact.id;
+  const [contact, setContact] = useState<ContactDetailsDto | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [action, setAction] = useState<Action | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setContact(await workspaceApi.contact(contactId));
+      setError(null);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  }, [contactId]);
+
+  useEffect(() => {
+    setContact(null);
+    setNotice(null);
+    void load();
+  }, [load]);
+
+  async function confirm(reason: string) {
+    if (!action) return;
+    if (action === "block" || action === "unblock") {
+      const outcome = await workspaceApi.block(contactId, action === "block", reason);
+      setNotice(outcome.notice);
+    } else {
+      await workspaceApi.spam(contactId, action === "spam", reason);
+      setNotice(null);
+    }
+    setAction(null);
+    await load();
+  }
+
+  return (
+    <aside className="hidden w-72 shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white xl:flex" data-testid="contact-panel">
+      {error && <p className="m-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
+      {!contact && !error && <p className="p-4 text-sm text-slate-400">Loading contact…</p>}
+      {contact && (
+        <div className="space-y-4 p-4 text-sm">
+          <div>
+            <h3 className="text-base font-semibold">{contact.name ?? "Unknown customer"}</h3>
+            <dl className="mt-2 space-y-1 text-xs text-slate-600">
+              {contact.waId && <Row term="Number" value={`+${contact.waId}`} />}
+              {contact.username && <Row term="Username" value={`@${contact.username}`} />}
+              {contact.bsuid && <Row term="Business-scoped id" value={contact.bsuid} mono />}
+              <Row term="Language" value={contact.language ?? "—"} />
+            </dl>
+          </div>
+
+          <div className="flex flex-wrap gap-1.5" data-testid="contact-state">
+            <span className={`rounded px-1.5 py-0.5 text-[11px] font-medium ${contact.marketingOptOut ? "bg-amber-50 text-amber-800" : "bg-emerald-50 text-emerald-700"}`}>
+              {contact.marketingOptOut ? "Marketing: opted out" : "Marketing: allowed"}
+            </span>
+            {contact.blockedAt && <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700" data-testid="blocked-badge">Blocked</span>}
+            {contact.spamAt && <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700">Spam</span>}
+          </div>
+          {notice && <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900" data-testid="block-notice">{notice}</p>}
+          <div className="flex flex-wrap gap-1.5">
+            <Button size="sm" onClick={() => setAction(contact.blockedAt ? "unblock" : "block")} data-testid="block-button">
+              {contact.blockedAt ? "Unblock" : "Block"}
+            </Button>
+            <Button size="sm" onClick={() => setAction(contact.spamAt ? "unspam" : "spam")}>
+              {contact.spamAt ? "Not spam" : "Mark as spam"}
+            </Button>
+          </div>
+
+          <Attributes contact={contact} onSaved={setContact} />
+
+          <section>
+            <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Conversations</h4>
+            <ul className="space-y-1">
+              {contact.conversations.map((item) => (
+                <li key={item.id}>
+                  <button
+                    onClick={() => onOpenConversation(item.id)}
+                    disabled={item.id === conversation.id}
+                    className="w-full rounded px-1.5 py-1 text-left text-xs hover:bg-slate-50 disabled:bg-slate-50"
+                  >
+                    <span className="font-medium">{new Date(item.lastMessageAt).toLocaleDateString()}</span> · {item.status.toLowerCase()}
+                    <span className="block truncate text-slate-500">{item.lastMessagePreview}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          {contact.history.length > 0 && (
+            <section>
+              <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">History</h4>
+              <ul className="space-y-1 text-xs text-slate-600" data-testid="contact-history">
+                {contact.history.map((event, index) => (
+                  <li key={index}>
+                    <span className="font-medium">{event.action.replace("contact.", "").replace(/_/g, " ")}</span> by {event.actor.replace("system:", "")}
+                    {event.reason ? ` — ${event.reason}` : ""}
+                    <span className="block text-slate-400">{new Date(event.at).toLocaleString()}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      )}
+      {action && (
+        <ReasonDialog
+          open
+          {...actionText[action]}
+          tone={action === "block" || action === "spam" ? "danger" : "primary"}
+          onCancel={() => setAction(null)}
+          onConfirm={confirm}
+        />
+      )}
+    </aside>
+  );
+}
+
+function Row({ term, value, mono = false }: { term: string; value: string; mono?: boolean }) {
+  return (
+    <div className="flex justify-between gap-2">
+      <dt className="text-slate-400">{term}</dt>
+      <dd className={`truncate ${mono ? "font-mono text-[11px]" : ""}`} title={value}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+function Attributes({ contact, onSaved }: { contact: ContactDetailsDto; onSaved: (contact: ContactDetailsDto) => void }) {
+  const [notes, setNotes] = useState(contact.notes ?? "");
+  const [key, setKey] = useState("");
+  const [value, setValue] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  async function save(changes: Parameters<typeof workspaceApi.updateContact>[1]) {
+    try {
+      onSaved(await workspaceApi.updateContact(contact.id, changes));
+      setError(null);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  }
+
+  return (
+    <section className="space-y-2">
+      <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Attributes</h4>
+      <dl className="space-y-1 text-xs">
+        {Object.entries(contact.attributes).map(([name, text]) => (
+          <div key={name} className="group flex justify-between gap-2">
+            <dt className="text-slate-400">{name}</dt>
+            <dd className="flex gap-1 truncate">
+              {text}
+              <button
+                aria-label={`Remove ${name}`}
+                className="invisible text-slate-400 hover:text-red-600 group-hover:visible"
+                onClick={() => {
+                  const { [name]: _removed, ...rest } = contact.attributes;
+                  void save({ attributes: rest });
+                }}
+              >
+                ×
+              </button>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <form
+        className="flex gap-1"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!key.trim()) return;
+          void save({ attributes: { ...contact.attributes, [key.trim()]: value } });
+          setKey("");
+          setValue("");
+        }}
+      >
+        <input value={key} onChange={(e) => setKey(e.target.value)} placeholder="Attribute" className="w-24 rounded border border-slate-200 px-1.5 py-1 text-xs" />
+        <input value={value} onChange={(e) => setValue(e.target.value)} placeholder="Value" className="min-w-0 flex-1 rounded border border-slate-200 px-1.5 py-1 text-xs" />
+        <Button size="sm" type="submit">Add</Button>
+      </form>
+      <textarea
+        value={notes}
+        onChange={(event) => setNotes(event.target.value)}
+        onBlur={() => notes !== (contact.notes ?? "") && void save({ notes: notes || null })}
+        rows={3}
+        placeholder="Notes about this customer (saved when you leave the field)"
+        className="w-full rounded-md border border-slate-200 px-2 py-1.5 text-xs outline-none focus:border-brand-500"
+      />
+      {error && <p className="text-xs text-red-700">{error}</p>}
+    </section>
+  );
+}
