@@ -2,6 +2,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { buildCustomerMessage, describeCustomerMessage, type CustomerMessage } from "./customer-message";
 import { customerSettings } from "./customer-state";
+import { outboundView, type PhoneView } from "./outbound-view";
 import { deliverWebhook, webhookBody } from "./deliver-webhook";
 import { newWamid } from "./wamid";
 
@@ -15,7 +16,7 @@ export type SimulatedMessage = {
   text: string;
   status: string;
   createdAt: string;
-};
+} & Partial<PhoneView>;
 
 async function channelFor(phoneNumberId: string) {
   const channel = await db.channel.findUnique({ where: { phoneNumberId } });
@@ -67,6 +68,7 @@ export async function customerThread({ phoneNumberId, waId }: { phoneNumberId: s
     text: describe(row.type, row.payload as Record<string, unknown>),
     status: row.status,
     createdAt: row.createdAt.toISOString(),
+    ...(row.direction === "OUTBOUND" ? outboundView(row.type, row.payload as Record<string, unknown>) : {}),
   }));
 }
 

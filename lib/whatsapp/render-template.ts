@@ -37,7 +37,8 @@ export type TemplatePreview = {
   header: { kind: "text"; text: string } | { kind: "image" | "video" | "document" | "location"; link: string | null; mediaId: string | null } | null;
   body: string;
   footer: string | null;
-  buttons: { type: string; text: string; url?: string; payload?: string }[];
+  // `code`: what a copy-code or one-time-password button copies.
+  buttons: { type: string; text: string; url?: string; payload?: string; code?: string }[];
 };
 
 export type TemplateParameters = {
@@ -194,7 +195,9 @@ export function previewTemplate({
     const param = components.find((c) => c.type === "button" && c.index === String(index))?.parameters[0];
     const url = button.url ? fillPlaceholders(button.url, { 1: param?.text }) : undefined;
     const payload = param?.payload;
-    return { type: button.type, text: button.text ?? "", ...(url ? { url } : {}), ...(payload ? { payload } : {}) };
+    const type = button.type.toUpperCase();
+    const code = type === "COPY_CODE" ? param?.coupon_code : type === "OTP" ? param?.text : undefined;
+    return { type: button.type, text: button.text ?? "", ...(url ? { url } : {}), ...(payload ? { payload } : {}), ...(code ? { code } : {}) };
   });
 
   return {
