@@ -10,7 +10,6 @@ import { OrderCard } from "./message/order-card";
 import { QuoteBlock } from "./message/quote-block";
 import { ReferralTag } from "./message/referral-card";
 import { SentRichMessage } from "./message/sent-rich-message";
-import { SentRichMessage } from "./message/sent-rich-message";
 
 // What goes inside a message bubble, for every type WhatsApp delivers: the forwarded mark and the
 // quoted message on top, then the type's own view, then the edited mark. The bubble (thread.tsx)

@@ -5,11 +5,7 @@ import { ComposeMore } from "./compose-more";
 import type { Tap } from "@/components/whatsapp/business-message";
 import type { BusinessMessageView } from "@/lib/whatsapp/business-message-view";
 import { BusinessBubble, tapReply, type PhoneMedia } from "./business-bubble";
-import type { Tap } from "@/components/whatsapp/business-message";
-import type { BusinessMessageView } from "@/lib/whatsapp/business-message-view";
-import { BusinessBubble, tapReply, type PhoneMedia } from "./business-bubble";
 import { BusinessMessageActions } from "./message-actions";
-import { PhoneSettingsPanel, usePhoneSettings } from "./phone-settings";
 import { PhoneSettingsPanel, usePhoneSettings } from "./phone-settings";
 
 type Customer = { waId: string; name: string | null };
@@ -38,7 +34,6 @@ export function CustomerPhone() {
   const [more, setMore] = useState(false);
   const [replyTo, setReplyTo] = useState<SimulatedMessage | null>(null);
   const validNumber = /^\d{6,15}$/.test(waId);
-  const phone = usePhoneSettings(validNumber ? waId : null);
   const phone = usePhoneSettings(validNumber ? waId : null);
 
   const refresh = useCallback(async () => {
@@ -91,12 +86,6 @@ export function CustomerPhone() {
     if (reply) void deliver(reply);
   }
 
-  // A tap on a reply button, list row or Flow button answers as WhatsApp would, quoting the message.
-  function tapped(message: SimulatedMessage, tap: Tap) {
-    const reply = message.view ? tapReply(tap, { messageId: message.id, view: message.view }) : null;
-    if (reply) void deliver(reply);
-  }
-
   return (
     <main className="mx-auto flex h-full max-w-4xl gap-6 p-6">
       <aside className="w-60 shrink-0 space-y-4">
@@ -119,7 +108,6 @@ export function CustomerPhone() {
           <span className="mb-1 block font-medium text-slate-700">Name</span>
           <input data-testid="sim-name" value={name} onChange={(event) => setName(event.target.value)} className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
         </label>
-        <PhoneSettingsPanel settings={phone.settings} onReadsMessages={(value) => void phone.setReadsMessages(value)} />
         <PhoneSettingsPanel settings={phone.settings} onReadsMessages={(value) => void phone.setReadsMessages(value)} />
         {customers.length > 0 && (
           <div>
