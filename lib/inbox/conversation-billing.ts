@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/db/client";
 import { rooms } from "@/lib/realtime/events";
 import type { Publication } from "@/lib/realtime/publish";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Contact, type Conversation } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { normaliseLanguage, type TemplateParameters } from "@/lib/whatsapp/render-template";

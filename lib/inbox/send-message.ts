@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

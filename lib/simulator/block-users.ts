@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db/client";
 import { SERVICE_WINDOW_MS } from "@/lib/inbox/window";
 import { lastWroteAt } from "./customer-state";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { config } from "@/lib/env";
 import { graphError, ok, type GraphReply } from "./graph-reply";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { FREE_ENTRY_POINT_MS, REFERRAL_REPLY_MS } from "@/lib/inbox/billing";

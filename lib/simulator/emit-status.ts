@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db/client";
 import { deliverWebhook, webhookBody } from "./deliver-webhook";
 import { simulatedConversation, type Pricing } from "./pricing";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db/client";
 import { config } from "@/lib/env";
 import { graphError, ok, type GraphReply } from "./graph-reply";

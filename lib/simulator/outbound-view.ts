@@ -1,3 +1,4 @@
+import "server-only";
 import { interactiveView, templateView, type BusinessMessageView } from "@/lib/whatsapp/business-message-view";
 import { previewTemplate, type GraphTemplateComponent } from "@/lib/whatsapp/render-template";
 import { findSimulatorTemplate } from "./templates";

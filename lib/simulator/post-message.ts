@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { customerSettings, customerWindows } from "./customer-state";
 import { scheduleStatuses, type StatusError, type StatusTarget } from "./emit-status";

@@ -1,3 +1,4 @@
+import "server-only";
 import { mediaTypeFor } from "@/lib/inbox/build-outbound";
 import { formatBytes, isAllowedMime, mediaSizeLimits } from "@/lib/whatsapp/media-rules";
 import { graphError, ok, type GraphReply } from "./graph-reply";

@@ -1,3 +1,4 @@
+import "server-only";
 import { placeholders } from "@/lib/whatsapp/render-template";
 import { graphError, type GraphReply } from "./graph-reply";
 import { simulatorMediaInfo } from "./media-store";
