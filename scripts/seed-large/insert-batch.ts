@@ -134,10 +134,11 @@ export async function insertBatch(client: pg.ClientBase, { from, to, context }: 
       [channelId, now, agentIds[0]],
     );
 
+    // A second label a minute after the first: labels are listed in the order they were added.
     await client.query(
       `INSERT INTO "ConversationLabel" ("conversationId", "labelId", "createdAt")
-       SELECT conversation_id, ($1::text[])[label], last_at FROM large_conversation
-       CROSS JOIN LATERAL unnest(ARRAY[label1, label2]) AS label WHERE label IS NOT NULL`,
+       SELECT conversation_id, ($1::text[])[label], last_at - (2 - position) * interval '1 minute' FROM large_conversation
+       CROSS JOIN LATERAL unnest(ARRAY[label1, label2]) WITH ORDINALITY AS labels(label, position) WHERE label IS NOT NULL`,
       [labelIds],
     );
     const { rows } = await client.query<{ count: string }>("SELECT count(*) FROM large_message");

@@ -105,11 +105,13 @@ export const places = [
 ];
 export const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
+// The demo seed (prisma/seed-workspace.ts) creates these already; they are here for a database
+// whose demo predates them.
 export const labelNames = [
-  { name: "vip", color: "amber" },
-  { name: "refund", color: "rose" },
+  { name: "vip", color: "violet" },
+  { name: "refund", color: "red" },
   { name: "delivery", color: "sky" },
-  { name: "b2b", color: "violet" },
-  { name: "complaint", color: "red" },
+  { name: "b2b", color: "emerald" },
+  { name: "complaint", color: "amber" },
 ];
-export const teamNames = ["Sales", "Aftercare"];
+export const teamNames = ["Support", "Sales"];
