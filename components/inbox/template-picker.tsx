@@ -59,7 +59,7 @@ export function TemplatePicker({
 
   function choose(next: string) {
     setName(next);
-    setLanguage((templates ?? []).find((t) => t.name === next)?.language ?? null);
+    setLanguage(preferredLanguage((templates ?? []).filter((t) => t.name === next).map((t) => t.language)));
     setValues(empty);
     setError(null);
   }
@@ -75,7 +75,9 @@ export function TemplatePicker({
           ...(headerVars.length ? { header: { type: "text" as const, text: values.header[headerVars[0]] ?? "" } } : {}),
           ...(headerMedia && values.headerLink ? { header: { type: headerMedia as "image", link: values.headerLink } } : {}),
           ...(bodyVars.length ? { body: positional ? bodyVars.map((v) => values.body[v] ?? "") : Object.fromEntries(bodyVars.map((v) => [v, values.body[v] ?? ""])) } : {}),
-          ...(urlButtons.length ? { buttons: urlButtons.map(({ index }) => ({ index, text: values.buttons[index] ?? "" })) } : {}),
+          ...(urlButtons.some(({ index }) => values.buttons[index]?.trim())
+            ? { buttons: urlButtons.filter(({ index }) => values.buttons[index]?.trim()).map(({ index }) => ({ index, text: values.buttons[index].trim() })) }
+            : {}),
         },
       },
     };
@@ -134,7 +136,7 @@ export function TemplatePicker({
                 <Field key={`b${v}`} label={`{{${v}}}`} value={values.body[v] ?? ""} onChange={(text) => setValues({ ...values, body: { ...values.body, [v]: text } })} testId="template-variable" />
               ))}
               {urlButtons.map(({ button, index }) => (
-                <Field key={`u${index}`} label={`“${button.text}” link ending`} value={values.buttons[index] ?? ""} onChange={(text) => setValues({ ...values, buttons: { ...values.buttons, [index]: text } })} />
+                <Field key={`u${index}`} label={`“${button.text}” link ending`} value={values.buttons[index] ?? ""} onChange={(text) => setValues({ ...values, buttons: { ...values.buttons, [index]: text } })} testId="template-button-variable" />
               ))}
               <div className="rounded-lg bg-[#efeae2] p-3">
                 <div className="max-w-sm rounded-lg bg-white px-3 py-2 shadow-sm" data-testid="template-preview">
@@ -176,5 +178,17 @@ function Field({ label, value, onChange, testId }: { label: string; value: strin
       <span className="mb-0.5 block text-xs text-slate-500">{label}</span>
       <input value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm outline-none focus:border-brand-500" />
     </label>
+  );
+}
+
+/** The browser's language if the template has it, else English, else whatever it has first. */
+function preferredLanguage(available: string[]): string | null {
+  const browser = typeof navigator === "undefined" ? "en_US" : navigator.language.replace("-", "_");
+  return (
+    available.find((code) => code === browser) ??
+    available.find((code) => code.split("_")[0] === browser.split("_")[0]) ??
+    available.find((code) => code.startsWith("en")) ??
+    available[0] ??
+    null
   );
 }
