@@ -20,6 +20,11 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             <Link href="/inbox" className="hover:text-slate-900">
               Inbox
             </Link>
+            {can(user.role, "settings.manage") && (
+              <Link href="/settings/rate-card" className="hover:text-slate-900">
+                Rate card
+              </Link>
+            )}
             {can(user.role, "webhooks.replay") && (
               <Link href="/settings/webhooks" className="hover:text-slate-900">
                 Webhook log
