@@ -4,7 +4,7 @@ import { publish, type Publication } from "@/lib/realtime/publish";
 import { accountFields, recordAccountChange } from "./record-account-change";
 import { recordInbound } from "./record-inbound";
 import { recordStatus } from "./record-status";
-import { messagesValue, type WebhookEnvelope } from "./webhook-schema";
+import { messagesValue, type InboundMessage, type MessagesValue, type StatusReceipt, type WebhookEnvelope } from "./webhook-schema";
 
 // Every accepted body is written to the webhook log before it is processed, so nothing Meta
 // delivered is lost: a body that fails to process stays in the log with its error. Processing runs
@@ -58,6 +58,8 @@ export async function processWebhookEvent({
 async function processBody({ tx, body }: { tx: Prisma.TransactionClient; body: WebhookEnvelope }) {
   const publications: Publication[] = [];
   const problems: string[] = [];
+  const inbound: { channelId: string; value: MessagesValue; message: InboundMessage }[] = [];
+  const receipts: { channelId: string; receipt: StatusReceipt }[] = [];
   for (const entry of body.entry) {
     for (const change of entry.changes) {
       if ((accountFields as readonly string[]).includes(change.field)) {
@@ -80,15 +82,25 @@ async function processBody({ tx, body }: { tx: Prisma.TransactionClient; body: W
         problems.push(`no channel owns phone_number_id ${value.metadata.phone_number_id}`);
         continue;
       }
-      for (const message of value.messages ?? []) {
-        publications.push(...(await recordInbound({ tx, channelId: channel.id, value, message })));
-      }
-      for (const receipt of value.statuses ?? []) {
-        publications.push(...(await recordStatus({ tx, channelId: channel.id, receipt })));
-      }
+      for (const message of value.messages ?? []) inbound.push({ channelId: channel.id, value, message });
+      for (const receipt of value.statuses ?? []) receipts.push({ channelId: channel.id, receipt });
     }
   }
+  // Rows are locked in one canonical order (customer, then time; receipts by wamid), whatever order
+  // Meta batched them in, so concurrent bodies rarely wait on each other in a cycle.
+  inbound.sort((a, b) => customerKey(a.message).localeCompare(customerKey(b.message)) || a.message.timestamp.localeCompare(b.message.timestamp));
+  receipts.sort((a, b) => a.receipt.id.localeCompare(b.receipt.id) || a.receipt.timestamp.localeCompare(b.receipt.timestamp));
+  for (const { channelId, value, message } of inbound) {
+    publications.push(...(await recordInbound({ tx, channelId, value, message })));
+  }
+  for (const { channelId, receipt } of receipts) {
+    publications.push(...(await recordStatus({ tx, channelId, receipt })));
+  }
   return { publications, problems };
+}
+
+function customerKey(message: { from?: string; from_user_id?: string }): string {
+  return message.from_user_id ?? message.from ?? "";
 }
 
 function firstPhoneNumberId(body: WebhookEnvelope): string | null {
@@ -103,12 +115,14 @@ function firstPhoneNumberId(body: WebhookEnvelope): string | null {
 
 // Two bodies about the same new customer can race to create the contact; the loser's transaction
 // hits the unique index and simply runs again, finding the winner's row.
-async function withRetryOnConflict<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
+async function withRetryOnConflict<T>(work: () => Promise<T>, attempts = 8): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (error) {
       if (attempt >= attempts || !isConflict(error)) throw error;
+      // A little random wait, growing, so the two sides of a deadlock don't collide again at once.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }
 }

@@ -70,10 +70,12 @@ describe("template sync", () => {
   it("POST /api/templates/sync is for admins; agents list the approved templates", async () => {
     const agent = await signIn("agent@example.com");
     expect((await agent.fetch("/api/templates/sync", { method: "POST" })).status).toBe(403);
+    // Other tests add inboxes of their own; this one looks at the demo channel's templates.
+    const channel = await testChannel();
     const { items } = await syncTemplatesAsAdmin(await signIn("admin@example.com"));
-    expect(items[0]).toMatchObject({ pages: 1, synced: simulatorTemplates.length });
+    expect(items.find((item) => item.channelId === channel.id)).toMatchObject({ pages: 1, synced: simulatorTemplates.length });
 
-    const response = await agent.fetch("/api/templates");
+    const response = await agent.fetch(`/api/templates?channelId=${channel.id}`);
     expect(response.status).toBe(200);
     const listed = ((await response.json()) as { items: TemplateDto[] }).items;
     const approved = simulatorTemplates.filter((t) => t.status === "APPROVED");

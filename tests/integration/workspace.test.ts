@@ -52,7 +52,8 @@ describe("the conversation list", () => {
     const closing = await customerWritesIn({ text: "closing" });
     await db.conversation.update({ where: { id: closing.conversation.id }, data: { lastInboundAt: new Date(Date.now() - 23.5 * 3_600_000) } });
 
-    const ids = async (query: string) => (await list(agent, `${query}&status=ALL&limit=100`)).items.map((item) => item.id);
+    const ids = async (query: string) =>
+      (await list(agent, `${query.includes("status=") ? "" : "status=ALL&"}${query}&limit=100`)).items.map((item) => item.id);
     expect(await ids("window=closed")).toContain(stale.conversation.id);
     expect(await ids("window=closed")).not.toContain(fresh.conversation.id);
     expect(await ids("window=closing")).toContain(closing.conversation.id);
