@@ -76,6 +76,7 @@ async function throughputPhase({
   conversations,
   server,
   fleet,
+  poolSize = options.pool,
 }: {
   name: string;
   tag: string;
@@ -87,6 +88,8 @@ async function throughputPhase({
   conversations: StatusConversations;
   server?: BenchServer;
   fleet?: SocketFleet;
+  /** The server's (or the baseline's) pool size, for the connection profile. */
+  poolSize?: number;
 }): Promise<PhaseReport & { window: { fromNs: bigint; toNs: bigint } }> {
   // Room for 4,000 events/s; beyond that the phase ends early and says so.
   const outbound = await prepareOutbound({ client, channelId, conversations, tag, count: outboundFor(seconds * 4000) });
@@ -102,7 +105,7 @@ async function throughputPhase({
     client,
     database,
     channelId,
-    poolSize: options.pool,
+    poolSize,
     serverPid: server?.pid,
     tracker,
     run: async () => {
@@ -185,7 +188,7 @@ async function main(): Promise<RunReport> {
     stopServer = deferStop(server.stop);
     fleet = await startAgents(server, conversations);
     closeFleet = deferStop(() => fleet.close());
-    const { window: _window, ...phase } = await throughputPhase({ name: `sweep pool ${pool}`, tag: `S${pool}`, seconds: options.sweepSeconds, send: send(), client, database, channelId, conversations, server, fleet });
+    const { window: _window, ...phase } = await throughputPhase({ name: `sweep pool ${pool}`, tag: `S${pool}`, seconds: options.sweepSeconds, send: send(), client, database, channelId, conversations, server, fleet, poolSize: pool });
     poolSweep.push({ pool, eventsPerSecond: round(phase.result.eventsPerSecond, 0), ackP99: phase.result.ack.p99, cpu: phase.cpu, connections: phase.connections });
     if (phase.verdict?.lost || phase.verdict?.duplicated) console.warn(`sweep pool ${pool}: lost ${phase.verdict.lost}, duplicated ${phase.verdict.duplicated}`);
   }
