@@ -1,6 +1,12 @@
-// npm run bench:ingest — webhook ingest throughput, webhook→socket latency and correctness of the
-// production build against a fresh embedded PostgreSQL, next to a bare-pg baseline measured in the
-// same run. Options: npm run bench:ingest -- --help. Results: bench-results/ingest-<timestamp>.json.
+// npm run bench:ingest — how fast the production build ingests signed WhatsApp webhooks and how soon
+// the agents' sockets see them, with every acknowledged event checked in the database, next to a
+// bare-pg baseline measured in the same run, each against a fresh embedded PostgreSQL of its own:
+//   A throughput   N keep-alive clients, one inbound text to three receipts, as fast as acknowledged
+//   B latency      a fixed rate (open loop): webhook POST → first socket that sees the change
+//   route floor    the same POSTs refused 401 at the signature check: Next.js, body and HMAC only
+//   baseline       the same writes by a bare pg client, one transaction per event, second database
+// Receipts apply to outbound messages inserted with pg before each phase (status SENT, known wamids),
+// not sent through the API. Options: --help. Results: bench-results/ingest-<timestamp>.json.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
