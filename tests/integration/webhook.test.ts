@@ -239,9 +239,9 @@ describe("POST /api/webhooks/whatsapp — inbound messages", () => {
   });
 
   it("processes two bodies naming the same customers in opposite orders at the same moment (no deadlock lost)", async () => {
-    // Each body locks its customers in body order, so the two can deadlock; PostgreSQL then aborts
-    // one, which must run again rather than end up FAILED. A lock the test holds on both contacts
-    // lines the two transactions up so that they start at the same instant.
+    // Bodies lock their customers in one canonical order, and should two ever deadlock anyway,
+    // PostgreSQL aborts one, which must run again rather than end up FAILED. A lock the test holds
+    // on both contacts lines the two transactions up so that they start at the same instant.
     const [alice, bob] = [await customerWritesIn(), await customerWritesIn()];
     const write = (customer: typeof alice, text: string) => {
       const body = inboundTextBody();
@@ -262,7 +262,7 @@ describe("POST /api/webhooks/whatsapp — inbound messages", () => {
       await blocker.query(`SELECT id FROM "Contact" WHERE id = ANY($1) FOR UPDATE`, [[alice.contact.id, bob.contact.id]]);
       const [{ pid }] = (await blocker.query("SELECT pg_backend_pid() AS pid")).rows;
       responses = Promise.all([postWebhook(first), postWebhook(second)]);
-      await eventually(async () => (await waitingOn(pid)) >= 2, { timeoutMs: 10_000, what: "both bodies to wait on the contacts" });
+      await eventually(async () => (await waitingBehind(pid)) >= 2, { timeoutMs: 10_000, what: "both bodies to wait on the contacts" });
     } finally {
       await blocker.query("ROLLBACK");
       await blocker.end();
@@ -530,9 +530,15 @@ async function blockedBy(pid: number): Promise<number | null> {
 }
 
 /** How many backends are waiting on a lock that `pid` holds. */
-async function waitingOn(pid: number): Promise<number> {
+/** Sessions blocked by `pid`, directly or queued behind another session that it blocks. */
+async function waitingBehind(pid: number): Promise<number> {
   const [row] = await db.$queryRaw<{ count: bigint }[]>`
-    SELECT count(*) AS count FROM pg_stat_activity WHERE ${pid}::int = ANY(pg_blocking_pids(pid))`;
+    WITH RECURSIVE blocked AS (
+      SELECT a.pid FROM pg_stat_activity a WHERE ${pid}::int = ANY(pg_blocking_pids(a.pid))
+      UNION
+      SELECT a.pid FROM pg_stat_activity a JOIN blocked b ON b.pid = ANY(pg_blocking_pids(a.pid))
+    )
+    SELECT count(*) AS count FROM blocked`;
   return Number(row.count);
 }
 
