@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { findConversationForUser } from "./find-conversation";
+import { AppError } from "@/lib/errors";
+import { memberOf } from "./find-conversation";
 import { messageInclude, serializeMessage } from "./serializers";
 import type { MessageDto } from "./types";
 
@@ -16,7 +17,9 @@ export async function listMessages({
   cursor?: string;
   limit?: number;
 }): Promise<{ items: MessageDto[]; nextCursor: string | null }> {
-  await findConversationForUser({ conversationId, userId });
+  // Membership only: one narrow query, not the conversation with its contact, labels and team.
+  const member = await db.conversation.findFirst({ where: { id: conversationId, ...memberOf(userId) }, select: { id: true } });
+  if (!member) throw new AppError("NOT_FOUND", "No such conversation in your inboxes.");
   const take = Math.min(Math.max(limit, 1), 200);
   const rows = await db.message.findMany({
     where: { conversationId },

@@ -34,7 +34,7 @@ async function cleanUp() {
 process.once("SIGINT", () => void cleanUp().then(() => process.exit(130)));
 
 async function main() {
-  const database = await bootstrapDatabase({ log: () => undefined });
+  const database = await bootstrapDatabase();
   cleanups.push(async () => void (await database.embedded?.stop()));
   const client = new pg.Client({ connectionString: database.url, application_name: "switchboard-bench-inbox" });
   await client.connect();
