@@ -21,9 +21,14 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
               Inbox
             </Link>
             {can(user.role, "settings.manage") && (
-              <Link href="/settings/rate-card" className="hover:text-slate-900">
-                Rate card
-              </Link>
+              <>
+                <Link href="/settings/assignment" className="hover:text-slate-900">
+                  Assignment
+                </Link>
+                <Link href="/settings/rate-card" className="hover:text-slate-900">
+                  Rate card
+                </Link>
+              </>
             )}
             {can(user.role, "webhooks.replay") && (
               <Link href="/settings/webhooks" className="hover:text-slate-900">

@@ -12,7 +12,7 @@ import { isNotice, SystemNotice } from "./message/notices";
 import { ReactionsRow } from "./message/reactions-row";
 import { ReferralCard } from "./message/referral-card";
 import type { RealtimeSocket } from "./use-realtime";
-import { BillingBadge, WindowBadge } from "./window-badge";
+import { BillingBadge, useNow, WindowBadge } from "./window-badge";
 import type { CannedResponse, Teammate } from "./workspace-api";
 
 type Props = {
@@ -40,6 +40,10 @@ export function Thread(props: Props) {
   const [replyTo, setReplyTo] = useState<MessageDto | null>(null);
   const keepFromBottom = useRef<number | null>(null);
   const lastId = messages.at(-1)?.id;
+  const now = useNow(60_000);
+  // The moment the 24 h window closed, shown as an activity line where it falls in the thread.
+  const expiredAt =
+    conversation.windowExpiresAt && new Date(conversation.windowExpiresAt).getTime() <= now ? conversation.windowExpiresAt : null;
 
   // New messages scroll to the bottom; older ones loaded at the top keep the reader's place.
   useLayoutEffect(() => {
@@ -98,9 +102,11 @@ export function Thread(props: Props) {
         {messages.map((message, index) => (
           <div key={message.id}>
             {startsNewDay(messages[index - 1], message) && <DaySeparator iso={message.timestamp} />}
+            {expiredAt && expiredBetween(messages[index - 1], message, expiredAt) && <WindowExpired at={expiredAt} />}
             <Entry message={message} onReply={setReplyTo} onRetry={props.onRetry} />
           </div>
         ))}
+        {expiredAt && (messages.length === 0 || messages[messages.length - 1].timestamp <= expiredAt) && <WindowExpired at={expiredAt} />}
       </div>
       <Composer
         key={conversation.id}
@@ -196,6 +202,18 @@ function Bubble({ message, onReply, onRetry }: { message: MessageDto; onReply: (
       <ReactionsRow reactions={message.reactions} outbound={outbound} />
     </>
   );
+}
+
+function WindowExpired({ at }: { at: string }) {
+  return (
+    <p className="my-2 text-center text-[11px] text-slate-500" data-testid="activity">
+      The 24 h customer service window closed · {new Date(at).toLocaleString([], { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}
+    </p>
+  );
+}
+
+function expiredBetween(previous: MessageDto | undefined, message: MessageDto, at: string): boolean {
+  return (!previous || previous.timestamp <= at) && message.timestamp > at;
 }
 
 function DaySeparator({ iso }: { iso: string }) {

@@ -58,7 +58,7 @@ export const workspaceApi = {
     call<{ items: MessageDto[]; nextCursor: string | null }>(`/api/conversations/${conversationId}/messages?cursor=${encodeURIComponent(cursor)}`),
   patch: (conversationId: string, changes: ConversationPatch) => call<ConversationDto>(`/api/conversations/${conversationId}`, json("PATCH", changes)),
   note: (conversationId: string, text: string, mentions: string[]) =>
-    call<MessageDto>(`/api/conversations/${conversationId}/notes`, json("POST", { text, mentions })),
+    call<MessageDto>(`/api/conversations/${conversationId}/messages`, json("POST", { note: { text, mentions } })),
   labels: () => call<{ items: LabelDto[] }>("/api/labels"),
   teammates: () => call<{ users: Teammate[]; teams: { id: string; name: string }[] }>("/api/teammates"),
   canned: () => call<{ items: CannedResponse[] }>("/api/canned-responses"),

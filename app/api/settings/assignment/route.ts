@@ -1,0 +1,23 @@
+// GET/PATCH /api/settings/assignment — round-robin per inbox and the caps on each agent (admins).
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { requirePermission } from "@/lib/auth/guards";
+import { handle, readJson } from "@/lib/http/route";
+import { assignmentSettings, updateAssignmentSettings } from "@/lib/inbox/assignment-settings";
+
+const cap = z.number().int().min(1).max(500);
+const patch = z.strictObject({
+  channels: z.array(z.strictObject({ id: z.string().min(1), autoAssign: z.boolean(), maxOpenPerAgent: cap })).max(100).optional(),
+  agents: z.array(z.strictObject({ id: z.string().min(1), maxOpenConversations: cap.nullable() })).max(1000).optional(),
+});
+
+export const GET = handle(async () => {
+  await requirePermission("settings.manage");
+  return NextResponse.json(await assignmentSettings());
+});
+
+export const PATCH = handle(async (request) => {
+  const user = await requirePermission("settings.manage");
+  const changes = await readJson(request, patch);
+  return NextResponse.json(await updateAssignmentSettings({ ...changes, actor: user }));
+});

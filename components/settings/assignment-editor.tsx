@@ -1,0 +1,82 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { AssignmentSettings } from "@/lib/inbox/assignment-settings";
+
+export function AssignmentEditor({ initial }: { initial: AssignmentSettings }) {
+  const [settings, setSettings] = useState(initial);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const input = "w-20 rounded border border-slate-200 px-2 py-1 text-sm";
+
+  async function save() {
+    const response = await fetch("/api/settings/assignment", {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        channels: settings.channels.map(({ id, autoAssign, maxOpenPerAgent }) => ({ id, autoAssign, maxOpenPerAgent })),
+        agents: settings.agents.map(({ id, maxOpenConversations }) => ({ id, maxOpenConversations })),
+      }),
+    });
+    const body = await response.json().catch(() => null);
+    if (!response.ok) return setStatus({ ok: false, text: body?.error?.message ?? "Could not save." });
+    setSettings(body);
+    setStatus({ ok: true, text: "Saved." });
+  }
+
+  return (
+    <div className="space-y-6 text-sm">
+      <section className="rounded-lg border border-slate-200 bg-white">
+        <h2 className="border-b border-slate-100 px-4 py-2 font-semibold">Inboxes</h2>
+        {settings.channels.map((channel, index) => (
+          <div key={channel.id} className="flex items-center gap-4 border-b border-slate-100 px-4 py-2 last:border-0">
+            <span className="flex-1">{channel.name}</span>
+            <label className="flex items-center gap-1.5">
+              <input
+                type="checkbox"
+                checked={channel.autoAssign}
+                onChange={(e) => setSettings({ ...settings, channels: settings.channels.map((c, i) => (i === index ? { ...c, autoAssign: e.target.checked } : c)) })}
+              />
+              Round-robin
+            </label>
+            <label className="flex items-center gap-1.5 text-slate-600">
+              Cap per agent
+              <input
+                className={input}
+                type="number"
+                min={1}
+                value={channel.maxOpenPerAgent}
+                onChange={(e) => setSettings({ ...settings, channels: settings.channels.map((c, i) => (i === index ? { ...c, maxOpenPerAgent: Number(e.target.value) } : c)) })}
+              />
+            </label>
+          </div>
+        ))}
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white">
+        <h2 className="border-b border-slate-100 px-4 py-2 font-semibold">Agents</h2>
+        {settings.agents.map((agent, index) => (
+          <div key={agent.id} className="flex items-center gap-4 border-b border-slate-100 px-4 py-2 last:border-0">
+            <span className="flex-1">{agent.name}</span>
+            <label className="flex items-center gap-1.5 text-slate-600">
+              Own cap
+              <input
+                className={input}
+                type="number"
+                min={1}
+                placeholder="inbox"
+                value={agent.maxOpenConversations ?? ""}
+                onChange={(e) =>
+                  setSettings({ ...settings, agents: settings.agents.map((a, i) => (i === index ? { ...a, maxOpenConversations: e.target.value ? Number(e.target.value) : null } : a)) })
+                }
+              />
+            </label>
+          </div>
+        ))}
+      </section>
+      <div className="flex items-center gap-2">
+        <Button tone="primary" onClick={() => void save()}>Save</Button>
+        {status && <span role="status" className={status.ok ? "text-emerald-700" : "text-red-700"}>{status.text}</span>}
+      </div>
+    </div>
+  );
+}
