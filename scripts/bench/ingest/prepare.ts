@@ -74,6 +74,8 @@ export async function prepareOutbound({
      FROM generate_series(0, $5 - 1) g`,
     [channelId, conversationIds, conversationIds.length, outboundPrefix(tag), count],
   );
+  // Fresh statistics, as a live database has: the planner should not see an empty table.
+  await client.query(`ANALYZE "Message", "Conversation", "Contact"`);
   const wamids = Array.from({ length: count }, (_, index) => `${outboundPrefix(tag)}${index}`);
   return { wamids, recipientWaIds: wamids.map((_, index) => recipientWaIds[index % recipientWaIds.length]!) };
 }
