@@ -49,9 +49,11 @@ export async function prepareConversations({
 
 /**
  * `count` outbound messages (status SENT) with wamids `wamid.bench.<tag>.out.<n>`, round-robin over
- * the conversations. Their timestamps run backwards from now: receipts arrive in wamid order, so a
- * message's newer neighbours have had their receipts already, as in a live inbox where a receipt
- * follows its send within seconds (rather than hundreds of unreceipted messages piling up above it).
+ * the conversations. They are made to look like a live inbox, where a receipt follows its send
+ * within seconds, rather than a backlog of tens of thousands of messages nobody has heard about:
+ * timestamps run backwards from now (receipts arrive in wamid order, so a message's newer
+ * neighbours have had theirs), and they carry the pricing the receipts will repeat (so planner
+ * statistics don't see every outbound message unpriced).
  */
 export async function prepareOutbound({
   client,
@@ -68,9 +70,10 @@ export async function prepareOutbound({
 }): Promise<OutboundPool> {
   const { conversationIds, recipientWaIds } = conversations;
   await client.query(
-    `INSERT INTO "Message" (id, "channelId", "conversationId", direction, type, text, status, "externalId", "timestamp", "createdAt", "updatedAt")
+    `INSERT INTO "Message" (id, "channelId", "conversationId", direction, type, text, status, "externalId", "timestamp", "createdAt", "updatedAt",
+                            "pricingModel", "pricingType", "pricingCategory", billable)
      SELECT gen_random_uuid()::text, $1, ($2::text[])[1 + g % $3], 'OUTBOUND', 'text', 'Bench reply ' || g, 'SENT',
-            $4 || g, now() - g * interval '1 millisecond', now(), now()
+            $4 || g, now() - g * interval '1 millisecond', now(), now(), 'PMP', 'free_customer_service', 'service', false
      FROM generate_series(0, $5 - 1) g`,
     [channelId, conversationIds, conversationIds.length, outboundPrefix(tag), count],
   );
