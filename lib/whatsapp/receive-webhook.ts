@@ -44,7 +44,14 @@ export async function processWebhookEvent({
     publish(...publications);
     return { eventId, state: error ? "FAILED" : "PROCESSED", error };
   } catch (error) {
-    if (isDatabaseDown(error)) throw error;
+    if (isDatabaseDown(error)) {
+      // The caller answers 503 and Meta delivers the body again; this copy stays in the log,
+      // marked, if the database lets us say so.
+      await db.webhookEvent
+        .update({ where: { id: eventId }, data: { state: "FAILED", error: "Not processed: the database was unavailable or overloaded; the sender was asked to retry." } })
+        .catch(() => undefined);
+      throw error;
+    }
     console.error(`[webhook] event ${eventId} failed to process`, error);
     const message = error instanceof Error ? error.message : String(error);
     await db.webhookEvent.update({
