@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
+import { freePort, root, startServerProcess, type ServerProcess } from "../../scripts/lib/server-process";
+
+export { freePort };
 
 // Starts what the integration and e2e suites talk to: a fresh embedded PostgreSQL and the built
 // Switchboard server (production mode, simulator on) on free ports. Server output goes to
@@ -21,7 +22,6 @@ declare module "vitest" {
   }
 }
 
-const root = path.resolve(import.meta.dirname, "../..");
 const distDir = process.env.TEST_DIST_DIR ?? ".next";
 
 export default async function setup(project: TestProject) {
@@ -66,72 +66,19 @@ export async function startServer({
   databaseUrl: string;
   logName: string;
   env?: Record<string, string>;
-}): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
-  const appPort = await freePort();
+}): Promise<ServerProcess> {
   mkdirSync(path.join(root, "test-results"), { recursive: true });
-  const log = createWriteStream(path.join(root, "test-results", logName));
-  const server: ChildProcess = spawn(
-    process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--tsconfig", "tsconfig.server.json", "server.ts"],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: distDir,
-        PORT: String(appPort),
-        HOST: "127.0.0.1",
-        NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,
-        DATABASE_URL: databaseUrl,
-        SEED_DEMO: "true",
-        WHATSAPP_MODE: "simulator",
-        WHATSAPP_APP_SECRET: settings.appSecret,
-        WHATSAPP_VERIFY_TOKEN: settings.verifyToken,
-        WHATSAPP_PHONE_NUMBER_ID: settings.phoneNumberId,
-        WHATSAPP_WABA_ID: settings.wabaId,
-        WHATSAPP_GRAPH_URL: "",
-        REDIS_URL: "",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  return startServerProcess({
+    distDir,
+    logPath: path.join(root, "test-results", logName),
+    env: {
+      DATABASE_URL: databaseUrl,
+      SEED_DEMO: "true",
+      WHATSAPP_APP_SECRET: settings.appSecret,
+      WHATSAPP_VERIFY_TOKEN: settings.verifyToken,
+      WHATSAPP_PHONE_NUMBER_ID: settings.phoneNumberId,
+      WHATSAPP_WABA_ID: settings.wabaId,
+      ...env,
     },
-  );
-  server.stdout?.pipe(log);
-  server.stderr?.pipe(log);
-  const baseUrl = `http://127.0.0.1:${appPort}`;
-  await waitForHealth(baseUrl, server);
-  return {
-    baseUrl,
-    stop: async () => {
-      if (server.exitCode !== null) return;
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server.once("exit", resolve).once("error", resolve));
-    },
-  };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
   });
-}
-
-async function waitForHealth(baseUrl: string, server: ChildProcess) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The server exited with code ${server.exitCode}; see test-results/*-server.log`);
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("The server did not become healthy within 90 s; see test-results/*-server.log");
 }

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
+import { spawn } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../../lib/db/embedded";
+import { freePort, startServerProcess, type ServerProcess } from "../../lib/server-process";
 
 // The processes under test: a fresh embedded PostgreSQL (with pg_stat_statements loaded, so every
 // run can count statements per event) and the production server as a child process.
@@ -83,10 +83,10 @@ export async function withClient<T>(url: string, work: (client: pg.Client) => Pr
   }
 }
 
-export type BenchServer = { baseUrl: string; pid: number; stop: () => Promise<void> };
+export type BenchServer = ServerProcess;
 
 /** The production server (simulator mode, demo seed) on a free port; resolves once it is healthy. */
-export async function startServer({
+export function startServer({
   databaseUrl,
   poolSize,
   logPath,
@@ -98,87 +98,23 @@ export async function startServer({
   /** When set, the server writes a V8 CPU profile there as it exits. */
   cpuProfileDir?: string;
 }): Promise<BenchServer> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const log = createWriteStream(logPath, { flags: "a" });
-  // As `npm start` runs it (tsx's CLI); when profiling, node itself with tsx's loader, since
-  // --cpu-prof is not allowed in NODE_OPTIONS.
-  const args = cpuProfileDir
-    ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`, "--import", "tsx", "server.ts"]
-    : [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--tsconfig", "tsconfig.server.json", "server.ts"];
-  const server: ChildProcess = spawn(
-    process.execPath,
-    args,
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: distDir,
-        NEXT_TELEMETRY_DISABLED: "1",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        NEXTAUTH_URL: baseUrl,
-        NEXTAUTH_SECRET: settings.nextAuthSecret,
-        DATABASE_URL: databaseUrl,
-        DATABASE_POOL_SIZE: String(poolSize),
-        SEED_DEMO: "true",
-        WHATSAPP_MODE: "simulator",
-        WHATSAPP_APP_SECRET: settings.appSecret,
-        WHATSAPP_VERIFY_TOKEN: settings.verifyToken,
-        WHATSAPP_PHONE_NUMBER_ID: settings.phoneNumberId,
-        WHATSAPP_WABA_ID: settings.wabaId,
-        WHATSAPP_GRAPH_URL: "",
-        ...(cpuProfileDir ? { TSX_TSCONFIG_PATH: "tsconfig.server.json" } : {}),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  return startServerProcess({
+    distDir,
+    logPath,
+    // --cpu-prof is not allowed in NODE_OPTIONS, so node itself runs with tsx's loader.
+    nodeArgs: cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`, "--import", "tsx", "server.ts"] : undefined,
+    env: {
+      NEXTAUTH_SECRET: settings.nextAuthSecret,
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: String(poolSize),
+      SEED_DEMO: "true",
+      WHATSAPP_APP_SECRET: settings.appSecret,
+      WHATSAPP_VERIFY_TOKEN: settings.verifyToken,
+      WHATSAPP_PHONE_NUMBER_ID: settings.phoneNumberId,
+      WHATSAPP_WABA_ID: settings.wabaId,
+      ...(cpuProfileDir ? { TSX_TSCONFIG_PATH: "tsconfig.server.json" } : {}),
     },
-  );
-  server.stdout?.pipe(log, { end: false });
-  server.stderr?.pipe(log, { end: false });
-  // "close" comes after the child's output is drained, unlike "exit".
-  const exited = new Promise<void>((resolve) => server.once("close", () => resolve()));
-
-  const stop = async () => {
-    if (server.exitCode === null && server.signalCode === null) {
-      server.kill("SIGTERM");
-      const timer = setTimeout(() => server.kill("SIGKILL"), 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    log.end();
-  };
-  try {
-    await waitForHealth(baseUrl, server, logPath);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { baseUrl, pid: server.pid!, stop };
-}
-
-async function waitForHealth(baseUrl: string, server: ChildProcess, logPath: string) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}; see ${logPath}`);
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the server did not become healthy within 90 s; see ${logPath}`);
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
   });
 }
+
+export { freePort };
