@@ -33,6 +33,14 @@ const rates: [category: string, code: string, price: number][] = [
 ];
 
 export async function seedWorkspace(): Promise<void> {
+  const channel = await db.channel.findFirst({ orderBy: { createdAt: "asc" } });
+  if (channel) {
+    await db.flow.upsert({
+      where: { channelId_metaId: { channelId: channel.id, metaId: "1187654321098765" } },
+      update: {},
+      create: { channelId: channel.id, metaId: "1187654321098765", name: "Book a delivery slot", cta: "Book a slot", screen: "BOOKING" },
+    });
+  }
   for (const team of teams) {
     const row = await db.team.upsert({ where: { name: team.name }, update: {}, create: { name: team.name } });
     for (const email of team.members) {

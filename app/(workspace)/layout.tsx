@@ -25,6 +25,9 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
                 <Link href="/settings/assignment" className="hover:text-slate-900">
                   Assignment
                 </Link>
+                <Link href="/settings/flows" className="hover:text-slate-900">
+                  Flows
+                </Link>
                 <Link href="/settings/rate-card" className="hover:text-slate-900">
                   Rate card
                 </Link>

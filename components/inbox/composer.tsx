@@ -219,7 +219,21 @@ export function Composer(props: Props) {
             />
           </div>
           {mode === "reply" && (
-            <Button onClick={() => setTemplates(true)} title="Send a template">Template</Button>
+            <>
+              <FlowMenu
+                channelId={conversation.channelId}
+                onPick={async (flowId) => {
+                  setError(null);
+                  try {
+                    await props.onSend({ flow: { flowId, ...(text.trim() ? { body: text.trim() } : {}) } });
+                    update("");
+                  } catch (failure) {
+                    setError((failure as Error).message);
+                  }
+                }}
+              />
+              <Button onClick={() => setTemplates(true)} title="Send a template">Template</Button>
+            </>
           )}
           <Button tone="primary" onClick={() => void submit()} disabled={sending || (!text.trim() && !file)} data-testid="send-button">
             {mode === "note" ? "Add note" : "Send"}
@@ -237,5 +251,45 @@ function ModeTab({ active, onClick, children, testId }: { active: boolean; onCli
     <button onClick={onClick} data-testid={testId} aria-pressed={active} className={`rounded px-2 py-0.5 font-medium ${active ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}>
       {children}
     </button>
+  );
+}
+
+/** Sends one of the Flows an admin configured (a booking, a form); the text typed becomes its message. */
+function FlowMenu({ channelId, onPick }: { channelId: string; onPick: (flowId: string) => Promise<void> }) {
+  const [flows, setFlows] = useState<{ id: string; name: string; cta: string }[] | null>(null);
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="relative">
+      <Button
+        onClick={() => {
+          setOpen(!open);
+          if (!flows) void workspaceApi.flows().then((r) => setFlows(r.items.filter((f) => f.channelId === channelId))).catch(() => setFlows([]));
+        }}
+        title="Send a form (WhatsApp Flow)"
+        data-testid="flow-button"
+      >
+        Form
+      </Button>
+      {open && (
+        <ul className="absolute bottom-full right-0 z-20 mb-1 w-64 rounded-lg border border-slate-200 bg-white py-1 text-sm shadow-lg">
+          {flows === null && <li className="px-3 py-1.5 text-slate-400">Loading…</li>}
+          {flows?.length === 0 && <li className="px-3 py-1.5 text-slate-500">No flows yet: an admin adds them under Flows.</li>}
+          {flows?.map((flow) => (
+            <li key={flow.id}>
+              <button
+                className="w-full px-3 py-1.5 text-left hover:bg-slate-100"
+                onClick={() => {
+                  setOpen(false);
+                  void onPick(flow.id);
+                }}
+              >
+                {flow.name}
+                <span className="block text-xs text-slate-500">button “{flow.cta}”</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -48,6 +48,7 @@ export const workspaceApi = {
   },
   typing: (conversationId: string) => call<{ sent: boolean }>(`/api/conversations/${conversationId}/typing`, { method: "POST" }),
   templates: () => call<{ items: TemplateDto[] }>("/api/templates"),
+  flows: () => call<{ items: { id: string; channelId: string; name: string; cta: string }[] }>("/api/flows"),
   rates: () => call<{ items: Rate[] }>("/api/rate-card"),
   list: (filter: ConversationFilter) => {
     const params = new URLSearchParams();

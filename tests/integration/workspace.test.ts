@@ -194,6 +194,29 @@ describe("round-robin assignment", () => {
   });
 });
 
+describe("flows", () => {
+  it("are registered by admins and sent by agents as Meta's flow message", async () => {
+    const agent = await signIn("agent@example.com");
+    const admin = await signIn("admin@example.com");
+    const { conversation } = await customerWritesIn();
+    const flow = { channelId: conversation.channelId, metaId: `55${randomInt(1_000_000, 9_999_999)}`, name: "Warranty claim", cta: "Start claim", screen: "CLAIM" };
+    expect((await agent.fetch("/api/flows", { method: "POST", body: JSON.stringify(flow) })).status).toBe(403);
+    expect((await admin.fetch("/api/flows", { method: "POST", body: JSON.stringify({ ...flow, cta: "Start 🚀" }) })).status).toBe(400);
+    const created = await admin.fetch("/api/flows", { method: "POST", body: JSON.stringify(flow) });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const listed = (await (await agent.fetch("/api/flows")).json()) as { items: { id: string }[] };
+    expect(listed.items.map((item) => item.id)).toContain(id);
+
+    const sent = await agent.fetch(`/api/conversations/${conversation.id}/messages`, { method: "POST", body: JSON.stringify({ flow: { flowId: id, body: "Tell us what happened" } }) });
+    expect(sent.status).toBe(201);
+    const message = (await sent.json()) as { type: string; content: { interactive: { type: string; action: { parameters: Record<string, unknown> } } } };
+    expect(message.type).toBe("interactive");
+    expect(message.content.interactive.action.parameters).toMatchObject({ flow_id: flow.metaId, flow_cta: "Start claim", flow_action: "navigate", flow_action_payload: { screen: "CLAIM" } });
+    expect((await admin.fetch(`/api/flows/${id}`, { method: "DELETE" })).status).toBe(200);
+  });
+});
+
 describe("assignment settings", () => {
   it("let admins turn round-robin on and cap agents, and nobody else", async () => {
     const agent = await signIn("agent@example.com");

@@ -1,0 +1,77 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { FlowDto } from "@/lib/whatsapp/flows";
+
+export function FlowsEditor({ initial, channels }: { initial: FlowDto[]; channels: { id: string; name: string }[] }) {
+  const [flows, setFlows] = useState(initial);
+  const [draft, setDraft] = useState({ channelId: channels[0]?.id ?? "", metaId: "", name: "", cta: "", screen: "" });
+  const [error, setError] = useState<string | null>(null);
+  const input = "w-full rounded border border-slate-200 px-2 py-1.5 text-sm";
+
+  async function add(event: React.FormEvent) {
+    event.preventDefault();
+    const response = await fetch("/api/flows", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...draft, screen: draft.screen.trim() || null }),
+    });
+    const body = await response.json().catch(() => null);
+    if (!response.ok) return setError(body?.error?.message ?? "Could not add the flow.");
+    setFlows([...flows, body]);
+    setDraft({ ...draft, metaId: "", name: "", cta: "", screen: "" });
+    setError(null);
+  }
+
+  async function remove(id: string) {
+    const response = await fetch(`/api/flows/${id}`, { method: "DELETE" });
+    if (response.ok) setFlows(flows.filter((flow) => flow.id !== id));
+  }
+
+  return (
+    <div className="space-y-4 text-sm">
+      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+        {flows.length === 0 && <li className="px-4 py-6 text-center text-slate-500">No flows yet.</li>}
+        {flows.map((flow) => (
+          <li key={flow.id} className="flex items-center gap-3 px-4 py-2">
+            <span className="flex-1">
+              <span className="font-medium">{flow.name}</span>
+              <span className="block text-xs text-slate-500">
+                id {flow.metaId} · button “{flow.cta}”{flow.screen ? ` · opens ${flow.screen}` : ""}
+              </span>
+            </span>
+            <Button size="sm" tone="ghost" onClick={() => void remove(flow.id)}>Remove</Button>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={add} className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        <label className="col-span-2">
+          <span className="mb-0.5 block text-xs text-slate-500">Inbox</span>
+          <select className={input} value={draft.channelId} onChange={(e) => setDraft({ ...draft, channelId: e.target.value })}>
+            {channels.map((channel) => (
+              <option key={channel.id} value={channel.id}>{channel.name}</option>
+            ))}
+          </select>
+        </label>
+        <Field label="Name agents see" value={draft.name} onChange={(name) => setDraft({ ...draft, name })} className={input} />
+        <Field label="Flow id (from WhatsApp Manager)" value={draft.metaId} onChange={(metaId) => setDraft({ ...draft, metaId })} className={input} />
+        <Field label="Button label (≤ 20 characters)" value={draft.cta} onChange={(cta) => setDraft({ ...draft, cta })} className={input} />
+        <Field label="First screen (optional)" value={draft.screen} onChange={(screen) => setDraft({ ...draft, screen })} className={input} />
+        {error && <p role="alert" className="col-span-2 rounded-md bg-red-50 px-3 py-1.5 text-red-700">{error}</p>}
+        <div className="col-span-2">
+          <Button type="submit" tone="primary">Add flow</Button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function Field({ label, value, onChange, className }: { label: string; value: string; onChange: (value: string) => void; className: string }) {
+  return (
+    <label>
+      <span className="mb-0.5 block text-xs text-slate-500">{label}</span>
+      <input className={className} value={value} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
+}
