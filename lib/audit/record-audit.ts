@@ -34,8 +34,9 @@ async function append(tx: Prisma.TransactionClient, input: AuditInput): Promise<
     targetType: input.target.type,
     targetId: input.target.id,
     reason: input.reason ?? null,
-    before: input.before ?? null,
-    after: input.after ?? null,
+    // As JSON will store them (dates become strings, undefined goes), so the hash can be checked later.
+    before: asStored(input.before),
+    after: asStored(input.after),
     createdAt: createdAt.toISOString(),
   };
   await tx.auditEvent.create({
@@ -48,6 +49,10 @@ async function append(tx: Prisma.TransactionClient, input: AuditInput): Promise<
       hash: auditHash(prevHash, fields),
     },
   });
+}
+
+function asStored(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
 
 /** sha256 over the previous hash and the event's fields, keys sorted at every depth (jsonb reorders them). */

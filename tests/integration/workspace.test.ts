@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { db, disconnectDb } from "@/lib/db/client";
 import { wakeSnoozed } from "@/lib/inbox/wake-snoozed";
 import { signIn } from "../support/http";
@@ -214,6 +215,9 @@ describe("flows", () => {
     expect(message.type).toBe("interactive");
     expect(message.content.interactive.action.parameters).toMatchObject({ flow_id: flow.metaId, flow_cta: "Start claim", flow_action: "navigate", flow_action_payload: { screen: "CLAIM" } });
     expect((await admin.fetch(`/api/flows/${id}`, { method: "DELETE" })).status).toBe(200);
+    // The removal is audited with the flow as it was (dates and all), and the chain still checks out.
+    expect(await db.auditEvent.count({ where: { action: "flow.removed", targetId: id } })).toBe(1);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
   });
 });
 
