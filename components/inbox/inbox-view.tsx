@@ -98,7 +98,11 @@ export function InboxView({ user, initialConversations, initialCursor }: Props) 
     void workspaceApi.canned().then((r) => setCanned(r.items)).catch(() => undefined);
   }, []);
 
+  // The server rendered the first page for the default filter; reload only when the filter changes.
+  const renderedFilter = useRef(filter);
   useEffect(() => {
+    if (filter === renderedFilter.current) return;
+    renderedFilter.current = filter;
     void loadList();
   }, [filter, loadList]);
 
