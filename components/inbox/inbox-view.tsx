@@ -3,7 +3,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SendInput } from "@/lib/inbox/outbound-schema";
 import type { ConversationDto, LabelDto, MessageDto, PresenceDto } from "@/lib/inbox/types";
-import { api } from "./api";
 import { ContactPanel } from "./contact-panel";
 import { ConversationActions } from "./conversation-actions";
 import { ConversationList } from "./conversation-list";
@@ -77,7 +76,7 @@ export function InboxView({ user, initialConversations, initialCursor }: Props) 
     setThreadError(null);
     socket?.emit("conversation.join", conversationId, () => {});
     try {
-      const page = await api.messages(conversationId);
+      const page = await workspaceApi.messages(conversationId);
       if (refs.current.selectedId !== conversationId) return;
       setMessages(page.items);
       setOlderCursor(page.nextCursor);
@@ -137,7 +136,7 @@ export function InboxView({ user, initialConversations, initialCursor }: Props) 
         next[index] = message;
         return next;
       });
-      if (message.direction === "INBOUND" && !document.hidden) void api.update(message.conversationId, { markRead: true }).catch(() => undefined);
+      if (message.direction === "INBOUND" && !document.hidden) void workspaceApi.patch(message.conversationId, { markRead: true }).catch(() => undefined);
     };
     const onPresence = (next: PresenceDto) => next.conversationId === refs.current.selectedId && setPresence(next);
     socket.on("conversation.created", onConversation);
@@ -177,7 +176,7 @@ export function InboxView({ user, initialConversations, initialCursor }: Props) 
 
   async function loadOlder() {
     if (!selectedId || !olderCursor) return;
-    const page = await workspaceApi.olderMessages(selectedId, olderCursor);
+    const page = await workspaceApi.messages(selectedId, olderCursor);
     setMessages((current) => [...page.items.filter((m) => !current.some((c) => c.id === m.id)), ...current]);
     setOlderCursor(page.nextCursor);
   }

@@ -6,10 +6,18 @@ import type { ConversationFilter } from "@/lib/inbox/conversation-filter";
 import type { TemplateDto } from "@/lib/inbox/list-templates";
 import type { SendInput } from "@/lib/inbox/outbound-schema";
 import type { ConversationDto, LabelDto, MessageDto, NotificationDto } from "@/lib/inbox/types";
-import { ApiError } from "./api";
+// The browser's side of the JSON API: the list, the thread, sending, assignment, labels, notes,
+// contacts, notifications. Errors carry the server's readable message.
 
-// The workspace's calls to the JSON API beyond the thread itself: the filtered list, assignment,
-// labels, notes, contacts, notifications.
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
 
 async function call<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init?.headers }, cache: "no-store" });
@@ -55,8 +63,10 @@ export const workspaceApi = {
     for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== "") params.set(key, String(value));
     return call<{ items: ConversationDto[]; nextCursor: string | null }>(`/api/conversations?${params}`);
   },
-  olderMessages: (conversationId: string, cursor: string) =>
-    call<{ items: MessageDto[]; nextCursor: string | null }>(`/api/conversations/${conversationId}/messages?cursor=${encodeURIComponent(cursor)}`),
+  messages: (conversationId: string, cursor?: string) =>
+    call<{ items: MessageDto[]; nextCursor: string | null }>(
+      `/api/conversations/${conversationId}/messages${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`,
+    ),
   patch: (conversationId: string, changes: ConversationPatch) => call<ConversationDto>(`/api/conversations/${conversationId}`, json("PATCH", changes)),
   note: (conversationId: string, text: string, mentions: string[]) =>
     call<MessageDto>(`/api/conversations/${conversationId}/messages`, json("POST", { note: { text, mentions } })),
