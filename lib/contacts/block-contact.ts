@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
@@ -8,6 +9,9 @@ import { contactForUser } from "./contact-for-user";
 
 type FailedUser = { input?: string; errors?: { code?: number; message?: string; error_data?: { details?: string } }[] };
 type BlockAnswer = { block_users?: { failed_users?: FailedUser[] } };
+
+/** Trust-and-safety actions say why: the reason goes into the audit trail. */
+export const reasonSchema = z.object({ reason: z.string().trim().min(3, { error: "Say why, in a few words." }).max(500) }).strict();
 
 export type BlockOutcome = { blocked: boolean; atMeta: boolean; notice: string | null };
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { bootstrapDatabase } from "../../lib/db/bootstrap";
 import { applyEnvDefaults } from "../../lib/env";
-import { signIn } from "./ingest/http";
+import { signInCookie as signIn } from "../lib/sign-in";
 import { distDir, ensureBuild, root } from "./ingest/stack";
 import { summarize, round } from "./ingest/stats";
 import { firstLoadJs, loadInBrowser } from "./inbox/bundle";

@@ -4,6 +4,7 @@ import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signBody } from "@/lib/whatsapp/signature";
 import { fixture } from "../support/http";
+import { signInCookie } from "../../scripts/lib/sign-in";
 import { freePort, settings, startServer } from "../support/stack";
 
 // Two Switchboard instances behind one database and one Redis: an event published by the instance
@@ -29,23 +30,10 @@ afterAll(async () => {
   redis?.kill();
 });
 
-async function sessionCookie(baseUrl: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const signIn = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, email: "agent@example.com", password: "switchboard", json: "true" }),
-  });
-  return [...jar, ...signIn.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
-}
-
 describe("several instances with REDIS_URL", () => {
   it("delivers a webhook received by one instance to a socket on the other", async () => {
     const [a, b] = instances;
-    const cookie = await sessionCookie(b.baseUrl);
+    const cookie = await signInCookie(b.baseUrl, "agent@example.com");
     const socket: Socket = io(b.baseUrl, { path: "/socket.io", transports: ["websocket"], extraHeaders: { cookie } });
     await new Promise<void>((resolve, reject) => socket.once("connect", () => resolve()).once("connect_error", reject));
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { inject } from "vitest";
 import { signBody } from "../../lib/whatsapp/signature";
+import { signInCookie } from "../../scripts/lib/sign-in";
 
 // Real HTTP against the suite's server: sign-in through next-auth, signed webhooks, fixtures.
 
@@ -11,35 +12,13 @@ export type Session = { cookie: string; fetch: (url: string, init?: RequestInit)
 
 /** Signs in through next-auth's credentials endpoint, as the login page does. */
 export async function signIn(email: string, password = "switchboard"): Promise<Session> {
-  const jar = new Map<string, string>();
-  const remember = (response: Response) => {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(";");
-      const index = pair.indexOf("=");
-      jar.set(pair.slice(0, index), pair.slice(index + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-
-  const csrfResponse = await fetch(`${baseUrl()}/api/auth/csrf`);
-  remember(csrfResponse);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  remember(response);
-  if (![...jar.keys()].some((name) => name.includes("session-token"))) {
-    throw new Error(`Sign-in as ${email} failed (HTTP ${response.status})`);
-  }
+  const cookie = await signInCookie(baseUrl(), email, password);
   return {
-    cookie: cookie(),
+    cookie,
     fetch: (url, init) =>
       fetch(`${baseUrl()}${url}`, {
         ...init,
-        headers: { "content-type": "application/json", ...init?.headers, cookie: cookie() },
+        headers: { "content-type": "application/json", ...init?.headers, cookie },
       }),
   };
 }

@@ -1,13 +1,10 @@
 // POST/DELETE /api/contacts/:id/block — block or unblock a customer (Meta's Block Users API and locally), with a reason.
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { requirePermission } from "@/lib/auth/guards";
 import { handle, readJson } from "@/lib/http/route";
-import { setContactBlocked } from "@/lib/contacts/block-contact";
+import { reasonSchema, setContactBlocked } from "@/lib/contacts/block-contact";
 
 type Context = { params: Promise<{ id: string }> };
-
-const reasonSchema = z.object({ reason: z.string().trim().min(3, { error: "Say why, in a few words." }).max(500) }).strict();
 
 async function change(request: Request, { params }: Context, blocked: boolean) {
   const user = await requirePermission("contact.block");
