@@ -30,6 +30,7 @@ export function InboxView({ user, initialConversations, initialCursor }: Props) 
   const [messages, setMessages] = useState<MessageDto[]>([]);
   const [olderCursor, setOlderCursor] = useState<string | null>(null);
   const [threadError, setThreadError] = useState<string | null>(null);
+  const [threadLoading, setThreadLoading] = useState(false);
   const [presence, setPresence] = useState<PresenceDto | null>(null);
   const [menu, setMenu] = useState<"assign" | "snooze" | "labels" | null>(null);
   const [showShortcuts, setShowShortcuts] = useState(false);
@@ -74,6 +75,7 @@ export function InboxView({ user, initialConversations, initialCursor }: Props) 
 
   const loadThread = useCallback(async (conversationId: string, socket: RealtimeSocket | null) => {
     setThreadError(null);
+    setThreadLoading(true);
     socket?.emit("conversation.join", conversationId, () => {});
     try {
       const page = await workspaceApi.messages(conversationId);
@@ -82,6 +84,8 @@ export function InboxView({ user, initialConversations, initialCursor }: Props) 
       setOlderCursor(page.nextCursor);
     } catch (error) {
       setThreadError((error as Error).message);
+    } finally {
+      if (refs.current.selectedId === conversationId) setThreadLoading(false);
     }
   }, []);
 
@@ -273,6 +277,7 @@ export function InboxView({ user, initialConversations, initialCursor }: Props) 
               conversation={selected}
               messages={messages}
               error={threadError}
+              loading={threadLoading}
               onSend={send}
               onNote={note}
               onRetry={retry}

@@ -19,6 +19,7 @@ type Props = {
   conversation: ConversationDto;
   messages: MessageDto[];
   error: string | null;
+  loading: boolean;
   onSend: (input: SendInput) => Promise<void>;
   onNote: (text: string, mentions: string[]) => Promise<void>;
   onRetry: (messageId: string) => Promise<void>;
@@ -98,6 +99,7 @@ export function Thread(props: Props) {
           </div>
         )}
         {error && <p className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
+        {props.loading && messages.length === 0 && <p className="py-8 text-center text-sm text-slate-500">Loading messages…</p>}
         {conversation.referral && <ReferralCard referral={conversation.referral} />}
         {messages.map((message, index) => (
           <div key={message.id}>
