@@ -1,8 +1,10 @@
-// The one entry point: database (embedded unless DATABASE_URL is set) and migrations, then Next.js,
-// socket.io and the job workers on a single port.
+// The one entry point: configuration, database (embedded unless DATABASE_URL is set) and migrations,
+// then Next.js, socket.io and the job workers on a single port.
+import "./lib/config/load-env";
 import { createServer } from "node:http";
 import next from "next";
-import { applyEnvDefaults, usesLocalSecret } from "./lib/env";
+import { config } from "./lib/config";
+import { parseConfig, describeConfig } from "./lib/config/schema";
 import { bootstrapDatabase } from "./lib/db/bootstrap";
 import { db, disconnectDb } from "./lib/db/client";
 import { enqueueTemplateSync, scheduleTemplateSync, startQueue, stopQueue } from "./lib/jobs/queue";
@@ -11,19 +13,30 @@ import { useRedisAdapter } from "./lib/realtime/redis-adapter";
 import { attachSocketServer } from "./lib/realtime/socket-server";
 import { seedDemo } from "./prisma/seed";
 
-applyEnvDefaults();
+const checked = parseConfig(process.env);
+if (!checked.ok) {
+  for (const problem of checked.problems) console.error(`Configuration error: ${problem}`);
+  console.error("Switchboard did not start. See .env.example and the README's \"Going live\" section.");
+  process.exit(1);
+}
+const settings = config();
+console.log(`configuration:\n${describeConfig(settings).map((line) => `  ${line}`).join("\n")}`);
+if (settings.production && settings.whatsapp.mode === "simulator") {
+  console.warn("WHATSAPP_MODE=simulator: customers are simulated and the simulator is open to anyone. Use cloud mode for real traffic.");
+}
+
 const started = Date.now();
-const dev = process.env.NODE_ENV !== "production";
-const port = Number(process.env.PORT);
-const hostname = process.env.HOST ?? "0.0.0.0";
+const dev = !settings.production;
+const { port, host: hostname } = settings;
 
 const database = await bootstrapDatabase();
-// A fresh embedded database gets the demo, so the first look shows a living inbox.
-if ((database.embedded || process.env.SEED_DEMO === "true") && (await db.user.count()) === 0) {
+// A fresh development database gets the demo, so the first look shows a living inbox; production
+// gets it only when asked for.
+const wantsDemo = settings.seedDemo || (dev && database.embedded);
+if (wantsDemo && (await db.user.count()) === 0) {
   await seedDemo();
   console.log("seeded the demo: sign in as agent@example.com / switchboard");
 }
-if (!dev && usesLocalSecret()) console.warn("NEXTAUTH_SECRET is the local default: set your own before going live.");
 
 const app = next({ dev, hostname, port, turbopack: dev });
 await app.prepare();
@@ -32,7 +45,7 @@ const handleUpgrade = app.getUpgradeHandler();
 
 const server = createServer((request, response) => void handleRequest(request, response));
 const io = attachSocketServer(server);
-const closeRedis = process.env.REDIS_URL ? await useRedisAdapter(io, process.env.REDIS_URL) : null;
+const closeRedis = settings.redisUrl ? await useRedisAdapter(io, settings.redisUrl) : null;
 // socket.io answers its own upgrades; everything else (Next's dev reload socket) goes to Next.
 server.on("upgrade", (request, socket, head) => {
   if (!request.url?.startsWith("/socket.io")) void handleUpgrade(request, socket, head);
@@ -43,7 +56,7 @@ await startWorkers(boss);
 await scheduleTemplateSync();
 
 server.listen(port, hostname, () => {
-  console.log(`Switchboard ready on http://localhost:${port} (${dev ? "development" : "production"}, ${process.env.WHATSAPP_MODE} mode, ${Date.now() - started} ms)`);
+  console.log(`Switchboard ready on ${settings.publicUrl} (${dev ? "development" : "production"}, ${settings.whatsapp.mode} mode, ${Date.now() - started} ms)`);
   // Once listening, since in simulator mode the Graph API answering it is this very server.
   void enqueueTemplateSync().catch((error) => console.error("[templates] could not queue the start-up sync", error));
 });

@@ -1,6 +1,7 @@
 import { hashPassword } from "../lib/auth/password";
 import { db, type Role } from "../lib/db/client";
 import { seedWorkspace } from "./seed-workspace";
+import { config } from "../lib/config";
 
 // The demo: four users (password "switchboard"), one WhatsApp channel and a few conversations so a
 // first look shows a living inbox. Idempotent: running it again changes nothing.
@@ -74,7 +75,7 @@ export async function seedDemo(): Promise<void> {
     userIds.set(user.email, row.id);
   }
 
-  const phoneNumberId = process.env.WHATSAPP_PHONE_NUMBER_ID ?? "100000000000001";
+  const phoneNumberId = config().whatsapp.phoneNumberId;
   const channel = await db.channel.upsert({
     where: { phoneNumberId },
     update: {},
@@ -82,7 +83,7 @@ export async function seedDemo(): Promise<void> {
       name: "Northwind Furniture",
       phoneNumberId,
       displayPhoneNumber: "15550100200",
-      wabaId: process.env.WHATSAPP_WABA_ID ?? "200000000000001",
+      wabaId: config().whatsapp.wabaId,
     },
   });
   for (const userId of userIds.values()) {

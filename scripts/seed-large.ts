@@ -2,8 +2,9 @@
 // database server.ts would use, for measuring the inbox at a realistic size (npm run bench:inbox).
 // Idempotent: when the set is there it says so and stops; an interrupted run carries on where it
 // stopped. --conversations=<n> seeds a smaller set. The timestamps are relative to the seed run: after a day, no window is open any more.
+import "../lib/config/load-env";
 import pg from "pg";
-import { applyEnvDefaults } from "../lib/env";
+import { config } from "../lib/config";
 import { bootstrapDatabase } from "../lib/db/bootstrap";
 import { db, disconnectDb } from "../lib/db/client";
 import { seedDemo } from "../prisma/seed";
@@ -15,7 +16,6 @@ const CONVERSATIONS = option ? Number(option.split("=")[1]) : 100_000;
 const BATCH = 5_000;
 if (!Number.isInteger(CONVERSATIONS) || CONVERSATIONS < 1) throw new Error("--conversations=<n> takes a positive whole number");
 
-applyEnvDefaults();
 const started = Date.now();
 const database = await bootstrapDatabase();
 await seedDemo();
@@ -38,7 +38,7 @@ try {
 }
 
 async function prepare(): Promise<BatchContext> {
-  const phoneNumberId = process.env.WHATSAPP_PHONE_NUMBER_ID!;
+  const phoneNumberId = config().whatsapp.phoneNumberId;
   const channel = await db.channel.findUniqueOrThrow({ where: { phoneNumberId } });
   const agents = await Promise.all(
     ["agent@example.com", "agent2@example.com"].map((email) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })),

@@ -1,10 +1,9 @@
 // npm run seed — loads the demo data into the database server.ts would use (idempotent).
-import { applyEnvDefaults } from "../lib/env";
+import "../lib/config/load-env";
 import { bootstrapDatabase } from "../lib/db/bootstrap";
 import { disconnectDb } from "../lib/db/client";
 import { seedDemo } from "../prisma/seed";
 
-applyEnvDefaults();
 const database = await bootstrapDatabase();
 await seedDemo();
 console.log("demo data is in place: sign in as agent@example.com / switchboard");

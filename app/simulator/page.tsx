@@ -1,12 +1,12 @@
 import { notFound } from "next/navigation";
 import { CustomerPhone } from "@/components/simulator/customer-phone";
-import { config } from "@/lib/env";
+import { config } from "@/lib/config";
 
 export const metadata = { title: "Customer simulator · Switchboard" };
 export const dynamic = "force-dynamic";
 
 // Anyone may play the customer here: it stands in for a phone on WhatsApp, so it needs no sign-in.
 export default function SimulatorPage() {
-  if (!config.simulatorMode) notFound();
+  if (config().whatsapp.mode !== "simulator") notFound();
   return <CustomerPhone />;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { verifyPassword } from "./password";
 import { isRole } from "./permissions";
@@ -9,6 +10,9 @@ import { isRole } from "./permissions";
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1) });
 
 export const authOptions: NextAuthOptions = {
+  get secret() {
+    return config().auth.secret;
+  },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { getToken } from "next-auth/jwt";
+import { config } from "@/lib/config";
 import { isRole, type Role } from "./permissions";
 
 // The socket.io handshake is a plain Node request: it has a Cookie header but none of the parsed
@@ -9,11 +10,11 @@ import { isRole, type Role } from "./permissions";
 
 export async function userFromHandshake(request: IncomingMessage): Promise<{ id: string; role: Role; name: string } | null> {
   const cookies = parseCookies(request.headers.cookie ?? "");
-  const secureCookie = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  const { auth } = config();
   const token = await getToken({
     req: { headers: request.headers as Record<string, string>, cookies } as never,
-    secret: process.env.NEXTAUTH_SECRET,
-    secureCookie,
+    secret: auth.secret,
+    secureCookie: auth.secureCookies,
   });
   if (!token?.sub || !isRole(token.role)) return null;
   return { id: token.sub, role: token.role, name: token.name ?? "" };

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
+import { config, useDatabaseUrl } from "../config";
 import { applyMigrations } from "./migrations";
 
 // Brings the database up before anything else runs: DATABASE_URL when set, otherwise the embedded
@@ -9,16 +10,16 @@ export type Database = { url: string; embedded: EmbeddedDatabase | null };
 
 export async function bootstrapDatabase({ log = console.log } = {}): Promise<Database> {
   let embedded: EmbeddedDatabase | null = null;
-  if (!process.env.DATABASE_URL) {
+  const settings = config().database;
+  let url = settings.url;
+  if (!url) {
     const started = Date.now();
-    embedded = await startEmbeddedPostgres({
-      dataDir: process.env.EMBEDDED_PG_DIR ?? path.resolve(".data/postgres"),
-      port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
-    });
-    process.env.DATABASE_URL = embedded.url;
-    log(`embedded PostgreSQL ready on ${new URL(embedded.url).port} (${Date.now() - started} ms)`);
+    embedded = await startEmbeddedPostgres({ dataDir: path.resolve(settings.embeddedDir), port: settings.embeddedPort });
+    url = embedded.url;
+    useDatabaseUrl(url);
+    log(`embedded PostgreSQL ready on ${new URL(url).port} (${Date.now() - started} ms)`);
   }
-  const applied = await applyMigrations({ connectionString: process.env.DATABASE_URL! });
+  const applied = await applyMigrations({ connectionString: url });
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
-  return { url: process.env.DATABASE_URL!, embedded };
+  return { url, embedded };
 }

@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { config } from "../config";
 import { PrismaClient } from "./generated/client.ts";
 
 export * from "./generated/client.ts";
@@ -8,9 +9,9 @@ export * from "./generated/client.ts";
 const globalForPrisma = globalThis as unknown as { switchboardPrisma?: PrismaClient };
 
 function createClient(): PrismaClient {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("DATABASE_URL is not set: start Switchboard through server.ts");
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const { url: connectionString, poolSize } = config().database;
+  if (!connectionString) throw new Error("No database address yet: start Switchboard through server.ts");
+  const adapter = new PrismaPg({ connectionString, max: poolSize });
   return new PrismaClient({ adapter });
 }
 

@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import { mkdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { config } from "@/lib/env";
+import { config } from "@/lib/config";
 
 // Where media bytes live. The inbox only ever asks for put/get/remove by key, so an object store
 // (S3, GCS) can replace the local disk by implementing MediaStorage and returning it from
@@ -49,7 +49,7 @@ export function localDiskStorage(root: string): MediaStorage {
 let storage: MediaStorage | undefined;
 
 export function mediaStorage(): MediaStorage {
-  storage ??= localDiskStorage(path.resolve(config.mediaDir));
+  storage ??= localDiskStorage(path.resolve(config().mediaDir));
   return storage;
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
-import { config } from "@/lib/env";
+import { config } from "@/lib/config";
 import { graphError, ok, type GraphReply } from "./graph-reply";
 import { simulatorMediaInfo } from "./media-store";
 
@@ -61,7 +61,7 @@ export async function updateBusinessProfile({ phoneNumberId, body }: { phoneNumb
     // Meta takes a handle from its Resumable Upload API; the simulator takes a file in its media store.
     const picture = await simulatorMediaInfo(request.profile_picture_handle);
     if (!picture?.mimeType.startsWith("image/")) return graphError(400, 100, "(#100) Param profile_picture_handle is not a valid image handle.");
-    next.profile_picture_url = `${config.appUrl}/api/simulator/media/${picture.id}/download`;
+    next.profile_picture_url = `${config().internalUrl}/api/simulator/media/${picture.id}/download`;
   }
   await db.simulatorBusinessProfile.upsert({
     where: { phoneNumberId },

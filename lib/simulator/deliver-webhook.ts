@@ -1,4 +1,4 @@
-import { config } from "@/lib/env";
+import { config } from "@/lib/config";
 import { signBody } from "@/lib/whatsapp/signature";
 
 // The simulator reaches the app exactly as Meta does: an HTTP POST to the webhook URL, signed with
@@ -11,9 +11,9 @@ export async function deliverWebhook(payload: unknown): Promise<number> {
   let status = 0;
   for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
     try {
-      const response = await fetch(`${config.appUrl}/api/webhooks/whatsapp`, {
+      const response = await fetch(`${config().internalUrl}/api/webhooks/whatsapp`, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-hub-signature-256": signBody(body, config.appSecret) },
+        headers: { "content-type": "application/json", "x-hub-signature-256": signBody(body, config().whatsapp.appSecret) },
         body,
         signal: AbortSignal.timeout(10_000),
       });

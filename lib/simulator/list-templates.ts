@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { config } from "@/lib/env";
+import { config } from "@/lib/config";
 import { graphError, ok, type GraphReply } from "./graph-reply";
 import { simulatorTemplates } from "./templates";
 
@@ -61,7 +61,7 @@ export async function listTemplates({ wabaId, query }: { wabaId: string; query: 
     params.delete("before");
     params.set("limit", String(limit));
     for (const [key, value] of Object.entries(cursor)) params.set(key, value);
-    return `${config.graphUrl}/${wabaId}/message_templates?${params}`;
+    return `${config().whatsapp.graphUrl}/${wabaId}/message_templates?${params}`;
   };
   return ok({
     data,

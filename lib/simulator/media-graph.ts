@@ -1,4 +1,4 @@
-import { config } from "@/lib/env";
+import { config } from "@/lib/config";
 import type { GraphReply } from "./graph-api";
 import { simulatorMediaInfo } from "./media-store";
 
@@ -23,7 +23,7 @@ export async function getSimulatorMedia({ mediaId }: { mediaId: string }): Promi
     status: 200,
     body: {
       messaging_product: "whatsapp",
-      url: `${config.appUrl}/api/simulator/media/${info.id}/download`,
+      url: `${config().internalUrl}/api/simulator/media/${info.id}/download`,
       mime_type: info.mimeType,
       sha256: info.sha256,
       file_size: info.size,

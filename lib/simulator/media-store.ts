@@ -1,6 +1,7 @@
 import { createHash, randomInt } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { config } from "@/lib/config";
 
 // The simulator's stand-in for Meta's media servers: each file a simulated customer sends (or the
 // business uploads) is kept on disk with a JSON sidecar holding what Meta's media endpoint reports.
@@ -18,7 +19,7 @@ export type SimulatorMediaInfo = {
 const ID_SHAPE = /^\d{10,20}$/;
 
 function directory(): string {
-  return path.resolve(process.env.SIMULATOR_MEDIA_DIR || ".data/simulator-media");
+  return path.resolve(config().simulatorMediaDir);
 }
 
 /** Stores a file and returns its media id, numeric like Meta's. */

@@ -1,4 +1,4 @@
-import { config } from "@/lib/env";
+import { config } from "@/lib/config";
 
 // The Graph API client: the one way Switchboard talks to Meta (or, in simulator mode, to the
 // built-in simulator, which answers in Meta's shapes). The base URL comes from WHATSAPP_GRAPH_URL.
@@ -35,10 +35,10 @@ export async function graphRequest<T>({
 }): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(`${config.graphUrl}/${path.replace(/^\/+/, "")}`, {
+    response = await fetch(`${config().whatsapp.graphUrl}/${path.replace(/^\/+/, "")}`, {
       method,
       headers: {
-        authorization: `Bearer ${config.accessToken}`,
+        authorization: `Bearer ${config().whatsapp.accessToken}`,
         ...(body === undefined ? {} : { "content-type": "application/json" }),
       },
       body: form ?? (body === undefined ? undefined : JSON.stringify(body)),

@@ -1,5 +1,5 @@
 import "server-only";
-import { config } from "@/lib/env";
+import { config } from "@/lib/config";
 import { GraphError, graphRequest } from "./graph-client";
 import { formatBytes } from "./media-rules";
 
@@ -32,7 +32,7 @@ export async function downloadMedia({ url, maxBytes }: { url: string; maxBytes: 
   let response: Response;
   try {
     response = await fetch(url, {
-      headers: { authorization: `Bearer ${config.accessToken}` },
+      headers: { authorization: `Bearer ${config().whatsapp.accessToken}` },
       signal: AbortSignal.timeout(120_000),
     });
   } catch (error) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { config } from "@/lib/env";
+import { config } from "@/lib/config";
 import { graphRequest } from "./graph-client";
 import type { TemplateComponentDefinition } from "./render-template";
 
@@ -30,7 +30,7 @@ export async function fetchTemplatePage({ wabaId, next, limit = 100 }: { wabaId:
 
 // paging.next is absolute; the bearer token only ever goes to the configured Graph API.
 function relativeTo(next: string): string {
-  const base = `${config.graphUrl}/`;
+  const base = `${config().whatsapp.graphUrl}/`;
   if (next.startsWith(base)) return next.slice(base.length);
   const url = new URL(next);
   const graph = new URL(base);

@@ -3,12 +3,12 @@
 // build, the same calls in-process and as bare SQL, EXPLAIN ANALYZE of the slowest, and the
 // inbox page's first-load JavaScript. Needs `npm run seed:large` first; uses the same database.
 // Options: npm run bench:inbox -- --help. Results: bench-results/inbox-<timestamp>.json.
+import "../../lib/config/load-env";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { bootstrapDatabase } from "../../lib/db/bootstrap";
-import { applyEnvDefaults } from "../../lib/env";
 import { signInCookie as signIn } from "../lib/sign-in";
 import { distDir, ensureBuild, root } from "./ingest/stack";
 import { summarize, round } from "./ingest/stats";
@@ -21,7 +21,6 @@ import { newerThanBuild, startServer } from "./inbox/server";
 import { explainCase, installCapturingClient, timeSql } from "./inbox/sql-timing";
 
 const options = parseOptions(process.argv.slice(2));
-applyEnvDefaults();
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const resultsDir = path.join(root, "bench-results");
 mkdirSync(resultsDir, { recursive: true });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -40,6 +41,9 @@ export async function startServerProcess({
         HOST: "127.0.0.1",
         NEXTAUTH_URL: baseUrl,
         WHATSAPP_MODE: "simulator",
+        // Production refuses to start without its own secrets: fresh ones for every run.
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+        AUDIT_KEY: randomBytes(32).toString("base64url"),
         // Empty: the defaults (the built-in simulator on this port, no Redis), whatever the shell has.
         WHATSAPP_GRAPH_URL: "",
         REDIS_URL: "",

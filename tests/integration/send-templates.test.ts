@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reloadConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import type { TemplateDto } from "@/lib/inbox/list-templates";
 import { simulatorTemplates } from "@/lib/simulator/templates";
@@ -16,12 +17,14 @@ const saved = { url: process.env.WHATSAPP_GRAPH_URL, token: process.env.WHATSAPP
 beforeAll(() => {
   process.env.WHATSAPP_GRAPH_URL = `${baseUrl()}/api/simulator/graph/v23.0`;
   process.env.WHATSAPP_ACCESS_TOKEN = "test-access-token";
+  reloadConfig();
 });
 afterAll(() => {
   for (const [name, value] of [["WHATSAPP_GRAPH_URL", saved.url], ["WHATSAPP_ACCESS_TOKEN", saved.token]] as const) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
+  reloadConfig();
 });
 
 describe("template sync", () => {

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { reloadConfig } from "@/lib/config";
 import { db, disconnectDb } from "@/lib/db/client";
 import { deliverMessage } from "@/lib/inbox/deliver-message";
 import { signBody } from "@/lib/whatsapp/signature";
@@ -558,11 +559,13 @@ async function stubGraphApi({ wamid }: { wamid: string }) {
   const saved = { url: process.env.WHATSAPP_GRAPH_URL, token: process.env.WHATSAPP_ACCESS_TOKEN };
   process.env.WHATSAPP_GRAPH_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v23.0`;
   process.env.WHATSAPP_ACCESS_TOKEN = "test-access-token";
+  reloadConfig();
   return {
     requests,
     close: async () => {
       restoreEnv("WHATSAPP_GRAPH_URL", saved.url);
       restoreEnv("WHATSAPP_ACCESS_TOKEN", saved.token);
+      reloadConfig();
       await new Promise((resolve) => server.close(resolve));
     },
   };

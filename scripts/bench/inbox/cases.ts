@@ -1,3 +1,4 @@
+import { config } from "../../../lib/config";
 import type pg from "pg";
 import type { ConversationFilter } from "../../../lib/inbox/conversation-filter";
 import { WA_ID_PREFIX } from "../../seed-large/insert-batch";
@@ -18,7 +19,7 @@ export const LARGE_SET_SIZE = 100_000;
 
 /** What the cases need from the database; null when the large seed is not there. */
 export async function loadFixtures(client: pg.ClientBase, sample: number): Promise<Fixtures | null> {
-  const phoneNumberId = process.env.WHATSAPP_PHONE_NUMBER_ID!;
+  const phoneNumberId = config().whatsapp.phoneNumberId;
   const channel = await client.query<{ id: string }>(`SELECT id FROM "Channel" WHERE "phoneNumberId" = $1`, [phoneNumberId]);
   const channelId = channel.rows[0]?.id;
   if (!channelId) return null;

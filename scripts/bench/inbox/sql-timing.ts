@@ -1,3 +1,4 @@
+import { useDatabaseUrl } from "../../../lib/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { PrismaClient } from "../../../lib/db/generated/client.ts";
@@ -19,7 +20,7 @@ let capture: Statement[] | null = null;
 
 /** Gives lib/db/client a Prisma client that reports every statement it sends. Call before using lib/. */
 export function installCapturingClient(databaseUrl: string): () => Promise<void> {
-  process.env.DATABASE_URL = databaseUrl;
+  useDatabaseUrl(databaseUrl);
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 4 }), log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => {
     if (!capture) return;

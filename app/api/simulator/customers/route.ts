@@ -1,4 +1,5 @@
 // GET /api/simulator/customers — the simulated phones that have talked to the business.
+import { config } from "@/lib/config";
 import { NextResponse } from "next/server";
 import { handle } from "@/lib/http/route";
 import { customers } from "@/lib/simulator/customer-phone";
@@ -8,5 +9,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = handle(async () => {
   requireSimulatorMode();
-  return NextResponse.json({ items: await customers({ phoneNumberId: process.env.WHATSAPP_PHONE_NUMBER_ID! }) });
+  return NextResponse.json({ items: await customers({ phoneNumberId: config().whatsapp.phoneNumberId }) });
 });

@@ -1,6 +1,6 @@
 // GET/POST /api/webhooks/whatsapp — Meta's verification handshake and signed event delivery.
 import { NextResponse } from "next/server";
-import { config } from "@/lib/env";
+import { config } from "@/lib/config";
 import { isDatabaseDown } from "@/lib/db/errors";
 import { verifySignature } from "@/lib/whatsapp/signature";
 import { receiveWebhook } from "@/lib/whatsapp/receive-webhook";
@@ -13,7 +13,7 @@ const MAX_BODY_BYTES = 3 * 1024 * 1024; // Meta's payloads are at most 3 MB.
 export function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const challenge = params.get("hub.challenge");
-  if (params.get("hub.mode") !== "subscribe" || params.get("hub.verify_token") !== config.verifyToken || !challenge) {
+  if (params.get("hub.mode") !== "subscribe" || params.get("hub.verify_token") !== config().whatsapp.verifyToken || !challenge) {
     return new Response("Verification token mismatch", { status: 403 });
   }
   return new Response(challenge, { status: 200, headers: { "content-type": "text/plain" } });
@@ -24,7 +24,7 @@ export async function POST(request: Request) {
   const raw = Buffer.from(await request.arrayBuffer());
   if (raw.length > MAX_BODY_BYTES) return tooLarge();
 
-  if (!verifySignature({ body: raw, header: request.headers.get("x-hub-signature-256"), secret: config.appSecret })) {
+  if (!verifySignature({ body: raw, header: request.headers.get("x-hub-signature-256"), secret: config().whatsapp.appSecret })) {
     return failure(401, "INVALID_SIGNATURE", "X-Hub-Signature-256 is missing or does not match the body.");
   }
 

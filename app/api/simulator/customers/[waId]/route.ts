@@ -1,5 +1,6 @@
 // GET/PATCH /api/simulator/customers/:waId — a simulated customer's phone settings (whether they
 // read what the business sends; whether the business blocked them; its typing indicator).
+import { config } from "@/lib/config";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { handle, readJson } from "@/lib/http/route";
@@ -16,12 +17,12 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async (_request, { params }: Context) => {
   requireSimulatorMode();
   const waId = waIdSchema.parse((await params).waId);
-  return NextResponse.json(await phoneSettings({ phoneNumberId: process.env.WHATSAPP_PHONE_NUMBER_ID!, waId }));
+  return NextResponse.json(await phoneSettings({ phoneNumberId: config().whatsapp.phoneNumberId, waId }));
 });
 
 export const PATCH = handle(async (request, { params }: Context) => {
   requireSimulatorMode();
   const waId = waIdSchema.parse((await params).waId);
   const { readsMessages } = await readJson(request, settings);
-  return NextResponse.json(await updatePhoneSettings({ phoneNumberId: process.env.WHATSAPP_PHONE_NUMBER_ID!, waId, readsMessages }));
+  return NextResponse.json(await updatePhoneSettings({ phoneNumberId: config().whatsapp.phoneNumberId, waId, readsMessages }));
 });

@@ -1,4 +1,5 @@
 // GET/POST /api/simulator/customers/:waId/messages — a simulated customer's chat with the business.
+import { config } from "@/lib/config";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { handle, readJson } from "@/lib/http/route";
@@ -18,13 +19,13 @@ const message = z.preprocess(
 export const GET = handle(async (_request, { params }: Context) => {
   requireSimulatorMode();
   const waId = waIdSchema.parse((await params).waId);
-  return NextResponse.json({ items: await customerThread({ phoneNumberId: process.env.WHATSAPP_PHONE_NUMBER_ID!, waId }) });
+  return NextResponse.json({ items: await customerThread({ phoneNumberId: config().whatsapp.phoneNumberId, waId }) });
 });
 
 export const POST = handle(async (request, { params }: Context) => {
   requireSimulatorMode();
   const waId = waIdSchema.parse((await params).waId);
   const { name, ...input } = await readJson(request, message);
-  const result = await sendAsCustomer({ phoneNumberId: process.env.WHATSAPP_PHONE_NUMBER_ID!, waId, name, input });
+  const result = await sendAsCustomer({ phoneNumberId: config().whatsapp.phoneNumberId, waId, name, input });
   return NextResponse.json(result, { status: 201 });
 });

@@ -1,0 +1,194 @@
+import { z } from "zod";
+
+// Every setting Switchboard reads, validated once. Development keeps a working default for each;
+// production refuses to start on anything unsafe, with one line per problem (see parseConfig).
+// This module is pure: it takes an environment object and returns a typed config or the problems.
+
+export const DEVELOPMENT_AUTH_SECRET = "switchboard-local-development-secret";
+export const DEVELOPMENT_AUDIT_KEY = "switchboard-local-development-audit-key";
+
+// The simulator's own values: public, so they are only ever used in simulator mode.
+export const simulatorDefaults = {
+  appSecret: "switchboard-simulator-app-secret",
+  verifyToken: "switchboard-verify-token",
+  phoneNumberId: "100000000000001",
+  wabaId: "200000000000001",
+  accessToken: "simulator-access-token",
+} as const;
+
+const MIN_SECRET_LENGTH = 32;
+
+export type WhatsAppMode = "simulator" | "cloud";
+
+export type Config = {
+  production: boolean;
+  port: number;
+  host: string;
+  /** Where browsers reach Switchboard (NEXTAUTH_URL); https turns on HSTS and Secure cookies. */
+  publicUrl: string;
+  /** Where this process reaches itself (the simulator's Graph API in simulator mode). */
+  internalUrl: string;
+  auth: { secret: string; secureCookies: boolean };
+  auditKey: string;
+  database: {
+    /** Unset: an embedded PostgreSQL under `embeddedDir`. */
+    url: string | null;
+    poolSize: number;
+    embeddedDir: string;
+    embeddedPort: number;
+  };
+  whatsapp: {
+    mode: WhatsAppMode;
+    appSecret: string;
+    verifyToken: string;
+    phoneNumberId: string;
+    wabaId: string;
+    accessToken: string;
+    graphUrl: string;
+  };
+  seedDemo: boolean;
+  retentionDays: number;
+  mediaDir: string;
+  simulatorMediaDir: string;
+  redisUrl: string | null;
+  smtp: { url: string; from: string } | null;
+};
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+type Env = Record<string, string | undefined>;
+
+export function parseConfig(env: Env): ConfigResult {
+  // An empty variable counts as unset, as in most dotenv tooling.
+  const get = (name: string) => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+  const production = env.NODE_ENV === "production";
+  const problems: string[] = [];
+
+  const port = integer(get("PORT") ?? "3000", "PORT", problems, { min: 1, max: 65535 });
+  const publicUrl = (get("NEXTAUTH_URL") ?? `http://localhost:${port}`).replace(/\/+$/, "");
+  if (!z.url({ protocol: /^https?$/ }).safeParse(publicUrl).success) {
+    problems.push(`NEXTAUTH_URL must be an http(s) address, such as https://inbox.example.com (got "${publicUrl}").`);
+  }
+
+  const authSecret = secret({ name: "NEXTAUTH_SECRET", value: get("NEXTAUTH_SECRET"), developmentValue: DEVELOPMENT_AUTH_SECRET, production, problems });
+  const auditKey = secret({ name: "AUDIT_KEY", value: get("AUDIT_KEY"), developmentValue: DEVELOPMENT_AUDIT_KEY, production, problems });
+
+  const modeValue = get("WHATSAPP_MODE") ?? (get("WHATSAPP_ACCESS_TOKEN") ? "cloud" : "simulator");
+  let mode: WhatsAppMode = "simulator";
+  if (modeValue === "simulator" || modeValue === "cloud") mode = modeValue;
+  else problems.push(`WHATSAPP_MODE must be exactly "simulator" or "cloud" (got "${modeValue}").`);
+
+  // In cloud mode nothing falls back to the simulator's public values: a missing app secret would
+  // let anyone sign webhooks.
+  const whatsappValue = (name: string, simulatorValue: string) => {
+    const value = get(name);
+    if (value) return value;
+    if (mode === "cloud") problems.push(`${name} is required when WHATSAPP_MODE=cloud.`);
+    return simulatorValue;
+  };
+  const whatsapp = {
+    mode,
+    appSecret: whatsappValue("WHATSAPP_APP_SECRET", simulatorDefaults.appSecret),
+    verifyToken: whatsappValue("WHATSAPP_VERIFY_TOKEN", simulatorDefaults.verifyToken),
+    phoneNumberId: whatsappValue("WHATSAPP_PHONE_NUMBER_ID", simulatorDefaults.phoneNumberId),
+    wabaId: whatsappValue("WHATSAPP_WABA_ID", simulatorDefaults.wabaId),
+    accessToken: whatsappValue("WHATSAPP_ACCESS_TOKEN", simulatorDefaults.accessToken),
+    graphUrl: (
+      get("WHATSAPP_GRAPH_URL") ??
+      (mode === "simulator" ? `http://127.0.0.1:${port}/api/simulator/graph/v23.0` : "https://graph.facebook.com/v23.0")
+    ).replace(/\/+$/, ""),
+  };
+
+  const smtpUrl = get("SMTP_URL");
+  const config: Config = {
+    production,
+    port,
+    host: get("HOST") ?? "0.0.0.0",
+    publicUrl,
+    internalUrl: `http://127.0.0.1:${port}`,
+    auth: { secret: authSecret, secureCookies: publicUrl.startsWith("https://") },
+    auditKey,
+    database: {
+      url: get("DATABASE_URL") ?? null,
+      poolSize: integer(get("DATABASE_POOL_SIZE") ?? "10", "DATABASE_POOL_SIZE", problems, { min: 1, max: 500 }),
+      embeddedDir: get("EMBEDDED_PG_DIR") ?? ".data/postgres",
+      embeddedPort: integer(get("EMBEDDED_PG_PORT") ?? "54329", "EMBEDDED_PG_PORT", problems, { min: 1, max: 65535 }),
+    },
+    whatsapp,
+    seedDemo: flag(get("SEED_DEMO"), "SEED_DEMO", problems),
+    retentionDays: integer(get("RETENTION_DAYS") ?? "90", "RETENTION_DAYS", problems, { min: 1, max: 36500 }),
+    mediaDir: get("MEDIA_DIR") ?? ".data/media",
+    simulatorMediaDir: get("SIMULATOR_MEDIA_DIR") ?? ".data/simulator-media",
+    redisUrl: get("REDIS_URL") ?? null,
+    smtp: smtpUrl ? { url: smtpUrl, from: get("MAIL_FROM") ?? "Switchboard <no-reply@localhost>" } : null,
+  };
+  return problems.length ? { ok: false, problems } : { ok: true, config };
+}
+
+function secret({
+  name,
+  value,
+  developmentValue,
+  production,
+  problems,
+}: {
+  name: string;
+  value: string | undefined;
+  developmentValue: string;
+  production: boolean;
+  problems: string[];
+}): string {
+  if (!production) return value ?? developmentValue;
+  if (!value) problems.push(`${name} is required in production: any random string of at least ${MIN_SECRET_LENGTH} characters (openssl rand -base64 32).`);
+  else if (value === developmentValue) problems.push(`${name} is the public development value: set your own (openssl rand -base64 32).`);
+  else if (value.length < MIN_SECRET_LENGTH) problems.push(`${name} is ${value.length} characters long: use at least ${MIN_SECRET_LENGTH}.`);
+  return value ?? developmentValue;
+}
+
+function integer(value: string, name: string, problems: string[], { min, max }: { min: number; max: number }): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${value}").`);
+    return min;
+  }
+  return number;
+}
+
+function flag(value: string | undefined, name: string, problems: string[]): boolean {
+  if (value === undefined || value === "false") return false;
+  if (value === "true") return true;
+  problems.push(`${name} must be "true" or "false" (got "${value}").`);
+  return false;
+}
+
+/** The effective configuration as start-up prints it: every secret replaced by whether it is set. */
+export function describeConfig(config: Config): string[] {
+  const hidden = (value: string) => `•••• (${value.length} characters)`;
+  const database = config.database.url ? redactUrl(config.database.url) : `embedded PostgreSQL in ${config.database.embeddedDir} on port ${config.database.embeddedPort}`;
+  return [
+    `NODE_ENV=${config.production ? "production" : "development"}`,
+    `PORT=${config.port} HOST=${config.host}`,
+    `NEXTAUTH_URL=${config.publicUrl}${config.auth.secureCookies ? " (Secure cookies, HSTS)" : ""}`,
+    `NEXTAUTH_SECRET=${config.auth.secret === DEVELOPMENT_AUTH_SECRET ? "the development value" : hidden(config.auth.secret)}`,
+    `AUDIT_KEY=${config.auditKey === DEVELOPMENT_AUDIT_KEY ? "the development value" : hidden(config.auditKey)}`,
+    `DATABASE_URL=${database} (pool ${config.database.poolSize})`,
+    `WHATSAPP_MODE=${config.whatsapp.mode} WHATSAPP_GRAPH_URL=${config.whatsapp.graphUrl}`,
+    `WHATSAPP_PHONE_NUMBER_ID=${config.whatsapp.phoneNumberId} WHATSAPP_WABA_ID=${config.whatsapp.wabaId}`,
+    `WHATSAPP_APP_SECRET=${hidden(config.whatsapp.appSecret)} WHATSAPP_VERIFY_TOKEN=${hidden(config.whatsapp.verifyToken)} WHATSAPP_ACCESS_TOKEN=${hidden(config.whatsapp.accessToken)}`,
+    `SEED_DEMO=${config.seedDemo} RETENTION_DAYS=${config.retentionDays} MEDIA_DIR=${config.mediaDir}`,
+    `REDIS_URL=${config.redisUrl ? redactUrl(config.redisUrl) : "unset"} SMTP_URL=${config.smtp ? redactUrl(config.smtp.url) : "unset"}`,
+  ];
+}
+
+function redactUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.password) url.password = "••••";
+    return url.toString();
+  } catch {
+    return "•••• (not a URL)";
+  }
+}
