@@ -6,6 +6,7 @@ import next from "next";
 import { config } from "./lib/config";
 import { parseConfig, describeConfig } from "./lib/config/schema";
 import { bootstrapDatabase } from "./lib/db/bootstrap";
+import { CLIENT_ADDRESS_HEADER } from "./lib/http/client-address";
 import { db, disconnectDb } from "./lib/db/client";
 import { enqueueTemplateSync, scheduleTemplateSync, startQueue, stopQueue } from "./lib/jobs/queue";
 import { startWorkers } from "./lib/jobs/workers";
@@ -43,7 +44,11 @@ await app.prepare();
 const handleRequest = app.getRequestHandler();
 const handleUpgrade = app.getUpgradeHandler();
 
-const server = createServer((request, response) => void handleRequest(request, response));
+const server = createServer((request, response) => {
+  // The peer's address, for the sign-in limits; whatever a client sent under this name is replaced.
+  request.headers[CLIENT_ADDRESS_HEADER] = request.socket.remoteAddress ?? "unknown";
+  void handleRequest(request, response);
+});
 const io = attachSocketServer(server);
 const closeRedis = settings.redisUrl ? await useRedisAdapter(io, settings.redisUrl) : null;
 // socket.io answers its own upgrades; everything else (Next's dev reload socket) goes to Next.

@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+export function LoginForm({ callbackUrl, showDemo }: { callbackUrl: string; showDemo: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -22,7 +22,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError("That email and password don't match an account.");
+    setError(
+      result?.status === 429
+        ? "Too many failed sign-ins. Wait 15 minutes and try again, or ask an admin for a password-reset link."
+        : "That email and password don't match an active account.",
+    );
   }
 
   return (
@@ -60,9 +64,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       >
         {pending ? "Signing in…" : "Sign in"}
       </button>
-      <p className="text-xs text-slate-500">
-        Demo: <code>agent@example.com</code> / <code>switchboard</code>
-      </p>
+      {showDemo && (
+        <p className="text-xs text-slate-500">
+          Demo: <code>agent@example.com</code> / <code>switchboard</code>
+        </p>
+      )}
     </form>
   );
 }

@@ -22,7 +22,15 @@ export function useRealtime(onConnect: (socket: RealtimeSocket) => void) {
       setConnected(true);
       onConnectRef.current(next);
     });
-    next.on("disconnect", () => setConnected(false));
+    next.on("disconnect", (reason) => {
+      setConnected(false);
+      // The server closed the socket because this user's access changed: connect again to be
+      // scoped afresh (a revoked session is then refused, below).
+      if (reason === "io server disconnect") next.connect();
+    });
+    next.on("connect_error", (error) => {
+      if (error.message === "UNAUTHORIZED") window.location.assign(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
+    });
     setSocket(next);
     return () => {
       next.disconnect();

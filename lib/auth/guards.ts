@@ -2,16 +2,20 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
+import { userForSession } from "./access";
 import { authOptions } from "./options";
 import { can, type Permission, type Role } from "./permissions";
 
 export type SessionUser = { id: string; role: Role; name: string; email: string };
 
-async function currentUser(): Promise<SessionUser | null> {
+// The cookie only names the user and its session version; role and active flag come from the
+// database (lib/auth/access.ts), so a demotion, deactivation or revocation applies on the next request.
+export async function currentUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
-  const user = session?.user;
-  if (!user?.id || !user.role) return null;
-  return { id: user.id, role: user.role, name: user.name ?? "", email: user.email ?? "" };
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await userForSession({ userId: id, sessionVersion: session.user.sessionVersion });
+  return user && { id: user.id, role: user.role, name: user.name, email: user.email };
 }
 
 /** For route handlers: the signed-in user, or a 401. */

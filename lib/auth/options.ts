@@ -3,15 +3,19 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { config } from "@/lib/config";
-import { db } from "@/lib/db/client";
-import { verifyPassword } from "./password";
+import { clientAddress } from "@/lib/http/client-address";
+import { authenticate } from "./authenticate";
 import { isRole } from "./permissions";
 
-const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1) });
+export const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(1024) });
 
 export const authOptions: NextAuthOptions = {
   get secret() {
     return config().auth.secret;
+  },
+  // Behind https the cookies are Secure (and __Secure- prefixed).
+  get useSecureCookies() {
+    return config().auth.secureCookies;
   },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
@@ -19,20 +23,22 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await db.user.findUnique({ where: { email: parsed.data.email } });
-        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
+        const user = await authenticate({ ...parsed.data, address: clientAddress(request?.headers ?? {}) });
+        return user && { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
+    // The token names the user and the session version it was issued at; the role it carries is
+    // only a hint for the browser. Every request reads the real role from the database.
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.role = (user as { role?: string }).role;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion;
       }
       return token;
     },
@@ -40,6 +46,7 @@ export const authOptions: NextAuthOptions = {
       if (session.user && token.sub && isRole(token.role)) {
         session.user.id = token.sub;
         session.user.role = token.role;
+        session.user.sessionVersion = token.sv ?? -1;
       }
       return session;
     },

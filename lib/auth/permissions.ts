@@ -17,6 +17,9 @@ export type Permission =
   | "dashboard.view"
   | "settings.manage"
   | "users.manage"
+  | "account.manage"
+  | "audit.view"
+  | "audit.verify"
   | "webhooks.replay";
 
 export const permissions = {
@@ -32,6 +35,9 @@ export const permissions = {
   "dashboard.view": ["MANAGER", "ADMIN"],
   "settings.manage": ["ADMIN"],
   "users.manage": ["ADMIN"],
+  "account.manage": ["AGENT", "MANAGER", "ADMIN"],
+  "audit.view": ["ADMIN"],
+  "audit.verify": ["ADMIN"],
   "webhooks.replay": ["ADMIN"],
 } as const satisfies Record<Permission, readonly Role[]>;
 

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import { getToken } from "next-auth/jwt";
 import { config } from "@/lib/config";
-import { isRole, type Role } from "./permissions";
+import { userForSession } from "./access";
+import type { Role } from "./permissions";
 
 // The socket.io handshake is a plain Node request: it has a Cookie header but none of the parsed
 // `cookies` next-auth's getToken() looks for, so the header is parsed here. The cookie is named
@@ -16,8 +17,9 @@ export async function userFromHandshake(request: IncomingMessage): Promise<{ id:
     secret: auth.secret,
     secureCookie: auth.secureCookies,
   });
-  if (!token?.sub || !isRole(token.role)) return null;
-  return { id: token.sub, role: token.role, name: token.name ?? "" };
+  if (!token?.sub) return null;
+  const user = await userForSession({ userId: token.sub, sessionVersion: token.sv });
+  return user && { id: user.id, role: user.role, name: user.name };
 }
 
 function parseCookies(header: string): Map<string, string> {

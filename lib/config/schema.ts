@@ -24,6 +24,8 @@ export type Config = {
   production: boolean;
   port: number;
   host: string;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (sign-in limits). */
+  trustProxy: boolean;
   /** Where browsers reach Switchboard (NEXTAUTH_URL); https turns on HSTS and Secure cookies. */
   publicUrl: string;
   /** Where this process reaches itself (the simulator's Graph API in simulator mode). */
@@ -107,6 +109,7 @@ export function parseConfig(env: Env): ConfigResult {
     production,
     port,
     host: get("HOST") ?? "0.0.0.0",
+    trustProxy: flag(get("TRUST_PROXY"), "TRUST_PROXY", problems),
     publicUrl,
     internalUrl: `http://127.0.0.1:${port}`,
     auth: { secret: authSecret, secureCookies: publicUrl.startsWith("https://") },
@@ -170,7 +173,7 @@ export function describeConfig(config: Config): string[] {
   const database = config.database.url ? redactUrl(config.database.url) : `embedded PostgreSQL in ${config.database.embeddedDir} on port ${config.database.embeddedPort}`;
   return [
     `NODE_ENV=${config.production ? "production" : "development"}`,
-    `PORT=${config.port} HOST=${config.host}`,
+    `PORT=${config.port} HOST=${config.host} TRUST_PROXY=${config.trustProxy}`,
     `NEXTAUTH_URL=${config.publicUrl}${config.auth.secureCookies ? " (Secure cookies, HSTS)" : ""}`,
     `NEXTAUTH_SECRET=${config.auth.secret === DEVELOPMENT_AUTH_SECRET ? "the development value" : hidden(config.auth.secret)}`,
     `AUDIT_KEY=${config.auditKey === DEVELOPMENT_AUDIT_KEY ? "the development value" : hidden(config.auditKey)}`,

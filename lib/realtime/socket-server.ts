@@ -1,8 +1,9 @@
 import type { Server as HttpServer } from "node:http";
-import { Server } from "socket.io";
+import { Server, type Socket } from "socket.io";
 import { userFromHandshake } from "@/lib/auth/socket-session";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+import { isSameOrigin } from "@/lib/http/same-origin";
 import { rooms } from "./events";
 import { broadcastPresence, HEARTBEAT_MS, markOfflineIfGone, markOnline, type SocketUser } from "./presence";
 import { setRealtimeServer, type RealtimeServer } from "./publish";
@@ -12,16 +13,22 @@ import { setRealtimeServer, type RealtimeServer } from "./publish";
 // membership check. The socket only pushes: every write goes through HTTP.
 
 export function attachSocketServer(httpServer: HttpServer): RealtimeServer {
-  const io: RealtimeServer = new Server(httpServer, { path: "/socket.io", serveClient: false });
+  const io: RealtimeServer = new Server(httpServer, {
+    path: "/socket.io",
+    serveClient: false,
+    // A page on another site must not open a socket with the user's cookie.
+    allowRequest: (request, callback) => callback(null, isSameOrigin(request.headers)),
+  });
 
   io.use(async (socket, next) => {
     try {
       const user = await userFromHandshake(socket.request);
       if (!user || !can(user.role, "inbox.view")) return next(new Error("UNAUTHORIZED"));
       // Looked up before the connection opens, so the socket is in its rooms from its first moment.
-      const memberships = await db.channelMember.findMany({ where: { userId: user.id }, select: { channelId: true } });
+      const memberships = await membershipKey(user.id);
       socket.data.user = user;
-      socket.data.channelIds = memberships.map((membership) => membership.channelId);
+      socket.data.memberships = memberships;
+      socket.data.channelIds = memberships ? memberships.split(",") : [];
       next();
     } catch (error) {
       next(error as Error);
@@ -34,6 +41,9 @@ export function attachSocketServer(httpServer: HttpServer): RealtimeServer {
     for (const channelId of socket.data.channelIds as string[]) socket.join(rooms.inbox(channelId));
     void markOnline(user.id);
     const heartbeat = setInterval(() => void markOnline(user.id), HEARTBEAT_MS);
+    // accessChanged() closes a user's sockets at once; this catches a change made where it could
+    // not reach (another instance without Redis): a revoked session does not outlive ACCESS_RECHECK_MS.
+    const recheck = setInterval(() => void recheckAccess(socket), ACCESS_RECHECK_MS);
 
     socket.on("conversation.join", async (conversationId, ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
@@ -66,6 +76,7 @@ export function attachSocketServer(httpServer: HttpServer): RealtimeServer {
 
     socket.on("disconnecting", () => {
       clearInterval(heartbeat);
+      clearInterval(recheck);
       const viewing = [...socket.rooms].filter((room) => room.startsWith("conversation:")).map((room) => room.slice("conversation:".length));
       // After the socket has left its rooms, tell the others it is gone.
       setImmediate(() => {
@@ -77,4 +88,23 @@ export function attachSocketServer(httpServer: HttpServer): RealtimeServer {
 
   setRealtimeServer(io);
   return io;
+}
+
+const ACCESS_RECHECK_MS = 5_000;
+
+// The socket was scoped at its handshake; if the session has ended, the role changed or an inbox
+// membership was added or removed since, it closes and the browser reconnects to be scoped afresh.
+async function recheckAccess(socket: Socket) {
+  try {
+    const user = await userFromHandshake(socket.request);
+    const scoped = socket.data.user as SocketUser & { role: string };
+    if (!user || user.role !== scoped.role || (await membershipKey(user.id)) !== socket.data.memberships) socket.disconnect(true);
+  } catch {
+    // The database is briefly unreachable: keep the socket and look again next time.
+  }
+}
+
+async function membershipKey(userId: string): Promise<string> {
+  const rows = await db.channelMember.findMany({ where: { userId }, select: { channelId: true }, orderBy: { channelId: "asc" } });
+  return rows.map((row) => row.channelId).join(",");
 }

@@ -1,12 +1,12 @@
-import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { authOptions } from "@/lib/auth/options";
+import { currentUser } from "@/lib/auth/guards";
+import { config } from "@/lib/config";
 
 export const metadata = { title: "Sign in · Switchboard" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await getServerSession(authOptions)) redirect("/inbox");
+  if (await currentUser()) redirect("/inbox");
   const { callbackUrl } = await searchParams;
   const target = callbackUrl?.startsWith("/") ? callbackUrl : "/inbox";
   return (
@@ -18,7 +18,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <h1 className="mb-1 text-lg font-semibold">Sign in to your inbox</h1>
         <p className="mb-6 text-sm text-slate-500">Answer your customers on WhatsApp, together.</p>
-        <LoginForm callbackUrl={target} />
+        <LoginForm callbackUrl={target} showDemo={!config().production || config().seedDemo} />
       </div>
     </main>
   );

@@ -1,0 +1,25 @@
+// The most common passwords of at least 10 characters, from public breach corpora, lower-cased.
+// Shorter ones are already refused by the length rule.
+export const commonPasswords: ReadonlySet<string> = new Set([
+  "1234567890", "12345678910", "123456789a", "1234567890a", "0123456789", "0987654321", "1q2w3e4r5t",
+  "1qaz2wsx3edc", "qwertyuiop", "qwerty12345", "qwerty123456", "qwertyuiop123", "1qazxsw23edc",
+  "asdfghjkl1", "asdfghjkl123", "zxcvbnm123", "password12", "password123", "password1234", "password12345",
+  "password!1", "passw0rd123", "p@ssw0rd123", "p@ssword123", "iloveyou12", "iloveyou123", "princess123",
+  "sunshine123", "football123", "baseball123", "superman123", "batman12345", "michael123", "charlie123",
+  "welcome123", "welcome1234", "welcome@123", "letmein123", "letmein1234", "admin12345", "admin123456",
+  "administrator", "changeme123", "trustno1234", "monkey12345", "dragon12345", "master12345", "abc1234567",
+  "abcd123456", "abcdefghij", "abcdefg123", "a1b2c3d4e5", "q1w2e3r4t5", "1a2b3c4d5e", "11111111111",
+  "0000000000", "1111111111", "1212121212", "1122334455", "123123123123", "1231231234", "987654321a",
+  "9876543210", "computer123", "internet123", "whatsapp123", "whatsapp@123", "switchboard", "switchboard1",
+  "switchboard123", "support123", "customer123", "business123", "india12345", "india@1234", "pakistan123",
+  "bangladesh1", "philippines", "manila12345", "mumbai12345", "delhi12345", "qwerty@123", "qwerty@1234",
+  "pass@12345", "pass@123456", "password@1", "password@12", "password@123", 
+  "admin@12345", "admin@123456", "test123456", "test@12345", "testing123", "secret12345", "samsung123",
+  "iphone12345", "google12345", "facebook123", "instagram123", "liverpool123", "chelsea123", "arsenal123",
+  "jordan23jordan", "michelle123", "jennifer123", "elizabeth1", "christopher", "basketball", "basketball1",
+  "football1", "footballer", "baseball12", "soccer12345", "hockey12345", "starwars12", "pokemon1234",
+  "minecraft123", "fortnite123", "lovely12345", "babygirl123", "loveyou1234", "mylove12345", "family12345",
+  "freedom1234", "whatever123", "nothing1234", "qazwsxedc123", "qazwsxedcrfv", "zaq12wsxcde",
+  "zaq1zaq1zaq1", "1q2w3e4r5t6y", "1q2w3e4r5t6y7u", "q1w2e3r4t5y6", "asdf123456", "asdfasdfasdf",
+  "passwordpassword", "letmeinnow", "iloveyouforever", "changeme1234", "default123", "default1234",
+]);
