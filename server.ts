@@ -39,7 +39,8 @@ if (wantsDemo && (await db.user.count()) === 0) {
   console.log("seeded the demo: sign in as agent@example.com / switchboard");
 }
 
-const app = next({ dev, hostname, port, turbopack: dev });
+// The app lives beside this file, wherever Switchboard was started from.
+const app = next({ dev, dir: import.meta.dirname, hostname, port, turbopack: dev });
 await app.prepare();
 const handleRequest = app.getRequestHandler();
 const handleUpgrade = app.getUpgradeHandler();

@@ -19,6 +19,7 @@ declare module "vitest" {
     verifyToken: string;
     phoneNumberId: string;
     wabaId: string;
+    nextAuthSecret: string;
   }
 }
 
@@ -42,6 +43,7 @@ export default async function setup(project: TestProject) {
   project.provide("verifyToken", settings.verifyToken);
   project.provide("phoneNumberId", settings.phoneNumberId);
   project.provide("wabaId", settings.wabaId);
+  project.provide("nextAuthSecret", settings.nextAuthSecret);
 
   return async () => {
     await running.stop();
@@ -55,6 +57,7 @@ export const settings = {
   verifyToken: "test-verify-token",
   phoneNumberId: "109876543210001",
   wabaId: "209876543210001",
+  nextAuthSecret: "test-nextauth-secret-0123456789abcdef0123456789",
 };
 
 /** Starts the built server (production mode, simulator on) on a free port against `databaseUrl`. */
@@ -74,6 +77,7 @@ export async function startServer({
     env: {
       DATABASE_URL: databaseUrl,
       SEED_DEMO: "true",
+      NEXTAUTH_SECRET: settings.nextAuthSecret,
       WHATSAPP_APP_SECRET: settings.appSecret,
       WHATSAPP_VERIFY_TOKEN: settings.verifyToken,
       WHATSAPP_PHONE_NUMBER_ID: settings.phoneNumberId,
