@@ -2,6 +2,7 @@
 // Imported first by server.ts and every script, so values written in .env are honoured even for
 // settings that have a development default (the defaults live in ./schema.ts, never in process.env).
 // Like Next, from the directory Switchboard is started in (npm scripts run in the repository root).
-import { loadEnvConfig } from "@next/env";
+import nextEnv from "@next/env";
 
-loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
+// @next/env is CommonJS: its functions come through the default export under Node's ESM loader.
+nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });

@@ -189,7 +189,7 @@ export function describeConfig(config: Config): string[] {
 function redactUrl(value: string): string {
   try {
     const url = new URL(value);
-    if (url.password) url.password = "••••";
+    if (url.password) url.password = "redacted";
     return url.toString();
   } catch {
     return "•••• (not a URL)";

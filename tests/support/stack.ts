@@ -78,6 +78,8 @@ export async function startServer({
       DATABASE_URL: databaseUrl,
       SEED_DEMO: "true",
       NEXTAUTH_SECRET: settings.nextAuthSecret,
+      // Tests name their client address in X-Forwarded-For, so sign-in limits apply per test.
+      TRUST_PROXY: "true",
       WHATSAPP_APP_SECRET: settings.appSecret,
       WHATSAPP_VERIFY_TOKEN: settings.verifyToken,
       WHATSAPP_PHONE_NUMBER_ID: settings.phoneNumberId,

@@ -2,13 +2,17 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { currentUser } from "@/lib/auth/guards";
 import { config } from "@/lib/config";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 export const metadata = { title: "Sign in · Switchboard" };
+// Depends on the session cookie and on configuration that exists only at run time.
+export const dynamic = "force-dynamic";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   if (await currentUser()) redirect("/inbox");
   const { callbackUrl } = await searchParams;
-  const target = callbackUrl?.startsWith("/") ? callbackUrl : "/inbox";
+  // Only a path on this site: the form sends the browser there after signing in.
+  const target = safeRedirectPath(callbackUrl);
   return (
     <main className="flex min-h-full items-center justify-center px-4 py-16">
       <div className="w-full max-w-sm">

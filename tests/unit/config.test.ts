@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { DEVELOPMENT_AUTH_SECRET, describeConfig, parseConfig, simulatorDefaults } from "@/lib/config/schema";
+
+const secret = "x".repeat(32);
+
+describe("parseConfig", () => {
+  it("gives development a working default for everything", () => {
+    const result = parseConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config).toMatchObject({
+      production: false,
+      port: 3000,
+      publicUrl: "http://localhost:3000",
+      auth: { secret: DEVELOPMENT_AUTH_SECRET, secureCookies: false },
+      whatsapp: { mode: "simulator", appSecret: simulatorDefaults.appSecret, graphUrl: "http://127.0.0.1:3000/api/simulator/graph/v23.0" },
+      retentionDays: 90,
+      seedDemo: false,
+    });
+  });
+
+  it.each([
+    [{ NODE_ENV: "production", NEXTAUTH_SECRET: secret, AUDIT_KEY: secret }, []],
+    [{ NODE_ENV: "production", AUDIT_KEY: secret }, ["NEXTAUTH_SECRET is required in production"]],
+    [{ NODE_ENV: "production", NEXTAUTH_SECRET: secret, AUDIT_KEY: "short" }, ["AUDIT_KEY is 5 characters long"]],
+    [{ NODE_ENV: "production", NEXTAUTH_SECRET: DEVELOPMENT_AUTH_SECRET, AUDIT_KEY: secret }, ["NEXTAUTH_SECRET is the public development value"]],
+    // Cloud mode never falls back to the simulator's public values, in development either.
+    [{ WHATSAPP_MODE: "cloud", WHATSAPP_ACCESS_TOKEN: "t", WHATSAPP_VERIFY_TOKEN: "v", WHATSAPP_PHONE_NUMBER_ID: "1", WHATSAPP_WABA_ID: "2" }, ["WHATSAPP_APP_SECRET is required when WHATSAPP_MODE=cloud"]],
+    [{ WHATSAPP_MODE: "CLOUD" }, ['WHATSAPP_MODE must be exactly "simulator" or "cloud"']],
+    [{ PORT: "eighty" }, ["PORT must be a whole number"]],
+    [{ RETENTION_DAYS: "0" }, ["RETENTION_DAYS must be a whole number from 1"]],
+    [{ SEED_DEMO: "yes" }, ['SEED_DEMO must be "true" or "false"']],
+    [{ NEXTAUTH_URL: "ftp://example.com" }, ["NEXTAUTH_URL must be an http(s) address"]],
+  ])("%o → %o", (env, expected) => {
+    const result = parseConfig(env);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toHaveLength(expected.length);
+    expected.forEach((start, index) => expect(problems[index]).toContain(start));
+  });
+
+  it("chooses cloud mode when an access token is given, and reads the public URL's scheme for cookies", () => {
+    const result = parseConfig({ WHATSAPP_ACCESS_TOKEN: "t", WHATSAPP_APP_SECRET: "a", WHATSAPP_VERIFY_TOKEN: "v", WHATSAPP_PHONE_NUMBER_ID: "1", WHATSAPP_WABA_ID: "2", NEXTAUTH_URL: "https://inbox.example.com/" });
+    expect(result.ok && result.config.whatsapp).toMatchObject({ mode: "cloud", graphUrl: "https://graph.facebook.com/v23.0" });
+    expect(result.ok && result.config.publicUrl).toBe("https://inbox.example.com");
+    expect(result.ok && result.config.auth.secureCookies).toBe(true);
+  });
+
+  it("never prints a secret", () => {
+    const result = parseConfig({ NODE_ENV: "production", NEXTAUTH_SECRET: `${secret}-session`, AUDIT_KEY: `${secret}-audit`, DATABASE_URL: "postgresql://app:hunter2hunter2@db:5432/sb", SMTP_URL: "smtp://mail:pa55word@smtp:587" });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const printed = describeConfig(result.config).join("\n");
+    for (const hidden of [`${secret}-session`, `${secret}-audit`, "hunter2hunter2", "pa55word", simulatorDefaults.appSecret]) expect(printed).not.toContain(hidden);
+    expect(printed).toContain("postgresql://app:redacted@db:5432/sb");
+  });
+});
