@@ -6,6 +6,7 @@ import next from "next";
 import { config } from "./lib/config";
 import { parseConfig, describeConfig } from "./lib/config/schema";
 import { bootstrapDatabase } from "./lib/db/bootstrap";
+import { offerFirstRunSetup } from "./lib/users/offer-setup";
 import { CLIENT_ADDRESS_HEADER } from "./lib/http/client-address";
 import { db, disconnectDb } from "./lib/db/client";
 import { enqueueTemplateSync, scheduleTemplateSync, startQueue, stopQueue } from "./lib/jobs/queue";
@@ -38,6 +39,7 @@ if (wantsDemo && (await db.user.count()) === 0) {
   await seedDemo();
   console.log("seeded the demo: sign in as agent@example.com / switchboard");
 }
+await offerFirstRunSetup();
 
 // The app lives beside this file, wherever Switchboard was started from.
 const app = next({ dev, dir: import.meta.dirname, hostname, port, turbopack: dev });

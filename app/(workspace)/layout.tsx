@@ -38,15 +38,20 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
                 Webhook log
               </Link>
             )}
+            {can(user.role, "users.manage") && (
+              <Link href="/settings/users" className="hover:text-slate-900">
+                Users
+              </Link>
+            )}
             <Link href="/simulator" className="hover:text-slate-900" target="_blank">
               Customer simulator
             </Link>
           </nav>
         </div>
         <div className="flex items-center gap-3 text-sm">
-          <span className="text-slate-600" data-testid="current-user">
+          <Link href="/account" className="rounded text-slate-600 hover:text-slate-900" data-testid="current-user" title="Your account">
             {user.name} <span className="text-xs text-slate-400">· {user.role.toLowerCase()}</span>
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       </header>

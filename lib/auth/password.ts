@@ -28,7 +28,8 @@ export function needsRehash(hash: string): boolean {
 /** Why a new password is not acceptable, in words, or null when it is. */
 export function passwordProblem(password: string, { email, name }: { email?: string; name?: string } = {}): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (Buffer.byteLength(password, "utf8") > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} bytes (about ${MAX_PASSWORD_LENGTH} letters).`;
+  // TextEncoder rather than Buffer, so the forms can run the same check in the browser as the user types.
+  if (new TextEncoder().encode(password).length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} bytes (about ${MAX_PASSWORD_LENGTH} letters).`;
   const lower = password.toLowerCase();
   if (commonPasswords.has(lower)) return "That is one of the most common passwords: choose one nobody would guess.";
   if (/^(.)\1+$/.test(password)) return "A single character repeated is too easy to guess.";

@@ -1,0 +1,46 @@
+"use client";
+
+import { useState } from "react";
+import { accountApi } from "./account-api";
+import { draftProblem, inputClass, PasswordFields, type PasswordDraft } from "./password-fields";
+import { FormError, SubmitButton } from "./setup-form";
+import { signInNow } from "./sign-in-now";
+
+/** The invited person picks their name and password; the account is created and signed in. */
+export function AcceptInviteForm({ token, email, suggestedName }: { token: string; email: string; suggestedName: string | null }) {
+  const [name, setName] = useState(suggestedName ?? "");
+  const [draft, setDraft] = useState<PasswordDraft>({ password: "", confirm: "" });
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const problem = draftProblem(draft, { email, name });
+    if (problem) return setError(problem);
+    setPending(true);
+    setError(null);
+    try {
+      await accountApi.acceptInvite({ token, name, password: draft.password });
+      await signInNow({ email, password: draft.password, target: "/inbox" });
+    } catch (caught) {
+      setPending(false);
+      setError((caught as Error).message);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="accept-invite-form">
+      <label className="block text-sm">
+        <span className="mb-1 block font-medium text-slate-700">Email</span>
+        <input name="email" type="email" autoComplete="username" value={email} readOnly disabled className={inputClass} />
+      </label>
+      <label className="block text-sm">
+        <span className="mb-1 block font-medium text-slate-700">Your name</span>
+        <input name="name" autoComplete="name" required autoFocus maxLength={80} value={name} onChange={(e) => setName(e.target.value)} className={inputClass} />
+      </label>
+      <PasswordFields draft={draft} onChange={setDraft} context={{ email, name }} label="Choose a password" />
+      <FormError message={error} />
+      <SubmitButton pending={pending} idle="Join and sign in" busy="Joining…" />
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { accountApi } from "./account-api";
+import { draftProblem, inputClass, PasswordFields, type PasswordDraft } from "./password-fields";
+
+/**
+ * Changing the password ends every session, this browser's too. Right after, this browser signs in
+ * again with the new password (the same audited sign-in as the login page), so the person stays
+ * where they are while their other devices are signed out.
+ */
+export function ChangePasswordForm({ email, name }: { email: string; name: string }) {
+  const router = useRouter();
+  const [current, setCurrent] = useState("");
+  const [draft, setDraft] = useState<PasswordDraft>({ password: "", confirm: "" });
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const problem = draftProblem(draft, { email, name });
+    if (problem) return setStatus({ ok: false, text: problem });
+    setPending(true);
+    setStatus(null);
+    try {
+      await accountApi.changePassword({ currentPassword: current, newPassword: draft.password });
+    } catch (caught) {
+      setPending(false);
+      return setStatus({ ok: false, text: (caught as Error).message });
+    }
+    const again = await signIn("credentials", { email, password: draft.password, redirect: false });
+    if (!again?.ok || again.error) return window.location.assign("/login?callbackUrl=/account");
+    setCurrent("");
+    setDraft({ password: "", confirm: "" });
+    setPending(false);
+    setStatus({ ok: true, text: "Password changed. You stay signed in here; other devices are signed out." });
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={submit} className="max-w-sm space-y-4" data-testid="change-password-form">
+      <input type="email" name="email" autoComplete="username" value={email} readOnly hidden />
+      <label className="block text-sm">
+        <span className="mb-1 block font-medium text-slate-700">Current password</span>
+        <input name="current-password" type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} className={inputClass} />
+      </label>
+      <PasswordFields draft={draft} onChange={setDraft} context={{ email, name }} label="New password" />
+      {status && (
+        <p role={status.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${status.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}>
+          {status.text}
+        </p>
+      )}
+      <Button type="submit" tone="primary" disabled={pending}>
+        {pending ? "Changing…" : "Change password"}
+      </Button>
+    </form>
+  );
+}

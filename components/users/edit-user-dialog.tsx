@@ -1,0 +1,92 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { roles, type Role } from "@/lib/auth/permissions";
+import { roleDescriptions, roleLabels } from "@/lib/users/choices";
+import type { Ref, UserRow } from "@/lib/users/types";
+import { GrantPicker } from "./grant-picker";
+import { usersApi } from "./users-api";
+
+/** Role, inboxes and teams of one user; only what changed is sent, and takes effect on their next request. */
+export function EditUserDialog({
+  user,
+  isSelf,
+  channels,
+  teams,
+  onClose,
+  onSaved,
+}: {
+  user: UserRow;
+  isSelf: boolean;
+  channels: Ref[];
+  teams: Ref[];
+  onClose: () => void;
+  onSaved: (message: string) => void;
+}) {
+  const [role, setRole] = useState<Role>(user.role);
+  const [channelIds, setChannelIds] = useState(user.inboxes.map((inbox) => inbox.id));
+  const [teamIds, setTeamIds] = useState(user.teams.map((team) => team.id));
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const lowered = roles.indexOf(role) < roles.indexOf(user.role);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const same = (a: string[], b: Ref[]) => a.length === b.length && b.every((ref) => a.includes(ref.id));
+    const changes = {
+      ...(role !== user.role ? { role } : {}),
+      ...(same(channelIds, user.inboxes) ? {} : { channelIds }),
+      ...(same(teamIds, user.teams) ? {} : { teamIds }),
+    };
+    if (Object.keys(changes).length === 0) return onClose();
+    setPending(true);
+    setError(null);
+    try {
+      await usersApi.update(user.id, changes);
+      onSaved(`Saved ${user.name}'s access. It applies from their next click.`);
+    } catch (caught) {
+      setError((caught as Error).message);
+      setPending(false);
+    }
+  }
+
+  return (
+    <Dialog open onClose={onClose} title={`Access for ${user.name}`} width="max-w-lg">
+      <form onSubmit={submit} className="space-y-4 text-sm" data-testid="edit-user-form">
+        <label className="block">
+          <span className="mb-1 block font-medium text-slate-700">Role</span>
+          <select
+            name="role"
+            value={role}
+            disabled={isSelf}
+            onChange={(event) => setRole(event.target.value as Role)}
+            className="w-full rounded-md border border-slate-300 px-2.5 py-1.5 disabled:bg-slate-50"
+          >
+            {roles.map((option) => (
+              <option key={option} value={option}>
+                {roleLabels[option]} — {roleDescriptions[option]}
+              </option>
+            ))}
+          </select>
+          {isSelf && <span className="mt-1 block text-xs text-slate-500">You can&apos;t change your own role; another admin can.</span>}
+          {lowered && <span className="mt-1 block text-xs text-amber-700">{user.name} loses what a {roleLabels[user.role].toLowerCase()} may do from their next click.</span>}
+        </label>
+        <GrantPicker legend="Inboxes" options={channels} selected={channelIds} onChange={setChannelIds} empty="No inboxes yet." testId="edit-inboxes" />
+        <GrantPicker legend="Teams" options={teams} selected={teamIds} onChange={setTeamIds} empty="No teams yet." testId="edit-teams" />
+        {error && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-700">
+            {error}
+          </p>
+        )}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" tone="primary" disabled={pending}>
+            {pending ? "Saving…" : "Save"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,103 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { roles, type Role } from "@/lib/auth/permissions";
+import { roleDescriptions, roleLabels } from "@/lib/users/choices";
+import type { IssuedLink as Issued, Ref } from "@/lib/users/types";
+import { GrantPicker } from "./grant-picker";
+import { IssuedLink } from "./issued-link";
+import { usersApi } from "./users-api";
+
+const field = "w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100";
+
+/** Invite by e-mail with a role, inboxes and teams; then the link, once, to copy. */
+export function InviteDialog({ channels, teams, onClose, onInvited }: { channels: Ref[]; teams: Ref[]; onClose: () => void; onInvited: () => void }) {
+  const [email, setEmail] = useState("");
+  const [name, setName] = useState("");
+  const [role, setRole] = useState<Role>("AGENT");
+  // One inbox is the common case: start with it ticked.
+  const [channelIds, setChannelIds] = useState<string[]>(channels.length === 1 ? [channels[0]!.id] : []);
+  const [teamIds, setTeamIds] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [issued, setIssued] = useState<Issued | null>(null);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    try {
+      const result = await usersApi.invite({ email, name: name.trim() || null, role, channelIds, teamIds });
+      setIssued(result);
+      onInvited();
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  if (issued) {
+    return (
+      <Dialog open onClose={onClose} title={`Invitation for ${email.trim()}`} width="max-w-lg">
+        <div className="space-y-4" data-testid="invite-link-dialog">
+          <p className="text-sm text-slate-600">Send them this link. They choose their name and password, and they&apos;re in.</p>
+          <IssuedLink issued={issued} recipient={email.trim()} />
+          <div className="flex justify-end">
+            <Button onClick={onClose}>Done</Button>
+          </div>
+        </div>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog open onClose={onClose} title="Invite someone" width="max-w-lg">
+      <form onSubmit={submit} className="space-y-4 text-sm" data-testid="invite-form">
+        <div className="grid grid-cols-2 gap-3">
+          <label className="block">
+            <span className="mb-1 block font-medium text-slate-700">Email</span>
+            <input type="email" name="email" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} className={field} />
+          </label>
+          <label className="block">
+            <span className="mb-1 block font-medium text-slate-700">
+              Name <span className="font-normal text-slate-400">(optional)</span>
+            </span>
+            <input name="name" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} className={field} />
+          </label>
+        </div>
+        <fieldset>
+          <legend className="mb-1 font-medium text-slate-700">Role</legend>
+          <div className="space-y-1">
+            {roles.map((option) => (
+              <label key={option} className="flex items-baseline gap-2">
+                <input type="radio" name="role" value={option} className="accent-brand-600" checked={role === option} onChange={() => setRole(option)} />
+                <span>
+                  {roleLabels[option]} <span className="text-xs text-slate-500">— {roleDescriptions[option]}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <GrantPicker legend="Inboxes" options={channels} selected={channelIds} onChange={setChannelIds} empty="No inboxes yet." testId="invite-inboxes" />
+        <GrantPicker legend="Teams" options={teams} selected={teamIds} onChange={setTeamIds} empty="No teams yet." testId="invite-teams" />
+        {channelIds.length === 0 && channels.length > 0 && (
+          <p className="text-xs text-amber-700">Without an inbox they will see no conversations until you add one.</p>
+        )}
+        {error && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-700">
+            {error}
+          </p>
+        )}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" tone="primary" disabled={pending}>
+            {pending ? "Inviting…" : "Create invitation"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,128 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import type { InviteRow, IssuedLink as Issued, UserRow, UsersOverview } from "@/lib/users/types";
+import { ConfirmDialog } from "./confirm-dialog";
+import { EditUserDialog } from "./edit-user-dialog";
+import { InviteDialog } from "./invite-dialog";
+import { InviteTable } from "./invite-table";
+import { IssuedLink } from "./issued-link";
+import { UserTable, type UserAction } from "./user-table";
+import { usersApi } from "./users-api";
+
+// The Users page: who has access and pending invitations, rendered by the server; every change
+// goes through the JSON API and then asks the server for the page again (router.refresh()).
+
+type Open =
+  | { kind: "invite" }
+  | { kind: "edit"; user: UserRow }
+  | { kind: "deactivate"; user: UserRow }
+  | { kind: "revoke"; invite: InviteRow }
+  | { kind: "reset-link"; user: UserRow; issued: Issued }
+  | null;
+
+export function UsersAdmin({ overview, currentUserId }: { overview: UsersOverview; currentUserId: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState<Open>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const close = () => setOpen(null);
+  const done = (text: string) => {
+    setOpen(null);
+    setNotice({ ok: true, text });
+    router.refresh();
+  };
+
+  async function act(action: UserAction, user: UserRow) {
+    setNotice(null);
+    if (action === "edit" || action === "deactivate") return setOpen({ kind: action, user });
+    try {
+      if (action === "reset") return setOpen({ kind: "reset-link", user, issued: await usersApi.passwordReset(user.id) });
+      await usersApi.reactivate(user.id);
+      done(`${user.name} can sign in again.`);
+    } catch (caught) {
+      setNotice({ ok: false, text: (caught as Error).message });
+    }
+  }
+
+  const onlyMe = overview.users.length === 1 && overview.invites.length === 0;
+  return (
+    <div className="space-y-6">
+      <div className="flex items-start justify-between gap-4">
+        <div>
+          <h1 className="text-lg font-semibold">Users</h1>
+          <p className="text-sm text-slate-500">Who can sign in, what their role allows, and which inboxes they answer. Changes apply from their next click.</p>
+        </div>
+        <Button tone="primary" onClick={() => setOpen({ kind: "invite" })} data-testid="invite-button">
+          Invite someone
+        </Button>
+      </div>
+
+      {notice && (
+        <p role={notice.ok ? "status" : "alert"} data-testid="users-notice" className={`rounded-md px-3 py-2 text-sm ${notice.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}>
+          {notice.text}
+        </p>
+      )}
+
+      <section className="space-y-2">
+        <UserTable users={overview.users} currentUserId={currentUserId} onAction={(action, user) => void act(action, user)} />
+        {onlyMe && <p className="text-sm text-slate-500">It&apos;s just you so far. Invite your team: each person gets a link to choose their own password.</p>}
+      </section>
+
+      <section className="space-y-2">
+        <h2 className="text-sm font-semibold text-slate-700">Pending invitations</h2>
+        <InviteTable invites={overview.invites} onRevoke={(invite) => setOpen({ kind: "revoke", invite })} />
+      </section>
+
+      {open?.kind === "invite" && <InviteDialog channels={overview.channels} teams={overview.teams} onClose={close} onInvited={() => router.refresh()} />}
+      {open?.kind === "edit" && (
+        <EditUserDialog user={open.user} isSelf={open.user.id === currentUserId} channels={overview.channels} teams={overview.teams} onClose={close} onSaved={done} />
+      )}
+      {open?.kind === "deactivate" && (
+        <ConfirmDialog
+          title={`Deactivate ${open.user.name}?`}
+          confirm="Deactivate"
+          body={
+            <p>
+              {open.user.name} is signed out everywhere at once and can&apos;t sign in until reactivated. Their conversations, messages and history stay as they
+              are.
+            </p>
+          }
+          onClose={close}
+          onConfirm={async () => {
+            await usersApi.deactivate(open.user.id);
+            done(`${open.user.name} is deactivated and signed out everywhere.`);
+          }}
+        />
+      )}
+      {open?.kind === "revoke" && (
+        <ConfirmDialog
+          title="Withdraw this invitation?"
+          confirm="Withdraw"
+          body={<p>The link sent to {open.invite.email} stops working at once. You can invite them again later.</p>}
+          onClose={close}
+          onConfirm={async () => {
+            await usersApi.revokeInvite(open.invite.id);
+            done(`The invitation for ${open.invite.email} is withdrawn.`);
+          }}
+        />
+      )}
+      {open?.kind === "reset-link" && (
+        <Dialog open onClose={close} title={`Password-reset link for ${open.user.name}`} width="max-w-lg">
+          <div className="space-y-4" data-testid="reset-link-dialog">
+            <p className="text-sm text-slate-600">
+              Give this link to {open.user.name} only. Using it sets a new password and signs them out everywhere; until then, their current password keeps
+              working.
+            </p>
+            <IssuedLink issued={open.issued} recipient={open.user.email} />
+            <div className="flex justify-end">
+              <Button onClick={close}>Done</Button>
+            </div>
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { consumeToken, requireToken } from "./find-token";
+
+/**
+ * Creates the invited person's account with the role, inboxes and teams the invitation names, and
+ * spends the invitation. Inboxes or teams deleted since the invitation are left out.
+ */
+export async function acceptInvite({ token, name, password }: { token: string; name: string; password: string }): Promise<{ email: string }> {
+  const invite = await requireToken({ token, kind: "INVITE" });
+  const email = invite.email ?? "";
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
+    throw new AppError("CONFLICT", `${email} already has an account: sign in with it, or ask an admin for a password-reset link.`);
+  }
+  const problem = passwordProblem(password, { email, name });
+  if (problem) throw new AppError("INVALID_INPUT", problem, [{ path: "password", message: problem }]);
+  const passwordHash = await hashPassword(password);
+
+  await db.$transaction(async (tx) => {
+    await consumeToken({ tx, id: invite.id });
+    const [channels, teams] = await Promise.all([
+      tx.channel.findMany({ where: { id: { in: invite.channelIds } }, select: { id: true, name: true } }),
+      tx.team.findMany({ where: { id: { in: invite.teamIds } }, select: { id: true, name: true } }),
+    ]);
+    const role = invite.role ?? "AGENT";
+    const user = await tx.user.create({
+      data: {
+        email,
+        name,
+        role,
+        passwordHash,
+        passwordChangedAt: new Date(),
+        memberships: { create: channels.map((channel) => ({ channelId: channel.id })) },
+        teams: { create: teams.map((team) => ({ teamId: team.id })) },
+      },
+      select: { id: true },
+    });
+    await recordAudit(
+      {
+        actor: { id: user.id, label: name },
+        action: "invite.accepted",
+        target: { type: "user", id: user.id },
+        after: { inviteId: invite.id, email, name, role, inboxes: channels, teams, invitedById: invite.createdById },
+      },
+      tx,
+    );
+  });
+  return { email };
+}

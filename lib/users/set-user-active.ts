@@ -1,0 +1,46 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { accessChanged, revokeSessions } from "@/lib/auth/access";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { assertAnotherAdmin, assertStillAdmin, lockUserAdministration } from "./admin-rules";
+import { toUserRow, userRowSelect } from "./serialize";
+import type { UserRow } from "./types";
+import type { Actor } from "./update-user";
+
+/**
+ * Deactivates or reactivates an account. Deactivating ends every session (the session version
+ * moves on, so a reactivated user signs in afresh) and withdraws their unused password-reset links;
+ * their conversations, messages and audit history stay as they are.
+ */
+export async function setUserActive({ userId, active, actor }: { userId: string; active: boolean; actor: Actor }): Promise<UserRow> {
+  const changed = await db.$transaction(async (tx) => {
+    await lockUserAdministration(tx);
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, role: true, active: true, deactivatedAt: true } });
+    if (!user) throw new AppError("NOT_FOUND", "No such user.");
+    if (user.active === active) return false;
+    const target = { type: "user", id: user.id };
+
+    if (!active) {
+      if (user.role === "ADMIN") await assertAnotherAdmin({ tx, user });
+      if (user.id === actor.id) throw new AppError("UNPROCESSABLE", "You can't deactivate your own account. Ask another admin to do it.");
+      await assertStillAdmin({ tx, actorId: actor.id });
+      const deactivatedAt = new Date();
+      await tx.user.update({ where: { id: user.id }, data: { active: false, deactivatedAt } });
+      await revokeSessions({ userId: user.id, tx });
+      await tx.userToken.updateMany({ where: { userId: user.id, kind: "PASSWORD_RESET", usedAt: null, revokedAt: null }, data: { revokedAt: deactivatedAt } });
+      await recordAudit({ actor: { id: actor.id, label: actor.name }, action: "user.deactivated", target, before: { active: true }, after: { active: false } }, tx);
+      return true;
+    }
+
+    await assertStillAdmin({ tx, actorId: actor.id });
+    await tx.user.update({ where: { id: user.id }, data: { active: true, deactivatedAt: null } });
+    await recordAudit(
+      { actor: { id: actor.id, label: actor.name }, action: "user.reactivated", target, before: { active: false, deactivatedAt: user.deactivatedAt }, after: { active: true } },
+      tx,
+    );
+    return true;
+  });
+  if (changed) accessChanged({ userId });
+  return toUserRow(await db.user.findUniqueOrThrow({ where: { id: userId }, select: userRowSelect }));
+}

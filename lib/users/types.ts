@@ -1,0 +1,47 @@
+// What the Users page, the invite page and /account show: plain JSON, shared by the server that
+// builds it and the browser that renders it.
+
+import type { Role } from "@/lib/auth/permissions";
+
+export type Ref = { id: string; name: string };
+
+export type UserRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  deactivatedAt: string | null;
+  /** Set while any of their sockets is connected (refreshed every 30 s), null once they leave. */
+  lastSeenAt: string | null;
+  inboxes: Ref[];
+  teams: Ref[];
+  createdAt: string;
+};
+
+export type InviteRow = {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  inboxes: Ref[];
+  teams: Ref[];
+  invitedBy: string | null;
+  expiresAt: string;
+  createdAt: string;
+};
+
+export type UsersOverview = { users: UserRow[]; invites: InviteRow[]; channels: Ref[]; teams: Ref[] };
+
+/** A link shown once to the admin who made it (the database keeps only its hash). */
+export type IssuedLink = { link: string; expiresAt: string; emailed: boolean; emailProblem: string | null };
+
+export type AccountDto = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  locale: string | null;
+  timeZone: string | null;
+  passwordChangedAt: string | null;
+};
