@@ -11,6 +11,7 @@ const ALREADY_SET_UP = "Switchboard is already set up: sign in, or ask an admin 
 /** Whether the setup page may show its form, or why not. */
 export async function setupState({ token }: { token: string | undefined }): Promise<{ ok: true } | { ok: false; message: string }> {
   if ((await db.user.count()) > 0) return { ok: false, message: ALREADY_SET_UP };
+  if (!token) return { ok: false, message: "Open the setup link Switchboard printed in its output when it started. Restart it for a fresh one." };
   const found = await findToken({ token, kind: "SETUP" });
   return found.ok ? { ok: true } : { ok: false, message: found.message };
 }

@@ -12,7 +12,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   if (!state.ok || !token) {
     return (
       <AuthShell title="Set up Switchboard">
-        <LinkRefused message={state.ok ? "This page needs the setup link printed by the server at its first start." : state.message} />
+        <LinkRefused message={state.ok ? "Open the setup link Switchboard printed when it started." : state.message} />
       </AuthShell>
     );
   }
