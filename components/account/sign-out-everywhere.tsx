@@ -11,7 +11,7 @@ export function SignOutEverywhere() {
   const [confirming, setConfirming] = useState(false);
   return (
     <>
-      <Button tone="secondary" className="text-red-700" onClick={() => setConfirming(true)} data-testid="sign-out-everywhere">
+      <Button tone="secondary" onClick={() => setConfirming(true)} data-testid="sign-out-everywhere">
         Sign out everywhere
       </Button>
       {confirming && (
