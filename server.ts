@@ -5,6 +5,8 @@ import { createServer } from "node:http";
 import next from "next";
 import { config } from "./lib/config";
 import { parseConfig, describeConfig } from "./lib/config/schema";
+import { sealLegacyChain } from "./lib/audit/seal-legacy-chain";
+import { grantJobQueueToAppRole } from "./lib/db/app-role";
 import { bootstrapDatabase } from "./lib/db/bootstrap";
 import { offerFirstRunSetup } from "./lib/users/offer-setup";
 import { CLIENT_ADDRESS_HEADER } from "./lib/http/client-address";
@@ -32,6 +34,7 @@ const dev = !settings.production;
 const { port, host: hostname } = settings;
 
 const database = await bootstrapDatabase();
+await sealLegacyChain();
 // A fresh development database gets the demo, so the first look shows a living inbox; production
 // gets it only when asked for.
 const wantsDemo = settings.seedDemo || (dev && database.embedded);
@@ -60,6 +63,7 @@ server.on("upgrade", (request, socket, head) => {
 });
 
 const boss = await startQueue({ connectionString: database.url });
+await grantJobQueueToAppRole({ ownerUrl: database.url });
 await startWorkers(boss);
 await scheduleTemplateSync();
 

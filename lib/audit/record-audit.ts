@@ -1,8 +1,11 @@
-import { createHash } from "node:crypto";
+import { config } from "@/lib/config";
 import { db, type Prisma } from "@/lib/db/client";
+import { chainHash, GENESIS, KEYED, type AuditContent } from "./chain";
 
-// The append-only audit trail (DESIGN.md §4). Each event stores the hash of the one before it, so
-// changing or removing any event breaks the chain; the database refuses UPDATE and DELETE outright.
+// The append-only audit trail (DESIGN.md §4). Each event stores the hash of the one before it, keyed
+// with AUDIT_KEY (see chain.ts), so changing or removing any event breaks the chain. The database
+// role Switchboard runs as may only INSERT here (lib/db/app-role.ts), and a trigger refuses UPDATE,
+// DELETE and TRUNCATE to everyone else.
 
 export type AuditInput = {
   actor: { id: string; label: string } | { system: string };
@@ -13,9 +16,8 @@ export type AuditInput = {
   after?: unknown;
 };
 
-const GENESIS = "0".repeat(64);
 // One writer at a time, so two events never claim the same predecessor.
-const CHAIN_LOCK = 727_001;
+export const CHAIN_LOCK = 727_001;
 
 export async function recordAudit(input: AuditInput, tx?: Prisma.TransactionClient): Promise<void> {
   if (tx) return append(tx, input);
@@ -26,8 +28,7 @@ async function append(tx: Prisma.TransactionClient, input: AuditInput): Promise<
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
   const previous = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
   const prevHash = previous?.hash ?? GENESIS;
-  const createdAt = new Date();
-  const fields = {
+  const content: AuditContent = {
     actorId: "id" in input.actor ? input.actor.id : null,
     actorLabel: "id" in input.actor ? input.actor.label : `system:${input.actor.system}`,
     action: input.action,
@@ -37,37 +38,20 @@ async function append(tx: Prisma.TransactionClient, input: AuditInput): Promise<
     // As JSON will store them (dates become strings, undefined goes), so the hash can be checked later.
     before: asStored(input.before),
     after: asStored(input.after),
-    createdAt: createdAt.toISOString(),
+    createdAt: new Date(),
   };
   await tx.auditEvent.create({
     data: {
-      ...fields,
-      before: (fields.before ?? undefined) as Prisma.InputJsonValue | undefined,
-      after: (fields.after ?? undefined) as Prisma.InputJsonValue | undefined,
-      createdAt,
+      ...content,
+      before: (content.before ?? undefined) as Prisma.InputJsonValue | undefined,
+      after: (content.after ?? undefined) as Prisma.InputJsonValue | undefined,
       prevHash,
-      hash: auditHash(prevHash, fields),
+      hash: chainHash({ algorithm: KEYED, key: config().auditKey, prevHash, content }),
+      hashAlgorithm: KEYED,
     },
   });
 }
 
 function asStored(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
-}
-
-/** sha256 over the previous hash and the event's fields, keys sorted at every depth (jsonb reorders them). */
-export function auditHash(prevHash: string, fields: Record<string, unknown>): string {
-  return createHash("sha256").update(prevHash).update(canonicalJson(fields)).digest("hex");
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.keys(value as object)
-      .sort()
-      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
 }

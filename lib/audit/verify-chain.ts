@@ -1,36 +1,34 @@
+import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { auditHash } from "./record-audit";
+import { finishChain, startChain, stepChain, type ChainBreak } from "./chain";
 
-/** Walks the whole trail; returns the first event whose hash or link does not match, if any. */
-export async function verifyAuditChain(): Promise<{ ok: true; events: number } | { ok: false; brokenAt: string; events: number }> {
-  let prevHash = "0".repeat(64);
-  let count = 0;
+export type ChainReport = { ok: true; events: number } | { ok: false; events: number; broken: ChainBreak };
+
+// Pages keep memory flat however long the trail grows; each page is one indexed range read on seq.
+const PAGE = 2_000;
+
+/**
+ * Walks the whole trail in order. `events` counts the events found intact (before the break, if
+ * any); `broken` is the first event that does not hold, and why.
+ */
+export async function verifyAuditChain({ pageSize = PAGE }: { pageSize?: number } = {}): Promise<ChainReport> {
+  const key = config().auditKey;
+  let state = startChain();
   let cursor: bigint | undefined;
   for (;;) {
     const page = await db.auditEvent.findMany({
       where: cursor === undefined ? {} : { seq: { gt: cursor } },
       orderBy: { seq: "asc" },
-      take: 1000,
+      take: pageSize,
     });
-    if (page.length === 0) return { ok: true, events: count };
     for (const event of page) {
-      const fields = {
-        actorId: event.actorId,
-        actorLabel: event.actorLabel,
-        action: event.action,
-        targetType: event.targetType,
-        targetId: event.targetId,
-        reason: event.reason,
-        before: event.before ?? null,
-        after: event.after ?? null,
-        createdAt: event.createdAt.toISOString(),
-      };
-      if (event.prevHash !== prevHash || auditHash(prevHash, fields) !== event.hash) {
-        return { ok: false, brokenAt: event.id, events: count };
-      }
-      prevHash = event.hash;
-      count++;
-      cursor = event.seq;
+      const step = stepChain(state, event, key);
+      if ("broken" in step) return { ok: false, events: state.events, broken: step.broken };
+      state = step.state;
     }
+    if (page.length < pageSize) break;
+    cursor = page[page.length - 1]!.seq;
   }
+  const unsealed = finishChain(state);
+  return unsealed ? { ok: false, events: state.events - 1, broken: unsealed } : { ok: true, events: state.events };
 }

@@ -1,11 +1,14 @@
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
 import { config, useDatabaseUrl } from "../config";
+import { useAppRole } from "./app-role";
 import { applyMigrations } from "./migrations";
 
 // Brings the database up before anything else runs: DATABASE_URL when set, otherwise the embedded
-// PostgreSQL under .data/postgres. Either way, pending migrations are applied.
+// PostgreSQL under .data/postgres. Either way, pending migrations are applied, and from then on the
+// app's own queries run as the application role (lib/db/app-role.ts).
 
+/** `url` is the owner's connection: for migrations, pg-boss and maintenance, not for app queries. */
 export type Database = { url: string; embedded: EmbeddedDatabase | null };
 
 export async function bootstrapDatabase({ log = console.log } = {}): Promise<Database> {
@@ -21,5 +24,6 @@ export async function bootstrapDatabase({ log = console.log } = {}): Promise<Dat
   }
   const applied = await applyMigrations({ connectionString: url });
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  await useAppRole({ ownerUrl: url, log });
   return { url, embedded };
 }

@@ -3,4 +3,6 @@ import { reloadConfig } from "../../lib/config";
 
 // Lets test files use lib/ modules (the Prisma client reads DATABASE_URL) against the suite's database.
 process.env.DATABASE_URL = inject("databaseUrl");
+// Audit events written from tests are keyed like the server's, so the chain verifies as one.
+process.env.AUDIT_KEY = inject("auditKey");
 reloadConfig();

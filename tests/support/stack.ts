@@ -20,6 +20,9 @@ declare module "vitest" {
     phoneNumberId: string;
     wabaId: string;
     nextAuthSecret: string;
+    auditKey: string;
+    /** The built server's process id, for tests that watch its memory. */
+    serverPid: number;
   }
 }
 
@@ -44,6 +47,8 @@ export default async function setup(project: TestProject) {
   project.provide("phoneNumberId", settings.phoneNumberId);
   project.provide("wabaId", settings.wabaId);
   project.provide("nextAuthSecret", settings.nextAuthSecret);
+  project.provide("auditKey", settings.auditKey);
+  project.provide("serverPid", running.pid);
 
   return async () => {
     await running.stop();
@@ -58,6 +63,9 @@ export const settings = {
   phoneNumberId: "109876543210001",
   wabaId: "209876543210001",
   nextAuthSecret: "test-nextauth-secret-0123456789abcdef0123456789",
+  // Known, so tests can derive the application role's password and check the chain's HMACs, and
+  // so several servers on one database agree.
+  auditKey: "test-audit-key-0123456789abcdef0123456789abcdef",
 };
 
 /** Starts the built server (production mode, simulator on) on a free port against `databaseUrl`. */
@@ -78,6 +86,7 @@ export async function startServer({
       DATABASE_URL: databaseUrl,
       SEED_DEMO: "true",
       NEXTAUTH_SECRET: settings.nextAuthSecret,
+      AUDIT_KEY: settings.auditKey,
       // Tests name their client address in X-Forwarded-For, so sign-in limits apply per test.
       TRUST_PROXY: "true",
       WHATSAPP_APP_SECRET: settings.appSecret,

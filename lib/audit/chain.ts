@@ -1,0 +1,86 @@
+import { createHash, createHmac } from "node:crypto";
+import type { ChainProblem } from "./problems";
+
+// The rules of the audit chain, without I/O. Each event's hash covers the previous event's hash and
+// its own fields. Events are keyed ("hmac-sha256" with AUDIT_KEY), so whoever can write to the
+// table but does not hold the key cannot re-hash a changed trail. Events written before the key
+// existed ("sha256") are accepted only as the start of the chain, and only when a keyed event
+// follows them: server start-up appends one (see seal-legacy-chain.ts), so a trail re-hashed
+// entirely without the key shows up as unsealed.
+
+export const GENESIS = "0".repeat(64);
+export const KEYED = "hmac-sha256";
+export const LEGACY = "sha256";
+export type HashAlgorithm = typeof KEYED | typeof LEGACY;
+
+/** An event's content as the hash sees it. */
+export type AuditContent = {
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  reason: string | null;
+  before: unknown;
+  after: unknown;
+  createdAt: Date;
+};
+
+export type ChainEvent = AuditContent & { id: string; seq: bigint; prevHash: string; hash: string; hashAlgorithm: string };
+
+export function chainHash({ algorithm, key, prevHash, content }: { algorithm: HashAlgorithm; key: string; prevHash: string; content: AuditContent }): string {
+  const hash = algorithm === KEYED ? createHmac("sha256", key) : createHash("sha256");
+  return hash.update(prevHash).update(canonicalJson(hashedFields(content))).digest("hex");
+}
+
+// The fields exactly as the first (unkeyed) events hashed them, so those still verify.
+function hashedFields(content: AuditContent) {
+  return {
+    actorId: content.actorId,
+    actorLabel: content.actorLabel,
+    action: content.action,
+    targetType: content.targetType,
+    targetId: content.targetId,
+    reason: content.reason,
+    before: content.before ?? null,
+    after: content.after ?? null,
+    createdAt: content.createdAt.toISOString(),
+  };
+}
+
+/** JSON with keys sorted at every depth (jsonb reorders them), undefined members left out. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    const entries = Object.keys(record)
+      .sort()
+      .filter((key) => record[key] !== undefined)
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export type ChainState = { prevHash: string; keyed: boolean; events: number; last: { id: string; seq: bigint } | null };
+export type ChainBreak = { id: string; seq: bigint; problem: ChainProblem };
+
+export const startChain = (): ChainState => ({ prevHash: GENESIS, keyed: false, events: 0, last: null });
+
+/** Checks the next event against the chain so far: the state after it, or what is wrong with it. */
+export function stepChain(state: ChainState, event: ChainEvent, key: string): { state: ChainState } | { broken: ChainBreak } {
+  const broken = (problem: ChainProblem) => ({ broken: { id: event.id, seq: event.seq, problem } });
+  if (event.prevHash !== state.prevHash) return broken("link_mismatch");
+  if (event.hashAlgorithm !== KEYED && event.hashAlgorithm !== LEGACY) return broken("unknown_algorithm");
+  if (event.hashAlgorithm === LEGACY && state.keyed) return broken("algorithm_downgrade");
+  if (chainHash({ algorithm: event.hashAlgorithm, key, prevHash: event.prevHash, content: event }) !== event.hash) return broken("hash_mismatch");
+  return {
+    state: { prevHash: event.hash, keyed: state.keyed || event.hashAlgorithm === KEYED, events: state.events + 1, last: { id: event.id, seq: event.seq } },
+  };
+}
+
+/** After the last event: unkeyed events with no keyed one after them are not trusted. */
+export function finishChain(state: ChainState): ChainBreak | null {
+  if (!state.last || state.keyed) return null;
+  return { ...state.last, problem: "unsealed_legacy" };
+}
