@@ -38,6 +38,11 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
                 Webhook log
               </Link>
             )}
+            {can(user.role, "audit.view") && (
+              <Link href="/settings/audit" className="hover:text-slate-900">
+                Audit trail
+              </Link>
+            )}
             {can(user.role, "users.manage") && (
               <Link href="/settings/users" className="hover:text-slate-900">
                 Users

@@ -10,6 +10,8 @@ export const queues = {
   readReceipt: "whatsapp.read-receipt",
   syncTemplates: "whatsapp.sync-templates",
   wakeSnoozed: "inbox.wake-snoozed",
+  verifyAuditChain: "audit.verify-chain",
+  purgeExpired: "retention.purge-expired",
 } as const;
 
 export type SendMessageJob = { messageId: string };

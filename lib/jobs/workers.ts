@@ -1,8 +1,10 @@
 import type PgBoss from "pg-boss";
+import { runAuditVerification } from "@/lib/audit/run-verification";
 import { deliverMessage } from "@/lib/inbox/deliver-message";
 import { wakeSnoozed } from "@/lib/inbox/wake-snoozed";
 import { deliverReadReceipt } from "@/lib/inbox/deliver-read-receipt";
 import { fetchInboundMedia } from "@/lib/media/fetch-inbound-media";
+import { purgeExpiredRecords } from "@/lib/retention/purge-expired-records";
 import { syncChannelTemplates } from "@/lib/whatsapp/sync-templates";
 import { queues, type FetchMediaJob, type ReadReceiptJob, type SendMessageJob, type SyncTemplatesJob } from "./queue";
 
@@ -31,5 +33,20 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
   await boss.schedule(queues.wakeSnoozed, "* * * * *");
   await boss.work(queues.wakeSnoozed, async () => {
     await wakeSnoozed();
+  });
+  // Daily, at quiet hours (UTC): retention first, then a check of the whole audit chain. pg-boss
+  // runs each tick once across all instances.
+  await boss.schedule(queues.purgeExpired, "15 3 * * *", {}, { tz: "UTC", retryLimit: 3, retryDelay: 600, expireInSeconds: 3_600 });
+  await boss.work(queues.purgeExpired, async () => {
+    const result = await purgeExpiredRecords();
+    const kept = result.unprocessedKept ? `; kept ${result.unprocessedKept} failed or unfinished webhook bodies from before then for replay` : "";
+    console.log(
+      `[retention] removed ${result.webhookEvents} processed webhook bodies and ${result.statusEvents} status receipts from before ${result.cutoff.toISOString()}${kept}`,
+    );
+  });
+  await boss.schedule(queues.verifyAuditChain, "45 3 * * *", {}, { tz: "UTC", retryLimit: 3, retryDelay: 600, expireInSeconds: 3_600 });
+  await boss.work(queues.verifyAuditChain, async () => {
+    const result = await runAuditVerification({ trigger: "schedule" });
+    if (result.ok) console.log(`[audit] the audit chain is intact (${result.events} events)`);
   });
 }

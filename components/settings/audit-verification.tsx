@@ -1,0 +1,127 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { chainProblemText } from "@/lib/audit/problems";
+import type { AuditVerificationDto } from "@/lib/audit/verifications";
+import { AuditTime } from "./audit-time";
+
+// The audit chain's health: the latest check up front, "Verify now" for admins, then the history.
+
+export function AuditVerification({ initial, canVerify }: { initial: AuditVerificationDto[]; canVerify: boolean }) {
+  const [history, setHistory] = useState(initial);
+  const [verifying, setVerifying] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const latest = history[0];
+
+  async function verify() {
+    setVerifying(true);
+    setError(null);
+    const response = await fetch("/api/audit/verify", { method: "POST" }).catch(() => null);
+    const body = await response?.json().catch(() => null);
+    setVerifying(false);
+    if (!response?.ok) return setError(body?.error?.message ?? "The check could not run. Try again.");
+    setHistory((current) => [body as AuditVerificationDto, ...current]);
+  }
+
+  return (
+    <section className="space-y-4">
+      {latest ? <LatestResult result={latest} /> : <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-500">The chain has not been verified yet.</p>}
+      {canVerify && (
+        <div className="flex items-center gap-3">
+          <Button tone="primary" onClick={() => void verify()} disabled={verifying} aria-busy={verifying}>
+            {verifying ? "Verifying…" : "Verify now"}
+          </Button>
+          {verifying && <span role="status" className="animate-pulse text-sm text-slate-500">Checking every event from the first one; a long trail takes a while.</span>}
+          {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
+        </div>
+      )}
+      {history.length > 0 && <History rows={history} />}
+    </section>
+  );
+}
+
+function LatestResult({ result }: { result: AuditVerificationDto }) {
+  const who = result.trigger === "admin" ? `by ${result.actorName ?? "an admin"}` : "by the daily check";
+  if (result.ok) {
+    return (
+      <div className="rounded-lg border border-emerald-200 bg-emerald-50 p-4" data-testid="audit-latest">
+        <p className="font-semibold text-emerald-800">Intact</p>
+        <p className="text-sm text-emerald-900">
+          All {result.events.toLocaleString()} events verified <AuditTime at={result.finishedAt} />, {who}.
+        </p>
+      </div>
+    );
+  }
+  const event = result.brokenEvent;
+  return (
+    <div className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900" data-testid="audit-latest">
+      <p className="font-semibold text-red-800">Broken at event #{result.brokenSeq ?? "?"}</p>
+      <p className="text-sm">{result.problem ? chainProblemText[result.problem] : "The check did not say why."}</p>
+      {event ? (
+        <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 rounded-md border border-red-200 bg-white p-3 text-sm">
+          <dt className="text-red-700">When</dt>
+          <dd><AuditTime at={event.createdAt} /></dd>
+          <dt className="text-red-700">Actor</dt>
+          <dd>{event.actorLabel}</dd>
+          <dt className="text-red-700">Action</dt>
+          <dd className="font-mono text-xs">{event.action}</dd>
+          <dt className="text-red-700">Target</dt>
+          <dd className="font-mono text-xs">{event.targetType} {event.targetId}</dd>
+          <dt className="text-red-700">Reason</dt>
+          <dd>{event.reason ?? "—"}</dd>
+          <dt className="text-red-700">Event id</dt>
+          <dd className="font-mono text-xs">{event.id}</dd>
+        </dl>
+      ) : (
+        <p className="mt-2 text-sm">Event {result.brokenEventId ?? "?"} is no longer in the trail.</p>
+      )}
+      <p className="mt-2 text-xs">
+        {result.events.toLocaleString()} events before it are intact. Checked <AuditTime at={result.finishedAt} />, {who}.
+      </p>
+    </div>
+  );
+}
+
+function History({ rows }: { rows: AuditVerificationDto[] }) {
+  return (
+    <div>
+      <h2 className="mb-2 text-sm font-semibold text-slate-700">Verification history</h2>
+      <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
+        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className="px-3 py-2">Finished</th>
+            <th className="px-3 py-2">Run by</th>
+            <th className="px-3 py-2">Result</th>
+            <th className="px-3 py-2 text-right">Events</th>
+            <th className="px-3 py-2 text-right">Took</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-t border-slate-100" data-testid="audit-verification-row">
+              <td className="whitespace-nowrap px-3 py-2"><AuditTime at={row.finishedAt} /></td>
+              <td className="px-3 py-2">{row.trigger === "admin" ? (row.actorName ?? "an admin") : "daily check"}</td>
+              <td className="px-3 py-2">
+                {row.ok ? (
+                  <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-700">intact</span>
+                ) : (
+                  <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">
+                    broken at #{row.brokenSeq ?? "?"}: {row.problem?.replace(/_/g, " ") ?? "unknown"}
+                  </span>
+                )}
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{row.events.toLocaleString()}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{seconds(row)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function seconds(row: AuditVerificationDto): string {
+  const ms = new Date(row.finishedAt).getTime() - new Date(row.startedAt).getTime();
+  return `${(Math.max(ms, 0) / 1000).toLocaleString([], { maximumFractionDigits: 1 })} s`;
+}
