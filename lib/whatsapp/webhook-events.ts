@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { processWebhookEvent, type WebhookOutcome } from "./receive-webhook";
@@ -34,8 +35,11 @@ export async function listWebhookEvents({
   }));
 }
 
-/** Processes a logged body again (after a fix, or once its channel exists). Safe to repeat. */
-export async function replayWebhookEvent({ eventId }: { eventId: string }): Promise<WebhookOutcome> {
+/**
+ * Processes a logged body again (after a fix, or once its channel exists). Safe to repeat. Audited
+ * with its outcome: a replay can create messages and conversations long after Meta sent them.
+ */
+export async function replayWebhookEvent({ eventId, actor }: { eventId: string; actor: { id: string; email: string } }): Promise<WebhookOutcome> {
   const event = await db.webhookEvent.findUnique({ where: { id: eventId } });
   if (!event) throw new AppError("NOT_FOUND", "No such webhook event.");
   const body = webhookEnvelope.parse(event.payload);
@@ -43,5 +47,13 @@ export async function replayWebhookEvent({ eventId }: { eventId: string }): Prom
     const channel = await db.channel.findUnique({ where: { phoneNumberId: event.phoneNumberId }, select: { id: true } });
     if (channel) await db.webhookEvent.update({ where: { id: eventId }, data: { channelId: channel.id } });
   }
-  return processWebhookEvent({ eventId, body });
+  const outcome = await processWebhookEvent({ eventId, body });
+  await recordAudit({
+    actor: { id: actor.id, label: actor.email },
+    action: "webhook_event.replayed",
+    target: { type: "webhook_event", id: eventId },
+    before: { state: event.state, error: event.error },
+    after: { state: outcome.state, error: outcome.error ?? null },
+  });
+  return outcome;
 }

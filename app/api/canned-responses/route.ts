@@ -17,6 +17,6 @@ export const GET = handle(async () => {
 });
 
 export const POST = handle(async (request) => {
-  await requirePermission("canned.manage");
-  return NextResponse.json(await saveCannedResponse(await readJson(request, canned)), { status: 201 });
+  const user = await requirePermission("canned.manage");
+  return NextResponse.json(await saveCannedResponse({ ...(await readJson(request, canned)), actor: user }), { status: 201 });
 });

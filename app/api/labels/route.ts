@@ -16,6 +16,6 @@ export const GET = handle(async () => {
 });
 
 export const POST = handle(async (request) => {
-  await requirePermission("labels.manage");
-  return NextResponse.json(await createLabel(await readJson(request, label)), { status: 201 });
+  const user = await requirePermission("labels.manage");
+  return NextResponse.json(await createLabel({ ...(await readJson(request, label)), actor: user }), { status: 201 });
 });

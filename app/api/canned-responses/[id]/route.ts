@@ -7,7 +7,7 @@ import { deleteCannedResponse } from "@/lib/inbox/workspace-lists";
 type Context = { params: Promise<{ id: string }> };
 
 export const DELETE = handle(async (_request, { params }: Context) => {
-  await requirePermission("canned.manage");
-  await deleteCannedResponse({ id: (await params).id });
+  const user = await requirePermission("canned.manage");
+  await deleteCannedResponse({ id: (await params).id, actor: user });
   return NextResponse.json({ ok: true });
 });

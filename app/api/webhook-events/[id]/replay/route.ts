@@ -7,7 +7,7 @@ import { replayWebhookEvent } from "@/lib/whatsapp/webhook-events";
 type Context = { params: Promise<{ id: string }> };
 
 export const POST = handle(async (_request, { params }: Context) => {
-  await requirePermission("webhooks.replay");
+  const user = await requirePermission("webhooks.replay");
   const { id } = await params;
-  return NextResponse.json(await replayWebhookEvent({ eventId: id }));
+  return NextResponse.json(await replayWebhookEvent({ eventId: id, actor: user }));
 });
