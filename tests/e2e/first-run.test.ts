@@ -10,7 +10,8 @@ import { startSmtpSink } from "./smtp-sink";
 // A brand-new install, in two browsers: the operator opens the setup link the server printed,
 // becomes the first admin and invites an agent (the link is copied and also e-mailed); the agent
 // accepts in their own browser and works the inbox; the admin deactivates them and the agent's open
-// page loses access at once.
+// page loses access at once. Then the admin's own account: preferences, a new password that keeps
+// this browser signed in, and signing out everywhere.
 
 const LOG = "first-run-e2e.log";
 let browser: Browser;
@@ -64,7 +65,7 @@ function decoded(data: string): string {
 }
 
 describe("first run, in two browsers", () => {
-  it("sets up the admin, invites an agent who joins, and cuts the agent off live", async () => {
+  it("sets up the admin, invites an agent who joins, cuts the agent off live, then manages the admin's own account", async () => {
     // The customer writes first, so the agent has something to see.
     const waId = `3519${String(Date.now()).slice(-8)}`;
     const wrote = await fetch(`${server.baseUrl}/api/simulator/customers/${waId}/messages`, {
@@ -151,5 +152,23 @@ describe("first run, in two browsers", () => {
     await expect.poll(() => admin.getByTestId("profile-form").getByRole("status").textContent()).toBe("Saved.");
     await admin.setViewportSize({ width: 1360, height: 1120 });
     await screenshot(admin, "account");
+
+    // A new password ends every session, yet this browser stays signed in: it signs in again.
+    const changePassword = admin.getByTestId("change-password-form");
+    const newPassword = strongPassword();
+    await changePassword.getByLabel("Current password").fill(password);
+    await changePassword.getByLabel("New password").fill(newPassword);
+    await changePassword.getByLabel("Type it again").fill(newPassword);
+    await changePassword.getByRole("button", { name: "Change password" }).click();
+    await expect.poll(() => changePassword.getByRole("status").textContent(), { timeout: 10_000 }).toContain("Password changed");
+    await admin.reload();
+    expect(new URL(admin.url()).pathname).toBe("/account");
+
+    // "Sign out everywhere" ends this session too: even a copy of its cookie opens nothing now.
+    const cookie = (await admin.context().cookies()).map((entry) => `${entry.name}=${entry.value}`).join("; ");
+    await admin.getByTestId("sign-out-everywhere").click();
+    await admin.getByTestId("confirm-dialog").getByRole("button", { name: "Sign out everywhere" }).click();
+    await admin.waitForURL("**/login**");
+    expect((await fetch(`${server.baseUrl}/api/account`, { headers: { cookie } })).status).toBe(401);
   });
 });
