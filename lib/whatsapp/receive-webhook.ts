@@ -1,16 +1,28 @@
 import { db, type Prisma } from "@/lib/db/client";
 import { isDatabaseDown } from "@/lib/db/errors";
 import { publish, type Publication } from "@/lib/realtime/publish";
+import { inSavepoint } from "./in-savepoint";
+import { readWebhookItems, type WebhookWork } from "./read-webhook-items";
 import { accountFields, recordAccountChange } from "./record-account-change";
 import { recordInbound } from "./record-inbound";
 import { recordStatus } from "./record-status";
-import { messagesValue, type InboundMessage, type MessagesValue, type StatusReceipt, type WebhookEnvelope } from "./webhook-schema";
+import { isConflict, withRetryOnConflict } from "./retry-on-conflict";
+import type { InboundMessage, MessagesValue, StatusReceipt, WebhookEnvelope } from "./webhook-schema";
 
 // Every accepted body is written to the webhook log before it is processed, so nothing Meta
-// delivered is lost: a body that fails to process stays in the log with its error. Processing runs
-// in one transaction; socket events go out only after it commits.
+// delivered is lost. Processing runs in one transaction; socket events go out only after it
+// commits. Each entry, change and item is checked and stored on its own (a savepoint each), so a
+// malformed or unstorable one is named in the log's error while everything else is stored. Such a
+// body ends FAILED, so an admin sees it and can replay it after a fix; replaying stores nothing
+// twice (wamids and receipts are unique in the database).
 
-export type WebhookOutcome = { eventId: string; state: "PROCESSED" | "FAILED"; error?: string };
+export type WebhookOutcome = {
+  eventId: string;
+  state: "PROCESSED" | "FAILED";
+  error?: string;
+  /** True when the body as a whole could not be processed: the sender should deliver it again. */
+  retry?: boolean;
+};
 
 export async function receiveWebhook({ body }: { body: WebhookEnvelope }): Promise<WebhookOutcome> {
   const phoneNumberId = firstPhoneNumberId(body);
@@ -24,7 +36,10 @@ export async function receiveWebhook({ body }: { body: WebhookEnvelope }): Promi
   return processWebhookEvent({ eventId: event.id, body });
 }
 
-/** Processes (or reprocesses) a logged body. Throws only when the database is down. */
+/**
+ * Processes (or reprocesses) a logged body. Throws only when the database is down; `retry` says
+ * when the transaction as a whole failed and nothing was stored.
+ */
 export async function processWebhookEvent({
   eventId,
   body,
@@ -33,10 +48,10 @@ export async function processWebhookEvent({
   body: WebhookEnvelope;
 }): Promise<WebhookOutcome> {
   try {
-    const { publications, problems } = await withRetryOnConflict(() =>
-      db.$transaction((tx) => processBody({ tx, body }), { timeout: 15_000 }),
+    const { publications, problems } = await withRetryOnConflict(({ last }) =>
+      db.$transaction((tx) => processBody({ tx, body, isolateConflicts: last }), { timeout: 15_000 }),
     );
-    const error = problems.length ? problems.join("; ") : undefined;
+    const error = problems.length ? problems.join("; ").slice(0, 2000) : undefined;
     await db.webhookEvent.update({
       where: { id: eventId },
       data: { state: error ? "FAILED" : "PROCESSED", processedAt: new Date(), error: error ?? null },
@@ -52,58 +67,73 @@ export async function processWebhookEvent({
         .catch(() => undefined);
       throw error;
     }
+    // Items are isolated, so what fails here is the transaction itself (conflicts that kept
+    // coming back, a timeout): nothing was stored, and a later delivery may well succeed.
     console.error(`[webhook] event ${eventId} failed to process`, error);
-    const message = error instanceof Error ? error.message : String(error);
+    const message = `Not processed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000);
     await db.webhookEvent.update({
       where: { id: eventId },
-      data: { state: "FAILED", processedAt: new Date(), error: message.slice(0, 2000) },
+      data: { state: "FAILED", processedAt: new Date(), error: message },
     });
-    return { eventId, state: "FAILED", error: message };
+    return { eventId, state: "FAILED", error: message, retry: true };
   }
 }
 
-async function processBody({ tx, body }: { tx: Prisma.TransactionClient; body: WebhookEnvelope }) {
+async function processBody({
+  tx,
+  body,
+  isolateConflicts,
+}: {
+  tx: Prisma.TransactionClient;
+  body: WebhookEnvelope;
+  isolateConflicts: boolean;
+}) {
   const publications: Publication[] = [];
-  const problems: string[] = [];
-  const inbound: { channelId: string; value: MessagesValue; message: InboundMessage }[] = [];
-  const receipts: { channelId: string; receipt: StatusReceipt }[] = [];
-  for (const entry of body.entry) {
-    for (const change of entry.changes) {
-      if ((accountFields as readonly string[]).includes(change.field)) {
-        const problem = await recordAccountChange({ tx, wabaId: entry.id, field: change.field, value: (change.value ?? {}) as Record<string, unknown> });
-        if (problem) problems.push(problem);
-        continue;
-      }
-      if (change.field !== "messages") continue;
-      const parsed = messagesValue.safeParse(change.value);
-      if (!parsed.success) {
-        problems.push(`a "messages" change is malformed: ${parsed.error.issues[0]?.message ?? "invalid"}`);
-        continue;
-      }
-      const value = parsed.data;
-      const channel = await tx.channel.findUnique({
-        where: { phoneNumberId: value.metadata.phone_number_id },
-        select: { id: true },
-      });
-      if (!channel) {
-        problems.push(`no channel owns phone_number_id ${value.metadata.phone_number_id}`);
-        continue;
-      }
-      for (const message of value.messages ?? []) inbound.push({ channelId: channel.id, value, message });
-      for (const receipt of value.statuses ?? []) receipts.push({ channelId: channel.id, receipt });
+  const { work, problems } = readWebhookItems({ body, accountFields });
+  const rethrow = (error: unknown) => isDatabaseDown(error) || (!isolateConflicts && isConflict(error));
+  const isolated = async (where: string, step: () => Promise<Publication[] | string | null>) => {
+    const result = await inSavepoint({ tx, work: step, rethrow });
+    if (!result.ok) {
+      console.error(`[webhook] ${where} could not be stored`, result.error);
+      problems.push(`${where} could not be stored: ${describe(result.error)}`);
+    } else if (typeof result.value === "string") {
+      problems.push(result.value);
+    } else if (result.value) {
+      publications.push(...result.value);
     }
+  };
+
+  const inbound: { channelId: string; value: MessagesValue; message: InboundMessage; where: string }[] = [];
+  const receipts: { channelId: string; receipt: StatusReceipt; where: string }[] = [];
+  for (const item of work) {
+    if (item.kind === "account") {
+      await isolated(item.where, () => recordAccountChange({ tx, wabaId: item.wabaId, field: item.field, value: item.value }));
+      continue;
+    }
+    const channel = await tx.channel.findUnique({ where: { phoneNumberId: item.value.metadata.phone_number_id }, select: { id: true } });
+    if (!channel) {
+      problems.push(`no channel owns phone_number_id ${item.value.metadata.phone_number_id}`);
+      continue;
+    }
+    for (const { item: message, where } of item.messages) inbound.push({ channelId: channel.id, value: item.value, message, where: `${where} (${item.where})` });
+    for (const { item: receipt, where } of item.statuses) receipts.push({ channelId: channel.id, receipt, where: `${where} (${item.where})` });
   }
   // Rows are locked in one canonical order (customer, then time; receipts by wamid), whatever order
   // Meta batched them in, so concurrent bodies rarely wait on each other in a cycle.
   inbound.sort((a, b) => customerKey(a.message).localeCompare(customerKey(b.message)) || a.message.timestamp.localeCompare(b.message.timestamp));
   receipts.sort((a, b) => a.receipt.id.localeCompare(b.receipt.id) || a.receipt.timestamp.localeCompare(b.receipt.timestamp));
-  for (const { channelId, value, message } of inbound) {
-    publications.push(...(await recordInbound({ tx, channelId, value, message })));
+  for (const { channelId, value, message, where } of inbound) {
+    await isolated(where, () => recordInbound({ tx, channelId, value, message }));
   }
-  for (const { channelId, receipt } of receipts) {
-    publications.push(...(await recordStatus({ tx, channelId, receipt })));
+  for (const { channelId, receipt, where } of receipts) {
+    await isolated(where, () => recordStatus({ tx, channelId, receipt }));
   }
   return { publications, problems };
+}
+
+function describe(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s+/g, " ").slice(0, 200);
 }
 
 function customerKey(message: { from?: string; from_user_id?: string }): string {
@@ -112,35 +142,13 @@ function customerKey(message: { from?: string; from_user_id?: string }): string 
 
 function firstPhoneNumberId(body: WebhookEnvelope): string | null {
   for (const entry of body.entry) {
-    for (const change of entry.changes) {
-      const id = (change.value as { metadata?: { phone_number_id?: unknown } } | undefined)?.metadata?.phone_number_id;
-      if (typeof id === "string") return id;
+    const changes = (entry as { changes?: unknown } | null)?.changes;
+    if (!Array.isArray(changes)) continue;
+    for (const change of changes) {
+      const id = (change as { value?: { metadata?: { phone_number_id?: unknown } } } | null)?.value?.metadata?.phone_number_id;
+      // Only what could be a phone number id: the log keeps it as a plain column.
+      if (typeof id === "string" && id.length > 0 && id.length <= 64) return id;
     }
   }
   return null;
-}
-
-// Two bodies about the same new customer can race to create the contact; the loser's transaction
-// hits the unique index and simply runs again, finding the winner's row.
-async function withRetryOnConflict<T>(work: () => Promise<T>, attempts = 8): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (attempt >= attempts || !isConflict(error)) throw error;
-      // A little random wait, growing, so the two sides of a deadlock don't collide again at once.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
-    }
-  }
-}
-
-// A unique violation, or a deadlock / serialization failure. Bodies naming several customers and
-// messages take row locks in body order, so two concurrent bodies can deadlock; PostgreSQL aborts
-// one and it simply runs again. From a raw query (the FOR UPDATE locks) Prisma reports these as
-// P2010 with the SQLSTATE on the driver error, not as P2034.
-function isConflict(error: unknown): boolean {
-  const { code, meta } = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
-  if (code === "P2002" || code === "P2034") return true;
-  const sqlState = meta?.driverAdapterError?.cause?.originalCode;
-  return code === "P2010" && (sqlState === "40P01" || sqlState === "40001");
 }
