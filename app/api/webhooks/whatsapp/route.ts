@@ -1,9 +1,12 @@
 // GET/POST /api/webhooks/whatsapp — Meta's verification handshake and signed event delivery.
-import { NextResponse } from "next/server";
+import { after, NextResponse } from "next/server";
 import { config } from "@/lib/config";
 import { isDatabaseDown } from "@/lib/db/errors";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
+import { parseWebhookJson } from "@/lib/whatsapp/parse-webhook-json";
 import { verifySignature } from "@/lib/whatsapp/signature";
 import { receiveWebhook } from "@/lib/whatsapp/receive-webhook";
+import { verifyTokenMatches } from "@/lib/whatsapp/verify-token";
 import { webhookEnvelope } from "@/lib/whatsapp/webhook-schema";
 
 export const dynamic = "force-dynamic";
@@ -13,28 +16,39 @@ const MAX_BODY_BYTES = 3 * 1024 * 1024; // Meta's payloads are at most 3 MB.
 export function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const challenge = params.get("hub.challenge");
-  if (params.get("hub.mode") !== "subscribe" || params.get("hub.verify_token") !== config().whatsapp.verifyToken || !challenge) {
+  const tokenMatches = verifyTokenMatches({ given: params.get("hub.verify_token"), expected: config().whatsapp.verifyToken });
+  if (params.get("hub.mode") !== "subscribe" || !tokenMatches || !challenge) {
     return new Response("Verification token mismatch", { status: 403 });
   }
   return new Response(challenge, { status: 200, headers: { "content-type": "text/plain" } });
 }
 
 export async function POST(request: Request) {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return tooLarge();
-  const raw = Buffer.from(await request.arrayBuffer());
-  if (raw.length > MAX_BODY_BYTES) return tooLarge();
+  // A declared length over the limit is refused before a byte is read; an undeclared or false one
+  // as soon as the count passes it. Either way the upload is cut off once the 413 is out.
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    after(() => request.body?.cancel().catch(() => undefined));
+    return tooLarge();
+  }
+  let read;
+  try {
+    read = await readLimitedBody({ body: request.body, limit: MAX_BODY_BYTES });
+  } catch {
+    return failure(400, "UNREADABLE_BODY", "The body could not be read to its end.");
+  }
+  if (!read.ok) {
+    after(read.cancel);
+    return tooLarge();
+  }
+  const raw = read.bytes;
 
   if (!verifySignature({ body: raw, header: request.headers.get("x-hub-signature-256"), secret: config().whatsapp.appSecret })) {
     return failure(401, "INVALID_SIGNATURE", "X-Hub-Signature-256 is missing or does not match the body.");
   }
 
-  let json: unknown;
-  try {
-    json = JSON.parse(raw.toString("utf8"));
-  } catch {
-    return failure(400, "INVALID_JSON", "The body is not valid JSON.");
-  }
-  const body = webhookEnvelope.safeParse(json);
+  const json = parseWebhookJson(raw);
+  if (!json.ok) return failure(400, "INVALID_JSON", "The body is not valid JSON.");
+  const body = webhookEnvelope.safeParse(json.value);
   if (!body.success) {
     const where = body.error.issues[0]?.path.join(".") || "body";
     return failure(400, "INVALID_PAYLOAD", `Not a webhook notification: ${where} ${body.error.issues[0]?.message ?? ""}`.trim());
@@ -42,7 +56,10 @@ export async function POST(request: Request) {
 
   try {
     const outcome = await receiveWebhook({ body: body.data });
-    return NextResponse.json({ ok: true, event: outcome.eventId, state: outcome.state });
+    // Malformed items are in the log and answered 200 (no redelivery can fix them); a body whose
+    // processing failed as a whole is answered 500, so Meta delivers it again.
+    if (outcome.retry) return failure(500, "NOT_PROCESSED", "The event could not be processed; deliver it again.");
+    return NextResponse.json({ ok: true, event: outcome.eventId, state: outcome.state, ...(outcome.error ? { problems: outcome.error } : {}) });
   } catch (error) {
     if (isDatabaseDown(error)) return failure(503, "UNAVAILABLE", "The database is unavailable; retry later.");
     console.error("[webhook] could not store the event", error);
@@ -50,8 +67,12 @@ export async function POST(request: Request) {
   }
 }
 
+// The connection is cut once the answer is out, so no client may count on sending another
+// request over it.
 function tooLarge() {
-  return failure(413, "PAYLOAD_TOO_LARGE", "Webhook bodies are limited to 3 MB.");
+  const response = failure(413, "PAYLOAD_TOO_LARGE", "Webhook bodies are limited to 3 MB.");
+  response.headers.set("connection", "close");
+  return response;
 }
 
 function failure(status: number, code: string, message: string) {
