@@ -140,7 +140,8 @@ export function InboxView({ user, initialConversations, initialCursor }: Props) 
         next[index] = message;
         return next;
       });
-      if (message.direction === "INBOUND" && !document.hidden) void workspaceApi.patch(message.conversationId, { markRead: true }).catch(() => undefined);
+      // A blocked customer's message counts as unread nowhere, so there is nothing to mark read.
+      if (message.direction === "INBOUND" && !message.receivedWhileBlocked && !document.hidden) void workspaceApi.patch(message.conversationId, { markRead: true }).catch(() => undefined);
     };
     const onPresence = (next: PresenceDto) => next.conversationId === refs.current.selectedId && setPresence(next);
     socket.on("conversation.created", onConversation);

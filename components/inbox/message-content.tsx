@@ -18,9 +18,12 @@ import { SentRichMessage } from "./message/sent-rich-message";
 export function MessageContent({ message }: { message: MessageDto }) {
   if (message.deleted) {
     return (
-      <p className="italic text-slate-500" data-testid="message-deleted">
-        🚫 This message was deleted
-      </p>
+      <>
+        <p className="italic text-slate-500" data-testid="message-deleted">
+          🚫 This message was deleted
+        </p>
+        {message.receivedWhileBlocked && <BlockedMark />}
+      </>
     );
   }
   return (
@@ -38,7 +41,16 @@ export function MessageContent({ message }: { message: MessageDto }) {
           Edited
         </p>
       )}
+      {message.receivedWhileBlocked && <BlockedMark />}
     </div>
+  );
+}
+
+function BlockedMark() {
+  return (
+    <p className="text-[10px] italic text-slate-500" data-testid="message-blocked">
+      received while blocked
+    </p>
   );
 }
 

@@ -167,7 +167,8 @@ function Bubble({ message, onReply, onRetry }: { message: MessageDto; onReply: (
         <div
           data-testid="message"
           data-direction={message.direction}
-          className={`max-w-[70%] rounded-lg px-2.5 py-1.5 text-sm shadow-sm ${outbound ? "bg-[#d9fdd3]" : "bg-white"}`}
+          data-blocked={message.receivedWhileBlocked || undefined}
+          className={`max-w-[70%] rounded-lg px-2.5 py-1.5 text-sm shadow-sm ${bubbleColour(message)}`}
         >
           <MessageContent message={message} />
           <div className="mt-0.5 flex items-center justify-end gap-1 text-[11px] text-slate-500">
@@ -204,6 +205,12 @@ function Bubble({ message, onReply, onRetry }: { message: MessageDto; onReply: (
       <ReactionsRow reactions={message.reactions} outbound={outbound} />
     </>
   );
+}
+
+// A message from a blocked customer is greyed: kept for the record, not something to answer.
+function bubbleColour(message: MessageDto): string {
+  if (message.receivedWhileBlocked) return "bg-slate-100 text-slate-500 opacity-70";
+  return message.direction === "OUTBOUND" ? "bg-[#d9fdd3]" : "bg-white";
 }
 
 function WindowExpired({ at }: { at: string }) {

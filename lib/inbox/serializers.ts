@@ -86,6 +86,7 @@ export function serializeMessage(message: MessageRow): MessageDto {
     frequentlyForwarded: isRecord(content.context) && content.context.frequently_forwarded === true,
     edited: isRecord(content.edited),
     deleted: isRecord(content.revoked),
+    receivedWhileBlocked: message.receivedWhileBlocked,
   };
 }
 

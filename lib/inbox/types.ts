@@ -73,6 +73,8 @@ export type MessageDto = {
   frequentlyForwarded: boolean;
   edited: boolean;
   deleted: boolean;
+  // Written by a customer the business had blocked: kept, shown greyed, but it alerted nobody.
+  receivedWhileBlocked: boolean;
 };
 
 export type MediaState = "PENDING" | "STORED" | "FAILED";

@@ -60,13 +60,19 @@ export async function recordInbound({
     ({ contact } = await changeContactNumber({ tx, contact, newWaId: system.wa_id }));
   }
 
-  let conversation = await tx.conversation.findFirst({
-    where: { contactId: contact.id, status: { not: "RESOLVED" } },
-    orderBy: { createdAt: "desc" },
-  });
+  // A customer the business blocked is still heard (nothing is lost) but not let in: the message
+  // goes into their latest conversation, whatever its state, and changes nothing else.
+  const blocked = contact.blockedAt !== null;
+  let conversation =
+    (await tx.conversation.findFirst({
+      where: { contactId: contact.id, status: { not: "RESOLVED" } },
+      orderBy: { createdAt: "desc" },
+    })) ?? (blocked ? await tx.conversation.findFirst({ where: { contactId: contact.id }, orderBy: { createdAt: "desc" } }) : null);
   const created = !conversation;
-  conversation ??= await tx.conversation.create({ data: { channelId, contactId: contact.id } });
-  const assignment = created ? await autoAssign({ tx, conversation }) : null;
+  conversation ??= await tx.conversation.create({
+    data: { channelId, contactId: contact.id, ...(blocked ? { status: "RESOLVED", resolvedAt: timestamp, lastMessageAt: timestamp } : {}) },
+  });
+  const assignment = created && !blocked ? await autoAssign({ tx, conversation }) : null;
 
   const stored = inboundContent(message, { valueErrors: value.errors });
   const quotedId = message.context?.id;
@@ -87,6 +93,7 @@ export async function recordInbound({
         timestamp,
         contextExternalId: quotedId ?? null,
         forwarded: message.context?.forwarded === true || message.context?.frequently_forwarded === true,
+        receivedWhileBlocked: blocked,
         errorCode: stored.error?.code ?? null,
         errorTitle: stored.error?.title ?? null,
         errorDetails: stored.error?.details ?? null,
@@ -96,6 +103,13 @@ export async function recordInbound({
   });
   if (inserted.count === 0) return [];
   await recordInboundMedia({ tx, channelId, messageId, message });
+
+  // Shown in the thread (greyed) to whoever has it open; no unread count, no reopening, no place
+  // in the list, no alert.
+  if (blocked) {
+    const row = await tx.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude });
+    return [{ event: "message.created", payload: serializeMessage(row), rooms: [rooms.conversation(conversation.id)] }];
+  }
 
   // A system notice (a changed number or security code) is not the customer writing: it neither
   // counts as unread nor opens the service window. Neither do stray reactions, edits and deletions.

@@ -25,6 +25,7 @@ export function messageDto(overrides: Partial<MessageDto> = {}): MessageDto {
     frequentlyForwarded: false,
     edited: false,
     deleted: false,
+    receivedWhileBlocked: false,
     ...overrides,
   };
 }
