@@ -9,8 +9,7 @@ import { roleLabels } from "./choices";
 import { sendMail } from "./send-mail";
 import { inviteRowInclude, toInviteRow } from "./serialize";
 import { newToken } from "./tokens";
-import type { InviteRow, IssuedLink } from "./types";
-import type { Actor } from "./update-user";
+import type { Actor, InviteRow, IssuedLink } from "./types";
 
 /**
  * Invites someone by e-mail as `role`, to the given inboxes and teams. The link is valid for 7

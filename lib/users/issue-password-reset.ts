@@ -5,8 +5,7 @@ import { AppError } from "@/lib/errors";
 import { assertStillAdmin } from "./admin-rules";
 import { sendMail } from "./send-mail";
 import { newToken } from "./tokens";
-import type { IssuedLink } from "./types";
-import type { Actor } from "./update-user";
+import type { Actor, IssuedLink } from "./types";
 
 /**
  * An admin makes a one-hour password-reset link for someone (there is no self-service "forgot

@@ -14,10 +14,10 @@ export async function listUsers(): Promise<UsersOverview> {
   return { users: users.map(toUserRow), invites: invites.map((invite) => toInviteRow(invite, { channels, teams })), channels, teams };
 }
 
-export function grantableInboxes(): Promise<Ref[]> {
+function grantableInboxes(): Promise<Ref[]> {
   return db.channel.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
-export function grantableTeams(): Promise<Ref[]> {
+function grantableTeams(): Promise<Ref[]> {
   return db.team.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { Actor } from "./update-user";
+import type { Actor } from "./types";
 
 /** Withdraws a pending invitation: its link stops working at once. */
 export async function revokeInvite({ inviteId, actor }: { inviteId: string; actor: Actor }): Promise<void> {

@@ -5,8 +5,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assertAnotherAdmin, assertStillAdmin, lockUserAdministration } from "./admin-rules";
 import { toUserRow, userRowSelect } from "./serialize";
-import type { UserRow } from "./types";
-import type { Actor } from "./update-user";
+import type { Actor, UserRow } from "./types";
 
 /**
  * Deactivates or reactivates an account. Deactivating ends every session (the session version

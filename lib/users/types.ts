@@ -5,6 +5,9 @@ import type { Role } from "@/lib/auth/permissions";
 
 export type Ref = { id: string; name: string };
 
+/** Who makes a change, as the audit trail names them. */
+export type Actor = { id: string; name: string };
+
 export type UserRow = {
   id: string;
   name: string;

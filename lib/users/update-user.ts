@@ -7,9 +7,7 @@ import { AppError } from "@/lib/errors";
 import { assertAnotherAdmin, assertStillAdmin, lockUserAdministration } from "./admin-rules";
 import { resolveGrants, setInboxes, setTeams } from "./memberships";
 import { toUserRow, userRowSelect } from "./serialize";
-import type { UserRow } from "./types";
-
-export type Actor = { id: string; name: string };
+import type { Actor, UserRow } from "./types";
 
 /**
  * An admin changes someone's role, inboxes or teams. Each change is its own audit event with the

@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { baseUrl, signIn } from "../support/http";
@@ -172,7 +173,12 @@ describe("/account", () => {
     const other = await signIn(person.email, person.password);
     const next = strongPassword();
 
-    const wrong = await person.session.fetch("/api/account/password", { method: "POST", body: JSON.stringify({ currentPassword: "not-my-password", newPassword: next }) });
+    // From an address of its own, so the failed attempt counts against nobody else's sign-in limit.
+    const wrong = await person.session.fetch("/api/account/password", {
+      method: "POST",
+      headers: { "x-forwarded-for": `203.0.113.${randomInt(1, 255)}` },
+      body: JSON.stringify({ currentPassword: "not-my-password", newPassword: next }),
+    });
     expect(wrong.status).toBe(422);
     expect((await wrong.json()).error.message).toBe("Your current password is not right.");
     const short = await person.session.fetch("/api/account/password", { method: "POST", body: JSON.stringify({ currentPassword: person.password, newPassword: "short" }) });
