@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { config } from "@/lib/config";
 import { clientAddress } from "@/lib/http/client-address";
+import { sameOriginRedirect } from "@/lib/http/safe-redirect";
 import { authenticate } from "./authenticate";
 import { isRole } from "./permissions";
 
@@ -41,6 +42,11 @@ export const authOptions: NextAuthOptions = {
         token.sv = (user as { sessionVersion?: number }).sessionVersion;
       }
       return token;
+    },
+    // After sign-in or sign-out next-auth sends the browser to the callbackUrl it was given: only
+    // to a page of Switchboard's own, never to another site named in a crafted link.
+    redirect({ url, baseUrl }) {
+      return sameOriginRedirect({ url, baseUrl });
     },
     session({ session, token }) {
       if (session.user && token.sub && isRole(token.role)) {
