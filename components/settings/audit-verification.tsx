@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { chainProblemText } from "@/lib/audit/problems";
@@ -9,6 +10,7 @@ import { AuditTime } from "./audit-time";
 // The audit chain's health: the latest check up front, "Verify now" for admins, then the history.
 
 export function AuditVerification({ initial, canVerify }: { initial: AuditVerificationDto[]; canVerify: boolean }) {
+  const router = useRouter();
   const [history, setHistory] = useState(initial);
   const [verifying, setVerifying] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -22,6 +24,8 @@ export function AuditVerification({ initial, canVerify }: { initial: AuditVerifi
     setVerifying(false);
     if (!response?.ok) return setError(body?.error?.message ?? "The check could not run. Try again.");
     setHistory((current) => [body as AuditVerificationDto, ...current]);
+    // The event list (rendered on the server) marks the event a failed check stopped at.
+    router.refresh();
   }
 
   return (
