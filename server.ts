@@ -8,6 +8,7 @@ import { parseConfig, describeConfig } from "./lib/config/schema";
 import { sealLegacyChain } from "./lib/audit/seal-legacy-chain";
 import { grantJobQueueToAppRole } from "./lib/db/app-role";
 import { bootstrapDatabase } from "./lib/db/bootstrap";
+import { ensureConfiguredChannel } from "./lib/inbox/ensure-configured-channel";
 import { offerFirstRunSetup } from "./lib/users/offer-setup";
 import { CLIENT_ADDRESS_HEADER } from "./lib/http/client-address";
 import { db, disconnectDb } from "./lib/db/client";
@@ -42,6 +43,7 @@ if (wantsDemo && (await db.user.count()) === 0) {
   await seedDemo();
   console.log("seeded the demo: sign in as agent@example.com / switchboard");
 }
+await ensureConfiguredChannel();
 await offerFirstRunSetup();
 
 // The app lives beside this file, wherever Switchboard was started from.

@@ -30,6 +30,9 @@ export async function completeSetup({ token, name, email, password }: { token: s
     if ((await tx.user.count()) > 0) throw new AppError("CONFLICT", ALREADY_SET_UP);
     await consumeToken({ tx, id: setup.id });
     const user = await tx.user.create({ data: { email, name, role: "ADMIN", passwordHash, passwordChangedAt: new Date() }, select: { id: true } });
+    // The first admin works in every inbox there is (the configured WhatsApp number's, at least).
+    const channels = await tx.channel.findMany({ select: { id: true } });
+    await tx.channelMember.createMany({ data: channels.map((channel) => ({ channelId: channel.id, userId: user.id })) });
     await recordAudit({ actor: { id: user.id, label: name }, action: "setup.completed", target: { type: "user", id: user.id }, after: { email, name, role: "ADMIN" } }, tx);
   });
   return { email };

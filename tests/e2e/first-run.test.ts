@@ -19,6 +19,7 @@ let server: ServerProcess;
 let database: Awaited<ReturnType<typeof emptyDatabase>>;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let setupLink: string;
+let inboxId: string;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -28,14 +29,13 @@ beforeAll(async () => {
   server = await startServer({ databaseUrl: database.url, logName: LOG, env: { SEED_DEMO: "false", SMTP_URL: smtp.url, MAIL_FROM: "Switchboard <inbox@example.test>" } });
   setupLink = printedLinks().at(-1)!;
   expect(printedLinks()).toHaveLength(before + 1);
-  // The WhatsApp number this install answers: the inbox the admin will grant.
+  // The configured WhatsApp number is an inbox from the first start; the admin will grant it.
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  await client.query(
-    `INSERT INTO "Channel" (id, name, "phoneNumberId", "displayPhoneNumber", "wabaId", "updatedAt") VALUES ('first-run-inbox', 'Harbour Bikes', $1, '15550100300', $2, now())`,
-    [settings.phoneNumberId, settings.wabaId],
-  );
+  const { rows } = await client.query<{ id: string }>(`UPDATE "Channel" SET name = 'Harbour Bikes' WHERE "phoneNumberId" = $1 RETURNING id`, [settings.phoneNumberId]);
   await client.end();
+  expect(rows).toHaveLength(1);
+  inboxId = rows[0]!.id;
 });
 
 afterAll(async () => {
@@ -129,7 +129,7 @@ describe("first run, in two browsers", () => {
     expect(await rita.getByTestId("user-inboxes").textContent()).toBe("Harbour Bikes");
     expect(await admin.getByTestId("invites-table").count()).toBe(0);
     // One more invitation, still pending, so the picture shows both tables.
-    const pending = await admin.request.post("/api/invites", { data: { email: "sam@example.test", name: "Sam Saddle", role: "MANAGER", channelIds: ["first-run-inbox"] } });
+    const pending = await admin.request.post("/api/invites", { data: { email: "sam@example.test", name: "Sam Saddle", role: "MANAGER", channelIds: [inboxId] } });
     expect(pending.status()).toBe(201);
     await admin.reload();
     await admin.getByTestId("invite-row").filter({ hasText: "sam@example.test" }).waitFor();
