@@ -30,7 +30,7 @@ export function LoginForm({ callbackUrl, showDemo }: { callbackUrl: string; show
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+    <form method="post" onSubmit={submit} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <label className="block text-sm">
         <span className="mb-1 block font-medium text-slate-700">Email</span>
         <input
