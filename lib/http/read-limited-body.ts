@@ -3,9 +3,10 @@
 // limit nothing more is read and what was read so far is dropped, so at most `limit` bytes plus
 // one chunk are ever held, whatever the sender pushes.
 //
-// The caller then answers (413) and calls `cancel`, which ends the upload for good. In Node's
-// server, cancelling the body closes the connection at once, so the answer goes out first
-// (next/server's `after`), or the sender would see a reset instead of the 413.
+// The caller then answers (413) and calls `cancel` once the answer is out (next/server's `after`).
+// Cancelling closes the connection, and a sender still writing into a closed connection may see a
+// reset before it has read the 413; so `cancel` first lingers, reading and discarding for a moment
+// (at most LINGER_MS and LINGER_BYTES, nothing kept), as web servers do before closing.
 
 export type LimitedBody =
   | { ok: true; bytes: Buffer }
@@ -29,12 +30,36 @@ export async function readLimitedBody({
       received += value.byteLength;
       if (received > limit) {
         chunks = [];
-        const cancel = () => body.cancel("The body is larger than the limit.").catch(() => undefined);
-        return { ok: false, reason: "TOO_LARGE", received, cancel };
+        return { ok: false, reason: "TOO_LARGE", received, cancel: () => lingerThenCancel(body) };
       }
       chunks.push(value);
     }
   } finally {
     reader.releaseLock();
+  }
+}
+
+const LINGER_MS = 2_000;
+const LINGER_BYTES = 32 * 1024 * 1024;
+
+/** Discards what still arrives for a moment, then ends the upload (see the top of the file). */
+export async function lingerThenCancel(body: ReadableStream<Uint8Array>): Promise<void> {
+  const reader = body.getReader();
+  const deadline = Date.now() + LINGER_MS;
+  let discarded = 0;
+  try {
+    while (discarded < LINGER_BYTES) {
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), left)));
+      const next = await Promise.race([reader.read(), timeout]).finally(() => clearTimeout(timer));
+      if (!next || next.done) break;
+      discarded += next.value.byteLength;
+    }
+  } catch {
+    // The sender went away: nothing left to end.
+  } finally {
+    await reader.cancel("The body is larger than the limit.").catch(() => undefined);
   }
 }

@@ -89,7 +89,7 @@ export const routeCases: Record<string, RouteCase> = {
   "POST /api/password-reset": { path: () => "/api/password-reset", body: {}, expect: same(400) },
 
   "GET /api/users": { path: () => "/api/users", expect: admins(200) },
-  "PATCH /api/users/[id]": { path: (ids) => `/api/users/${ids.userId}`, body: { name: "Matrix target" }, expect: admins(200) },
+  "PATCH /api/users/[id]": { path: (ids) => `/api/users/${ids.userId}`, body: { role: "AGENT" }, expect: admins(200) },
   "POST /api/users/[id]/deactivate": { path: (ids) => `/api/users/${ids.userId}/deactivate`, body: {}, expect: admins(200) },
   "POST /api/users/[id]/reactivate": { path: (ids) => `/api/users/${ids.userId}/reactivate`, body: {}, expect: admins(200) },
   "POST /api/users/[id]/password-reset": { path: (ids) => `/api/users/${ids.userId}/password-reset`, body: {}, expect: admins("pass") },

@@ -2,7 +2,7 @@
 import { after, NextResponse } from "next/server";
 import { config } from "@/lib/config";
 import { isDatabaseDown } from "@/lib/db/errors";
-import { readLimitedBody } from "@/lib/http/read-limited-body";
+import { lingerThenCancel, readLimitedBody } from "@/lib/http/read-limited-body";
 import { parseWebhookJson } from "@/lib/whatsapp/parse-webhook-json";
 import { verifySignature } from "@/lib/whatsapp/signature";
 import { receiveWebhook } from "@/lib/whatsapp/receive-webhook";
@@ -27,7 +27,7 @@ export async function POST(request: Request) {
   // A declared length over the limit is refused before a byte is read; an undeclared or false one
   // as soon as the count passes it. Either way the upload is cut off once the 413 is out.
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-    after(() => request.body?.cancel().catch(() => undefined));
+    after(() => (request.body ? lingerThenCancel(request.body) : undefined));
     return tooLarge();
   }
   let read;
@@ -67,12 +67,11 @@ export async function POST(request: Request) {
   }
 }
 
-// The connection is cut once the answer is out, so no client may count on sending another
-// request over it.
+// No "Connection: close": Node would close the socket as soon as the answer is written, while the
+// sender is still writing, and it could see a reset instead of the 413. The upload is ended after
+// a short linger instead (lingerThenCancel).
 function tooLarge() {
-  const response = failure(413, "PAYLOAD_TOO_LARGE", "Webhook bodies are limited to 3 MB.");
-  response.headers.set("connection", "close");
-  return response;
+  return failure(413, "PAYLOAD_TOO_LARGE", "Webhook bodies are limited to 3 MB.");
 }
 
 function failure(status: number, code: string, message: string) {
