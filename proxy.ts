@@ -21,9 +21,7 @@ export function proxy(request: NextRequest) {
       sameOrigin: isSameOrigin(headers),
       fetchSite: headers.get("sec-fetch-site"),
     });
-    const response = refusal
-      ? NextResponse.json({ error: refusal }, { status: errorStatus[refusal.code] })
-      : NextResponse.next();
+    const response = refusal ? NextResponse.json({ error: refusal }, { status: errorStatus[refusal.code] }) : NextResponse.next();
     return withHeaders(response, commonHeaders({ https }));
   }
 

@@ -3,8 +3,8 @@
 import "./lib/config/load-env";
 import { createServer } from "node:http";
 import next from "next";
-import { config } from "./lib/config";
-import { parseConfig, describeConfig } from "./lib/config/schema";
+import { checkConfig, config } from "./lib/config";
+import { describeConfig } from "./lib/config/schema";
 import { sealLegacyChain } from "./lib/audit/seal-legacy-chain";
 import { grantJobQueueToAppRole } from "./lib/db/app-role";
 import { bootstrapDatabase } from "./lib/db/bootstrap";
@@ -14,18 +14,22 @@ import { CLIENT_ADDRESS_HEADER } from "./lib/http/client-address";
 import { db, disconnectDb } from "./lib/db/client";
 import { enqueueTemplateSync, scheduleTemplateSync, startQueue, stopQueue } from "./lib/jobs/queue";
 import { startWorkers } from "./lib/jobs/workers";
-import { useRedisAdapter } from "./lib/realtime/redis-adapter";
+import { attachRedisAdapter } from "./lib/realtime/redis-adapter";
 import { attachSocketServer } from "./lib/realtime/socket-server";
 import { seedDemo } from "./prisma/seed";
 
-const checked = parseConfig(process.env);
+const checked = checkConfig();
 if (!checked.ok) {
   for (const problem of checked.problems) console.error(`Configuration error: ${problem}`);
-  console.error("Switchboard did not start. See .env.example and the README's \"Going live\" section.");
+  console.error('Switchboard did not start. See .env.example and the README\'s "Going live" section.');
   process.exit(1);
 }
 const settings = config();
-console.log(`configuration:\n${describeConfig(settings).map((line) => `  ${line}`).join("\n")}`);
+console.log(
+  `configuration:\n${describeConfig(settings)
+    .map((line) => `  ${line}`)
+    .join("\n")}`,
+);
 if (settings.production && settings.whatsapp.mode === "simulator") {
   console.warn("WHATSAPP_MODE=simulator: customers are simulated and the simulator is open to anyone. Use cloud mode for real traffic.");
 }
@@ -58,7 +62,7 @@ const server = createServer((request, response) => {
   void handleRequest(request, response);
 });
 const io = attachSocketServer(server);
-const closeRedis = settings.redisUrl ? await useRedisAdapter(io, settings.redisUrl) : null;
+const closeRedis = settings.redisUrl ? await attachRedisAdapter(io, settings.redisUrl) : null;
 // socket.io answers its own upgrades; everything else (Next's dev reload socket) goes to Next.
 server.on("upgrade", (request, socket, head) => {
   if (!request.url?.startsWith("/socket.io")) void handleUpgrade(request, socket, head);
@@ -70,7 +74,9 @@ await startWorkers(boss);
 await scheduleTemplateSync();
 
 server.listen(port, hostname, () => {
-  console.log(`Switchboard ready on ${settings.publicUrl} (${dev ? "development" : "production"}, ${settings.whatsapp.mode} mode, ${Date.now() - started} ms)`);
+  console.log(
+    `Switchboard ready on ${settings.publicUrl} (${dev ? "development" : "production"}, ${settings.whatsapp.mode} mode, ${Date.now() - started} ms)`,
+  );
   // Once listening, since in simulator mode the Graph API answering it is this very server.
   void enqueueTemplateSync().catch((error) => console.error("[templates] could not queue the start-up sync", error));
 });

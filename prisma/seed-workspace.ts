@@ -19,17 +19,43 @@ const labels = [
 
 const canned = [
   { shortcut: "hello", title: "Greeting", body: "Hi! Thanks for reaching out to Northwind Furniture. How can I help you today?" },
-  { shortcut: "shipping", title: "Shipping times", body: "We ship within 2 working days; delivery takes 3–5 working days in the EU and 5–8 elsewhere." },
-  { shortcut: "refund", title: "Refund policy", body: "You can return any item within 30 days for a full refund. I'll send you a prepaid return label." },
+  {
+    shortcut: "shipping",
+    title: "Shipping times",
+    body: "We ship within 2 working days; delivery takes 3–5 working days in the EU and 5–8 elsewhere.",
+  },
+  {
+    shortcut: "refund",
+    title: "Refund policy",
+    body: "You can return any item within 30 days for a full refund. I'll send you a prepaid return label.",
+  },
   { shortcut: "thanks", title: "Closing", body: "Thanks for your patience! Is there anything else I can help you with?" },
 ];
 
 // A starting point in USD per delivered template; admins replace it with Meta's current rate card
 // (Settings → Rate card), since Meta's webhooks carry no prices.
 const rates: [category: string, code: string, price: number][] = [
-  ["MARKETING", "49", 0.1365], ["MARKETING", "44", 0.0529], ["MARKETING", "33", 0.1432], ["MARKETING", "55", 0.0625], ["MARKETING", "1", 0.025], ["MARKETING", "91", 0.0107], ["MARKETING", "*", 0.0604],
-  ["UTILITY", "49", 0.0768], ["UTILITY", "44", 0.022], ["UTILITY", "33", 0.03], ["UTILITY", "55", 0.0068], ["UTILITY", "1", 0.004], ["UTILITY", "91", 0.0014], ["UTILITY", "*", 0.0077],
-  ["AUTHENTICATION", "49", 0.0768], ["AUTHENTICATION", "44", 0.0358], ["AUTHENTICATION", "33", 0.0691], ["AUTHENTICATION", "55", 0.0315], ["AUTHENTICATION", "1", 0.0135], ["AUTHENTICATION", "91", 0.0014], ["AUTHENTICATION", "*", 0.0077],
+  ["MARKETING", "49", 0.1365],
+  ["MARKETING", "44", 0.0529],
+  ["MARKETING", "33", 0.1432],
+  ["MARKETING", "55", 0.0625],
+  ["MARKETING", "1", 0.025],
+  ["MARKETING", "91", 0.0107],
+  ["MARKETING", "*", 0.0604],
+  ["UTILITY", "49", 0.0768],
+  ["UTILITY", "44", 0.022],
+  ["UTILITY", "33", 0.03],
+  ["UTILITY", "55", 0.0068],
+  ["UTILITY", "1", 0.004],
+  ["UTILITY", "91", 0.0014],
+  ["UTILITY", "*", 0.0077],
+  ["AUTHENTICATION", "49", 0.0768],
+  ["AUTHENTICATION", "44", 0.0358],
+  ["AUTHENTICATION", "33", 0.0691],
+  ["AUTHENTICATION", "55", 0.0315],
+  ["AUTHENTICATION", "1", 0.0135],
+  ["AUTHENTICATION", "91", 0.0014],
+  ["AUTHENTICATION", "*", 0.0077],
 ];
 
 export async function seedWorkspace(): Promise<void> {
@@ -45,7 +71,12 @@ export async function seedWorkspace(): Promise<void> {
     const row = await db.team.upsert({ where: { name: team.name }, update: {}, create: { name: team.name } });
     for (const email of team.members) {
       const user = await db.user.findUnique({ where: { email } });
-      if (user) await db.teamMember.upsert({ where: { teamId_userId: { teamId: row.id, userId: user.id } }, update: {}, create: { teamId: row.id, userId: user.id } });
+      if (user)
+        await db.teamMember.upsert({
+          where: { teamId_userId: { teamId: row.id, userId: user.id } },
+          update: {},
+          create: { teamId: row.id, userId: user.id },
+        });
     }
   }
   for (const label of labels) await db.label.upsert({ where: { name: label.name }, update: {}, create: label });

@@ -25,7 +25,12 @@ const conversations: { waId: string; name: string; assignee?: string; lines: Lin
     lines: [
       { from: "customer", text: "Hi! I ordered the walnut desk last week, order #48213. Any news on delivery?", minutesAgo: 48 },
       { from: "agent", text: "Hi Lena, let me check that for you.", minutesAgo: 45, status: "READ" },
-      { from: "agent", text: "It left our warehouse yesterday; the carrier expects Thursday between 9:00 and 13:00.", minutesAgo: 44, status: "READ" },
+      {
+        from: "agent",
+        text: "It left our warehouse yesterday; the carrier expects Thursday between 9:00 and 13:00.",
+        minutesAgo: 44,
+        status: "READ",
+      },
       { from: "customer", text: "Perfect, thanks! Can they leave it with my neighbour if I'm out?", minutesAgo: 6 },
     ],
   },

@@ -26,7 +26,9 @@ try {
   const context = await prepare();
   const done = await countLargeContacts(context.channelId);
   if (done >= CONVERSATIONS) {
-    console.log(`the large set is already there (${done.toLocaleString("en-US")} contacts with numbers ${WA_ID_PREFIX}…): nothing to do (${elapsed()})`);
+    console.log(
+      `the large set is already there (${done.toLocaleString("en-US")} contacts with numbers ${WA_ID_PREFIX}…): nothing to do (${elapsed()})`,
+    );
   } else {
     if (done > 0) console.log(`carrying on after ${done.toLocaleString("en-US")} conversations from an earlier run`);
     await seed(context, done);
@@ -73,11 +75,15 @@ async function seed(context: BatchContext, done: number) {
     const to = Math.min(CONVERSATIONS, from + BATCH - 1);
     const batch = await insertBatch(client, { from, to, context });
     messages += batch.messages;
-    console.log(`${to.toLocaleString("en-US")} / ${CONVERSATIONS.toLocaleString("en-US")} conversations, ${messages.toLocaleString("en-US")} messages (${elapsed()})`);
+    console.log(
+      `${to.toLocaleString("en-US")} / ${CONVERSATIONS.toLocaleString("en-US")} conversations, ${messages.toLocaleString("en-US")} messages (${elapsed()})`,
+    );
   }
   console.log("vacuum and analyze …");
   for (const table of ["Contact", "Conversation", "ConversationLabel", "Message"]) await client.query(`VACUUM (ANALYZE) "${table}"`);
-  console.log(`done: ${(CONVERSATIONS - done).toLocaleString("en-US")} conversations, ${messages.toLocaleString("en-US")} messages in ${elapsed()}`);
+  console.log(
+    `done: ${(CONVERSATIONS - done).toLocaleString("en-US")} conversations, ${messages.toLocaleString("en-US")} messages in ${elapsed()}`,
+  );
 }
 
 function elapsed(): string {

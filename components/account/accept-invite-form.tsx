@@ -29,14 +29,27 @@ export function AcceptInviteForm({ token, email, suggestedName }: { token: strin
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="accept-invite-form">
+    <form
+      onSubmit={submit}
+      className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+      data-testid="accept-invite-form"
+    >
       <label className="block text-sm">
         <span className="mb-1 block font-medium text-slate-700">Email</span>
         <input name="email" type="email" autoComplete="username" value={email} readOnly disabled className={inputClass} />
       </label>
       <label className="block text-sm">
         <span className="mb-1 block font-medium text-slate-700">Your name</span>
-        <input name="name" autoComplete="name" required autoFocus maxLength={80} value={name} onChange={(e) => setName(e.target.value)} className={inputClass} />
+        <input
+          name="name"
+          autoComplete="name"
+          required
+          autoFocus
+          maxLength={80}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          className={inputClass}
+        />
       </label>
       <PasswordFields draft={draft} onChange={setDraft} context={{ email, name }} label="Choose a password" />
       <FormError message={error} />

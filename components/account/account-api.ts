@@ -9,6 +9,7 @@ export const accountApi = {
   acceptInvite: (input: { token: string; name: string; password: string }) => call<{ email: string }>("/api/invites/accept", "POST", input),
   resetPassword: (input: { token: string; password: string }) => call<{ email: string }>("/api/password-reset", "POST", input),
   update: (changes: UpdateAccountInput) => call<AccountDto>("/api/account", "PATCH", changes),
-  changePassword: (input: { currentPassword: string; newPassword: string }) => call<{ email: string }>("/api/account/password", "POST", input),
+  changePassword: (input: { currentPassword: string; newPassword: string }) =>
+    call<{ email: string }>("/api/account/password", "POST", input),
   signOutEverywhere: () => call<{ ok: true }>("/api/account/sign-out-everywhere", "POST"),
 };

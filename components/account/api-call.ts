@@ -27,4 +27,3 @@ export async function call<T>(url: string, method = "GET", body?: unknown): Prom
   }
   return json as T;
 }
-

@@ -45,11 +45,22 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
       <input type="email" name="email" autoComplete="username" value={email} readOnly hidden />
       <label className="block text-sm">
         <span className="mb-1 block font-medium text-slate-700">Current password</span>
-        <input name="current-password" type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} className={inputClass} />
+        <input
+          name="current-password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          className={inputClass}
+        />
       </label>
       <PasswordFields draft={draft} onChange={setDraft} context={{ email, name }} label="New password" />
       {status && (
-        <p role={status.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${status.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}>
+        <p
+          role={status.ok ? "status" : "alert"}
+          className={`rounded-md px-3 py-2 text-sm ${status.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}
+        >
           {status.text}
         </p>
       )}

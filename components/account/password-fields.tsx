@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { MIN_PASSWORD_LENGTH, passwordProblem } from "@/lib/auth/password";
+import { MIN_PASSWORD_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
 
 // A new password typed twice, with the rules shown and ticked off as the user types. The rules are
 // passwordProblem() itself, the same function the server applies, so the two never disagree.
@@ -70,7 +70,9 @@ export function PasswordFields({
       <ul id={rulesId} className="space-y-1 text-xs" data-testid="password-rules">
         {rules.map((rule) => (
           <li key={rule.text} className={`flex items-start gap-1.5 ${rule.ok ? "text-emerald-700" : "text-slate-500"}`} data-ok={rule.ok}>
-            <span aria-hidden className="w-3 shrink-0 text-center">{rule.ok ? "✓" : "·"}</span>
+            <span aria-hidden className="w-3 shrink-0 text-center">
+              {rule.ok ? "✓" : "·"}
+            </span>
             <span>
               {rule.text}
               <span className="sr-only">{rule.ok ? " (done)" : " (not yet)"}</span>

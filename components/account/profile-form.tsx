@@ -17,7 +17,11 @@ export function ProfileForm({ account, timeZones }: { account: AccountDto; timeZ
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);
   // What "follow my browser" means here; the server, which can't know, renders it without a zone.
-  const browserZone = useSyncExternalStore(noSubscription, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => "");
+  const browserZone = useSyncExternalStore(
+    noSubscription,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    () => "",
+  );
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -39,7 +43,15 @@ export function ProfileForm({ account, timeZones }: { account: AccountDto; timeZ
       <div className="grid gap-4 sm:grid-cols-2">
         <label className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">Name</span>
-          <input name="name" autoComplete="name" required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} className={inputClass} />
+          <input
+            name="name"
+            autoComplete="name"
+            required
+            maxLength={80}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            className={inputClass}
+          />
           <span className="mt-1 block text-xs text-slate-500">Teammates see it on assignments and notes.</span>
         </label>
         <label className="block text-sm">
@@ -61,9 +73,7 @@ export function ProfileForm({ account, timeZones }: { account: AccountDto; timeZ
         <label className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">Time zone</span>
           <select name="timeZone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} className={inputClass}>
-            <option value="">
-              Follow my browser{browserZone ? ` (${browserZone})` : ""}
-            </option>
+            <option value="">Follow my browser{browserZone ? ` (${browserZone})` : ""}</option>
             {timeZones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone.replaceAll("_", " ")}

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { accountApi } from "./account-api";
-import { draftProblem, inputClass, PasswordFields, type PasswordDraft } from "./password-fields";
+import { draftProblem, PasswordFields, type PasswordDraft } from "./password-fields";
 import { FormError, SubmitButton } from "./setup-form";
 import { signInNow } from "./sign-in-now";
 
@@ -28,7 +28,11 @@ export function ResetPasswordForm({ token, email, name }: { token: string; email
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="reset-password-form">
+    <form
+      onSubmit={submit}
+      className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+      data-testid="reset-password-form"
+    >
       {/* For password managers: which account the new password belongs to. */}
       <input type="email" name="email" autoComplete="username" value={email} readOnly hidden />
       <PasswordFields draft={draft} onChange={setDraft} context={{ email, name }} label="New password" autoFocus />

@@ -18,7 +18,11 @@ export function SignOutEverywhere() {
         <ConfirmDialog
           title="Sign out everywhere?"
           confirm="Sign out everywhere"
-          body={<p>Every browser and device signed in as you is signed out at once, this one included. You can sign in again with your password.</p>}
+          body={
+            <p>
+              Every browser and device signed in as you is signed out at once, this one included. You can sign in again with your password.
+            </p>
+          }
           onClose={() => setConfirming(false)}
           onConfirm={async () => {
             await accountApi.signOutEverywhere();

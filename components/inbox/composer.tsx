@@ -49,7 +49,10 @@ export function Composer(props: Props) {
   const startedAt = useRef(Date.now());
   const typing = useRef<{ timer?: ReturnType<typeof setTimeout>; lastMeta: number }>({ lastMeta: 0 });
   const now = useNow(30_000);
-  const windowOpen = conversation.billingWindow.kind !== "closed" && !!conversation.windowExpiresAt && new Date(conversation.windowExpiresAt).getTime() > now;
+  const windowOpen =
+    conversation.billingWindow.kind !== "closed" &&
+    !!conversation.windowExpiresAt &&
+    new Date(conversation.windowExpiresAt).getTime() > now;
   const draftKey = `switchboard.draft.${conversation.id}.${mode}`;
   const suggestions = useSuggestions({ text, mode, canned: props.canned, teammates: props.teammates.filter((t) => t.id !== me) });
 
@@ -99,7 +102,8 @@ export function Composer(props: Props) {
   /** Another agent typing here, or a colleague's reply since this agent started writing. */
   function collision(): string | null {
     const typingNow = presence?.viewers.filter((viewer) => viewer.id !== me && viewer.typing) ?? [];
-    if (typingNow.length) return `${typingNow.map((v) => v.name).join(", ")} ${typingNow.length === 1 ? "is" : "are"} typing a reply right now.`;
+    if (typingNow.length)
+      return `${typingNow.map((v) => v.name).join(", ")} ${typingNow.length === 1 ? "is" : "are"} typing a reply right now.`;
     const theirs = props.messages.findLast(
       (m) => m.direction === "OUTBOUND" && m.type !== "activity" && m.type !== "note" && m.sender && m.sender.id !== me,
     );
@@ -154,32 +158,56 @@ export function Composer(props: Props) {
   return (
     <div className={`border-t px-4 pb-3 pt-2 ${mode === "note" ? "border-amber-200 bg-amber-50" : "border-slate-200 bg-white"}`}>
       <div className="mb-1.5 flex items-center gap-1 text-xs">
-        <ModeTab active={mode === "reply"} onClick={() => setMode("reply")} testId="mode-reply">Reply</ModeTab>
-        <ModeTab active={mode === "note"} onClick={() => setMode("note")} testId="mode-note">Private note</ModeTab>
-        <span className="ml-auto text-slate-400">
-          {mode === "note" ? "@ to mention a colleague" : "/ for canned replies"}
-        </span>
+        <ModeTab active={mode === "reply"} onClick={() => setMode("reply")} testId="mode-reply">
+          Reply
+        </ModeTab>
+        <ModeTab active={mode === "note"} onClick={() => setMode("note")} testId="mode-note">
+          Private note
+        </ModeTab>
+        <span className="ml-auto text-slate-400">{mode === "note" ? "@ to mention a colleague" : "/ for canned replies"}</span>
       </div>
       {props.replyTo && mode === "reply" && (
-        <div className="mb-1.5 flex items-start gap-2 rounded-md border-l-4 border-brand-500 bg-slate-50 px-2 py-1 text-xs" data-testid="reply-preview">
+        <div
+          className="mb-1.5 flex items-start gap-2 rounded-md border-l-4 border-brand-500 bg-slate-50 px-2 py-1 text-xs"
+          data-testid="reply-preview"
+        >
           <span className="flex-1 truncate">
-            Replying to {props.replyTo.direction === "INBOUND" ? "the customer" : "your message"}: {props.replyTo.text ?? `[${props.replyTo.type}]`}
+            Replying to {props.replyTo.direction === "INBOUND" ? "the customer" : "your message"}:{" "}
+            {props.replyTo.text ?? `[${props.replyTo.type}]`}
           </span>
-          <button onClick={props.onCancelReply} aria-label="Cancel reply" className="text-slate-400 hover:text-slate-700">×</button>
+          <button onClick={props.onCancelReply} aria-label="Cancel reply" className="text-slate-400 hover:text-slate-700">
+            ×
+          </button>
         </div>
       )}
-      {error && <p role="alert" className="mb-1.5 rounded-md bg-red-50 px-3 py-1.5 text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="mb-1.5 rounded-md bg-red-50 px-3 py-1.5 text-sm text-red-700">
+          {error}
+        </p>
+      )}
       {warning && (
-        <div role="alert" data-testid="collision-warning" className="mb-1.5 flex items-center gap-2 rounded-md bg-amber-100 px-3 py-1.5 text-sm text-amber-900">
+        <div
+          role="alert"
+          data-testid="collision-warning"
+          className="mb-1.5 flex items-center gap-2 rounded-md bg-amber-100 px-3 py-1.5 text-sm text-amber-900"
+        >
           <span className="flex-1">{warning}</span>
-          <Button size="sm" onClick={() => setWarning(null)}>Hold on</Button>
-          <Button size="sm" tone="primary" onClick={() => void submit(true)} data-testid="send-anyway">Send anyway</Button>
+          <Button size="sm" onClick={() => setWarning(null)}>
+            Hold on
+          </Button>
+          <Button size="sm" tone="primary" onClick={() => void submit(true)} data-testid="send-anyway">
+            Send anyway
+          </Button>
         </div>
       )}
       {locked ? (
         <div className="flex items-center gap-3 text-sm text-slate-600" data-testid="composer-locked">
-          <span className="flex-1">The customer last wrote more than 24 hours ago: WhatsApp only allows an approved template until they write again.</span>
-          <Button tone="primary" onClick={() => setTemplates(true)} data-testid="open-templates">Choose a template</Button>
+          <span className="flex-1">
+            The customer last wrote more than 24 hours ago: WhatsApp only allows an approved template until they write again.
+          </span>
+          <Button tone="primary" onClick={() => setTemplates(true)} data-testid="open-templates">
+            Choose a template
+          </Button>
         </div>
       ) : (
         <div className="relative flex items-end gap-2">
@@ -187,7 +215,12 @@ export function Composer(props: Props) {
           {mode === "reply" && (
             <>
               <input ref={fileInput} type="file" className="hidden" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
-              <button onClick={() => fileInput.current?.click()} title="Attach a file" className="rounded-md px-2 py-2 text-slate-500 hover:bg-slate-100" aria-label="Attach a file">
+              <button
+                onClick={() => fileInput.current?.click()}
+                title="Attach a file"
+                className="rounded-md px-2 py-2 text-slate-500 hover:bg-slate-100"
+                aria-label="Attach a file"
+              >
                 <PaperclipIcon />
               </button>
             </>
@@ -196,7 +229,9 @@ export function Composer(props: Props) {
             {file && (
               <p className="mb-1 flex items-center gap-2 text-xs text-slate-600" data-testid="attachment">
                 {file.name} · {Math.ceil(file.size / 1024)} KB
-                <button onClick={() => setFile(null)} className="text-slate-400 hover:text-slate-700" aria-label="Remove attachment">×</button>
+                <button onClick={() => setFile(null)} className="text-slate-400 hover:text-slate-700" aria-label="Remove attachment">
+                  ×
+                </button>
               </p>
             )}
             <textarea
@@ -214,7 +249,13 @@ export function Composer(props: Props) {
               }}
               rows={Math.min(6, Math.max(1, text.split("\n").length))}
               maxLength={MAX_LENGTH}
-              placeholder={mode === "note" ? "A note only your team sees" : file ? "Add a caption (optional)" : "Type a reply — Enter to send, Shift+Enter for a new line"}
+              placeholder={
+                mode === "note"
+                  ? "A note only your team sees"
+                  : file
+                    ? "Add a caption (optional)"
+                    : "Type a reply — Enter to send, Shift+Enter for a new line"
+              }
               className="min-h-[38px] w-full resize-none rounded-md border border-slate-300 bg-white px-3 py-2 text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
             />
           </div>
@@ -232,7 +273,9 @@ export function Composer(props: Props) {
                   }
                 }}
               />
-              <Button onClick={() => setTemplates(true)} title="Send a template">Template</Button>
+              <Button onClick={() => setTemplates(true)} title="Send a template">
+                Template
+              </Button>
             </>
           )}
           <Button tone="primary" onClick={() => void submit()} disabled={sending || (!text.trim() && !file)} data-testid="send-button">
@@ -240,15 +283,34 @@ export function Composer(props: Props) {
           </Button>
         </div>
       )}
-      {text.length > MAX_LENGTH - 200 && <p className="mt-1 text-right text-xs text-slate-500">{text.length} / {MAX_LENGTH}</p>}
+      {text.length > MAX_LENGTH - 200 && (
+        <p className="mt-1 text-right text-xs text-slate-500">
+          {text.length} / {MAX_LENGTH}
+        </p>
+      )}
       <TemplatePicker open={templates} onClose={() => setTemplates(false)} conversation={conversation} onSend={props.onSend} />
     </div>
   );
 }
 
-function ModeTab({ active, onClick, children, testId }: { active: boolean; onClick: () => void; children: React.ReactNode; testId: string }) {
+function ModeTab({
+  active,
+  onClick,
+  children,
+  testId,
+}: {
+  active: boolean;
+  onClick: () => void;
+  children: React.ReactNode;
+  testId: string;
+}) {
   return (
-    <button onClick={onClick} data-testid={testId} aria-pressed={active} className={`rounded px-2 py-0.5 font-medium ${active ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}>
+    <button
+      onClick={onClick}
+      data-testid={testId}
+      aria-pressed={active}
+      className={`rounded px-2 py-0.5 font-medium ${active ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+    >
       {children}
     </button>
   );
@@ -263,7 +325,11 @@ function FlowMenu({ channelId, onPick }: { channelId: string; onPick: (flowId: s
       <Button
         onClick={() => {
           setOpen(!open);
-          if (!flows) void workspaceApi.flows().then((r) => setFlows(r.items.filter((f) => f.channelId === channelId))).catch(() => setFlows([]));
+          if (!flows)
+            void workspaceApi
+              .flows()
+              .then((r) => setFlows(r.items.filter((f) => f.channelId === channelId)))
+              .catch(() => setFlows([]));
         }}
         title="Send a form (WhatsApp Flow)"
         data-testid="flow-button"

@@ -12,7 +12,8 @@ type Action = "block" | "unblock" | "spam" | "unspam";
 const actionText: Record<Action, { title: string; explanation: string; confirm: string }> = {
   block: {
     title: "Block this customer",
-    explanation: "WhatsApp stops their messages reaching you (Meta allows this only for customers who wrote in the last 24 h), and Switchboard refuses to message them.",
+    explanation:
+      "WhatsApp stops their messages reaching you (Meta allows this only for customers who wrote in the last 24 h), and Switchboard refuses to message them.",
     confirm: "Block",
   },
   unblock: { title: "Unblock this customer", explanation: "They can write to you again, and you to them.", confirm: "Unblock" },
@@ -21,7 +22,13 @@ const actionText: Record<Action, { title: string; explanation: string; confirm: 
 };
 
 /** The right pane: who the customer is, their consent and trust state, earlier conversations, notes. */
-export function ContactPanel({ conversation, onOpenConversation }: { conversation: ConversationDto; onOpenConversation: (id: string) => void }) {
+export function ContactPanel({
+  conversation,
+  onOpenConversation,
+}: {
+  conversation: ConversationDto;
+  onOpenConversation: (id: string) => void;
+}) {
   const contactId = conversation.contact.id;
   const [contact, setContact] = useState<ContactDetailsDto | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,13 +80,23 @@ export function ContactPanel({ conversation, onOpenConversation }: { conversatio
           </div>
 
           <div className="flex flex-wrap gap-1.5" data-testid="contact-state">
-            <span className={`rounded px-1.5 py-0.5 text-[11px] font-medium ${contact.marketingOptOut ? "bg-amber-50 text-amber-800" : "bg-emerald-50 text-emerald-700"}`}>
+            <span
+              className={`rounded px-1.5 py-0.5 text-[11px] font-medium ${contact.marketingOptOut ? "bg-amber-50 text-amber-800" : "bg-emerald-50 text-emerald-700"}`}
+            >
               {contact.marketingOptOut ? "Marketing: opted out" : "Marketing: allowed"}
             </span>
-            {contact.blockedAt && <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700" data-testid="blocked-badge">Blocked</span>}
+            {contact.blockedAt && (
+              <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700" data-testid="blocked-badge">
+                Blocked
+              </span>
+            )}
             {contact.spamAt && <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700">Spam</span>}
           </div>
-          {notice && <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900" data-testid="block-notice">{notice}</p>}
+          {notice && (
+            <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900" data-testid="block-notice">
+              {notice}
+            </p>
+          )}
           <div className="flex flex-wrap gap-1.5">
             <Button size="sm" onClick={() => setAction(contact.blockedAt ? "unblock" : "block")} data-testid="block-button">
               {contact.blockedAt ? "Unblock" : "Block"}
@@ -115,7 +132,8 @@ export function ContactPanel({ conversation, onOpenConversation }: { conversatio
               <ul className="space-y-1 text-xs text-slate-600" data-testid="contact-history">
                 {contact.history.map((event, index) => (
                   <li key={index}>
-                    <span className="font-medium">{event.action.replace("contact.", "").replace(/_/g, " ")}</span> by {event.actor.replace("system:", "")}
+                    <span className="font-medium">{event.action.replace("contact.", "").replace(/_/g, " ")}</span> by{" "}
+                    {event.actor.replace("system:", "")}
                     {event.reason ? ` — ${event.reason}` : ""}
                     <span className="block text-slate-400">{new Date(event.at).toLocaleString()}</span>
                   </li>
@@ -197,9 +215,21 @@ function Attributes({ contact, onSaved }: { contact: ContactDetailsDto; onSaved:
           setValue("");
         }}
       >
-        <input value={key} onChange={(e) => setKey(e.target.value)} placeholder="Attribute" className="w-24 rounded border border-slate-200 px-1.5 py-1 text-xs" />
-        <input value={value} onChange={(e) => setValue(e.target.value)} placeholder="Value" className="min-w-0 flex-1 rounded border border-slate-200 px-1.5 py-1 text-xs" />
-        <Button size="sm" type="submit">Add</Button>
+        <input
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          placeholder="Attribute"
+          className="w-24 rounded border border-slate-200 px-1.5 py-1 text-xs"
+        />
+        <input
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          placeholder="Value"
+          className="min-w-0 flex-1 rounded border border-slate-200 px-1.5 py-1 text-xs"
+        />
+        <Button size="sm" type="submit">
+          Add
+        </Button>
       </form>
       <textarea
         value={notes}

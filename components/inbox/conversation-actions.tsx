@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ConversationDto, LabelDto } from "@/lib/inbox/types";
 import type { ConversationPatch, Teammate } from "./workspace-api";
@@ -44,31 +43,54 @@ export function ConversationActions({
       <Button size="sm" onClick={() => onMenu(menu === "assign" ? null : "assign")} data-testid="assign-button" title="Assign (a)">
         Assign
       </Button>
-      <Button size="sm" onClick={() => onMenu(menu === "labels" ? null : "labels")}>Labels</Button>
+      <Button size="sm" onClick={() => onMenu(menu === "labels" ? null : "labels")}>
+        Labels
+      </Button>
       {!resolved && (
         <Button size="sm" onClick={() => onMenu(menu === "snooze" ? null : "snooze")}>
           Snooze
         </Button>
       )}
-      <Button size="sm" tone={resolved ? "secondary" : "primary"} onClick={() => onChange({ status: resolved ? "OPEN" : "RESOLVED" })} data-testid="resolve-button" title="Resolve (e)">
+      <Button
+        size="sm"
+        tone={resolved ? "secondary" : "primary"}
+        onClick={() => onChange({ status: resolved ? "OPEN" : "RESOLVED" })}
+        data-testid="resolve-button"
+        title="Resolve (e)"
+      >
         {resolved ? "Reopen" : "Resolve"}
       </Button>
 
       {menu && (
-        <div className="absolute right-0 top-8 z-20 w-60 rounded-lg border border-slate-200 bg-white p-1 text-sm shadow-lg" data-testid={`${menu}-menu`}>
+        <div
+          className="absolute right-0 top-8 z-20 w-60 rounded-lg border border-slate-200 bg-white p-1 text-sm shadow-lg"
+          data-testid={`${menu}-menu`}
+        >
           {menu === "assign" && (
             <>
               <MenuItem onClick={() => onChange({ assigneeId: null })}>Unassigned</MenuItem>
               {teammates.map((person) => (
-                <MenuItem key={person.id} onClick={() => onChange({ assigneeId: person.id })} active={conversation.assignee?.id === person.id}>
+                <MenuItem
+                  key={person.id}
+                  onClick={() => onChange({ assigneeId: person.id })}
+                  active={conversation.assignee?.id === person.id}
+                >
                   <span className={`mr-1.5 inline-block h-2 w-2 rounded-full ${person.online ? "bg-emerald-500" : "bg-slate-300"}`} />
                   {person.name}
                   {person.id === me ? " (you)" : ""}
                 </MenuItem>
               ))}
-              {teams.length > 0 && <div className="mt-1 border-t border-slate-100 px-2 pb-0.5 pt-1.5 text-[11px] uppercase tracking-wide text-slate-400">Teams</div>}
+              {teams.length > 0 && (
+                <div className="mt-1 border-t border-slate-100 px-2 pb-0.5 pt-1.5 text-[11px] uppercase tracking-wide text-slate-400">
+                  Teams
+                </div>
+              )}
               {teams.map((team) => (
-                <MenuItem key={team.id} onClick={() => onChange({ teamId: conversation.team?.id === team.id ? null : team.id })} active={conversation.team?.id === team.id}>
+                <MenuItem
+                  key={team.id}
+                  onClick={() => onChange({ teamId: conversation.team?.id === team.id ? null : team.id })}
+                  active={conversation.team?.id === team.id}
+                >
                   {team.name}
                 </MenuItem>
               ))}
@@ -81,7 +103,11 @@ export function ConversationActions({
               labels.map((label) => {
                 const on = labelIds.includes(label.id);
                 return (
-                  <MenuItem key={label.id} active={on} onClick={() => onChange({ labelIds: on ? labelIds.filter((id) => id !== label.id) : [...labelIds, label.id] })}>
+                  <MenuItem
+                    key={label.id}
+                    active={on}
+                    onClick={() => onChange({ labelIds: on ? labelIds.filter((id) => id !== label.id) : [...labelIds, label.id] })}
+                  >
                     <input type="checkbox" readOnly checked={on} className="mr-2" />
                     {label.name}
                   </MenuItem>
@@ -90,7 +116,10 @@ export function ConversationActions({
             ))}
           {menu === "snooze" &&
             snoozeOptions.map((option) => (
-              <MenuItem key={option.label} onClick={() => onChange({ status: "SNOOZED", snoozedUntil: snoozeUntil(option.hours).toISOString() })}>
+              <MenuItem
+                key={option.label}
+                onClick={() => onChange({ status: "SNOOZED", snoozedUntil: snoozeUntil(option.hours).toISOString() })}
+              >
                 {option.label}
               </MenuItem>
             ))}
@@ -102,7 +131,10 @@ export function ConversationActions({
 
 function MenuItem({ children, onClick, active = false }: { children: React.ReactNode; onClick: () => void; active?: boolean }) {
   return (
-    <button onClick={onClick} className={`flex w-full items-center rounded px-2 py-1.5 text-left hover:bg-slate-100 ${active ? "font-semibold" : ""}`}>
+    <button
+      onClick={onClick}
+      className={`flex w-full items-center rounded px-2 py-1.5 text-left hover:bg-slate-100 ${active ? "font-semibold" : ""}`}
+    >
       {children}
     </button>
   );

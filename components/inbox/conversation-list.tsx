@@ -66,13 +66,21 @@ export function ConversationList({ conversations, selectedId, onSelect, hasMore,
               )}
             </div>
             <div className="flex flex-wrap items-center gap-1">
-              <WindowBadge expiresAt={conversation.billingWindow.expiresAt ?? conversation.windowExpiresAt} kind={conversation.billingWindow.kind} compact />
+              <WindowBadge
+                expiresAt={conversation.billingWindow.expiresAt ?? conversation.windowExpiresAt}
+                kind={conversation.billingWindow.kind}
+                compact
+              />
               <BillingBadge billing={conversation.billing} />
               {conversation.labels.map((label) => (
                 <LabelChip key={label.id} label={label} />
               ))}
-              {conversation.waitingSince && <span className="text-[11px] text-amber-700">waiting {sinceText(conversation.waitingSince)}</span>}
-              <span className="ml-auto text-[11px] text-slate-400">{conversation.assignee ? conversation.assignee.name : conversation.team ? conversation.team.name : ""}</span>
+              {conversation.waitingSince && (
+                <span className="text-[11px] text-amber-700">waiting {sinceText(conversation.waitingSince)}</span>
+              )}
+              <span className="ml-auto text-[11px] text-slate-400">
+                {conversation.assignee ? conversation.assignee.name : conversation.team ? conversation.team.name : ""}
+              </span>
             </div>
           </button>
         </li>

@@ -96,9 +96,18 @@ export function InboxView({ user, initialConversations, initialCursor }: Props) 
   });
 
   useEffect(() => {
-    void workspaceApi.labels().then((r) => setLabels(r.items)).catch(() => undefined);
-    void workspaceApi.teammates().then(setTeammates).catch(() => undefined);
-    void workspaceApi.canned().then((r) => setCanned(r.items)).catch(() => undefined);
+    void workspaceApi
+      .labels()
+      .then((r) => setLabels(r.items))
+      .catch(() => undefined);
+    void workspaceApi
+      .teammates()
+      .then(setTeammates)
+      .catch(() => undefined);
+    void workspaceApi
+      .canned()
+      .then((r) => setCanned(r.items))
+      .catch(() => undefined);
   }, []);
 
   // The server rendered the first page for the default filter; reload only when the filter changes.
@@ -120,7 +129,10 @@ export function InboxView({ user, initialConversations, initialCursor }: Props) 
           conversation.unreadCount > previous.unreadCount &&
           conversation.id !== refs.current.selectedId
         ) {
-          attention.alert(`New message from ${conversation.contact.name ?? `+${conversation.contact.waId}`}: ${conversation.lastMessagePreview ?? ""}`, conversation.id);
+          attention.alert(
+            `New message from ${conversation.contact.name ?? `+${conversation.contact.waId}`}: ${conversation.lastMessagePreview ?? ""}`,
+            conversation.id,
+          );
         }
         const rest = current.filter((c) => c.id !== conversation.id);
         // Keep the open conversation in view even if it no longer matches the filter.
@@ -141,7 +153,8 @@ export function InboxView({ user, initialConversations, initialCursor }: Props) 
         return next;
       });
       // A blocked customer's message counts as unread nowhere, so there is nothing to mark read.
-      if (message.direction === "INBOUND" && !message.receivedWhileBlocked && !document.hidden) void workspaceApi.patch(message.conversationId, { markRead: true }).catch(() => undefined);
+      if (message.direction === "INBOUND" && !message.receivedWhileBlocked && !document.hidden)
+        void workspaceApi.patch(message.conversationId, { markRead: true }).catch(() => undefined);
     };
     const onPresence = (next: PresenceDto) => next.conversationId === refs.current.selectedId && setPresence(next);
     socket.on("conversation.created", onConversation);
@@ -174,7 +187,10 @@ export function InboxView({ user, initialConversations, initialCursor }: Props) 
       void loadThread(conversationId, socket);
       // Opened from a notification or the contact panel, it may not be in the current list.
       setSelectedFallback(conversations.find((c) => c.id === conversationId) ?? null);
-      void workspaceApi.patch(conversationId, { markRead: true }).then(setSelectedFallback).catch((error) => setThreadError((error as Error).message));
+      void workspaceApi
+        .patch(conversationId, { markRead: true })
+        .then(setSelectedFallback)
+        .catch((error) => setThreadError((error as Error).message));
     },
     [conversations, loadThread, socket],
   );
@@ -257,7 +273,12 @@ export function InboxView({ user, initialConversations, initialCursor }: Props) 
             <button onClick={() => setShowShortcuts(true)} className="rounded px-1.5 py-0.5 hover:bg-slate-100" title="Keyboard shortcuts">
               ?
             </button>
-            <span data-testid="live-indicator" data-connected={connected} title={connected ? "Live" : "Reconnecting…"} className={`h-2 w-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-400"}`} />
+            <span
+              data-testid="live-indicator"
+              data-connected={connected}
+              title={connected ? "Live" : "Reconnecting…"}
+              className={`h-2 w-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-400"}`}
+            />
           </div>
         </div>
         <ListFilters filter={filter} onChange={setFilter} labels={labels} searchRef={searchRef} />
@@ -274,40 +295,44 @@ export function InboxView({ user, initialConversations, initialCursor }: Props) 
       </aside>
       <main className="flex min-w-0 flex-1 flex-col">
         {selected ? (
-            <Thread
-              conversation={selected}
-              messages={messages}
-              error={threadError}
-              loading={threadLoading}
-              onSend={send}
-              onNote={note}
-              onRetry={retry}
-              hasOlder={!!olderCursor}
-              onLoadOlder={loadOlder}
-              socket={socket}
-              presence={presence}
-              me={user.id}
-              teammates={teammates.users}
-              canned={canned}
-              actions={
-                <ConversationActions
-                  conversation={selected}
-                  me={user.id}
-                  teammates={teammates.users}
-                  teams={teammates.teams}
-                  labels={labels}
-                  menu={menu}
-                  onMenu={setMenu}
-                  onChange={(changes) => void change(changes)}
-                />
-              }
-              banner={
-                <>
-                  <PresenceBar presence={presence} me={user.id} />
-                  {actionError && <p role="alert" className="border-b border-red-100 bg-red-50 px-4 py-1 text-xs text-red-700">{actionError}</p>}
-                </>
-              }
-            />
+          <Thread
+            conversation={selected}
+            messages={messages}
+            error={threadError}
+            loading={threadLoading}
+            onSend={send}
+            onNote={note}
+            onRetry={retry}
+            hasOlder={!!olderCursor}
+            onLoadOlder={loadOlder}
+            socket={socket}
+            presence={presence}
+            me={user.id}
+            teammates={teammates.users}
+            canned={canned}
+            actions={
+              <ConversationActions
+                conversation={selected}
+                me={user.id}
+                teammates={teammates.users}
+                teams={teammates.teams}
+                labels={labels}
+                menu={menu}
+                onMenu={setMenu}
+                onChange={(changes) => void change(changes)}
+              />
+            }
+            banner={
+              <>
+                <PresenceBar presence={presence} me={user.id} />
+                {actionError && (
+                  <p role="alert" className="border-b border-red-100 bg-red-50 px-4 py-1 text-xs text-red-700">
+                    {actionError}
+                  </p>
+                )}
+              </>
+            }
+          />
         ) : (
           <div className="flex flex-1 items-center justify-center p-8 text-center text-sm text-slate-500">
             {conversations.length ? "Pick a conversation on the left, or press j." : emptyText}

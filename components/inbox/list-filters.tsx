@@ -54,20 +54,37 @@ export function ListFilters({
         ))}
       </div>
       <div className="flex flex-wrap gap-1">
-        <select aria-label="Status" data-testid="filter-status" className={select} value={filter.status} onChange={(e) => set({ status: e.target.value as ListFilter["status"] })}>
+        <select
+          aria-label="Status"
+          data-testid="filter-status"
+          className={select}
+          value={filter.status}
+          onChange={(e) => set({ status: e.target.value as ListFilter["status"] })}
+        >
           <option value="OPEN">Open</option>
           <option value="PENDING">Pending</option>
           <option value="SNOOZED">Snoozed</option>
           <option value="RESOLVED">Resolved</option>
           <option value="ALL">Any status</option>
         </select>
-        <select aria-label="Window" data-testid="filter-window" className={select} value={filter.window ?? ""} onChange={(e) => set({ window: (e.target.value || undefined) as ListFilter["window"] })}>
+        <select
+          aria-label="Window"
+          data-testid="filter-window"
+          className={select}
+          value={filter.window ?? ""}
+          onChange={(e) => set({ window: (e.target.value || undefined) as ListFilter["window"] })}
+        >
           <option value="">Any window</option>
           <option value="open">Window open</option>
           <option value="closing">Closing within 1 h</option>
           <option value="closed">Window closed</option>
         </select>
-        <select aria-label="Label" className={select} value={filter.label ?? ""} onChange={(e) => set({ label: e.target.value || undefined })}>
+        <select
+          aria-label="Label"
+          className={select}
+          value={filter.label ?? ""}
+          onChange={(e) => set({ label: e.target.value || undefined })}
+        >
           <option value="">Any label</option>
           {labels.map((label) => (
             <option key={label.id} value={label.id}>
@@ -75,7 +92,13 @@ export function ListFilters({
             </option>
           ))}
         </select>
-        <select aria-label="Sort" data-testid="filter-sort" className={select} value={filter.sort} onChange={(e) => set({ sort: e.target.value as ListFilter["sort"] })}>
+        <select
+          aria-label="Sort"
+          data-testid="filter-sort"
+          className={select}
+          value={filter.sort}
+          onChange={(e) => set({ sort: e.target.value as ListFilter["sort"] })}
+        >
           <option value="recent">Latest activity</option>
           <option value="waiting">Longest waiting</option>
         </select>

@@ -91,7 +91,15 @@ function MessageBody({ message }: { message: MessageDto }) {
     case "system":
       return <p className="text-xs text-slate-600">{noticeText(message)}</p>;
     case "reaction":
-      return <Aside text={message.text ? `Reacted ${message.text} to a message that isn't in this inbox.` : "Removed a reaction from a message that isn't in this inbox."} />;
+      return (
+        <Aside
+          text={
+            message.text
+              ? `Reacted ${message.text} to a message that isn't in this inbox.`
+              : "Removed a reaction from a message that isn't in this inbox."
+          }
+        />
+      );
     case "edit":
       return <Aside text={`Edited a message that isn't in this inbox${message.text ? `. New text: “${message.text}”` : "."}`} />;
     case "revoke":

@@ -22,10 +22,13 @@ export function useAttention({ unreadMine }: { unreadMine: number }) {
   useEffect(() => {
     setSound(localStorage.getItem(SOUND_KEY) === "on");
     setBrowser(typeof Notification === "undefined" ? "unsupported" : Notification.permission);
-    void workspaceApi.notifications().then((result) => {
-      setNotifications(result.items);
-      setUnreadNotifications(result.unread);
-    }).catch(() => undefined);
+    void workspaceApi
+      .notifications()
+      .then((result) => {
+        setNotifications(result.items);
+        setUnreadNotifications(result.unread);
+      })
+      .catch(() => undefined);
   }, []);
 
   useEffect(() => {
@@ -87,7 +90,11 @@ export function Toasts({ attention, onOpen }: { attention: Attention; onOpen: (c
   return (
     <div className="fixed bottom-4 right-4 z-50 flex w-80 flex-col gap-2" aria-live="polite" data-testid="toasts">
       {attention.toasts.map((toast) => (
-        <div key={toast.id} className="flex items-start gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-lg" data-testid="toast">
+        <div
+          key={toast.id}
+          className="flex items-start gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-lg"
+          data-testid="toast"
+        >
           <button
             className="flex-1 text-left"
             onClick={() => {
@@ -118,7 +125,10 @@ export function NotificationBell({ attention, onOpen }: { attention: Attention; 
       >
         <BellIcon />
         {attention.unreadNotifications > 0 && (
-          <span className="absolute -right-1 -top-1 rounded-full bg-red-600 px-1 text-[10px] font-semibold text-white" data-testid="notification-count">
+          <span
+            className="absolute -right-1 -top-1 rounded-full bg-red-600 px-1 text-[10px] font-semibold text-white"
+            data-testid="notification-count"
+          >
             {attention.unreadNotifications}
           </span>
         )}
@@ -132,7 +142,9 @@ export function NotificationBell({ attention, onOpen }: { attention: Attention; 
             </button>
           </div>
           <ul className="max-h-80 overflow-y-auto">
-            {attention.notifications.length === 0 && <li className="px-3 py-6 text-center text-xs text-slate-500">Mentions and assignments show up here.</li>}
+            {attention.notifications.length === 0 && (
+              <li className="px-3 py-6 text-center text-xs text-slate-500">Mentions and assignments show up here.</li>
+            )}
             {attention.notifications.map((notification) => (
               <li key={notification.id}>
                 <button
@@ -154,7 +166,12 @@ export function NotificationBell({ attention, onOpen }: { attention: Attention; 
             </label>
             {attention.browser !== "unsupported" && (
               <label className="flex items-center gap-1">
-                <input type="checkbox" checked={attention.browser === "granted"} disabled={attention.browser !== "default"} onChange={() => void attention.enableBrowser()} />
+                <input
+                  type="checkbox"
+                  checked={attention.browser === "granted"}
+                  disabled={attention.browser !== "default"}
+                  onChange={() => void attention.enableBrowser()}
+                />
                 Browser notifications{attention.browser === "denied" ? " (blocked in the browser)" : ""}
               </label>
             )}

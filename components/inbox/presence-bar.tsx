@@ -11,7 +11,11 @@ export function PresenceBar({ presence, me }: { presence: PresenceDto | null; me
     <div className="flex items-center gap-2 border-b border-slate-100 bg-sky-50 px-4 py-1 text-xs text-sky-900" data-testid="presence-bar">
       <div className="flex -space-x-1">
         {others.map((viewer) => (
-          <span key={viewer.id} title={viewer.name} className="flex h-5 w-5 items-center justify-center rounded-full border border-white bg-sky-600 text-[10px] font-semibold text-white">
+          <span
+            key={viewer.id}
+            title={viewer.name}
+            className="flex h-5 w-5 items-center justify-center rounded-full border border-white bg-sky-600 text-[10px] font-semibold text-white"
+          >
             {initials(viewer.name)}
           </span>
         ))}
@@ -30,5 +34,10 @@ function names(viewers: { name: string }[]): string {
 }
 
 function initials(name: string): string {
-  return name.split(/\s+/).map((part) => part[0] ?? "").join("").slice(0, 2).toUpperCase();
+  return name
+    .split(/\s+/)
+    .map((part) => part[0] ?? "")
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
 }

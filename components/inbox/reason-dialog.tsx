@@ -57,7 +57,11 @@ export function ReasonDialog({
             className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm outline-none focus:border-brand-500"
           />
         </label>
-        {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-1.5 text-sm text-red-700">{error}</p>}
+        {error && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-1.5 text-sm text-red-700">
+            {error}
+          </p>
+        )}
         <div className="flex justify-end gap-2">
           <Button onClick={onCancel}>Cancel</Button>
           <Button type="submit" tone={tone} disabled={busy}>

@@ -9,7 +9,17 @@ export type Pick = { kind: "canned"; body: string } | { kind: "mention"; id: str
 
 type Item = { key: string; label: string; hint: string; pick: Pick };
 
-export function useSuggestions({ text, mode, canned, teammates }: { text: string; mode: "reply" | "note"; canned: CannedResponse[]; teammates: Teammate[] }) {
+export function useSuggestions({
+  text,
+  mode,
+  canned,
+  teammates,
+}: {
+  text: string;
+  mode: "reply" | "note";
+  canned: CannedResponse[];
+  teammates: Teammate[];
+}) {
   const [index, setIndex] = useState(0);
   const [dismissed, setDismissed] = useState<string | null>(null);
   let items: Item[] = [];
@@ -46,7 +56,11 @@ export function useSuggestions({ text, mode, canned, teammates }: { text: string
 export function Suggestions({ state, onPick }: { state: ReturnType<typeof useSuggestions>; onPick: (pick: Pick) => void }) {
   if (!state.open) return null;
   return (
-    <ul className="absolute bottom-full left-0 z-20 mb-1 max-h-56 w-80 overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 text-sm shadow-lg" role="listbox" data-testid="suggestions">
+    <ul
+      className="absolute bottom-full left-0 z-20 mb-1 max-h-56 w-80 overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 text-sm shadow-lg"
+      role="listbox"
+      data-testid="suggestions"
+    >
       {state.items.map((item, i) => (
         <li key={item.key} role="option" aria-selected={i === state.index}>
           <button

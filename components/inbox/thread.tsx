@@ -72,7 +72,11 @@ export function Thread(props: Props) {
             {conversation.contact.name ?? `+${conversation.contact.waId}`}
           </h2>
           <p className="truncate text-xs text-slate-500">
-            {conversation.contact.waId ? `+${conversation.contact.waId}` : conversation.contact.username ? `@${conversation.contact.username}` : conversation.contact.bsuid}
+            {conversation.contact.waId
+              ? `+${conversation.contact.waId}`
+              : conversation.contact.username
+                ? `@${conversation.contact.username}`
+                : conversation.contact.bsuid}
             {conversation.assignee ? ` · ${conversation.assignee.name}` : " · unassigned"}
             {conversation.team ? ` · ${conversation.team.name}` : ""}
             {conversation.status !== "OPEN" ? ` · ${conversation.status.toLowerCase()}` : ""}
@@ -80,7 +84,10 @@ export function Thread(props: Props) {
         </div>
         <div className="flex shrink-0 items-center gap-1.5">
           <BillingBadge billing={conversation.billing} />
-          <WindowBadge expiresAt={conversation.billingWindow.expiresAt ?? conversation.windowExpiresAt} kind={conversation.billingWindow.kind} />
+          <WindowBadge
+            expiresAt={conversation.billingWindow.expiresAt ?? conversation.windowExpiresAt}
+            kind={conversation.billingWindow.kind}
+          />
           {props.actions}
         </div>
       </header>
@@ -93,7 +100,10 @@ export function Thread(props: Props) {
       >
         {hasOlder && (
           <div className="mb-2 flex justify-center">
-            <button onClick={() => void loadOlder()} className="rounded-md bg-white/80 px-2 py-0.5 text-xs text-slate-600 shadow-sm hover:bg-white">
+            <button
+              onClick={() => void loadOlder()}
+              className="rounded-md bg-white/80 px-2 py-0.5 text-xs text-slate-600 shadow-sm hover:bg-white"
+            >
               Load earlier messages
             </button>
           </div>
@@ -131,7 +141,15 @@ export function Thread(props: Props) {
   );
 }
 
-function Entry({ message, onReply, onRetry }: { message: MessageDto; onReply: (message: MessageDto) => void; onRetry: (id: string) => Promise<void> }) {
+function Entry({
+  message,
+  onReply,
+  onRetry,
+}: {
+  message: MessageDto;
+  onReply: (message: MessageDto) => void;
+  onRetry: (id: string) => Promise<void>;
+}) {
   if (message.type === "activity") {
     return (
       <p className="my-2 text-center text-[11px] text-slate-500" data-testid="activity">
@@ -158,7 +176,15 @@ function Note({ message }: { message: MessageDto }) {
   );
 }
 
-function Bubble({ message, onReply, onRetry }: { message: MessageDto; onReply: (message: MessageDto) => void; onRetry: (id: string) => Promise<void> }) {
+function Bubble({
+  message,
+  onReply,
+  onRetry,
+}: {
+  message: MessageDto;
+  onReply: (message: MessageDto) => void;
+  onRetry: (id: string) => Promise<void>;
+}) {
   const outbound = message.direction === "OUTBOUND";
   const [retrying, setRetrying] = useState(false);
   return (
@@ -173,11 +199,16 @@ function Bubble({ message, onReply, onRetry }: { message: MessageDto; onReply: (
           <MessageContent message={message} />
           <div className="mt-0.5 flex items-center justify-end gap-1 text-[11px] text-slate-500">
             {message.sender && outbound && <span className="mr-1">{message.sender.name}</span>}
-            <time dateTime={message.timestamp}>{new Date(message.timestamp).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}</time>
+            <time dateTime={message.timestamp}>
+              {new Date(message.timestamp).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+            </time>
             {outbound && <MessageTicks status={message.status} />}
           </div>
           {message.status === "FAILED" && (
-            <div className="mt-1 flex items-start justify-between gap-2 border-t border-red-200 pt-1 text-xs text-red-700" data-testid="message-error">
+            <div
+              className="mt-1 flex items-start justify-between gap-2 border-t border-red-200 pt-1 text-xs text-red-700"
+              data-testid="message-error"
+            >
               <span>
                 Not delivered: {describeMetaError({ code: message.error?.code, title: message.error?.title })}
                 {message.error?.code ? ` (${message.error.code})` : ""}
@@ -197,7 +228,11 @@ function Bubble({ message, onReply, onRetry }: { message: MessageDto; onReply: (
           )}
         </div>
         {message.externalId && (
-          <button onClick={() => onReply(message)} title="Reply to this message" className="invisible rounded px-1 text-xs text-slate-500 hover:bg-white/70 group-hover:visible">
+          <button
+            onClick={() => onReply(message)}
+            title="Reply to this message"
+            className="invisible rounded px-1 text-xs text-slate-500 hover:bg-white/70 group-hover:visible"
+          >
             <ReplyIcon />
           </button>
         )}
@@ -216,7 +251,8 @@ function bubbleColour(message: MessageDto): string {
 function WindowExpired({ at }: { at: string }) {
   return (
     <p className="my-2 text-center text-[11px] text-slate-500" data-testid="activity">
-      The 24 h customer service window closed · {new Date(at).toLocaleString([], { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}
+      The 24 h customer service window closed ·{" "}
+      {new Date(at).toLocaleString([], { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}
     </p>
   );
 }

@@ -25,7 +25,9 @@ export function useInboxKeys(handlers: Handlers) {
       if (event.metaKey || event.ctrlKey || event.altKey) return;
       if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
       if (target?.closest("dialog")) return;
-      const action = ({ j: "next", k: "previous", r: "reply", n: "note", e: "resolve", a: "assign", "/": "search", "?": "help" } as const)[event.key];
+      const action = ({ j: "next", k: "previous", r: "reply", n: "note", e: "resolve", a: "assign", "/": "search", "?": "help" } as const)[
+        event.key
+      ];
       if (!action) return;
       event.preventDefault();
       ref.current[action]();

@@ -22,21 +22,36 @@ export function WindowBadge({
   const left = expiresAt ? new Date(expiresAt).getTime() - now : 0;
   if (left <= 0 || kind === "closed") {
     return (
-      <span data-testid="window-badge" data-window="closed" title="The 24 h customer service window is closed: only templates can be sent" className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-500">
+      <span
+        data-testid="window-badge"
+        data-window="closed"
+        title="The 24 h customer service window is closed: only templates can be sent"
+        className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-500"
+      >
         {compact ? "closed" : "24 h window closed"}
       </span>
     );
   }
   if (kind === "free_entry_point") {
     return (
-      <span data-testid="window-badge" data-window="free_entry_point" title="Free entry point: every message is free until this window ends" className="rounded bg-violet-50 px-1.5 py-0.5 text-[11px] font-medium tabular-nums text-violet-700">
+      <span
+        data-testid="window-badge"
+        data-window="free_entry_point"
+        title="Free entry point: every message is free until this window ends"
+        className="rounded bg-violet-50 px-1.5 py-0.5 text-[11px] font-medium tabular-nums text-violet-700"
+      >
         {compact ? `FEP ${formatLeft(left)}` : `Free entry point · ${formatLeft(left)} left`}
       </span>
     );
   }
   const tone = left > 4 * HOUR ? "bg-emerald-50 text-emerald-700" : left > HOUR ? "bg-amber-50 text-amber-800" : "bg-red-50 text-red-700";
   return (
-    <span data-testid="window-badge" data-window={left > HOUR ? "open" : "closing"} title="Time left in the 24 h customer service window" className={`rounded px-1.5 py-0.5 text-[11px] font-medium tabular-nums ${tone}`}>
+    <span
+      data-testid="window-badge"
+      data-window={left > HOUR ? "open" : "closing"}
+      title="Time left in the 24 h customer service window"
+      className={`rounded px-1.5 py-0.5 text-[11px] font-medium tabular-nums ${tone}`}
+    >
       {formatLeft(left)}
       {compact ? "" : " left to reply"}
     </span>

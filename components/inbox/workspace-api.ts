@@ -43,7 +43,8 @@ export type ConversationPatch = {
 
 export const workspaceApi = {
   conversation: (conversationId: string) => call<ConversationDto>(`/api/conversations/${conversationId}`),
-  send: (conversationId: string, input: SendInput) => call<MessageDto>(`/api/conversations/${conversationId}/messages`, json("POST", input)),
+  send: (conversationId: string, input: SendInput) =>
+    call<MessageDto>(`/api/conversations/${conversationId}/messages`, json("POST", input)),
   retry: (conversationId: string, messageId: string) =>
     call<MessageDto>(`/api/conversations/${conversationId}/messages/${messageId}/retry`, { method: "POST" }),
   upload: async (conversationId: string, file: File) => {
@@ -51,7 +52,8 @@ export const workspaceApi = {
     form.set("file", file);
     const response = await fetch(`/api/conversations/${conversationId}/media`, { method: "POST", body: form });
     const body = await response.json().catch(() => null);
-    if (!response.ok) throw new ApiError(body?.error?.message ?? `Upload failed (${response.status})`, body?.error?.code ?? "ERROR", response.status);
+    if (!response.ok)
+      throw new ApiError(body?.error?.message ?? `Upload failed (${response.status})`, body?.error?.code ?? "ERROR", response.status);
     return body as { id: string; fileName: string };
   },
   typing: (conversationId: string) => call<{ sent: boolean }>(`/api/conversations/${conversationId}/typing`, { method: "POST" }),
@@ -67,7 +69,8 @@ export const workspaceApi = {
     call<{ items: MessageDto[]; nextCursor: string | null }>(
       `/api/conversations/${conversationId}/messages${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`,
     ),
-  patch: (conversationId: string, changes: ConversationPatch) => call<ConversationDto>(`/api/conversations/${conversationId}`, json("PATCH", changes)),
+  patch: (conversationId: string, changes: ConversationPatch) =>
+    call<ConversationDto>(`/api/conversations/${conversationId}`, json("PATCH", changes)),
   note: (conversationId: string, text: string, mentions: string[]) =>
     call<MessageDto>(`/api/conversations/${conversationId}/messages`, json("POST", { note: { text, mentions } })),
   labels: () => call<{ items: LabelDto[] }>("/api/labels"),
@@ -77,7 +80,10 @@ export const workspaceApi = {
   updateContact: (contactId: string, changes: Partial<Pick<ContactDetailsDto, "name" | "language" | "attributes" | "notes">>) =>
     call<ContactDetailsDto>(`/api/contacts/${contactId}`, json("PATCH", changes)),
   block: (contactId: string, blocked: boolean, reason: string) =>
-    call<{ blocked: boolean; atMeta: boolean; notice: string | null }>(`/api/contacts/${contactId}/block`, json(blocked ? "POST" : "DELETE", { reason })),
+    call<{ blocked: boolean; atMeta: boolean; notice: string | null }>(
+      `/api/contacts/${contactId}/block`,
+      json(blocked ? "POST" : "DELETE", { reason }),
+    ),
   spam: (contactId: string, spam: boolean, reason: string) =>
     call<{ spam: boolean }>(`/api/contacts/${contactId}/spam`, json(spam ? "POST" : "DELETE", { reason })),
   notifications: () => call<{ items: NotificationDto[]; unread: number }>("/api/notifications"),

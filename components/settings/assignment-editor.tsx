@@ -35,7 +35,12 @@ export function AssignmentEditor({ initial }: { initial: AssignmentSettings }) {
               <input
                 type="checkbox"
                 checked={channel.autoAssign}
-                onChange={(e) => setSettings({ ...settings, channels: settings.channels.map((c, i) => (i === index ? { ...c, autoAssign: e.target.checked } : c)) })}
+                onChange={(e) =>
+                  setSettings({
+                    ...settings,
+                    channels: settings.channels.map((c, i) => (i === index ? { ...c, autoAssign: e.target.checked } : c)),
+                  })
+                }
               />
               Round-robin
             </label>
@@ -46,7 +51,12 @@ export function AssignmentEditor({ initial }: { initial: AssignmentSettings }) {
                 type="number"
                 min={1}
                 value={channel.maxOpenPerAgent}
-                onChange={(e) => setSettings({ ...settings, channels: settings.channels.map((c, i) => (i === index ? { ...c, maxOpenPerAgent: Number(e.target.value) } : c)) })}
+                onChange={(e) =>
+                  setSettings({
+                    ...settings,
+                    channels: settings.channels.map((c, i) => (i === index ? { ...c, maxOpenPerAgent: Number(e.target.value) } : c)),
+                  })
+                }
               />
             </label>
           </div>
@@ -66,7 +76,12 @@ export function AssignmentEditor({ initial }: { initial: AssignmentSettings }) {
                 placeholder="inbox"
                 value={agent.maxOpenConversations ?? ""}
                 onChange={(e) =>
-                  setSettings({ ...settings, agents: settings.agents.map((a, i) => (i === index ? { ...a, maxOpenConversations: e.target.value ? Number(e.target.value) : null } : a)) })
+                  setSettings({
+                    ...settings,
+                    agents: settings.agents.map((a, i) =>
+                      i === index ? { ...a, maxOpenConversations: e.target.value ? Number(e.target.value) : null } : a,
+                    ),
+                  })
                 }
               />
             </label>
@@ -74,8 +89,14 @@ export function AssignmentEditor({ initial }: { initial: AssignmentSettings }) {
         ))}
       </section>
       <div className="flex items-center gap-2">
-        <Button tone="primary" onClick={() => void save()}>Save</Button>
-        {status && <span role="status" className={status.ok ? "text-emerald-700" : "text-red-700"}>{status.text}</span>}
+        <Button tone="primary" onClick={() => void save()}>
+          Save
+        </Button>
+        {status && (
+          <span role="status" className={status.ok ? "text-emerald-700" : "text-red-700"}>
+            {status.text}
+          </span>
+        )}
       </div>
     </div>
   );

@@ -41,7 +41,9 @@ export function AuditEventList({
                 data-testid="audit-event-row"
               >
                 <td className="px-3 py-2 tabular-nums text-slate-400">{event.seq}</td>
-                <td className="whitespace-nowrap px-3 py-2"><AuditTime at={event.createdAt} /></td>
+                <td className="whitespace-nowrap px-3 py-2">
+                  <AuditTime at={event.createdAt} />
+                </td>
                 <td className="px-3 py-2">{event.actorLabel}</td>
                 <td className="px-3 py-2 font-mono text-xs">{event.action}</td>
                 <td className="px-3 py-2 font-mono text-xs">

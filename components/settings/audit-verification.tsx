@@ -30,14 +30,26 @@ export function AuditVerification({ initial, canVerify }: { initial: AuditVerifi
 
   return (
     <section className="space-y-4">
-      {latest ? <LatestResult result={latest} /> : <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-500">The chain has not been verified yet.</p>}
+      {latest ? (
+        <LatestResult result={latest} />
+      ) : (
+        <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-500">The chain has not been verified yet.</p>
+      )}
       {canVerify && (
         <div className="flex items-center gap-3">
           <Button tone="primary" onClick={() => void verify()} disabled={verifying} aria-busy={verifying}>
             {verifying ? "Verifying…" : "Verify now"}
           </Button>
-          {verifying && <span role="status" className="animate-pulse text-sm text-slate-500">Checking every event from the first one; a long trail takes a while.</span>}
-          {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
+          {verifying && (
+            <span role="status" className="animate-pulse text-sm text-slate-500">
+              Checking every event from the first one; a long trail takes a while.
+            </span>
+          )}
+          {error && (
+            <span role="alert" className="text-sm text-red-700">
+              {error}
+            </span>
+          )}
         </div>
       )}
       {history.length > 0 && <History rows={history} />}
@@ -65,13 +77,17 @@ function LatestResult({ result }: { result: AuditVerificationDto }) {
       {event ? (
         <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 rounded-md border border-red-200 bg-white p-3 text-sm">
           <dt className="text-red-700">When</dt>
-          <dd><AuditTime at={event.createdAt} /></dd>
+          <dd>
+            <AuditTime at={event.createdAt} />
+          </dd>
           <dt className="text-red-700">Actor</dt>
           <dd>{event.actorLabel}</dd>
           <dt className="text-red-700">Action</dt>
           <dd className="font-mono text-xs">{event.action}</dd>
           <dt className="text-red-700">Target</dt>
-          <dd className="font-mono text-xs">{event.targetType} {event.targetId}</dd>
+          <dd className="font-mono text-xs">
+            {event.targetType} {event.targetId}
+          </dd>
           <dt className="text-red-700">Reason</dt>
           <dd>{event.reason ?? "—"}</dd>
           <dt className="text-red-700">Event id</dt>
@@ -104,7 +120,9 @@ function History({ rows }: { rows: AuditVerificationDto[] }) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} className="border-t border-slate-100" data-testid="audit-verification-row">
-              <td className="whitespace-nowrap px-3 py-2"><AuditTime at={row.finishedAt} /></td>
+              <td className="whitespace-nowrap px-3 py-2">
+                <AuditTime at={row.finishedAt} />
+              </td>
               <td className="px-3 py-2">{row.trigger === "admin" ? (row.actorName ?? "an admin") : "daily check"}</td>
               <td className="px-3 py-2">
                 {row.ok ? (

@@ -41,7 +41,9 @@ export function FlowsEditor({ initial, channels }: { initial: FlowDto[]; channel
                 id {flow.metaId} · button “{flow.cta}”{flow.screen ? ` · opens ${flow.screen}` : ""}
               </span>
             </span>
-            <Button size="sm" tone="ghost" onClick={() => void remove(flow.id)}>Remove</Button>
+            <Button size="sm" tone="ghost" onClick={() => void remove(flow.id)}>
+              Remove
+            </Button>
           </li>
         ))}
       </ul>
@@ -50,24 +52,52 @@ export function FlowsEditor({ initial, channels }: { initial: FlowDto[]; channel
           <span className="mb-0.5 block text-xs text-slate-500">Inbox</span>
           <select className={input} value={draft.channelId} onChange={(e) => setDraft({ ...draft, channelId: e.target.value })}>
             {channels.map((channel) => (
-              <option key={channel.id} value={channel.id}>{channel.name}</option>
+              <option key={channel.id} value={channel.id}>
+                {channel.name}
+              </option>
             ))}
           </select>
         </label>
         <Field label="Name agents see" value={draft.name} onChange={(name) => setDraft({ ...draft, name })} className={input} />
-        <Field label="Flow id (from WhatsApp Manager)" value={draft.metaId} onChange={(metaId) => setDraft({ ...draft, metaId })} className={input} />
+        <Field
+          label="Flow id (from WhatsApp Manager)"
+          value={draft.metaId}
+          onChange={(metaId) => setDraft({ ...draft, metaId })}
+          className={input}
+        />
         <Field label="Button label (≤ 20 characters)" value={draft.cta} onChange={(cta) => setDraft({ ...draft, cta })} className={input} />
-        <Field label="First screen (optional)" value={draft.screen} onChange={(screen) => setDraft({ ...draft, screen })} className={input} />
-        {error && <p role="alert" className="col-span-2 rounded-md bg-red-50 px-3 py-1.5 text-red-700">{error}</p>}
+        <Field
+          label="First screen (optional)"
+          value={draft.screen}
+          onChange={(screen) => setDraft({ ...draft, screen })}
+          className={input}
+        />
+        {error && (
+          <p role="alert" className="col-span-2 rounded-md bg-red-50 px-3 py-1.5 text-red-700">
+            {error}
+          </p>
+        )}
         <div className="col-span-2">
-          <Button type="submit" tone="primary">Add flow</Button>
+          <Button type="submit" tone="primary">
+            Add flow
+          </Button>
         </div>
       </form>
     </div>
   );
 }
 
-function Field({ label, value, onChange, className }: { label: string; value: string; onChange: (value: string) => void; className: string }) {
+function Field({
+  label,
+  value,
+  onChange,
+  className,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  className: string;
+}) {
   return (
     <label>
       <span className="mb-0.5 block text-xs text-slate-500">{label}</span>

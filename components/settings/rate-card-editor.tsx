@@ -14,12 +14,21 @@ export function RateCardEditor({ initial }: { initial: Rate[] }) {
 
   async function save() {
     setSaving(true);
-    const response = await fetch("/api/rate-card", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ rates }) });
+    const response = await fetch("/api/rate-card", {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ rates }),
+    });
     const body = await response.json().catch(() => null);
     setSaving(false);
     if (!response.ok) {
       const detail = body?.error?.details?.[0];
-      return setStatus({ ok: false, text: detail ? `Row ${Number(String(detail.path).split(".")[1]) + 1}: ${detail.message}` : body?.error?.message ?? "Could not save." });
+      return setStatus({
+        ok: false,
+        text: detail
+          ? `Row ${Number(String(detail.path).split(".")[1]) + 1}: ${detail.message}`
+          : (body?.error?.message ?? "Could not save."),
+      });
     }
     setRates(body.items);
     setStatus({ ok: true, text: "Saved. New estimates use these rates." });
@@ -44,24 +53,62 @@ export function RateCardEditor({ initial }: { initial: Rate[] }) {
               <td className="px-3 py-1.5">
                 <select className={input} value={rate.category} onChange={(e) => set(index, { category: e.target.value })}>
                   {categories.map((category) => (
-                    <option key={category} value={category}>{category.toLowerCase().replace(/_/g, " ")}</option>
+                    <option key={category} value={category}>
+                      {category.toLowerCase().replace(/_/g, " ")}
+                    </option>
                   ))}
                 </select>
               </td>
-              <td className="px-3 py-1.5"><input className={input} value={rate.countryCode} onChange={(e) => set(index, { countryCode: e.target.value.trim() })} aria-label="Calling code" /></td>
-              <td className="px-3 py-1.5"><input className={input} type="number" step="0.0001" min="0" value={rate.price} onChange={(e) => set(index, { price: Number(e.target.value) })} aria-label="Price" /></td>
-              <td className="px-3 py-1.5"><input className={input} value={rate.currency} onChange={(e) => set(index, { currency: e.target.value.toUpperCase() })} aria-label="Currency" /></td>
+              <td className="px-3 py-1.5">
+                <input
+                  className={input}
+                  value={rate.countryCode}
+                  onChange={(e) => set(index, { countryCode: e.target.value.trim() })}
+                  aria-label="Calling code"
+                />
+              </td>
+              <td className="px-3 py-1.5">
+                <input
+                  className={input}
+                  type="number"
+                  step="0.0001"
+                  min="0"
+                  value={rate.price}
+                  onChange={(e) => set(index, { price: Number(e.target.value) })}
+                  aria-label="Price"
+                />
+              </td>
+              <td className="px-3 py-1.5">
+                <input
+                  className={input}
+                  value={rate.currency}
+                  onChange={(e) => set(index, { currency: e.target.value.toUpperCase() })}
+                  aria-label="Currency"
+                />
+              </td>
               <td className="px-3 py-1.5 text-right">
-                <Button size="sm" tone="ghost" onClick={() => setRates(rates.filter((_, i) => i !== index))} aria-label="Remove row">Remove</Button>
+                <Button size="sm" tone="ghost" onClick={() => setRates(rates.filter((_, i) => i !== index))} aria-label="Remove row">
+                  Remove
+                </Button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="flex items-center gap-2">
-        <Button onClick={() => setRates([...rates, { category: "MARKETING", countryCode: "*", price: 0, currency: rates[0]?.currency ?? "USD" }])}>Add a rate</Button>
-        <Button tone="primary" onClick={() => void save()} disabled={saving}>{saving ? "Saving…" : "Save rate card"}</Button>
-        {status && <span role="status" className={`text-sm ${status.ok ? "text-emerald-700" : "text-red-700"}`}>{status.text}</span>}
+        <Button
+          onClick={() => setRates([...rates, { category: "MARKETING", countryCode: "*", price: 0, currency: rates[0]?.currency ?? "USD" }])}
+        >
+          Add a rate
+        </Button>
+        <Button tone="primary" onClick={() => void save()} disabled={saving}>
+          {saving ? "Saving…" : "Save rate card"}
+        </Button>
+        {status && (
+          <span role="status" className={`text-sm ${status.ok ? "text-emerald-700" : "text-red-700"}`}>
+            {status.text}
+          </span>
+        )}
       </div>
     </div>
   );

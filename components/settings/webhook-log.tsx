@@ -17,7 +17,9 @@ export function WebhookLog({ events, filter }: { events: WebhookEventDto[]; filt
     setBusy(null);
     if (!response.ok) return;
     setRows((current) =>
-      current.map((row) => (row.id === id ? { ...row, state: outcome.state, error: outcome.error ?? null, processedAt: new Date().toISOString() } : row)),
+      current.map((row) =>
+        row.id === id ? { ...row, state: outcome.state, error: outcome.error ?? null, processedAt: new Date().toISOString() } : row,
+      ),
     );
   }
 
@@ -53,7 +55,9 @@ export function WebhookLog({ events, filter }: { events: WebhookEventDto[]; filt
                 <td className="whitespace-nowrap px-3 py-2 tabular-nums">{new Date(row.receivedAt).toLocaleString()}</td>
                 <td className="px-3 py-2 font-mono text-xs">{row.phoneNumberId ?? "—"}</td>
                 <td className="px-3 py-2">
-                  <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${row.state === "FAILED" ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-700"}`}>
+                  <span
+                    className={`rounded px-1.5 py-0.5 text-xs font-medium ${row.state === "FAILED" ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-700"}`}
+                  >
                     {row.state.toLowerCase()}
                   </span>
                 </td>

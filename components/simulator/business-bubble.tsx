@@ -27,11 +27,18 @@ export function BusinessBubble({
   const url = media.link ?? (media.mediaId ? src(media.mediaId) : null);
   return (
     <span className="block space-y-1" data-testid="sim-media" data-kind={media.kind}>
-      {url && (media.kind === "image" || media.kind === "sticker") && <img src={url} alt={media.caption ?? ""} className="max-h-56 rounded-md" />}
+      {url && (media.kind === "image" || media.kind === "sticker") && (
+        <img src={url} alt={media.caption ?? ""} className="max-h-56 rounded-md" />
+      )}
       {url && media.kind === "video" && <video src={url} controls className="max-h-56 rounded-md" />}
       {url && media.kind === "audio" && <audio src={url} controls />}
       {media.kind === "document" && (
-        <a href={url ?? undefined} target="_blank" rel="noopener noreferrer" className="flex items-center gap-2 rounded-md bg-slate-100 px-2 py-2 text-sm">
+        <a
+          href={url ?? undefined}
+          target="_blank"
+          rel="noopener noreferrer"
+          className="flex items-center gap-2 rounded-md bg-slate-100 px-2 py-2 text-sm"
+        >
           📄 {media.fileName ?? "Document"}
         </a>
       )}
@@ -42,11 +49,23 @@ export function BusinessBubble({
 
 /** What the customer's tap sends back (lib/simulator/customer-message.ts kinds), quoting the message tapped. */
 export function tapReply(tap: Tap, { messageId, view }: { messageId: string; view: BusinessMessageView }): Record<string, unknown> | null {
-  if (tap.kind === "row") return { kind: "list_reply", id: tap.row.id, title: tap.row.title, ...(tap.row.description ? { description: tap.row.description } : {}), replyTo: messageId };
+  if (tap.kind === "row")
+    return {
+      kind: "list_reply",
+      id: tap.row.id,
+      title: tap.row.title,
+      ...(tap.row.description ? { description: tap.row.description } : {}),
+      replyTo: messageId,
+    };
   if (tap.kind === "flow") {
     const flow = view.flow;
     // Submitting the Flow as opened: its first screen and the data the business passed in.
-    return { kind: "flow", response: { ...(flow?.screen ? { screen: flow.screen } : {}), ...stringValues(flow?.data) }, ...(flow?.token ? { flowToken: flow.token } : {}), replyTo: messageId };
+    return {
+      kind: "flow",
+      response: { ...(flow?.screen ? { screen: flow.screen } : {}), ...stringValues(flow?.data) },
+      ...(flow?.token ? { flowToken: flow.token } : {}),
+      replyTo: messageId,
+    };
   }
   if (tap.button.kind !== "reply") return null;
   if (view.template) return { kind: "quick_reply", text: tap.button.title, payload: tap.button.id ?? tap.button.title, replyTo: messageId };

@@ -22,7 +22,11 @@ function Row({ name, children }: { name: string; children: React.ReactNode }) {
 function SendButton({ busy, label }: { busy: boolean; label: string }) {
   return (
     <div className="col-span-2 flex justify-end">
-      <button type="submit" disabled={busy} className="rounded-full bg-[#008069] px-3 py-1 text-xs font-semibold text-white disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={busy}
+        className="rounded-full bg-[#008069] px-3 py-1 text-xs font-semibold text-white disabled:opacity-50"
+      >
         {label}
       </button>
     </div>
@@ -30,8 +34,14 @@ function SendButton({ busy, label }: { busy: boolean; label: string }) {
 }
 
 export function FlowForm({ onSend, busy }: FormProps) {
-  const [booking, setBooking] = useState({ appointment_date: "2026-05-04", appointment_time: "10:30", party_size: "2", notes: "Showroom visit" });
-  const set = (key: keyof typeof booking) => (event: React.ChangeEvent<HTMLInputElement>) => setBooking({ ...booking, [key]: event.target.value });
+  const [booking, setBooking] = useState({
+    appointment_date: "2026-05-04",
+    appointment_time: "10:30",
+    party_size: "2",
+    notes: "Showroom visit",
+  });
+  const set = (key: keyof typeof booking) => (event: React.ChangeEvent<HTMLInputElement>) =>
+    setBooking({ ...booking, [key]: event.target.value });
   return (
     <form
       className="grid grid-cols-2 gap-2"
@@ -40,10 +50,18 @@ export function FlowForm({ onSend, busy }: FormProps) {
         void onSend({ kind: "flow", response: { ...booking, party_size: Number(booking.party_size) || booking.party_size } });
       }}
     >
-      <Row name="Date"><input type="date" value={booking.appointment_date} onChange={set("appointment_date")} className={input} /></Row>
-      <Row name="Time"><input type="time" value={booking.appointment_time} onChange={set("appointment_time")} className={input} /></Row>
-      <Row name="People"><input value={booking.party_size} onChange={set("party_size")} className={input} inputMode="numeric" /></Row>
-      <Row name="Notes"><input value={booking.notes} onChange={set("notes")} className={input} /></Row>
+      <Row name="Date">
+        <input type="date" value={booking.appointment_date} onChange={set("appointment_date")} className={input} />
+      </Row>
+      <Row name="Time">
+        <input type="time" value={booking.appointment_time} onChange={set("appointment_time")} className={input} />
+      </Row>
+      <Row name="People">
+        <input value={booking.party_size} onChange={set("party_size")} className={input} inputMode="numeric" />
+      </Row>
+      <Row name="Notes">
+        <input value={booking.notes} onChange={set("notes")} className={input} />
+      </Row>
       <SendButton busy={busy} label="Submit form" />
     </form>
   );
@@ -67,7 +85,12 @@ export function OrderForm({ onSend, busy }: FormProps) {
         event.preventDefault();
         const items = lines
           .filter((line) => line.productId.trim())
-          .map((line) => ({ productId: line.productId.trim(), quantity: Number(line.quantity) || 1, price: Number(line.price) || 0, currency }));
+          .map((line) => ({
+            productId: line.productId.trim(),
+            quantity: Number(line.quantity) || 1,
+            price: Number(line.price) || 0,
+            currency,
+          }));
         void onSend({ kind: "order", items, text: text || undefined });
       }}
     >
@@ -79,19 +102,32 @@ export function OrderForm({ onSend, busy }: FormProps) {
             <input value={line.price} onChange={update(index, "price")} className={input} aria-label="Unit price" inputMode="decimal" />
           </div>
         ))}
-        <button type="button" onClick={() => setLines([...lines, { productId: "", quantity: "1", price: "0" }])} className="text-[11px] text-[#008069] hover:underline">
+        <button
+          type="button"
+          onClick={() => setLines([...lines, { productId: "", quantity: "1", price: "0" }])}
+          className="text-[11px] text-[#008069] hover:underline"
+        >
           + Product
         </button>
       </div>
-      <Row name="Currency"><input value={currency} onChange={(event) => setCurrency(event.target.value.toUpperCase().slice(0, 3))} className={input} /></Row>
-      <Row name="Note"><input value={text} onChange={(event) => setText(event.target.value)} className={input} /></Row>
+      <Row name="Currency">
+        <input value={currency} onChange={(event) => setCurrency(event.target.value.toUpperCase().slice(0, 3))} className={input} />
+      </Row>
+      <Row name="Note">
+        <input value={text} onChange={(event) => setText(event.target.value)} className={input} />
+      </Row>
       <SendButton busy={busy} label="Send order" />
     </form>
   );
 }
 
 export function AdForm({ onSend, busy }: FormProps) {
-  const [ad, setAd] = useState({ headline: "Standing desks -20%", body: "This week only, free delivery.", sourceUrl: "https://fb.me/northwind-desks", text: "Hi! I saw your ad, is the oak desk still on sale?" });
+  const [ad, setAd] = useState({
+    headline: "Standing desks -20%",
+    body: "This week only, free delivery.",
+    sourceUrl: "https://fb.me/northwind-desks",
+    text: "Hi! I saw your ad, is the oak desk still on sale?",
+  });
   const set = (key: keyof typeof ad) => (event: React.ChangeEvent<HTMLInputElement>) => setAd({ ...ad, [key]: event.target.value });
   return (
     <form
@@ -101,10 +137,18 @@ export function AdForm({ onSend, busy }: FormProps) {
         void onSend({ kind: "text", text: ad.text, referral: { headline: ad.headline, body: ad.body, sourceUrl: ad.sourceUrl } });
       }}
     >
-      <Row name="Ad headline"><input value={ad.headline} onChange={set("headline")} className={input} /></Row>
-      <Row name="Ad text"><input value={ad.body} onChange={set("body")} className={input} /></Row>
-      <Row name="Ad link"><input value={ad.sourceUrl} onChange={set("sourceUrl")} className={input} /></Row>
-      <Row name="Message"><input value={ad.text} onChange={set("text")} className={input} required /></Row>
+      <Row name="Ad headline">
+        <input value={ad.headline} onChange={set("headline")} className={input} />
+      </Row>
+      <Row name="Ad text">
+        <input value={ad.body} onChange={set("body")} className={input} />
+      </Row>
+      <Row name="Ad link">
+        <input value={ad.sourceUrl} onChange={set("sourceUrl")} className={input} />
+      </Row>
+      <Row name="Message">
+        <input value={ad.text} onChange={set("text")} className={input} required />
+      </Row>
       <SendButton busy={busy} label="Send from the ad" />
     </form>
   );

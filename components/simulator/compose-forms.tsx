@@ -13,7 +13,11 @@ const label = "block space-y-0.5 text-[11px] font-medium text-slate-600";
 
 function SendButton({ busy, children }: { busy: boolean; children: React.ReactNode }) {
   return (
-    <button type="submit" disabled={busy} className="rounded-full bg-[#008069] px-3 py-1 text-xs font-semibold text-white disabled:opacity-50">
+    <button
+      type="submit"
+      disabled={busy}
+      className="rounded-full bg-[#008069] px-3 py-1 text-xs font-semibold text-white disabled:opacity-50"
+    >
       {children}
     </button>
   );
@@ -39,13 +43,22 @@ export function MediaForm({ onSend, busy }: FormProps) {
     if (!file) return;
     const base64 = await toBase64(file);
     const withCaption = ["image", "video", "document"].includes(kind) && caption ? { caption } : {};
-    const sent = await onSend({ kind, file: { name: file.name, mimeType: file.type || "application/octet-stream", base64 }, ...withCaption });
+    const sent = await onSend({
+      kind,
+      file: { name: file.name, mimeType: file.type || "application/octet-stream", base64 },
+      ...withCaption,
+    });
     if (sent) setCaption("");
   }
   return (
     <form onSubmit={submit} className="grid grid-cols-2 gap-2" data-testid="sim-media-form">
       <Field name="Kind">
-        <select value={kind} onChange={(event) => setKind(event.target.value as typeof kind)} className={input} data-testid="sim-media-kind">
+        <select
+          value={kind}
+          onChange={(event) => setKind(event.target.value as typeof kind)}
+          className={input}
+          data-testid="sim-media-kind"
+        >
           {mediaKinds.map((value) => (
             <option key={value} value={value}>
               {value === "voice" ? "voice note" : value}
@@ -54,10 +67,20 @@ export function MediaForm({ onSend, busy }: FormProps) {
         </select>
       </Field>
       <Field name="File">
-        <input type="file" onChange={(event) => setFile(event.target.files?.[0] ?? null)} className="w-full text-xs" data-testid="sim-media-file" />
+        <input
+          type="file"
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          className="w-full text-xs"
+          data-testid="sim-media-file"
+        />
       </Field>
       <Field name="Caption">
-        <input value={caption} onChange={(event) => setCaption(event.target.value)} className={input} disabled={!["image", "video", "document"].includes(kind)} />
+        <input
+          value={caption}
+          onChange={(event) => setCaption(event.target.value)}
+          className={input}
+          disabled={!["image", "video", "document"].includes(kind)}
+        />
       </Field>
       <div className="flex items-end justify-end">
         <SendButton busy={busy || !file}>Send file</SendButton>
@@ -77,20 +100,37 @@ function toBase64(file: File): Promise<string> {
 
 export function LocationForm({ onSend, busy }: FormProps) {
   const [place, setPlace] = useState({ latitude: "52.5219", longitude: "13.4132", placeName: "Alexanderplatz", address: "10178 Berlin" });
-  const set = (key: keyof typeof place) => (event: React.ChangeEvent<HTMLInputElement>) => setPlace({ ...place, [key]: event.target.value });
+  const set = (key: keyof typeof place) => (event: React.ChangeEvent<HTMLInputElement>) =>
+    setPlace({ ...place, [key]: event.target.value });
   return (
     <form
       className="grid grid-cols-2 gap-2"
       onSubmit={(event) => {
         event.preventDefault();
-        void onSend({ kind: "location", latitude: Number(place.latitude), longitude: Number(place.longitude), placeName: place.placeName || undefined, address: place.address || undefined });
+        void onSend({
+          kind: "location",
+          latitude: Number(place.latitude),
+          longitude: Number(place.longitude),
+          placeName: place.placeName || undefined,
+          address: place.address || undefined,
+        });
       }}
     >
-      <Field name="Latitude"><input value={place.latitude} onChange={set("latitude")} className={input} inputMode="decimal" /></Field>
-      <Field name="Longitude"><input value={place.longitude} onChange={set("longitude")} className={input} inputMode="decimal" /></Field>
-      <Field name="Place name"><input value={place.placeName} onChange={set("placeName")} className={input} /></Field>
-      <Field name="Address"><input value={place.address} onChange={set("address")} className={input} /></Field>
-      <div className="col-span-2 flex justify-end"><SendButton busy={busy}>Send location</SendButton></div>
+      <Field name="Latitude">
+        <input value={place.latitude} onChange={set("latitude")} className={input} inputMode="decimal" />
+      </Field>
+      <Field name="Longitude">
+        <input value={place.longitude} onChange={set("longitude")} className={input} inputMode="decimal" />
+      </Field>
+      <Field name="Place name">
+        <input value={place.placeName} onChange={set("placeName")} className={input} />
+      </Field>
+      <Field name="Address">
+        <input value={place.address} onChange={set("address")} className={input} />
+      </Field>
+      <div className="col-span-2 flex justify-end">
+        <SendButton busy={busy}>Send location</SendButton>
+      </div>
     </form>
   );
 }
@@ -103,14 +143,29 @@ export function ContactForm({ onSend, busy }: FormProps) {
       className="grid grid-cols-2 gap-2"
       onSubmit={(event) => {
         event.preventDefault();
-        void onSend({ kind: "contacts", contacts: [{ name: card.name, phones: card.phone ? [card.phone] : [], emails: card.email ? [card.email] : [], org: card.org || undefined }] });
+        void onSend({
+          kind: "contacts",
+          contacts: [
+            { name: card.name, phones: card.phone ? [card.phone] : [], emails: card.email ? [card.email] : [], org: card.org || undefined },
+          ],
+        });
       }}
     >
-      <Field name="Name"><input value={card.name} onChange={set("name")} className={input} required /></Field>
-      <Field name="Phone"><input value={card.phone} onChange={set("phone")} className={input} /></Field>
-      <Field name="Email"><input value={card.email} onChange={set("email")} className={input} /></Field>
-      <Field name="Company"><input value={card.org} onChange={set("org")} className={input} /></Field>
-      <div className="col-span-2 flex justify-end"><SendButton busy={busy}>Send contact</SendButton></div>
+      <Field name="Name">
+        <input value={card.name} onChange={set("name")} className={input} required />
+      </Field>
+      <Field name="Phone">
+        <input value={card.phone} onChange={set("phone")} className={input} />
+      </Field>
+      <Field name="Email">
+        <input value={card.email} onChange={set("email")} className={input} />
+      </Field>
+      <Field name="Company">
+        <input value={card.org} onChange={set("org")} className={input} />
+      </Field>
+      <div className="col-span-2 flex justify-end">
+        <SendButton busy={busy}>Send contact</SendButton>
+      </div>
     </form>
   );
 }
@@ -136,10 +191,24 @@ export function ReplyForm({ onSend, busy }: FormProps) {
           <option value="quick_reply">a template button</option>
         </select>
       </Field>
-      <Field name={kind === "quick_reply" ? "Button text" : "Title"}><input value={title} onChange={(event) => setTitle(event.target.value)} className={input} maxLength={24} required /></Field>
-      <Field name={kind === "quick_reply" ? "Payload" : "Id"}><input value={id} onChange={(event) => setId(event.target.value)} className={input} required /></Field>
-      <Field name="Description"><input value={description} onChange={(event) => setDescription(event.target.value)} className={input} disabled={kind !== "list_reply"} maxLength={72} /></Field>
-      <div className="col-span-2 flex justify-end"><SendButton busy={busy}>Tap it</SendButton></div>
+      <Field name={kind === "quick_reply" ? "Button text" : "Title"}>
+        <input value={title} onChange={(event) => setTitle(event.target.value)} className={input} maxLength={24} required />
+      </Field>
+      <Field name={kind === "quick_reply" ? "Payload" : "Id"}>
+        <input value={id} onChange={(event) => setId(event.target.value)} className={input} required />
+      </Field>
+      <Field name="Description">
+        <input
+          value={description}
+          onChange={(event) => setDescription(event.target.value)}
+          className={input}
+          disabled={kind !== "list_reply"}
+          maxLength={72}
+        />
+      </Field>
+      <div className="col-span-2 flex justify-end">
+        <SendButton busy={busy}>Tap it</SendButton>
+      </div>
     </form>
   );
 }

@@ -37,10 +37,14 @@ export function CustomerPhone() {
   const phone = usePhoneSettings(validNumber ? waId : null);
 
   const refresh = useCallback(async () => {
-    const list = await fetch("/api/simulator/customers", { cache: "no-store" }).then((r) => r.json()).catch(() => null);
+    const list = await fetch("/api/simulator/customers", { cache: "no-store" })
+      .then((r) => r.json())
+      .catch(() => null);
     if (list?.items) setCustomers(list.items);
     if (!validNumber) return setMessages([]);
-    const thread = await fetch(`/api/simulator/customers/${waId}/messages`, { cache: "no-store" }).then((r) => r.json()).catch(() => null);
+    const thread = await fetch(`/api/simulator/customers/${waId}/messages`, { cache: "no-store" })
+      .then((r) => r.json())
+      .catch(() => null);
     if (thread?.items) setMessages(thread.items);
   }, [waId, validNumber]);
 
@@ -91,7 +95,9 @@ export function CustomerPhone() {
       <aside className="w-60 shrink-0 space-y-4">
         <div>
           <h1 className="text-lg font-semibold">Customer simulator</h1>
-          <p className="text-xs text-slate-500">Plays a customer on WhatsApp. Messages reach Switchboard as signed webhooks, as Meta sends them.</p>
+          <p className="text-xs text-slate-500">
+            Plays a customer on WhatsApp. Messages reach Switchboard as signed webhooks, as Meta sends them.
+          </p>
         </div>
         <label className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">Phone number</span>
@@ -106,7 +112,12 @@ export function CustomerPhone() {
         </label>
         <label className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">Name</span>
-          <input data-testid="sim-name" value={name} onChange={(event) => setName(event.target.value)} className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+          <input
+            data-testid="sim-name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+          />
         </label>
         <PhoneSettingsPanel settings={phone.settings} onReadsMessages={(value) => void phone.setReadsMessages(value)} />
         {customers.length > 0 && (
@@ -134,7 +145,13 @@ export function CustomerPhone() {
         <header className="bg-[#008069] px-4 py-3 text-white">
           <p className="text-sm font-semibold">Northwind Furniture</p>
           <p className="text-xs opacity-80">
-            {phone.settings?.typing ? <span data-testid="sim-typing">typing…</span> : <>You are {name || "a customer"} · +{waId}</>}
+            {phone.settings?.typing ? (
+              <span data-testid="sim-typing">typing…</span>
+            ) : (
+              <>
+                You are {name || "a customer"} · +{waId}
+              </>
+            )}
           </p>
         </header>
         <div className="min-h-0 flex-1 space-y-1.5 overflow-y-auto p-4" data-testid="sim-thread">
@@ -147,29 +164,49 @@ export function CustomerPhone() {
                 className={`max-w-[75%] whitespace-pre-wrap rounded-lg px-2.5 py-1.5 text-sm shadow-sm ${message.direction === "INBOUND" ? "bg-[#d9fdd3]" : "bg-white"}`}
               >
                 {message.direction === "OUTBOUND" ? (
-                  <BusinessBubble waId={waId} text={message.text} view={message.view} media={message.media} onTap={(tap) => tapped(message, tap)} />
+                  <BusinessBubble
+                    waId={waId}
+                    text={message.text}
+                    view={message.view}
+                    media={message.media}
+                    onTap={(tap) => tapped(message, tap)}
+                  />
                 ) : (
                   message.text
                 )}
                 <span className="ml-2 text-[10px] text-slate-500">
                   {new Date(message.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
                   {message.direction === "INBOUND" && (
-                    <span className={`ml-1 ${message.status === "read" ? "text-sky-500" : ""}`} title={message.status === "read" ? "Read by the business" : "Delivered"}>
+                    <span
+                      className={`ml-1 ${message.status === "read" ? "text-sky-500" : ""}`}
+                      title={message.status === "read" ? "Read by the business" : "Delivered"}
+                    >
                       ✓✓
                     </span>
                   )}
                 </span>
                 {message.direction === "OUTBOUND" && (
-                  <BusinessMessageActions onReply={() => setReplyTo(message)} onReact={(emoji) => void deliver({ kind: "reaction", messageId: message.id, emoji })} />
+                  <BusinessMessageActions
+                    onReply={() => setReplyTo(message)}
+                    onReact={(emoji) => void deliver({ kind: "reaction", messageId: message.id, emoji })}
+                  />
                 )}
               </div>
             </div>
           ))}
         </div>
         {replyTo && (
-          <div className="flex items-center gap-2 border-l-4 border-[#06cf9c] bg-white px-3 py-1 text-xs text-slate-600" data-testid="sim-replying">
+          <div
+            className="flex items-center gap-2 border-l-4 border-[#06cf9c] bg-white px-3 py-1 text-xs text-slate-600"
+            data-testid="sim-replying"
+          >
             <span className="min-w-0 flex-1 truncate">Replying to: {replyTo.text}</span>
-            <button type="button" onClick={() => setReplyTo(null)} className="text-slate-400 hover:text-slate-700" aria-label="Cancel reply">
+            <button
+              type="button"
+              onClick={() => setReplyTo(null)}
+              className="text-slate-400 hover:text-slate-700"
+              aria-label="Cancel reply"
+            >
               ✕
             </button>
           </div>
@@ -193,11 +230,19 @@ export function CustomerPhone() {
             placeholder="Message"
             className="flex-1 rounded-full border border-slate-300 px-4 py-2 text-sm"
           />
-          <button type="submit" disabled={!validNumber || !text.trim() || sending} className="rounded-full bg-[#008069] px-4 py-2 text-sm font-semibold text-white disabled:opacity-50">
+          <button
+            type="submit"
+            disabled={!validNumber || !text.trim() || sending}
+            className="rounded-full bg-[#008069] px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
+          >
             Send
           </button>
         </form>
-        {error && <p role="alert" className="bg-red-50 px-4 py-2 text-sm text-red-700">{error}</p>}
+        {error && (
+          <p role="alert" className="bg-red-50 px-4 py-2 text-sm text-red-700">
+            {error}
+          </p>
+        )}
       </section>
     </main>
   );

@@ -4,20 +4,20 @@
 
 const quickReactions = ["👍", "❤️", "😂", "😮", "🙏"];
 
-export function BusinessMessageActions({
-  onReply,
-  onReact,
-}: {
-  onReply: () => void;
-  onReact: (emoji: string) => void;
-}) {
+export function BusinessMessageActions({ onReply, onReact }: { onReply: () => void; onReact: (emoji: string) => void }) {
   return (
     <span className="mt-0.5 flex items-center gap-1 text-[11px] text-slate-500" data-testid="sim-message-actions">
       <button type="button" onClick={onReply} className="rounded px-1 hover:bg-black/5" title="Reply quoting this message">
         ↩ Reply
       </button>
       {quickReactions.map((emoji) => (
-        <button key={emoji} type="button" onClick={() => onReact(emoji)} className="rounded px-0.5 hover:bg-black/5" title={`React ${emoji}`}>
+        <button
+          key={emoji}
+          type="button"
+          onClick={() => onReact(emoji)}
+          className="rounded px-0.5 hover:bg-black/5"
+          title={`React ${emoji}`}
+        >
           {emoji}
         </button>
       ))}

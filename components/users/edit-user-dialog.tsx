@@ -71,9 +71,20 @@ export function EditUserDialog({
             ))}
           </select>
           {isSelf && <span className="mt-1 block text-xs text-slate-500">You can&apos;t change your own role; another admin can.</span>}
-          {lowered && <span className="mt-1 block text-xs text-amber-700">{user.name} loses what a {roleLabels[user.role].toLowerCase()} may do from their next click.</span>}
+          {lowered && (
+            <span className="mt-1 block text-xs text-amber-700">
+              {user.name} loses what a {roleLabels[user.role].toLowerCase()} may do from their next click.
+            </span>
+          )}
         </label>
-        <GrantPicker legend="Inboxes" options={channels} selected={channelIds} onChange={setChannelIds} empty="No inboxes yet." testId="edit-inboxes" />
+        <GrantPicker
+          legend="Inboxes"
+          options={channels}
+          selected={channelIds}
+          onChange={setChannelIds}
+          empty="No inboxes yet."
+          testId="edit-inboxes"
+        />
         <GrantPicker legend="Teams" options={teams} selected={teamIds} onChange={setTeamIds} empty="No teams yet." testId="edit-teams" />
         {error && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-700">

@@ -10,10 +10,21 @@ import { GrantPicker } from "./grant-picker";
 import { IssuedLink } from "./issued-link";
 import { usersApi } from "./users-api";
 
-const field = "w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100";
+const field =
+  "w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100";
 
 /** Invite by e-mail with a role, inboxes and teams; then the link, once, to copy. */
-export function InviteDialog({ channels, teams, onClose, onInvited }: { channels: Ref[]; teams: Ref[]; onClose: () => void; onInvited: () => void }) {
+export function InviteDialog({
+  channels,
+  teams,
+  onClose,
+  onInvited,
+}: {
+  channels: Ref[];
+  teams: Ref[];
+  onClose: () => void;
+  onInvited: () => void;
+}) {
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("AGENT");
@@ -59,7 +70,15 @@ export function InviteDialog({ channels, teams, onClose, onInvited }: { channels
         <div className="grid grid-cols-2 gap-3">
           <label className="block">
             <span className="mb-1 block font-medium text-slate-700">Email</span>
-            <input type="email" name="email" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} className={field} />
+            <input
+              type="email"
+              name="email"
+              required
+              autoFocus
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              className={field}
+            />
           </label>
           <label className="block">
             <span className="mb-1 block font-medium text-slate-700">
@@ -73,7 +92,14 @@ export function InviteDialog({ channels, teams, onClose, onInvited }: { channels
           <div className="space-y-1">
             {roles.map((option) => (
               <label key={option} className="flex items-baseline gap-2">
-                <input type="radio" name="role" value={option} className="accent-brand-600" checked={role === option} onChange={() => setRole(option)} />
+                <input
+                  type="radio"
+                  name="role"
+                  value={option}
+                  className="accent-brand-600"
+                  checked={role === option}
+                  onChange={() => setRole(option)}
+                />
                 <span>
                   {roleLabels[option]} <span className="text-xs text-slate-500">— {roleDescriptions[option]}</span>
                 </span>
@@ -81,7 +107,14 @@ export function InviteDialog({ channels, teams, onClose, onInvited }: { channels
             ))}
           </div>
         </fieldset>
-        <GrantPicker legend="Inboxes" options={channels} selected={channelIds} onChange={setChannelIds} empty="No inboxes yet." testId="invite-inboxes" />
+        <GrantPicker
+          legend="Inboxes"
+          options={channels}
+          selected={channelIds}
+          onChange={setChannelIds}
+          empty="No inboxes yet."
+          testId="invite-inboxes"
+        />
         <GrantPicker legend="Teams" options={teams} selected={teamIds} onChange={setTeamIds} empty="No teams yet." testId="invite-teams" />
         {channelIds.length === 0 && channels.length > 0 && (
           <p className="text-xs text-amber-700">Without an inbox they will see no conversations until you add one.</p>

@@ -7,7 +7,11 @@ import { fullDate, relativeTime } from "./format";
 
 export function InviteTable({ invites, onRevoke }: { invites: InviteRow[]; onRevoke: (invite: InviteRow) => void }) {
   if (invites.length === 0) {
-    return <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-5 text-center text-sm text-slate-500">No invitations waiting to be accepted.</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-5 text-center text-sm text-slate-500">
+        No invitations waiting to be accepted.
+      </p>
+    );
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -34,7 +38,9 @@ export function InviteTable({ invites, onRevoke }: { invites: InviteRow[]; onRev
                   {invite.name && <div className="text-xs text-slate-500">{invite.name}</div>}
                 </td>
                 <td className="px-3 py-2">{roleLabels[invite.role]}</td>
-                <td className="px-3 py-2 text-slate-700">{grants.length ? grants.join(", ") : <span className="text-slate-400">—</span>}</td>
+                <td className="px-3 py-2 text-slate-700">
+                  {grants.length ? grants.join(", ") : <span className="text-slate-400">—</span>}
+                </td>
                 <td className="px-3 py-2 text-slate-600">{invite.invitedBy ?? "—"}</td>
                 <td className="px-3 py-2 whitespace-nowrap text-slate-600">
                   <time dateTime={invite.expiresAt} title={fullDate(invite.expiresAt)} suppressHydrationWarning>
@@ -42,7 +48,13 @@ export function InviteTable({ invites, onRevoke }: { invites: InviteRow[]; onRev
                   </time>
                 </td>
                 <td className="px-3 py-2 text-right">
-                  <Button size="sm" tone="ghost" className="text-red-700 hover:bg-red-50" onClick={() => onRevoke(invite)} aria-label={`Withdraw the invitation for ${invite.email}`}>
+                  <Button
+                    size="sm"
+                    tone="ghost"
+                    className="text-red-700 hover:bg-red-50"
+                    onClick={() => onRevoke(invite)}
+                    aria-label={`Withdraw the invitation for ${invite.email}`}
+                  >
                     Withdraw
                   </Button>
                 </td>

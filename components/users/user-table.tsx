@@ -7,9 +7,21 @@ import { fullDate, ONLINE_WITHIN_MS, relativeTime } from "./format";
 
 export type UserAction = "edit" | "reset" | "deactivate" | "reactivate";
 
-const roleTone = { ADMIN: "bg-violet-50 text-violet-700", MANAGER: "bg-sky-50 text-sky-700", AGENT: "bg-slate-100 text-slate-700" } as const;
+const roleTone = {
+  ADMIN: "bg-violet-50 text-violet-700",
+  MANAGER: "bg-sky-50 text-sky-700",
+  AGENT: "bg-slate-100 text-slate-700",
+} as const;
 
-export function UserTable({ users, currentUserId, onAction }: { users: UserRow[]; currentUserId: string; onAction: (action: UserAction, user: UserRow) => void }) {
+export function UserTable({
+  users,
+  currentUserId,
+  onAction,
+}: {
+  users: UserRow[];
+  currentUserId: string;
+  onAction: (action: UserAction, user: UserRow) => void;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" data-testid="users-table">
@@ -30,7 +42,12 @@ export function UserTable({ users, currentUserId, onAction }: { users: UserRow[]
           {users.map((user) => {
             const self = user.id === currentUserId;
             return (
-              <tr key={user.id} data-testid="user-row" data-email={user.email} className={user.active ? "" : "bg-slate-50/60 text-slate-500"}>
+              <tr
+                key={user.id}
+                data-testid="user-row"
+                data-email={user.email}
+                className={user.active ? "" : "bg-slate-50/60 text-slate-500"}
+              >
                 <td className="px-3 py-2">
                   <div className="font-medium text-slate-900">
                     {user.name}
@@ -67,7 +84,12 @@ export function UserTable({ users, currentUserId, onAction }: { users: UserRow[]
                       Edit
                     </Button>
                     {user.active && (
-                      <Button size="sm" tone="ghost" onClick={() => onAction("reset", user)} aria-label={`Password-reset link for ${user.name}`}>
+                      <Button
+                        size="sm"
+                        tone="ghost"
+                        onClick={() => onAction("reset", user)}
+                        aria-label={`Password-reset link for ${user.name}`}
+                      >
                         Reset password
                       </Button>
                     )}

@@ -53,7 +53,9 @@ export function UsersAdmin({ overview, currentUserId }: { overview: UsersOvervie
       <div className="flex items-start justify-between gap-4">
         <div>
           <h1 className="text-lg font-semibold">Users</h1>
-          <p className="text-sm text-slate-500">Who can sign in, what their role allows, and which inboxes they answer. Changes apply from their next click.</p>
+          <p className="text-sm text-slate-500">
+            Who can sign in, what their role allows, and which inboxes they answer. Changes apply from their next click.
+          </p>
         </div>
         <Button tone="primary" onClick={() => setOpen({ kind: "invite" })} data-testid="invite-button">
           Invite someone
@@ -61,14 +63,22 @@ export function UsersAdmin({ overview, currentUserId }: { overview: UsersOvervie
       </div>
 
       {notice && (
-        <p role={notice.ok ? "status" : "alert"} data-testid="users-notice" className={`rounded-md px-3 py-2 text-sm ${notice.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}>
+        <p
+          role={notice.ok ? "status" : "alert"}
+          data-testid="users-notice"
+          className={`rounded-md px-3 py-2 text-sm ${notice.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}
+        >
           {notice.text}
         </p>
       )}
 
       <section className="space-y-2">
         <UserTable users={overview.users} currentUserId={currentUserId} onAction={(action, user) => void act(action, user)} />
-        {onlyMe && <p className="text-sm text-slate-500">It&apos;s just you so far. Invite your team: each person gets a link to choose their own password.</p>}
+        {onlyMe && (
+          <p className="text-sm text-slate-500">
+            It&apos;s just you so far. Invite your team: each person gets a link to choose their own password.
+          </p>
+        )}
       </section>
 
       <section className="space-y-2">
@@ -76,9 +86,18 @@ export function UsersAdmin({ overview, currentUserId }: { overview: UsersOvervie
         <InviteTable invites={overview.invites} onRevoke={(invite) => setOpen({ kind: "revoke", invite })} />
       </section>
 
-      {open?.kind === "invite" && <InviteDialog channels={overview.channels} teams={overview.teams} onClose={close} onInvited={() => router.refresh()} />}
+      {open?.kind === "invite" && (
+        <InviteDialog channels={overview.channels} teams={overview.teams} onClose={close} onInvited={() => router.refresh()} />
+      )}
       {open?.kind === "edit" && (
-        <EditUserDialog user={open.user} isSelf={open.user.id === currentUserId} channels={overview.channels} teams={overview.teams} onClose={close} onSaved={done} />
+        <EditUserDialog
+          user={open.user}
+          isSelf={open.user.id === currentUserId}
+          channels={overview.channels}
+          teams={overview.teams}
+          onClose={close}
+          onSaved={done}
+        />
       )}
       {open?.kind === "deactivate" && (
         <ConfirmDialog
@@ -86,8 +105,8 @@ export function UsersAdmin({ overview, currentUserId }: { overview: UsersOvervie
           confirm="Deactivate"
           body={
             <p>
-              {open.user.name} is signed out everywhere at once and can&apos;t sign in until reactivated. Their conversations, messages and history stay as they
-              are.
+              {open.user.name} is signed out everywhere at once and can&apos;t sign in until reactivated. Their conversations, messages and
+              history stay as they are.
             </p>
           }
           onClose={close}
@@ -113,8 +132,8 @@ export function UsersAdmin({ overview, currentUserId }: { overview: UsersOvervie
         <Dialog open onClose={close} title={`Password-reset link for ${open.user.name}`} width="max-w-lg">
           <div className="space-y-4" data-testid="reset-link-dialog">
             <p className="text-sm text-slate-600">
-              Give this link to {open.user.name} only. Using it sets a new password and signs them out everywhere; until then, their current password keeps
-              working.
+              Give this link to {open.user.name} only. Using it sets a new password and signs them out everywhere; until then, their current
+              password keeps working.
             </p>
             <IssuedLink issued={open.issued} recipient={open.user.email} />
             <div className="flex justify-end">

@@ -24,12 +24,16 @@ export function BusinessMessage({
 }) {
   const [listOpen, setListOpen] = useState(false);
   const header = view.header;
-  const headerSrc = header && header.kind !== "text" && header.kind !== "location" ? (header.link ?? (header.mediaId && mediaSrc ? mediaSrc(header.mediaId) : null)) : null;
+  const headerSrc =
+    header && header.kind !== "text" && header.kind !== "location"
+      ? (header.link ?? (header.mediaId && mediaSrc ? mediaSrc(header.mediaId) : null))
+      : null;
 
   return (
     <div className="space-y-1" data-testid="business-message">
       {header?.kind === "text" && <p className="font-semibold">{header.text}</p>}
-      {header?.kind === "image" && (headerSrc ? <img src={headerSrc} alt="" className="max-h-48 rounded-md object-cover" /> : <Placeholder text="📷 Photo" />)}
+      {header?.kind === "image" &&
+        (headerSrc ? <img src={headerSrc} alt="" className="max-h-48 rounded-md object-cover" /> : <Placeholder text="📷 Photo" />)}
       {header?.kind === "video" && <Placeholder text="🎬 Video" />}
       {header?.kind === "document" && <Placeholder text="📄 Document" />}
       {header?.kind === "location" && <Placeholder text="📍 Location" />}
@@ -107,7 +111,12 @@ function ButtonRow({ button, onTap }: { button: ViewButton; onTap?: (tap: Tap) =
   }
   if (button.kind === "copy_code") {
     return (
-      <button type="button" className={style} data-testid="business-button" onClick={() => button.code && void navigator.clipboard?.writeText(button.code)}>
+      <button
+        type="button"
+        className={style}
+        data-testid="business-button"
+        onClick={() => button.code && void navigator.clipboard?.writeText(button.code)}
+      >
         ⧉ {button.title}
       </button>
     );

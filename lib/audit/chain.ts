@@ -28,9 +28,22 @@ export type AuditContent = {
 
 export type ChainEvent = AuditContent & { id: string; seq: bigint; prevHash: string; hash: string; hashAlgorithm: string };
 
-export function chainHash({ algorithm, key, prevHash, content }: { algorithm: HashAlgorithm; key: string; prevHash: string; content: AuditContent }): string {
+export function chainHash({
+  algorithm,
+  key,
+  prevHash,
+  content,
+}: {
+  algorithm: HashAlgorithm;
+  key: string;
+  prevHash: string;
+  content: AuditContent;
+}): string {
   const hash = algorithm === KEYED ? createHmac("sha256", key) : createHash("sha256");
-  return hash.update(prevHash).update(canonicalJson(hashedFields(content))).digest("hex");
+  return hash
+    .update(prevHash)
+    .update(canonicalJson(hashedFields(content)))
+    .digest("hex");
 }
 
 // The fields exactly as the first (unkeyed) events hashed them, so those still verify.
@@ -73,9 +86,15 @@ export function stepChain(state: ChainState, event: ChainEvent, key: string): { 
   if (event.prevHash !== state.prevHash) return broken("link_mismatch");
   if (event.hashAlgorithm !== KEYED && event.hashAlgorithm !== LEGACY) return broken("unknown_algorithm");
   if (event.hashAlgorithm === LEGACY && state.keyed) return broken("algorithm_downgrade");
-  if (chainHash({ algorithm: event.hashAlgorithm, key, prevHash: event.prevHash, content: event }) !== event.hash) return broken("hash_mismatch");
+  if (chainHash({ algorithm: event.hashAlgorithm, key, prevHash: event.prevHash, content: event }) !== event.hash)
+    return broken("hash_mismatch");
   return {
-    state: { prevHash: event.hash, keyed: state.keyed || event.hashAlgorithm === KEYED, events: state.events + 1, last: { id: event.id, seq: event.seq } },
+    state: {
+      prevHash: event.hash,
+      keyed: state.keyed || event.hashAlgorithm === KEYED,
+      events: state.events + 1,
+      last: { id: event.id, seq: event.seq },
+    },
   };
 }
 

@@ -15,7 +15,10 @@ export type AuditEventDto = {
   reason: string | null;
 };
 
-export async function listAuditEvents({ before, limit = 50 }: { before?: bigint; limit?: number } = {}): Promise<{ items: AuditEventDto[]; nextBefore: string | null }> {
+export async function listAuditEvents({ before, limit = 50 }: { before?: bigint; limit?: number } = {}): Promise<{
+  items: AuditEventDto[];
+  nextBefore: string | null;
+}> {
   const take = Math.min(Math.max(limit, 1), 200);
   const rows = await db.auditEvent.findMany({
     where: before === undefined ? {} : { seq: { lt: before } },

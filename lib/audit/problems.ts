@@ -7,7 +7,8 @@ export type ChainProblem = (typeof chainProblems)[number];
 export const chainProblemText: Record<ChainProblem, string> = {
   link_mismatch: "Link mismatch: it does not point at the event before it, so an event was removed, inserted or reordered here.",
   hash_mismatch: "Hash mismatch: its content no longer matches its hash, so it was changed after it was written.",
-  algorithm_downgrade: "Algorithm downgrade: it is hashed without the audit key after keyed events, so the trail was re-hashed from here on.",
+  algorithm_downgrade:
+    "Algorithm downgrade: it is hashed without the audit key after keyed events, so the trail was re-hashed from here on.",
   unknown_algorithm: "Unknown hash algorithm: Switchboard never writes this value, so the row was edited.",
   unsealed_legacy: "Unsealed trail: no keyed event follows these unkeyed ones, so the whole trail may have been re-hashed without the key.",
 };

@@ -8,7 +8,13 @@ import { serializeVerifications, type AuditVerificationDto } from "./verificatio
  * admin presses "Verify now" ("admin"). The check itself is not an audit event: it changes nothing,
  * and this table is its record.
  */
-export async function runAuditVerification({ trigger, actorId }: { trigger: "schedule" | "admin"; actorId?: string }): Promise<AuditVerificationDto> {
+export async function runAuditVerification({
+  trigger,
+  actorId,
+}: {
+  trigger: "schedule" | "admin";
+  actorId?: string;
+}): Promise<AuditVerificationDto> {
   const startedAt = new Date();
   const report = await verifyAuditChain();
   const broken = report.ok ? null : report.broken;

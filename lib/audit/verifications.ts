@@ -40,7 +40,9 @@ export async function listAuditVerifications({ limit = 20 }: { limit?: number } 
   return serializeVerifications(rows);
 }
 
-export async function serializeVerifications(rows: (AuditVerification & { actor: { name: string } | null })[]): Promise<AuditVerificationDto[]> {
+export async function serializeVerifications(
+  rows: (AuditVerification & { actor: { name: string } | null })[],
+): Promise<AuditVerificationDto[]> {
   const brokenIds = [...new Set(rows.flatMap((row) => (row.brokenEventId ? [row.brokenEventId] : [])))];
   const events = brokenIds.length ? await db.auditEvent.findMany({ where: { id: { in: brokenIds } } }) : [];
   const byId = new Map(events.map((event) => [event.id, event]));

@@ -32,7 +32,10 @@ async function activeUser(userId: string): Promise<AccessUser | null> {
     where: { id: userId },
     select: { id: true, role: true, name: true, email: true, active: true, sessionVersion: true },
   });
-  const user = row?.active && isRole(row.role) ? { id: row.id, role: row.role, name: row.name, email: row.email, sessionVersion: row.sessionVersion } : null;
+  const user =
+    row?.active && isRole(row.role)
+      ? { id: row.id, role: row.role, name: row.name, email: row.email, sessionVersion: row.sessionVersion }
+      : null;
   if (cache.size > 10_000) cache.clear();
   cache.set(userId, { user, at: Date.now() });
   return user;

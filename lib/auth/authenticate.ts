@@ -10,7 +10,15 @@ import { clearSignInFailures, recordSignInFailure } from "./sign-in-limits";
 
 export type AuthenticatedUser = { id: string; email: string; name: string; role: string; sessionVersion: number };
 
-export async function authenticate({ email, password, address }: { email: string; password: string; address: string }): Promise<AuthenticatedUser | null> {
+export async function authenticate({
+  email,
+  password,
+  address,
+}: {
+  email: string;
+  password: string;
+  address: string;
+}): Promise<AuthenticatedUser | null> {
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionVersion: true },
@@ -18,7 +26,12 @@ export async function authenticate({ email, password, address }: { email: string
   const matches = await verifyPassword(password, user?.passwordHash ?? null);
   if (user && matches && user.active) {
     await clearSignInFailures({ email });
-    await recordAudit({ actor: { id: user.id, label: user.email }, action: "auth.signed_in", target: { type: "user", id: user.id }, after: { address } });
+    await recordAudit({
+      actor: { id: user.id, label: user.email },
+      action: "auth.signed_in",
+      target: { type: "user", id: user.id },
+      after: { address },
+    });
     if (needsRehash(user.passwordHash)) {
       await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
     }
@@ -30,7 +43,13 @@ export async function authenticate({ email, password, address }: { email: string
   const target = user ? { type: "user", id: user.id } : { type: "email", id: email };
   await recordAudit({ actor: { system: "sign-in" }, action: "auth.sign_in_failed", target, reason, after: { email, address } });
   if (lockedOut) {
-    await recordAudit({ actor: { system: "sign-in" }, action: "auth.locked_out", target, reason: "too many failed sign-ins in 15 minutes", after: { email, address } });
+    await recordAudit({
+      actor: { system: "sign-in" },
+      action: "auth.locked_out",
+      target,
+      reason: "too many failed sign-ins in 15 minutes",
+      after: { email, address },
+    });
   }
   return null;
 }

@@ -8,7 +8,10 @@ import { sameOriginRedirect } from "@/lib/http/safe-redirect";
 import { authenticate } from "./authenticate";
 import { isRole } from "./permissions";
 
-export const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(1024) });
+export const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(1024),
+});
 
 export const authOptions: NextAuthOptions = {
   get secret() {

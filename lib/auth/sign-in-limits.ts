@@ -20,7 +20,14 @@ function limiters(): Limiters {
   if (!url) throw new Error("No database address yet: start Switchboard through server.ts");
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   // The table comes from the migrations (model RateLimit), so the limiter never creates it.
-  const common = { storeClient: pool, storeType: "pool", tableName: "rate_limit", tableCreated: true, clearExpiredByTimeout: false, duration: WINDOW_SECONDS };
+  const common = {
+    storeClient: pool,
+    storeType: "pool",
+    tableName: "rate_limit",
+    tableCreated: true,
+    clearExpiredByTimeout: false,
+    duration: WINDOW_SECONDS,
+  };
   holder.switchboardSignInLimits = {
     pool,
     account: new RateLimiterPostgres({ ...common, keyPrefix: "sign-in:account", points: ACCOUNT_FAILURES }),
@@ -33,7 +40,9 @@ function limiters(): Limiters {
 export async function signInRetryAfter({ email, address }: { email: string; address: string }): Promise<number | null> {
   const { account, address: byAddress } = limiters();
   const [forAccount, forAddress] = await Promise.all([account.get(email), byAddress.get(address)]);
-  const waits = [exhausted(forAccount, ACCOUNT_FAILURES), exhausted(forAddress, ADDRESS_FAILURES)].filter((wait): wait is number => wait !== null);
+  const waits = [exhausted(forAccount, ACCOUNT_FAILURES), exhausted(forAddress, ADDRESS_FAILURES)].filter(
+    (wait): wait is number => wait !== null,
+  );
   return waits.length ? Math.max(...waits) : null;
 }
 

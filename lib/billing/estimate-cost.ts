@@ -24,12 +24,30 @@ export function estimateTemplateCost({
   windowKind: "free_entry_point" | "customer_service" | "closed";
 }): CostEstimate | null {
   const key = category.toUpperCase();
-  if (windowKind === "free_entry_point") return { price: 0, currency: rates[0]?.currency ?? "USD", countryCode: "", free: true, reason: "Free: inside the free entry point window" };
+  if (windowKind === "free_entry_point")
+    return {
+      price: 0,
+      currency: rates[0]?.currency ?? "USD",
+      countryCode: "",
+      free: true,
+      reason: "Free: inside the free entry point window",
+    };
   if (key === "UTILITY" && windowKind === "customer_service") {
-    return { price: 0, currency: rates[0]?.currency ?? "USD", countryCode: "", free: true, reason: "Free: utility templates inside an open 24 h window" };
+    return {
+      price: 0,
+      currency: rates[0]?.currency ?? "USD",
+      countryCode: "",
+      free: true,
+      reason: "Free: utility templates inside an open 24 h window",
+    };
   }
   const forCategory = rates.filter((rate) => rate.category === key);
-  const code = waId ? callingCode(waId, forCategory.map((rate) => rate.countryCode)) : null;
+  const code = waId
+    ? callingCode(
+        waId,
+        forCategory.map((rate) => rate.countryCode),
+      )
+    : null;
   const rate = forCategory.find((r) => r.countryCode === code) ?? forCategory.find((r) => r.countryCode === "*");
   if (!rate) return null;
   return {
@@ -37,6 +55,7 @@ export function estimateTemplateCost({
     currency: rate.currency,
     countryCode: rate.countryCode,
     free: false,
-    reason: rate.countryCode === "*" ? `${key.toLowerCase()} rate for other countries` : `${key.toLowerCase()} rate for +${rate.countryCode}`,
+    reason:
+      rate.countryCode === "*" ? `${key.toLowerCase()} rate for other countries` : `${key.toLowerCase()} rate for +${rate.countryCode}`,
   };
 }

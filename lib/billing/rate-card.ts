@@ -17,7 +17,16 @@ export async function replaceRates({ rates, actor }: { rates: Rate[]; actor: { i
     await tx.rateCard.createMany({
       data: rates.map((rate) => ({ ...rate, category: rate.category.toUpperCase(), price: new Prisma.Decimal(rate.price) })),
     });
-    await recordAudit({ actor: { id: actor.id, label: actor.name }, action: "rate_card.replaced", target: { type: "rate_card", id: "all" }, before, after: rates }, tx);
+    await recordAudit(
+      {
+        actor: { id: actor.id, label: actor.name },
+        action: "rate_card.replaced",
+        target: { type: "rate_card", id: "all" },
+        before,
+        after: rates,
+      },
+      tx,
+    );
   });
   return listRates();
 }

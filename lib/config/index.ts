@@ -1,4 +1,4 @@
-import { parseConfig, type Config } from "./schema";
+import { parseConfig, type Config, type ConfigResult } from "./schema";
 
 export type { Config, WhatsAppMode } from "./schema";
 
@@ -13,6 +13,11 @@ export function config(): Config {
   return (holder.switchboardConfig ??= load());
 }
 
+/** The environment checked without throwing: server.ts prints each problem and stops. */
+export function checkConfig(): ConfigResult {
+  return parseConfig(process.env);
+}
+
 /** Parses process.env again (after a test changes it). */
 export function reloadConfig(): Config {
   holder.switchboardConfig = undefined;
@@ -20,7 +25,7 @@ export function reloadConfig(): Config {
 }
 
 /** Records the database chosen at start-up (the embedded one, or the application's own role). */
-export function useDatabaseUrl(url: string): void {
+export function setDatabaseUrl(url: string): void {
   const current = config();
   holder.switchboardConfig = { ...current, database: { ...current.database, url } };
 }

@@ -75,7 +75,13 @@ export function parseConfig(env: Env): ConfigResult {
     problems.push(`NEXTAUTH_URL must be an http(s) address, such as https://inbox.example.com (got "${publicUrl}").`);
   }
 
-  const authSecret = secret({ name: "NEXTAUTH_SECRET", value: get("NEXTAUTH_SECRET"), developmentValue: DEVELOPMENT_AUTH_SECRET, production, problems });
+  const authSecret = secret({
+    name: "NEXTAUTH_SECRET",
+    value: get("NEXTAUTH_SECRET"),
+    developmentValue: DEVELOPMENT_AUTH_SECRET,
+    production,
+    problems,
+  });
   const auditKey = secret({ name: "AUDIT_KEY", value: get("AUDIT_KEY"), developmentValue: DEVELOPMENT_AUDIT_KEY, production, problems });
 
   const modeValue = get("WHATSAPP_MODE") ?? (get("WHATSAPP_ACCESS_TOKEN") ? "cloud" : "simulator");
@@ -145,9 +151,13 @@ function secret({
   problems: string[];
 }): string {
   if (!production) return value ?? developmentValue;
-  if (!value) problems.push(`${name} is required in production: any random string of at least ${MIN_SECRET_LENGTH} characters (openssl rand -base64 32).`);
+  if (!value)
+    problems.push(
+      `${name} is required in production: any random string of at least ${MIN_SECRET_LENGTH} characters (openssl rand -base64 32).`,
+    );
   else if (value === developmentValue) problems.push(`${name} is the public development value: set your own (openssl rand -base64 32).`);
-  else if (value.length < MIN_SECRET_LENGTH) problems.push(`${name} is ${value.length} characters long: use at least ${MIN_SECRET_LENGTH}.`);
+  else if (value.length < MIN_SECRET_LENGTH)
+    problems.push(`${name} is ${value.length} characters long: use at least ${MIN_SECRET_LENGTH}.`);
   return value ?? developmentValue;
 }
 
@@ -170,7 +180,9 @@ function flag(value: string | undefined, name: string, problems: string[]): bool
 /** The effective configuration as start-up prints it: every secret replaced by whether it is set. */
 export function describeConfig(config: Config): string[] {
   const hidden = (value: string) => `•••• (${value.length} characters)`;
-  const database = config.database.url ? redactUrl(config.database.url) : `embedded PostgreSQL in ${config.database.embeddedDir} on port ${config.database.embeddedPort}`;
+  const database = config.database.url
+    ? redactUrl(config.database.url)
+    : `embedded PostgreSQL in ${config.database.embeddedDir} on port ${config.database.embeddedPort}`;
   return [
     `NODE_ENV=${config.production ? "production" : "development"}`,
     `PORT=${config.port} HOST=${config.host} TRUST_PROXY=${config.trustProxy}`,

@@ -53,7 +53,8 @@ export async function setContactBlocked({
     const code = failure?.code ?? error.code;
     if (error.retryable && !failure) throw new AppError("UPSTREAM", "WhatsApp could not be reached. Try again in a moment.");
     atMeta = false;
-    notice = (code != null && sentences[code]) || `WhatsApp refused: ${describeMetaError({ code, title: failure?.message ?? error.message })}`;
+    notice =
+      (code != null && sentences[code]) || `WhatsApp refused: ${describeMetaError({ code, title: failure?.message ?? error.message })}`;
     if (code === 131021) throw new AppError("UNPROCESSABLE", notice);
   }
 

@@ -46,7 +46,12 @@ export async function contactDetails({ contactId, userId }: { contactId: string;
     attributes: isStringRecord(contact.attributes) ? contact.attributes : {},
     notes: contact.notes,
     conversations: conversations.map((c) => ({ ...c, lastMessageAt: c.lastMessageAt.toISOString() })),
-    history: history.map((event) => ({ action: event.action, actor: event.actorLabel, reason: event.reason, at: event.createdAt.toISOString() })),
+    history: history.map((event) => ({
+      action: event.action,
+      actor: event.actorLabel,
+      reason: event.reason,
+      at: event.createdAt.toISOString(),
+    })),
   };
 }
 
@@ -64,7 +69,13 @@ export async function updateContact({
     await tx.contact.update({ where: { id: contactId }, data: changes });
     if (changes.name !== undefined && changes.name !== contact.name) {
       await recordAudit(
-        { actor: { id: actor.id, label: actor.name }, action: "contact.renamed", target: { type: "contact", id: contactId }, before: { name: contact.name }, after: { name: changes.name } },
+        {
+          actor: { id: actor.id, label: actor.name },
+          action: "contact.renamed",
+          target: { type: "contact", id: contactId },
+          before: { name: contact.name },
+          after: { name: changes.name },
+        },
         tx,
       );
     }

@@ -1,6 +1,6 @@
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from "node:crypto";
 import pg from "pg";
-import { config, useDatabaseUrl } from "../config";
+import { config, setDatabaseUrl } from "../config";
 
 // Switchboard's queries run as "switchboard_app" (created by the migrations without LOGIN): it may
 // read and write every table but only INSERT into "AuditEvent", and, not owning it, cannot disable
@@ -32,12 +32,14 @@ export function appRoleUrl(ownerUrl: string, auditKey: string): string {
  * database clients at it. Without the right to alter roles, production stops with what to grant;
  * development warns and carries on as the owner.
  */
-export async function useAppRole({ ownerUrl, log = console.log }: { ownerUrl: string; log?: (line: string) => void }): Promise<void> {
+export async function switchToAppRole({ ownerUrl, log = console.log }: { ownerUrl: string; log?: (line: string) => void }): Promise<void> {
   const { auditKey, production } = config();
   const appUrl = appRoleUrl(ownerUrl, auditKey);
   if (!(await canConnect(appUrl))) {
     try {
-      await asOwner(ownerUrl, (client) => client.query(`ALTER ROLE ${APP_ROLE} LOGIN PASSWORD '${scramVerifier(appRolePassword(auditKey))}'`));
+      await asOwner(ownerUrl, (client) =>
+        client.query(`ALTER ROLE ${APP_ROLE} LOGIN PASSWORD '${scramVerifier(appRolePassword(auditKey))}'`),
+      );
     } catch (error) {
       if ((error as { code?: string }).code !== "42501") throw error;
       const owner = decodeURIComponent(new URL(ownerUrl).username) || "the DATABASE_URL user";
@@ -49,10 +51,11 @@ export async function useAppRole({ ownerUrl, log = console.log }: { ownerUrl: st
       console.warn(`${problem} Development carries on as "${owner}", so the audit trail is not protected from the application.`);
       return;
     }
-    if (!(await canConnect(appUrl))) throw new Error(`The role ${APP_ROLE} still cannot log in: check that pg_hba.conf lets it connect with a password.`);
+    if (!(await canConnect(appUrl)))
+      throw new Error(`The role ${APP_ROLE} still cannot log in: check that pg_hba.conf lets it connect with a password.`);
     log(`the application now connects as ${APP_ROLE}`);
   }
-  useDatabaseUrl(appUrl);
+  setDatabaseUrl(appUrl);
 }
 
 /**

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
-import { config, useDatabaseUrl } from "../config";
-import { useAppRole } from "./app-role";
+import { config, setDatabaseUrl } from "../config";
+import { switchToAppRole } from "./app-role";
 import { applyMigrations } from "./migrations";
 
 // Brings the database up before anything else runs: DATABASE_URL when set, otherwise the embedded
@@ -19,11 +19,11 @@ export async function bootstrapDatabase({ log = console.log } = {}): Promise<Dat
     const started = Date.now();
     embedded = await startEmbeddedPostgres({ dataDir: path.resolve(settings.embeddedDir), port: settings.embeddedPort });
     url = embedded.url;
-    useDatabaseUrl(url);
+    setDatabaseUrl(url);
     log(`embedded PostgreSQL ready on ${new URL(url).port} (${Date.now() - started} ms)`);
   }
   const applied = await applyMigrations({ connectionString: url });
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
-  await useAppRole({ ownerUrl: url, log });
+  await switchToAppRole({ ownerUrl: url, log });
   return { url, embedded };
 }

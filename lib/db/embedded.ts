@@ -64,7 +64,14 @@ function urlFor(port: number, database: string): string {
 }
 
 async function isListening(port: number): Promise<boolean> {
-  const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres", connectionTimeoutMillis: 1_000 });
+  const client = new pg.Client({
+    host: "127.0.0.1",
+    port,
+    user: USER,
+    password: PASSWORD,
+    database: "postgres",
+    connectionTimeoutMillis: 1_000,
+  });
   try {
     await client.connect();
     return true;

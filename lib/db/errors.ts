@@ -6,6 +6,8 @@ export function isDatabaseDown(error: unknown): boolean {
   const message = String((error as Error)?.message ?? "");
   return (
     /^(ECONNREFUSED|ECONNRESET|57P01|57P03|53300|P1001|P1017|P2024|P2028)$/.test(code) ||
-    /ECONNREFUSED|Connection terminated|DatabaseNotReachable|Can't reach database|connection refused|Timed out fetching a new connection|Unable to start a transaction/i.test(message)
+    /ECONNREFUSED|Connection terminated|DatabaseNotReachable|Can't reach database|connection refused|Timed out fetching a new connection|Unable to start a transaction/i.test(
+      message,
+    )
   );
 }

@@ -45,7 +45,10 @@ export function apiRefusal(request: ApiRequestFacts): Refusal | null {
   // A browser names the page that sent a request: any site but ours is refused, even with a valid
   // session cookie. Callers without a browser (Meta, scripts, tests) send neither header.
   if (!request.sameOrigin || request.fetchSite?.trim().toLowerCase() === "cross-site") {
-    return { code: "FORBIDDEN", message: "This request came from another website, so Switchboard refused it. Use Switchboard itself to make this change." };
+    return {
+      code: "FORBIDDEN",
+      message: "This request came from another website, so Switchboard refused it. Use Switchboard itself to make this change.",
+    };
   }
   if (request.pathname.startsWith(NEXT_AUTH)) return null;
 

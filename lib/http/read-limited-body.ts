@@ -8,17 +8,9 @@
 // reset before it has read the 413; so `cancel` first lingers, reading and discarding for a moment
 // (at most LINGER_MS and LINGER_BYTES, nothing kept), as web servers do before closing.
 
-export type LimitedBody =
-  | { ok: true; bytes: Buffer }
-  | { ok: false; reason: "TOO_LARGE"; received: number; cancel: () => Promise<void> };
+export type LimitedBody = { ok: true; bytes: Buffer } | { ok: false; reason: "TOO_LARGE"; received: number; cancel: () => Promise<void> };
 
-export async function readLimitedBody({
-  body,
-  limit,
-}: {
-  body: ReadableStream<Uint8Array> | null;
-  limit: number;
-}): Promise<LimitedBody> {
+export async function readLimitedBody({ body, limit }: { body: ReadableStream<Uint8Array> | null; limit: number }): Promise<LimitedBody> {
   if (!body) return { ok: true, bytes: Buffer.alloc(0) };
   const reader = body.getReader();
   let chunks: Uint8Array[] = [];

@@ -31,10 +31,7 @@ export function errorResponse(error: unknown): Response {
     // The first problem in words, so a client that shows only the message still says what is wrong.
     const more = fields.length > 1 ? ` (and ${fields.length - 1} more problem${fields.length > 2 ? "s" : ""})` : "";
     const message = fields[0] ? `${fields[0].message}${more}` : "The request is not valid.";
-    return NextResponse.json(
-      { error: { code: "INVALID_INPUT", message, details: fields } },
-      { status: 400 },
-    );
+    return NextResponse.json({ error: { code: "INVALID_INPUT", message, details: fields } }, { status: 400 });
   }
   const prismaCode = (error as { code?: unknown })?.code;
   if (prismaCode === "P2002") {

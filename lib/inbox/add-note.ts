@@ -59,7 +59,14 @@ export async function addNote({
     const publications: Publication[] = [];
     for (const user of mentioned) {
       publications.push(
-        await notify({ tx, userId: user.id, kind: "mention", body: `${actor.name} mentioned you on ${who}: ${body.slice(0, 140)}`, conversationId, messageId: message.id }),
+        await notify({
+          tx,
+          userId: user.id,
+          kind: "mention",
+          body: `${actor.name} mentioned you on ${who}: ${body.slice(0, 140)}`,
+          conversationId,
+          messageId: message.id,
+        }),
       );
     }
     return { message, publications };

@@ -11,7 +11,11 @@ export type AssignmentSettings = {
 export async function assignmentSettings(): Promise<AssignmentSettings> {
   const [channels, agents] = await Promise.all([
     db.channel.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, autoAssign: true, maxOpenPerAgent: true } }),
-    db.user.findMany({ where: { role: "AGENT" }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true, maxOpenConversations: true } }),
+    db.user.findMany({
+      where: { role: "AGENT" },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, role: true, maxOpenConversations: true },
+    }),
   ]);
   return { channels, agents };
 }
@@ -29,14 +33,29 @@ export async function updateAssignmentSettings({
   const before = await assignmentSettings();
   await db.$transaction(async (tx) => {
     for (const channel of channels) {
-      const updated = await tx.channel.updateMany({ where: { id: channel.id }, data: { autoAssign: channel.autoAssign, maxOpenPerAgent: channel.maxOpenPerAgent } });
+      const updated = await tx.channel.updateMany({
+        where: { id: channel.id },
+        data: { autoAssign: channel.autoAssign, maxOpenPerAgent: channel.maxOpenPerAgent },
+      });
       if (updated.count === 0) throw new AppError("NOT_FOUND", "No such inbox.");
     }
     for (const agent of agents) {
-      const updated = await tx.user.updateMany({ where: { id: agent.id, role: "AGENT" }, data: { maxOpenConversations: agent.maxOpenConversations } });
+      const updated = await tx.user.updateMany({
+        where: { id: agent.id, role: "AGENT" },
+        data: { maxOpenConversations: agent.maxOpenConversations },
+      });
       if (updated.count === 0) throw new AppError("NOT_FOUND", "No such agent.");
     }
-    await recordAudit({ actor: { id: actor.id, label: actor.name }, action: "assignment.settings_changed", target: { type: "settings", id: "assignment" }, before, after: { channels, agents } }, tx);
+    await recordAudit(
+      {
+        actor: { id: actor.id, label: actor.name },
+        action: "assignment.settings_changed",
+        target: { type: "settings", id: "assignment" },
+        before,
+        after: { channels, agents },
+      },
+      tx,
+    );
   });
   return assignmentSettings();
 }

@@ -45,6 +45,12 @@ export async function autoAssign({
 
   await tx.conversation.update({ where: { id: conversation.id }, data: { assigneeId: candidate.id } });
   const activity = await recordActivity({ tx, conversation, actorId: null, text: `Assigned to ${candidate.name} automatically` });
-  const notification = await notify({ tx, userId: candidate.id, kind: "assigned", body: "A new conversation was assigned to you", conversationId: conversation.id });
+  const notification = await notify({
+    tx,
+    userId: candidate.id,
+    kind: "assigned",
+    body: "A new conversation was assigned to you",
+    conversationId: conversation.id,
+  });
   return { assigneeId: candidate.id, publications: [activity, notification] };
 }

@@ -25,7 +25,12 @@ type ConversationTimes = {
   freeEntryPointExpiresAt: Date | null;
 };
 
-export function billingWindow({ referralAt, lastInboundAt, freeEntryPointExpiresAt, now = new Date() }: ConversationTimes & { now?: Date }): BillingWindow {
+export function billingWindow({
+  referralAt,
+  lastInboundAt,
+  freeEntryPointExpiresAt,
+  now = new Date(),
+}: ConversationTimes & { now?: Date }): BillingWindow {
   const offer = freeEntryPointOffer({ referralAt, freeEntryPointExpiresAt, now });
   if (freeEntryPointExpiresAt && freeEntryPointExpiresAt > now) {
     return { kind: "free_entry_point", expiresAt: freeEntryPointExpiresAt, freeEntryPointOfferExpiresAt: offer };

@@ -34,7 +34,11 @@ export function interactiveOutbound(input: InteractiveInput): Outbound {
     ...(section.title ? { title: section.title } : {}),
     rows: section.rows.map((row) => ({ id: row.id, title: row.title, ...(row.description ? { description: row.description } : {}) })),
   }));
-  return { type: "interactive", text: input.body, content: { interactive: { type: "list", ...frame, action: { button: input.button, sections } } } };
+  return {
+    type: "interactive",
+    text: input.body,
+    content: { interactive: { type: "list", ...frame, action: { button: input.button, sections } } },
+  };
 }
 
 export type FlowRow = { metaId: string; name: string; cta: string; screen: string | null };

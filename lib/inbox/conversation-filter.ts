@@ -35,4 +35,3 @@ export function decodeCursor(cursor: string): { value: Date | null; id: string }
     return null;
   }
 }
-

@@ -3,7 +3,15 @@ import { db } from "@/lib/db/client";
 import { sendReadReceipt } from "@/lib/whatsapp/send-read-receipt";
 
 /** The read-receipt job: blue ticks (and, with `typing`, "typing…") on the customer's phone. */
-export async function deliverReadReceipt({ channelId, wamid, typing }: { channelId: string; wamid: string; typing: boolean }): Promise<void> {
+export async function deliverReadReceipt({
+  channelId,
+  wamid,
+  typing,
+}: {
+  channelId: string;
+  wamid: string;
+  typing: boolean;
+}): Promise<void> {
   const channel = await db.channel.findUnique({ where: { id: channelId }, select: { phoneNumberId: true } });
   if (!channel) return;
   await sendReadReceipt({ phoneNumberId: channel.phoneNumberId, wamid, typing });

@@ -12,7 +12,10 @@ const SIMULATOR_DISPLAY_NUMBER = "15550100200";
 export async function ensureConfiguredChannel({ log = console.log } = {}): Promise<void> {
   const { phoneNumberId, wabaId, mode } = config().whatsapp;
   if (await db.channel.findUnique({ where: { phoneNumberId }, select: { id: true } })) return;
-  const details = mode === "cloud" ? await numberDetails(phoneNumberId, log) : { name: "WhatsApp (simulator)", displayPhoneNumber: SIMULATOR_DISPLAY_NUMBER };
+  const details =
+    mode === "cloud"
+      ? await numberDetails(phoneNumberId, log)
+      : { name: "WhatsApp (simulator)", displayPhoneNumber: SIMULATOR_DISPLAY_NUMBER };
   const channel = await db.channel.upsert({
     where: { phoneNumberId },
     update: {},
@@ -33,7 +36,9 @@ async function numberDetails(phoneNumberId: string, log: (line: string) => void)
     });
     return { name: number.verified_name || "WhatsApp", displayPhoneNumber: (number.display_phone_number ?? "").replace(/\D/g, "") };
   } catch (error) {
-    log(`could not read WhatsApp number ${phoneNumberId} from the Graph API (${(error as Error).message}); its inbox is named "WhatsApp" until then`);
+    log(
+      `could not read WhatsApp number ${phoneNumberId} from the Graph API (${(error as Error).message}); its inbox is named "WhatsApp" until then`,
+    );
     return { name: "WhatsApp", displayPhoneNumber: "" };
   }
 }

@@ -3,7 +3,6 @@ import { rooms } from "@/lib/realtime/events";
 import type { Publication } from "@/lib/realtime/publish";
 import type { NotificationDto } from "./types";
 
-
 /** Stores a notification for a user and returns the event that tells their open browsers. */
 export async function notify({
   tx,

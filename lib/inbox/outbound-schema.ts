@@ -45,8 +45,20 @@ const buttonsMessage = z
   })
   .strict()
   .superRefine((message, context) => {
-    unique(message.buttons.map((button) => button.id), ["buttons"], "id", "Button ids must differ.", context);
-    unique(message.buttons.map((button) => button.title), ["buttons"], "title", "Button titles must differ.", context);
+    unique(
+      message.buttons.map((button) => button.id),
+      ["buttons"],
+      "id",
+      "Button ids must differ.",
+      context,
+    );
+    unique(
+      message.buttons.map((button) => button.title),
+      ["buttons"],
+      "title",
+      "Button titles must differ.",
+      context,
+    );
   });
 
 const listMessage = z
@@ -78,11 +90,16 @@ const listMessage = z
   .superRefine((message, context) => {
     const rows = message.sections.flatMap((section) => section.rows);
     if (rows.length > limits.listRows) {
-      context.addIssue({ code: "custom", path: ["sections"], message: `WhatsApp allows at most ${limits.listRows} rows in a list (this one has ${rows.length}).` });
+      context.addIssue({
+        code: "custom",
+        path: ["sections"],
+        message: `WhatsApp allows at most ${limits.listRows} rows in a list (this one has ${rows.length}).`,
+      });
     }
     if (message.sections.length > 1) {
       message.sections.forEach((section, index) => {
-        if (!section.title) context.addIssue({ code: "custom", path: ["sections", index, "title"], message: "With several sections, each needs a title." });
+        if (!section.title)
+          context.addIssue({ code: "custom", path: ["sections", index, "title"], message: "With several sections, each needs a title." });
       });
     }
     const ids = rows.map((row) => row.id);

@@ -35,7 +35,10 @@ export async function prepareOutbound({
 
   if (input.flow) {
     const flow = await db.flow.findFirst({ where: { channelId, OR: [{ id: input.flow.flowId }, { metaId: input.flow.flowId }] } });
-    if (!flow) throw new AppError("UNPROCESSABLE", "No such flow in this inbox: an admin configures the flows agents can send.", [{ path: "flow.flowId", message: "Unknown flow." }]);
+    if (!flow)
+      throw new AppError("UNPROCESSABLE", "No such flow in this inbox: an admin configures the flows agents can send.", [
+        { path: "flow.flowId", message: "Unknown flow." },
+      ]);
     // The token comes back with the customer's answer, so it names the message that asked.
     return { ...flowOutbound({ input: input.flow, flow, flowToken: messageId }), mediaId: null };
   }
@@ -49,9 +52,11 @@ export async function prepareOutbound({
   const language = normaliseLanguage(wanted.language);
   const template = await db.template.findUnique({ where: { channelId_name_language: { channelId, name: wanted.name, language } } });
   if (!template) {
-    throw new AppError("UNPROCESSABLE", `There is no template "${wanted.name}" in ${language}. Sync templates from Meta if it was added recently.`, [
-      { path: "template.name", message: "Unknown template." },
-    ]);
+    throw new AppError(
+      "UNPROCESSABLE",
+      `There is no template "${wanted.name}" in ${language}. Sync templates from Meta if it was added recently.`,
+      [{ path: "template.name", message: "Unknown template." }],
+    );
   }
   checkSendPolicy({ kind: "template", windowOpen, template, contact });
   const parameters = await templateParameters({ channelId, components: wanted.components });
@@ -60,14 +65,23 @@ export async function prepareOutbound({
 
 async function uploadedMedia({ channelId, mediaId, path }: { channelId: string; mediaId: string; path: string }) {
   const media = await db.media.findFirst({ where: { id: mediaId, channelId } });
-  if (!media) throw new AppError("UNPROCESSABLE", "No such upload in this inbox: upload the file first.", [{ path, message: "Unknown media id." }]);
+  if (!media)
+    throw new AppError("UNPROCESSABLE", "No such upload in this inbox: upload the file first.", [{ path, message: "Unknown media id." }]);
   if (media.state !== "STORED" || !media.metaMediaId) {
-    throw new AppError("UNPROCESSABLE", media.error ?? "The file has not finished uploading to WhatsApp.", [{ path, message: "The upload is not ready." }]);
+    throw new AppError("UNPROCESSABLE", media.error ?? "The file has not finished uploading to WhatsApp.", [
+      { path, message: "The upload is not ready." },
+    ]);
   }
   return { id: media.id, metaMediaId: media.metaMediaId, mimeType: media.mimeType, fileName: media.fileName };
 }
 
-async function templateParameters({ channelId, components }: { channelId: string; components: TemplateInput["components"] }): Promise<TemplateParameters | undefined> {
+async function templateParameters({
+  channelId,
+  components,
+}: {
+  channelId: string;
+  components: TemplateInput["components"];
+}): Promise<TemplateParameters | undefined> {
   if (!components) return undefined;
   const { header, ...rest } = components;
   if (!header || header.type === "text" || !header.mediaId) return { ...rest, header: header as TemplateParameters["header"] };

@@ -36,7 +36,13 @@ export async function retryMessage({
     const template =
       sent?.name && sent.language?.code
         ? await db.template.findUnique({
-            where: { channelId_name_language: { channelId: conversation.channelId, name: sent.name, language: normaliseLanguage(sent.language.code) } },
+            where: {
+              channelId_name_language: {
+                channelId: conversation.channelId,
+                name: sent.name,
+                language: normaliseLanguage(sent.language.code),
+              },
+            },
           })
         : null;
     checkSendPolicy({ kind: "template", windowOpen, template, contact: conversation.contact });

@@ -92,9 +92,14 @@ export async function queueOrFail({ messageId, fallback }: { messageId: string; 
 // shows the quote as it was when the reply went out, as the phone does.
 async function quotedMessage({ conversationId, messageId }: { conversationId: string; messageId: string }) {
   const quoted = await db.message.findFirst({ where: { id: messageId, conversationId } });
-  if (!quoted) throw new AppError("UNPROCESSABLE", "The message to reply to is not in this conversation.", [{ path: "replyTo", message: "Unknown message." }]);
+  if (!quoted)
+    throw new AppError("UNPROCESSABLE", "The message to reply to is not in this conversation.", [
+      { path: "replyTo", message: "Unknown message." },
+    ]);
   if (!quoted.externalId) {
-    throw new AppError("UNPROCESSABLE", "That message hasn't reached WhatsApp yet, so it can't be quoted.", [{ path: "replyTo", message: "Not sent yet." }]);
+    throw new AppError("UNPROCESSABLE", "That message hasn't reached WhatsApp yet, so it can't be quoted.", [
+      { path: "replyTo", message: "Not sent yet." },
+    ]);
   }
   return { externalId: quoted.externalId, snapshot: { type: quoted.type, text: quoted.text, direction: quoted.direction } };
 }

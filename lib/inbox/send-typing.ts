@@ -10,7 +10,13 @@ import { serviceWindow } from "./window";
 // every Switchboard process and every agent in the conversation.
 export const TYPING_THROTTLE_MS = 20_000;
 
-export async function sendTypingIndicator({ conversationId, actor }: { conversationId: string; actor: { id: string } }): Promise<{ sent: boolean }> {
+export async function sendTypingIndicator({
+  conversationId,
+  actor,
+}: {
+  conversationId: string;
+  actor: { id: string };
+}): Promise<{ sent: boolean }> {
   const conversation = await findConversationForUser({ conversationId, userId: actor.id });
   // Outside the service window the agent can only send a template: nobody to show typing to.
   if (!serviceWindow({ lastInboundAt: conversation.lastInboundAt }).open) return { sent: false };
@@ -19,7 +25,10 @@ export async function sendTypingIndicator({ conversationId, actor }: { conversat
 
   const now = new Date();
   const claimed = await db.conversation.updateMany({
-    where: { id: conversationId, OR: [{ typingIndicatorAt: null }, { typingIndicatorAt: { lte: new Date(now.getTime() - TYPING_THROTTLE_MS) } }] },
+    where: {
+      id: conversationId,
+      OR: [{ typingIndicatorAt: null }, { typingIndicatorAt: { lte: new Date(now.getTime() - TYPING_THROTTLE_MS) } }],
+    },
     data: { typingIndicatorAt: now },
   });
   if (!claimed.count) return { sent: false };

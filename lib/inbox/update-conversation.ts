@@ -62,7 +62,15 @@ export async function updateConversation({
       else {
         await activity(`${actor.name} assigned the conversation to ${assignee.name}`);
         const who = conversation.contact.name ?? `+${conversation.contact.waId ?? ""}`;
-        publications.push(await notify({ tx, userId: assignee.id, kind: "assigned", body: `${actor.name} assigned you the conversation with ${who}`, conversationId }));
+        publications.push(
+          await notify({
+            tx,
+            userId: assignee.id,
+            kind: "assigned",
+            body: `${actor.name} assigned you the conversation with ${who}`,
+            conversationId,
+          }),
+        );
       }
     }
     if (changes.teamId !== undefined && changes.teamId !== conversation.teamId) {
@@ -94,7 +102,8 @@ export async function updateConversation({
   const dto = serializeConversation(updated);
   publish(...publications, { event: "conversation.updated", payload: dto, rooms: [rooms.inbox(conversation.channelId)] });
   // Blue ticks for the customer; the inbox's own read state above does not wait on Meta.
-  if (changes.markRead) await sendReadReceipt({ conversationId }).catch((error) => console.error("[read] could not queue the read receipt", error));
+  if (changes.markRead)
+    await sendReadReceipt({ conversationId }).catch((error) => console.error("[read] could not queue the read receipt", error));
   return dto;
 }
 

@@ -29,12 +29,16 @@ export async function uploadAttachment({
   const conversation = await findConversationForUser({ conversationId, userId: actor.id });
   const type = mediaTypeFor(file.mimeType);
   if (!isAllowedMime({ type, mimeType: file.mimeType })) {
-    throw new AppError("INVALID_INPUT", `WhatsApp can't send files of type ${file.mimeType || "unknown"}.`, [{ path: "file", message: "Unsupported type." }]);
+    throw new AppError("INVALID_INPUT", `WhatsApp can't send files of type ${file.mimeType || "unknown"}.`, [
+      { path: "file", message: "Unsupported type." },
+    ]);
   }
   if (file.bytes.byteLength > mediaSizeLimits[type]) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `WhatsApp sends ${type === "document" ? "documents" : `${type}s`} of at most ${formatBytes(mediaSizeLimits[type])}.`, [
-      { path: "file", message: "Too large." },
-    ]);
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `WhatsApp sends ${type === "document" ? "documents" : `${type}s`} of at most ${formatBytes(mediaSizeLimits[type])}.`,
+      [{ path: "file", message: "Too large." }],
+    );
   }
 
   const media = await db.media.create({

@@ -21,7 +21,11 @@ export async function wakeSnoozed({ now = new Date() }: { now?: Date } = {}): Pr
       if (claimed.count === 0) return [];
       const conversation = await tx.conversation.findUniqueOrThrow({ where: { id }, include: conversationInclude });
       const activity = await recordActivity({ tx, conversation, actorId: null, text: "Snooze ended: the conversation is open again" });
-      const updated: Publication = { event: "conversation.updated", payload: serializeConversation(conversation), rooms: [rooms.inbox(conversation.channelId)] };
+      const updated: Publication = {
+        event: "conversation.updated",
+        payload: serializeConversation(conversation),
+        rooms: [rooms.inbox(conversation.channelId)],
+      };
       return [activity, updated];
     });
     publish(...publications);

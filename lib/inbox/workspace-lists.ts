@@ -16,8 +16,14 @@ export async function listLabels() {
 
 export async function createLabel({ name, color, actor }: { name: string; color: string; actor: Actor }) {
   return db.$transaction(async (tx) => {
-    const label = await tx.label.create({ data: { name: name.trim().toLowerCase(), color }, select: { id: true, name: true, color: true } });
-    await recordAudit({ actor: { id: actor.id, label: actor.email }, action: "label.created", target: { type: "label", id: label.id }, after: label }, tx);
+    const label = await tx.label.create({
+      data: { name: name.trim().toLowerCase(), color },
+      select: { id: true, name: true, color: true },
+    });
+    await recordAudit(
+      { actor: { id: actor.id, label: actor.email }, action: "label.created", target: { type: "label", id: label.id }, after: label },
+      tx,
+    );
     return label;
   });
 }
@@ -51,13 +57,34 @@ export async function listCannedResponses() {
 const cannedFields = { id: true, shortcut: true, title: true, body: true } as const;
 
 /** Creates the reply under its shortcut, or replaces the one already there. */
-export async function saveCannedResponse({ shortcut, title, body, actor }: { shortcut: string; title: string; body: string; actor: Actor }) {
+export async function saveCannedResponse({
+  shortcut,
+  title,
+  body,
+  actor,
+}: {
+  shortcut: string;
+  title: string;
+  body: string;
+  actor: Actor;
+}) {
   const key = shortcut.replace(/^\//, "").trim().toLowerCase();
   return db.$transaction(async (tx) => {
     const before = await tx.cannedResponse.findUnique({ where: { shortcut: key }, select: cannedFields });
-    const saved = await tx.cannedResponse.upsert({ where: { shortcut: key }, update: { title, body }, create: { shortcut: key, title, body }, select: cannedFields });
+    const saved = await tx.cannedResponse.upsert({
+      where: { shortcut: key },
+      update: { title, body },
+      create: { shortcut: key, title, body },
+      select: cannedFields,
+    });
     await recordAudit(
-      { actor: { id: actor.id, label: actor.email }, action: "canned_response.saved", target: { type: "canned_response", id: saved.id }, before, after: saved },
+      {
+        actor: { id: actor.id, label: actor.email },
+        action: "canned_response.saved",
+        target: { type: "canned_response", id: saved.id },
+        before,
+        after: saved,
+      },
       tx,
     );
     return saved;
@@ -69,7 +96,10 @@ export async function deleteCannedResponse({ id, actor }: { id: string; actor: A
     const before = await tx.cannedResponse.findUnique({ where: { id }, select: cannedFields });
     const deleted = await tx.cannedResponse.deleteMany({ where: { id } });
     if (!before || deleted.count === 0) throw new AppError("NOT_FOUND", "No such canned response.");
-    await recordAudit({ actor: { id: actor.id, label: actor.email }, action: "canned_response.deleted", target: { type: "canned_response", id }, before }, tx);
+    await recordAudit(
+      { actor: { id: actor.id, label: actor.email }, action: "canned_response.deleted", target: { type: "canned_response", id }, before },
+      tx,
+    );
   });
 }
 

@@ -74,7 +74,11 @@ function transactionDb(tx: Prisma.TransactionClient): PgBoss.Db {
   return {
     async executeSql(text, values) {
       const params = (values ?? []).map((value: unknown) =>
-        value === undefined ? null : value !== null && typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : value,
+        value === undefined
+          ? null
+          : value !== null && typeof value === "object" && !(value instanceof Date)
+            ? JSON.stringify(value)
+            : value,
       );
       return { rows: await tx.$queryRawUnsafe<unknown[]>(text, ...params) };
     },
@@ -89,7 +93,10 @@ export async function enqueueReadReceipt(job: ReadReceiptJob): Promise<void> {
 // A failed sync tries again after 5 minutes (Meta unreachable, token being renewed…).
 const templateSyncOptions = { retryLimit: 5, retryDelay: 300, expireInSeconds: 600 } as const;
 
-export async function enqueueTemplateSync(job: SyncTemplatesJob = {}, { startAfterSeconds }: { startAfterSeconds?: number } = {}): Promise<void> {
+export async function enqueueTemplateSync(
+  job: SyncTemplatesJob = {},
+  { startAfterSeconds }: { startAfterSeconds?: number } = {},
+): Promise<void> {
   await boss().send(queues.syncTemplates, job, { ...templateSyncOptions, ...(startAfterSeconds ? { startAfter: startAfterSeconds } : {}) });
 }
 

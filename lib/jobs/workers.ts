@@ -16,13 +16,9 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
       await deliverMessage({ messageId: job.data.messageId, lastAttempt: job.retryCount >= job.retryLimit });
     },
   );
-  await boss.work<FetchMediaJob>(
-    queues.fetchMedia,
-    { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 0.5 },
-    async ([job]) => {
-      await fetchInboundMedia({ mediaId: job.data.mediaId, lastAttempt: job.retryCount >= job.retryLimit });
-    },
-  );
+  await boss.work<FetchMediaJob>(queues.fetchMedia, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    await fetchInboundMedia({ mediaId: job.data.mediaId, lastAttempt: job.retryCount >= job.retryLimit });
+  });
   await boss.work<ReadReceiptJob>(queues.readReceipt, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
     await deliverReadReceipt(job.data);
   });
@@ -39,7 +35,9 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
   await boss.schedule(queues.purgeExpired, "15 3 * * *", {}, { tz: "UTC", retryLimit: 3, retryDelay: 600, expireInSeconds: 3_600 });
   await boss.work(queues.purgeExpired, async () => {
     const result = await purgeExpiredRecords();
-    const kept = result.unprocessedKept ? `; kept ${result.unprocessedKept} failed or unfinished webhook bodies from before then for replay` : "";
+    const kept = result.unprocessedKept
+      ? `; kept ${result.unprocessedKept} failed or unfinished webhook bodies from before then for replay`
+      : "";
     console.log(
       `[retention] removed ${result.webhookEvents} processed webhook bodies and ${result.statusEvents} status receipts from before ${result.cutoff.toISOString()}${kept}`,
     );

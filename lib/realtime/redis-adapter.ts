@@ -5,7 +5,7 @@ import type { RealtimeServer } from "./publish";
 // With REDIS_URL set, socket.io events travel through Redis pub/sub, so an event published by one
 // Switchboard instance reaches sockets connected to every other instance.
 
-export async function useRedisAdapter(io: RealtimeServer, url: string): Promise<() => Promise<void>> {
+export async function attachRedisAdapter(io: RealtimeServer, url: string): Promise<() => Promise<void>> {
   const pub = createClient({ url });
   const sub = pub.duplicate();
   pub.on("error", (error) => console.error("[realtime] redis", error));

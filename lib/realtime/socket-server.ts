@@ -77,7 +77,9 @@ export function attachSocketServer(httpServer: HttpServer): RealtimeServer {
     socket.on("disconnecting", () => {
       clearInterval(heartbeat);
       clearInterval(recheck);
-      const viewing = [...socket.rooms].filter((room) => room.startsWith("conversation:")).map((room) => room.slice("conversation:".length));
+      const viewing = [...socket.rooms]
+        .filter((room) => room.startsWith("conversation:"))
+        .map((room) => room.slice("conversation:".length));
       // After the socket has left its rooms, tell the others it is gone.
       setImmediate(() => {
         for (const conversationId of viewing) void broadcastPresence(io, conversationId);

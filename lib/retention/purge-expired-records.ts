@@ -26,15 +26,19 @@ export async function purgeExpiredRecords({
 }: { now?: Date; retentionDays?: number; batchSize?: number } = {}): Promise<PurgeResult> {
   const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
   // Uses the (state, receivedAt) index.
-  const webhookEvents = await inBatches(batchSize, () =>
-    db.$executeRaw`
+  const webhookEvents = await inBatches(
+    batchSize,
+    () =>
+      db.$executeRaw`
       DELETE FROM "WebhookEvent" WHERE id IN (
         SELECT id FROM "WebhookEvent" WHERE state = 'PROCESSED' AND "receivedAt" < ${cutoff} LIMIT ${batchSize})`,
   );
   // No index on createdAt: each batch scans until it has found its rows, and old rows sit at the
   // start of the table, so that stays short.
-  const statusEvents = await inBatches(batchSize, () =>
-    db.$executeRaw`
+  const statusEvents = await inBatches(
+    batchSize,
+    () =>
+      db.$executeRaw`
       DELETE FROM "MessageStatusEvent" WHERE id IN (
         SELECT id FROM "MessageStatusEvent" WHERE "createdAt" < ${cutoff} LIMIT ${batchSize})`,
   );

@@ -15,7 +15,15 @@ const MAX_USERS = 1000;
 type Outcome = { input: string; wa_id: string };
 type Failure = Outcome & { errors: { message: string; code: number; error_data: { details: string } }[] };
 
-export async function changeBlocks({ phoneNumberId, body, block }: { phoneNumberId: string; body: unknown; block: boolean }): Promise<GraphReply> {
+export async function changeBlocks({
+  phoneNumberId,
+  body,
+  block,
+}: {
+  phoneNumberId: string;
+  body: unknown;
+  block: boolean;
+}): Promise<GraphReply> {
   const channel = await db.channel.findUnique({ where: { phoneNumberId } });
   if (!channel) return graphError(400, 100, `Object with ID '${phoneNumberId}' does not exist.`, "GraphMethodException");
   const request = (body ?? {}) as { messaging_product?: unknown; block_users?: unknown };
@@ -31,7 +39,11 @@ export async function changeBlocks({ phoneNumberId, body, block }: { phoneNumber
     const waId = input.replace(/[^\d]/g, "");
     const problem = await blockProblem({ phoneNumberId, waId, block, businessNumber: channel.displayPhoneNumber });
     if (problem) {
-      failed.push({ input, wa_id: waId, errors: [{ message: problem.message, code: problem.code, error_data: { details: problem.details } }] });
+      failed.push({
+        input,
+        wa_id: waId,
+        errors: [{ message: problem.message, code: problem.code, error_data: { details: problem.details } }],
+      });
       continue;
     }
     await db.simulatorCustomer.upsert({
@@ -61,13 +73,28 @@ export async function changeBlocks({ phoneNumberId, body, block }: { phoneNumber
   };
 }
 
-async function blockProblem({ phoneNumberId, waId, block, businessNumber }: { phoneNumberId: string; waId: string; block: boolean; businessNumber: string }) {
+async function blockProblem({
+  phoneNumberId,
+  waId,
+  block,
+  businessNumber,
+}: {
+  phoneNumberId: string;
+  waId: string;
+  block: boolean;
+  businessNumber: string;
+}) {
   if (!/^\d{6,15}$/.test(waId)) return { code: 100, message: "Invalid parameter", details: "The user is not a valid phone number." };
-  if (waId === businessNumber.replace(/[^\d]/g, "")) return { code: 131021, message: "Recipient cannot be sender", details: "A business cannot block its own number." };
+  if (waId === businessNumber.replace(/[^\d]/g, ""))
+    return { code: 131021, message: "Recipient cannot be sender", details: "A business cannot block its own number." };
   if (!block) return null;
   const wrote = await lastWroteAt({ phoneNumberId, waId });
   if (!wrote || Date.now() - wrote.getTime() >= SERVICE_WINDOW_MS) {
-    return { code: 131047, message: "Re-engagement message", details: "Only users who messaged the business in the last 24 hours can be blocked." };
+    return {
+      code: 131047,
+      message: "Re-engagement message",
+      details: "Only users who messaged the business in the last 24 hours can be blocked.",
+    };
   }
   return null;
 }

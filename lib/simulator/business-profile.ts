@@ -9,8 +9,28 @@ import { simulatorMediaInfo } from "./media-store";
 // of 256 characters with http(s)://, vertical from Meta's list or "". Kept per phone number.
 
 export const verticals = [
-  "ALCOHOL", "APPAREL", "AUTO", "BEAUTY", "EDU", "ENTERTAIN", "EVENT_PLAN", "FINANCE", "GOVT", "GROCERY", "HEALTH", "HOTEL",
-  "NONPROFIT", "ONLINE_GAMBLING", "OTC_DRUGS", "OTHER", "PHYSICAL_GAMBLING", "PROF_SERVICES", "RESTAURANT", "RETAIL", "TRAVEL", "",
+  "ALCOHOL",
+  "APPAREL",
+  "AUTO",
+  "BEAUTY",
+  "EDU",
+  "ENTERTAIN",
+  "EVENT_PLAN",
+  "FINANCE",
+  "GOVT",
+  "GROCERY",
+  "HEALTH",
+  "HOTEL",
+  "NONPROFIT",
+  "ONLINE_GAMBLING",
+  "OTC_DRUGS",
+  "OTHER",
+  "PHYSICAL_GAMBLING",
+  "PROF_SERVICES",
+  "RESTAURANT",
+  "RETAIL",
+  "TRAVEL",
+  "",
 ] as const;
 
 type Profile = {
@@ -38,7 +58,11 @@ export async function getBusinessProfile({ phoneNumberId, query }: { phoneNumber
   if (!(await db.channel.findUnique({ where: { phoneNumberId } }))) return unknownObject(phoneNumberId);
   const stored = await db.simulatorBusinessProfile.findUnique({ where: { phoneNumberId } });
   const profile = (stored?.profile as Profile | undefined) ?? defaultProfile;
-  const wanted = query.get("fields")?.split(",").map((field) => field.trim()).filter(Boolean) ?? [...fields];
+  const wanted = query
+    .get("fields")
+    ?.split(",")
+    .map((field) => field.trim())
+    .filter(Boolean) ?? [...fields];
   const data = Object.fromEntries(wanted.filter((field) => field in profile).map((field) => [field, profile[field as keyof Profile]]));
   return ok({ data: [{ ...data, messaging_product: "whatsapp" }] });
 }
@@ -60,7 +84,8 @@ export async function updateBusinessProfile({ phoneNumberId, body }: { phoneNumb
   if (typeof request.profile_picture_handle === "string") {
     // Meta takes a handle from its Resumable Upload API; the simulator takes a file in its media store.
     const picture = await simulatorMediaInfo(request.profile_picture_handle);
-    if (!picture?.mimeType.startsWith("image/")) return graphError(400, 100, "(#100) Param profile_picture_handle is not a valid image handle.");
+    if (!picture?.mimeType.startsWith("image/"))
+      return graphError(400, 100, "(#100) Param profile_picture_handle is not a valid image handle.");
     next.profile_picture_url = `${config().internalUrl}/api/simulator/media/${picture.id}/download`;
   }
   await db.simulatorBusinessProfile.upsert({
@@ -82,7 +107,8 @@ function checkProfile(request: Record<string, unknown>): string | null {
   };
   const problem = text("about", 139, 1) ?? text("address", 256) ?? text("description", 512) ?? text("email", 128);
   if (problem) return problem;
-  if (typeof request.email === "string" && request.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(request.email)) return "Param email is not a valid email address.";
+  if (typeof request.email === "string" && request.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(request.email))
+    return "Param email is not a valid email address.";
   if (request.websites !== undefined) {
     const websites = request.websites;
     if (!Array.isArray(websites) || websites.length > 2) return "Param websites must be an array of at most 2 URLs.";

@@ -42,7 +42,15 @@ export async function sendAsCustomer({
   const wamid = newWamid();
   const { type, message } = await buildCustomerMessage({ waId, wamid, businessNumber: channel.displayPhoneNumber, input });
   await db.simulatorMessage.create({
-    data: { phoneNumberId, customerWaId: waId, customerName: name, direction: "INBOUND", wamid, type, payload: message as Prisma.InputJsonValue },
+    data: {
+      phoneNumberId,
+      customerWaId: waId,
+      customerName: name,
+      direction: "INBOUND",
+      wamid,
+      type,
+      payload: message as Prisma.InputJsonValue,
+    },
   });
   const webhookStatus = await deliverWebhook(
     webhookBody({

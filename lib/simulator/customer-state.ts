@@ -11,7 +11,15 @@ import { SERVICE_WINDOW_MS } from "@/lib/inbox/window";
 export type FreeEntryPoint = { id: string; expiresAt: Date };
 export type CustomerWindows = { serviceWindowOpen: boolean; freeEntryPoint: FreeEntryPoint | null };
 
-export async function customerWindows({ phoneNumberId, waId, now = new Date() }: { phoneNumberId: string; waId: string; now?: Date }): Promise<CustomerWindows> {
+export async function customerWindows({
+  phoneNumberId,
+  waId,
+  now = new Date(),
+}: {
+  phoneNumberId: string;
+  waId: string;
+  now?: Date;
+}): Promise<CustomerWindows> {
   const lastInbound = await db.simulatorMessage.findFirst({
     where: { phoneNumberId, customerWaId: waId, direction: "INBOUND" },
     orderBy: { createdAt: "desc" },
@@ -22,7 +30,15 @@ export async function customerWindows({ phoneNumberId, waId, now = new Date() }:
 
 // The customer's latest message that came from an ad or Page CTA; the business's first message
 // after it, if sent within 24 h, opens a 72 h window from that message.
-async function freeEntryPoint({ phoneNumberId, waId, now }: { phoneNumberId: string; waId: string; now: Date }): Promise<FreeEntryPoint | null> {
+async function freeEntryPoint({
+  phoneNumberId,
+  waId,
+  now,
+}: {
+  phoneNumberId: string;
+  waId: string;
+  now: Date;
+}): Promise<FreeEntryPoint | null> {
   const [referral] = await db.$queryRaw<{ wamid: string; createdAt: Date }[]>`
     SELECT wamid, "createdAt" FROM "SimulatorMessage"
     WHERE "phoneNumberId" = ${phoneNumberId} AND "customerWaId" = ${waId} AND direction = 'INBOUND' AND payload ? 'referral'

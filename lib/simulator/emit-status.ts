@@ -60,7 +60,15 @@ export function scheduleStatuses({
   }
 }
 
-export async function emitStatus({ target, step, extra = {} }: { target: StatusTarget; step: StatusStep; extra?: Record<string, unknown> }) {
+export async function emitStatus({
+  target,
+  step,
+  extra = {},
+}: {
+  target: StatusTarget;
+  step: StatusStep;
+  extra?: Record<string, unknown>;
+}) {
   const status = {
     id: target.wamid,
     status: step,
@@ -76,8 +84,15 @@ export async function emitStatus({ target, step, extra = {} }: { target: StatusT
     read: ["accepted", "sent", "delivered"],
     failed: ["accepted", "sent"],
   };
-  await db.simulatorMessage.updateMany({ where: { wamid: target.wamid, status: { in: earlier[step] } }, data: { status: step } }).catch(() => undefined);
+  await db.simulatorMessage
+    .updateMany({ where: { wamid: target.wamid, status: { in: earlier[step] } }, data: { status: step } })
+    .catch(() => undefined);
   await deliverWebhook(
-    webhookBody({ wabaId: target.wabaId, phoneNumberId: target.phoneNumberId, displayPhoneNumber: target.displayPhoneNumber, value: { statuses: [status] } }),
+    webhookBody({
+      wabaId: target.wabaId,
+      phoneNumberId: target.phoneNumberId,
+      displayPhoneNumber: target.displayPhoneNumber,
+      value: { statuses: [status] },
+    }),
   );
 }

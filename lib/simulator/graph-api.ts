@@ -19,14 +19,38 @@ type Route = { method: string; path: string[]; handle: (params: Record<string, s
 // The Graph endpoints the simulator answers, after the version segment. ":name" matches any
 // segment and is passed to the handler; anything else gets Meta's "unsupported request" error.
 const routes: Route[] = [
-  { method: "POST", path: [":phoneNumberId", "messages"], handle: ({ phoneNumberId }, { body, version }) => postMessage({ phoneNumberId, body, version }) },
+  {
+    method: "POST",
+    path: [":phoneNumberId", "messages"],
+    handle: ({ phoneNumberId }, { body, version }) => postMessage({ phoneNumberId, body, version }),
+  },
   { method: "POST", path: [":phoneNumberId", "media"], handle: (_params, { body }) => uploadSimulatorMedia({ body }) },
   { method: "GET", path: [":wabaId", "message_templates"], handle: ({ wabaId }, { query }) => listTemplates({ wabaId, query }) },
-  { method: "GET", path: [":phoneNumberId", "whatsapp_business_profile"], handle: ({ phoneNumberId }, { query }) => getBusinessProfile({ phoneNumberId, query }) },
-  { method: "POST", path: [":phoneNumberId", "whatsapp_business_profile"], handle: ({ phoneNumberId }, { body }) => updateBusinessProfile({ phoneNumberId, body }) },
-  { method: "POST", path: [":phoneNumberId", "block_users"], handle: ({ phoneNumberId }, { body }) => changeBlocks({ phoneNumberId, body, block: true }) },
-  { method: "DELETE", path: [":phoneNumberId", "block_users"], handle: ({ phoneNumberId }, { body }) => changeBlocks({ phoneNumberId, body, block: false }) },
-  { method: "GET", path: [":phoneNumberId", "block_users"], handle: ({ phoneNumberId }, { query }) => listBlocks({ phoneNumberId, query }) },
+  {
+    method: "GET",
+    path: [":phoneNumberId", "whatsapp_business_profile"],
+    handle: ({ phoneNumberId }, { query }) => getBusinessProfile({ phoneNumberId, query }),
+  },
+  {
+    method: "POST",
+    path: [":phoneNumberId", "whatsapp_business_profile"],
+    handle: ({ phoneNumberId }, { body }) => updateBusinessProfile({ phoneNumberId, body }),
+  },
+  {
+    method: "POST",
+    path: [":phoneNumberId", "block_users"],
+    handle: ({ phoneNumberId }, { body }) => changeBlocks({ phoneNumberId, body, block: true }),
+  },
+  {
+    method: "DELETE",
+    path: [":phoneNumberId", "block_users"],
+    handle: ({ phoneNumberId }, { body }) => changeBlocks({ phoneNumberId, body, block: false }),
+  },
+  {
+    method: "GET",
+    path: [":phoneNumberId", "block_users"],
+    handle: ({ phoneNumberId }, { query }) => listBlocks({ phoneNumberId, query }),
+  },
   { method: "GET", path: [":mediaId"], handle: ({ mediaId }) => getSimulatorMedia({ mediaId }) },
 ];
 

@@ -23,7 +23,10 @@ export function outboundView(type: string, payload: Record<string, unknown>): Ph
   if (type === "interactive") return { view: interactiveView(part), media: null };
   if (mediaKinds.has(type)) {
     const text = (value: unknown) => (typeof value === "string" && value ? value : null);
-    return { view: null, media: { kind: type, mediaId: text(part.id), link: text(part.link), caption: text(part.caption), fileName: text(part.filename) } };
+    return {
+      view: null,
+      media: { kind: type, mediaId: text(part.id), link: text(part.link), caption: text(part.caption), fileName: text(part.filename) },
+    };
   }
   return { view: null, media: null };
 }

@@ -21,7 +21,15 @@ import { newWamid } from "./wamid";
 
 const firstAttempts = globalThis as unknown as { simulatorFirstAttempts?: Set<string> };
 
-export async function postMessage({ phoneNumberId, body, version }: { phoneNumberId: string; body: unknown; version: number }): Promise<GraphReply> {
+export async function postMessage({
+  phoneNumberId,
+  body,
+  version,
+}: {
+  phoneNumberId: string;
+  body: unknown;
+  version: number;
+}): Promise<GraphReply> {
   const channel = await db.channel.findUnique({ where: { phoneNumberId } });
   if (!channel) return graphError(400, 100, `Object with ID '${phoneNumberId}' does not exist.`, "GraphMethodException");
 
@@ -48,9 +56,24 @@ export async function postMessage({ phoneNumberId, body, version }: { phoneNumbe
 
   // A message from the business ends its typing indicator.
   await db.simulatorCustomer.updateMany({ where: { phoneNumberId, waId: to }, data: { typingUntil: null } });
-  const [windows, settings] = await Promise.all([customerWindows({ phoneNumberId, waId: to }), customerSettings({ phoneNumberId, waId: to })]);
-  const target: StatusTarget = { wabaId: channel.wabaId, phoneNumberId, displayPhoneNumber: channel.displayPhoneNumber, wamid, to, callback };
-  const failure = deliveryFailure({ to, isTemplate: type === "template", serviceWindowOpen: windows.serviceWindowOpen, blocked: !!settings.blockedAt });
+  const [windows, settings] = await Promise.all([
+    customerWindows({ phoneNumberId, waId: to }),
+    customerSettings({ phoneNumberId, waId: to }),
+  ]);
+  const target: StatusTarget = {
+    wabaId: channel.wabaId,
+    phoneNumberId,
+    displayPhoneNumber: channel.displayPhoneNumber,
+    wamid,
+    to,
+    callback,
+  };
+  const failure = deliveryFailure({
+    to,
+    isTemplate: type === "template",
+    serviceWindowOpen: windows.serviceWindowOpen,
+    blocked: !!settings.blockedAt,
+  });
   if (failure) {
     scheduleStatuses({ target, steps: ["failed"], version, error: failure });
   } else {
@@ -63,7 +86,11 @@ export async function postMessage({ phoneNumberId, body, version }: { phoneNumbe
     scheduleStatuses({ target, steps: [...steps], pricing, version, freeEntryPoint: windows.freeEntryPoint });
   }
 
-  return ok({ messaging_product: "whatsapp", contacts: [{ input: raw, wa_id: to }], messages: [{ id: wamid, message_status: "accepted" }] });
+  return ok({
+    messaging_product: "whatsapp",
+    contacts: [{ input: raw, wa_id: to }],
+    messages: [{ id: wamid, message_status: "accepted" }],
+  });
 }
 
 // {"status":"read","message_id":…} marks the customer's message (and those before it) read; with
@@ -71,13 +98,20 @@ export async function postMessage({ phoneNumberId, body, version }: { phoneNumbe
 async function markRead({ phoneNumberId, request }: { phoneNumberId: string; request: Record<string, unknown> }): Promise<GraphReply> {
   if (typeof request.message_id !== "string") return graphError(400, 100, "(#100) The parameter message_id is required.");
   const typing = request.typing_indicator as { type?: unknown } | undefined;
-  if (typing !== undefined && typing?.type !== "text") return graphError(400, 100, "(#100) Param typing_indicator['type'] must be one of {text}.");
+  if (typing !== undefined && typing?.type !== "text")
+    return graphError(400, 100, "(#100) Param typing_indicator['type'] must be one of {text}.");
   const message = await db.simulatorMessage.findUnique({ where: { wamid: request.message_id } });
   if (!message || message.phoneNumberId !== phoneNumberId || message.direction !== "INBOUND") {
     return graphError(400, 100, "(#100) Invalid parameter", "OAuthException", `Message ${request.message_id} was not found.`);
   }
   await db.simulatorMessage.updateMany({
-    where: { phoneNumberId, customerWaId: message.customerWaId, direction: "INBOUND", createdAt: { lte: message.createdAt }, status: { not: "read" } },
+    where: {
+      phoneNumberId,
+      customerWaId: message.customerWaId,
+      direction: "INBOUND",
+      createdAt: { lte: message.createdAt },
+      status: { not: "read" },
+    },
     data: { status: "read" },
   });
   if (typing) {
@@ -99,16 +133,39 @@ function firstAttemptFailure({ to, key }: { to: string; key: string }): GraphRep
   if (to.startsWith("998")) {
     return {
       status: 500,
-      body: { error: { message: "An unknown error has occurred.", type: "OAuthException", code: 2, is_transient: true, fbtrace_id: "Asimulator" } },
+      body: {
+        error: { message: "An unknown error has occurred.", type: "OAuthException", code: 2, is_transient: true, fbtrace_id: "Asimulator" },
+      },
     };
   }
-  return graphError(400, 368, "(#368) Temporarily blocked for policies violations", "OAuthException", "The account is temporarily blocked for sending. Try again later.");
+  return graphError(
+    400,
+    368,
+    "(#368) Temporarily blocked for policies violations",
+    "OAuthException",
+    "The account is temporarily blocked for sending. Try again later.",
+  );
 }
 
-function deliveryFailure({ to, isTemplate, serviceWindowOpen, blocked }: { to: string; isTemplate: boolean; serviceWindowOpen: boolean; blocked: boolean }): StatusError | null {
-  if (blocked) return { code: 130403, title: "Recipient blocked", details: "The business has blocked this user. Unblock them to send messages." };
+function deliveryFailure({
+  to,
+  isTemplate,
+  serviceWindowOpen,
+  blocked,
+}: {
+  to: string;
+  isTemplate: boolean;
+  serviceWindowOpen: boolean;
+  blocked: boolean;
+}): StatusError | null {
+  if (blocked)
+    return { code: 130403, title: "Recipient blocked", details: "The business has blocked this user. Unblock them to send messages." };
   if (to.startsWith("999")) {
-    return { code: 131026, title: "Message undeliverable", details: "Unable to deliver message. The recipient may not be a WhatsApp user." };
+    return {
+      code: 131026,
+      title: "Message undeliverable",
+      details: "Unable to deliver message. The recipient may not be a WhatsApp user.",
+    };
   }
   if (!isTemplate && !serviceWindowOpen) {
     return {

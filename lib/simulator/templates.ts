@@ -87,7 +87,13 @@ export const simulatorTemplates: readonly SimulatorTemplate[] = [
           ],
         },
       },
-      { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "Confirm" }, { type: "QUICK_REPLY", text: "Reschedule" }] },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "QUICK_REPLY", text: "Confirm" },
+          { type: "QUICK_REPLY", text: "Reschedule" },
+        ],
+      },
     ],
     quality_score: { score: "GREEN" },
   },
@@ -137,7 +143,11 @@ export const simulatorTemplates: readonly SimulatorTemplate[] = [
     category: "AUTHENTICATION",
     parameter_format: "POSITIONAL",
     components: [
-      { type: "BODY", text: "*{{1}}* is your verification code. For your security, do not share this code.", example: { body_text: [["482913"]] } },
+      {
+        type: "BODY",
+        text: "*{{1}}* is your verification code. For your security, do not share this code.",
+        example: { body_text: [["482913"]] },
+      },
       { type: "FOOTER", text: "This code expires in 10 minutes." },
       { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE", text: "Copy code" }] },
     ],

@@ -22,7 +22,13 @@ export async function uploadSimulatorMedia({ body }: { body: unknown }): Promise
     return graphError(400, 131053, "(#131053) Media upload error", "OAuthException", `Unsupported file type ${mimeType}.`);
   }
   if (file.size > mediaSizeLimits[kind]) {
-    return graphError(400, 131053, "(#131053) Media upload error", "OAuthException", `The ${kind} is larger than the ${formatBytes(mediaSizeLimits[kind])} WhatsApp allows.`);
+    return graphError(
+      400,
+      131053,
+      "(#131053) Media upload error",
+      "OAuthException",
+      `The ${kind} is larger than the ${formatBytes(mediaSizeLimits[kind])} WhatsApp allows.`,
+    );
   }
   const name = file instanceof File && file.name ? file.name : null;
   const saved = await saveSimulatorMedia({ bytes: new Uint8Array(await file.arrayBuffer()), mimeType, fileName: name });

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { consumeToken, requireToken } from "./find-token";
@@ -9,7 +10,15 @@ import { consumeToken, requireToken } from "./find-token";
  * Creates the invited person's account with the role, inboxes and teams the invitation names, and
  * spends the invitation. Inboxes or teams deleted since the invitation are left out.
  */
-export async function acceptInvite({ token, name, password }: { token: string; name: string; password: string }): Promise<{ email: string }> {
+export async function acceptInvite({
+  token,
+  name,
+  password,
+}: {
+  token: string;
+  name: string;
+  password: string;
+}): Promise<{ email: string }> {
   const invite = await requireToken({ token, kind: "INVITE" });
   const email = invite.email ?? "";
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {

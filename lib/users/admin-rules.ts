@@ -13,10 +13,19 @@ export async function lockUserAdministration(tx: Prisma.TransactionClient): Prom
 }
 
 /** Refuses a change that would leave no active admin besides `user`. */
-export async function assertAnotherAdmin({ tx, user }: { tx: Prisma.TransactionClient; user: { id: string; name: string } }): Promise<void> {
+export async function assertAnotherAdmin({
+  tx,
+  user,
+}: {
+  tx: Prisma.TransactionClient;
+  user: { id: string; name: string };
+}): Promise<void> {
   const others = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: user.id } } });
   if (others === 0) {
-    throw new AppError("CONFLICT", `${user.name} is the last active admin. Make someone else an admin first, so somebody can still manage users.`);
+    throw new AppError(
+      "CONFLICT",
+      `${user.name} is the last active admin. Make someone else an admin first, so somebody can still manage users.`,
+    );
   }
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { accessChanged, revokeSessions } from "@/lib/auth/access";
-import { hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { recordSignInFailure, signInRetryAfter } from "@/lib/auth/sign-in-limits";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -31,12 +32,16 @@ export async function changePassword({
   }
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
     await recordSignInFailure({ email: user.email, address });
-    throw new AppError("UNPROCESSABLE", "Your current password is not right.", [{ path: "currentPassword", message: "Your current password is not right." }]);
+    throw new AppError("UNPROCESSABLE", "Your current password is not right.", [
+      { path: "currentPassword", message: "Your current password is not right." },
+    ]);
   }
   const problem = passwordProblem(newPassword, { email: user.email, name: user.name });
   if (problem) throw new AppError("INVALID_INPUT", problem, [{ path: "newPassword", message: problem }]);
   if (newPassword === currentPassword) {
-    throw new AppError("INVALID_INPUT", "The new password is the same as the current one.", [{ path: "newPassword", message: "Choose a different password." }]);
+    throw new AppError("INVALID_INPUT", "The new password is the same as the current one.", [
+      { path: "newPassword", message: "Choose a different password." },
+    ]);
   }
   const passwordHash = await hashPassword(newPassword);
 
@@ -44,8 +49,14 @@ export async function changePassword({
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
     await revokeSessions({ userId: user.id, tx });
     // A reset link made before the change would undo it.
-    await tx.userToken.updateMany({ where: { userId: user.id, kind: "PASSWORD_RESET", usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-    await recordAudit({ actor: { id: user.id, label: user.name }, action: "user.password_changed", target: { type: "user", id: user.id } }, tx);
+    await tx.userToken.updateMany({
+      where: { userId: user.id, kind: "PASSWORD_RESET", usedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    await recordAudit(
+      { actor: { id: user.id, label: user.name }, action: "user.password_changed", target: { type: "user", id: user.id } },
+      tx,
+    );
   });
   accessChanged({ userId: user.id });
   return { email: user.email };

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { lockUserAdministration } from "./admin-rules";
@@ -11,13 +12,24 @@ const ALREADY_SET_UP = "Switchboard is already set up: sign in, or ask an admin 
 /** Whether the setup page may show its form, or why not. */
 export async function setupState({ token }: { token: string | undefined }): Promise<{ ok: true } | { ok: false; message: string }> {
   if ((await db.user.count()) > 0) return { ok: false, message: ALREADY_SET_UP };
-  if (!token) return { ok: false, message: "Open the setup link Switchboard printed in its output when it started. Restart it for a fresh one." };
+  if (!token)
+    return { ok: false, message: "Open the setup link Switchboard printed in its output when it started. Restart it for a fresh one." };
   const found = await findToken({ token, kind: "SETUP" });
   return found.ok ? { ok: true } : { ok: false, message: found.message };
 }
 
 /** Creates the first admin with the setup link's token; refused once anyone has an account. */
-export async function completeSetup({ token, name, email, password }: { token: string; name: string; email: string; password: string }): Promise<{ email: string }> {
+export async function completeSetup({
+  token,
+  name,
+  email,
+  password,
+}: {
+  token: string;
+  name: string;
+  email: string;
+  password: string;
+}): Promise<{ email: string }> {
   if ((await db.user.count()) > 0) throw new AppError("CONFLICT", ALREADY_SET_UP);
   const setup = await requireToken({ token, kind: "SETUP" });
   const problem = passwordProblem(password, { email, name });
@@ -29,11 +41,22 @@ export async function completeSetup({ token, name, email, password }: { token: s
     await lockUserAdministration(tx);
     if ((await tx.user.count()) > 0) throw new AppError("CONFLICT", ALREADY_SET_UP);
     await consumeToken({ tx, id: setup.id });
-    const user = await tx.user.create({ data: { email, name, role: "ADMIN", passwordHash, passwordChangedAt: new Date() }, select: { id: true } });
+    const user = await tx.user.create({
+      data: { email, name, role: "ADMIN", passwordHash, passwordChangedAt: new Date() },
+      select: { id: true },
+    });
     // The first admin works in every inbox there is (the configured WhatsApp number's, at least).
     const channels = await tx.channel.findMany({ select: { id: true } });
     await tx.channelMember.createMany({ data: channels.map((channel) => ({ channelId: channel.id, userId: user.id })) });
-    await recordAudit({ actor: { id: user.id, label: name }, action: "setup.completed", target: { type: "user", id: user.id }, after: { email, name, role: "ADMIN" } }, tx);
+    await recordAudit(
+      {
+        actor: { id: user.id, label: name },
+        action: "setup.completed",
+        target: { type: "user", id: user.id },
+        after: { email, name, role: "ADMIN" },
+      },
+      tx,
+    );
   });
   return { email };
 }

@@ -35,7 +35,9 @@ export async function createInvite({
   if (existing) {
     throw new AppError(
       "CONFLICT",
-      existing.active ? `${email} already has an account.` : `${email} already has an account, which is deactivated: reactivate it instead.`,
+      existing.active
+        ? `${email} already has an account.`
+        : `${email} already has an account, which is deactivated: reactivate it instead.`,
     );
   }
   const issued = newToken("INVITE");

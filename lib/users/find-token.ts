@@ -6,7 +6,8 @@ import { hashToken, type TokenKind } from "./tokens";
 // A link's token looked up by its hash, with why it cannot be used, in words for the page that
 // refuses it.
 
-export type TokenLookup = { ok: true; row: UserToken } | { ok: false; problem: "unknown" | "expired" | "used" | "revoked"; message: string };
+export type TokenLookup =
+  { ok: true; row: UserToken } | { ok: false; problem: "unknown" | "expired" | "used" | "revoked"; message: string };
 
 const what = { SETUP: "setup link", INVITE: "invitation", PASSWORD_RESET: "password-reset link" } as const;
 const askFor = {
@@ -15,14 +16,24 @@ const askFor = {
   PASSWORD_RESET: "Ask an admin for a new one.",
 } as const;
 
-export async function findToken({ token, kind, tx }: { token: string | undefined | null; kind: TokenKind; tx?: Prisma.TransactionClient }): Promise<TokenLookup> {
+export async function findToken({
+  token,
+  kind,
+  tx,
+}: {
+  token: string | undefined | null;
+  kind: TokenKind;
+  tx?: Prisma.TransactionClient;
+}): Promise<TokenLookup> {
   const row = token ? await (tx ?? db).userToken.findUnique({ where: { tokenHash: hashToken(token) } }) : null;
   if (!row || row.kind !== kind) {
     return { ok: false, problem: "unknown", message: `This ${what[kind]} is not valid: check that you copied all of it. ${askFor[kind]}` };
   }
   if (row.revokedAt) return { ok: false, problem: "revoked", message: `This ${what[kind]} was withdrawn. ${askFor[kind]}` };
-  if (row.usedAt) return { ok: false, problem: "used", message: `This ${what[kind]} has already been used; it works only once. ${askFor[kind]}` };
-  if (row.expiresAt.getTime() <= Date.now()) return { ok: false, problem: "expired", message: `This ${what[kind]} has expired. ${askFor[kind]}` };
+  if (row.usedAt)
+    return { ok: false, problem: "used", message: `This ${what[kind]} has already been used; it works only once. ${askFor[kind]}` };
+  if (row.expiresAt.getTime() <= Date.now())
+    return { ok: false, problem: "expired", message: `This ${what[kind]} has expired. ${askFor[kind]}` };
   return { ok: true, row };
 }
 
@@ -39,6 +50,9 @@ export async function requireToken(options: { token: string; kind: TokenKind; tx
  */
 export async function consumeToken({ tx, id }: { tx: Prisma.TransactionClient; id: string }): Promise<void> {
   const now = new Date();
-  const { count } = await tx.userToken.updateMany({ where: { id, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+  const { count } = await tx.userToken.updateMany({
+    where: { id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
   if (count === 0) throw new AppError("UNPROCESSABLE", "This link has just been used or withdrawn. Ask for a new one.");
 }

@@ -15,7 +15,11 @@ export async function inviteDetails({ token }: { token: string | undefined }): P
   const invite = found.row;
   const email = invite.email ?? "";
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
-    return { ok: false, accountExists: true, message: `${email} already has an account: sign in with it, or ask an admin for a password-reset link.` };
+    return {
+      ok: false,
+      accountExists: true,
+      message: `${email} already has an account: sign in with it, or ask an admin for a password-reset link.`,
+    };
   }
   const [invitedBy, inboxes, teams] = await Promise.all([
     invite.createdById ? db.user.findUnique({ where: { id: invite.createdById }, select: { name: true } }) : null,

@@ -19,12 +19,27 @@ export async function issuePasswordReset({ userId, actor }: { userId: string; ac
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, active: true } });
     if (!user) throw new AppError("NOT_FOUND", "No such user.");
     if (!user.active) throw new AppError("UNPROCESSABLE", `${user.name}'s account is deactivated: reactivate it first.`);
-    await tx.userToken.updateMany({ where: { userId, kind: "PASSWORD_RESET", usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    await tx.userToken.updateMany({
+      where: { userId, kind: "PASSWORD_RESET", usedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     const token = await tx.userToken.create({
-      data: { kind: "PASSWORD_RESET", tokenHash: issued.tokenHash, userId, email: user.email, createdById: actor.id, expiresAt: issued.expiresAt },
+      data: {
+        kind: "PASSWORD_RESET",
+        tokenHash: issued.tokenHash,
+        userId,
+        email: user.email,
+        createdById: actor.id,
+        expiresAt: issued.expiresAt,
+      },
     });
     await recordAudit(
-      { actor: { id: actor.id, label: actor.name }, action: "user.password_reset_issued", target: { type: "user", id: userId }, after: { tokenId: token.id, expiresAt: issued.expiresAt } },
+      {
+        actor: { id: actor.id, label: actor.name },
+        action: "user.password_reset_issued",
+        target: { type: "user", id: userId },
+        after: { tokenId: token.id, expiresAt: issued.expiresAt },
+      },
       tx,
     );
     return user;

@@ -1,7 +1,8 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { accessChanged, revokeSessions } from "@/lib/auth/access";
-import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { clearSignInFailures } from "@/lib/auth/sign-in-limits";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -13,7 +14,9 @@ type ResetDetails = { ok: true; email: string; name: string } | { ok: false; mes
 export async function passwordResetDetails({ token }: { token: string | undefined }): Promise<ResetDetails> {
   const found = await findToken({ token, kind: "PASSWORD_RESET" });
   if (!found.ok) return { ok: false, message: found.message };
-  const user = found.row.userId ? await db.user.findUnique({ where: { id: found.row.userId }, select: { email: true, name: true, active: true } }) : null;
+  const user = found.row.userId
+    ? await db.user.findUnique({ where: { id: found.row.userId }, select: { email: true, name: true, active: true } })
+    : null;
   if (!user?.active) return { ok: false, message: "This account is deactivated. Ask an admin to reactivate it." };
   return { ok: true, email: user.email, name: user.name };
 }
@@ -25,7 +28,9 @@ export async function passwordResetDetails({ token }: { token: string | undefine
  */
 export async function resetPassword({ token, password }: { token: string; password: string }): Promise<{ email: string }> {
   const reset = await requireToken({ token, kind: "PASSWORD_RESET" });
-  const user = reset.userId ? await db.user.findUnique({ where: { id: reset.userId }, select: { id: true, email: true, name: true, active: true } }) : null;
+  const user = reset.userId
+    ? await db.user.findUnique({ where: { id: reset.userId }, select: { id: true, email: true, name: true, active: true } })
+    : null;
   if (!user?.active) throw new AppError("UNPROCESSABLE", "This account is deactivated. Ask an admin to reactivate it.");
   const problem = passwordProblem(password, { email: user.email, name: user.name });
   if (problem) throw new AppError("INVALID_INPUT", problem, [{ path: "password", message: problem }]);
@@ -35,7 +40,16 @@ export async function resetPassword({ token, password }: { token: string; passwo
     await consumeToken({ tx, id: reset.id });
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
     await revokeSessions({ userId: user.id, tx });
-    await recordAudit({ actor: { id: user.id, label: user.name }, action: "user.password_reset", target: { type: "user", id: user.id }, reason: "password-reset link", after: { tokenId: reset.id } }, tx);
+    await recordAudit(
+      {
+        actor: { id: user.id, label: user.name },
+        action: "user.password_reset",
+        target: { type: "user", id: user.id },
+        reason: "password-reset link",
+        after: { tokenId: reset.id },
+      },
+      tx,
+    );
   });
   accessChanged({ userId: user.id });
   await clearSignInFailures({ email: user.email });

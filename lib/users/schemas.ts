@@ -7,7 +7,11 @@ import { locales, type LocaleTag } from "./choices";
 // answer in a sentence; here a password only has to be a string of a sane size.
 
 export const emailSchema = z.string().trim().toLowerCase().email({ error: "Enter an e-mail address." }).max(254);
-export const nameSchema = z.string().trim().min(1, { error: "Enter a name." }).max(80, { error: "Use at most 80 characters for the name." });
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: "Enter a name." })
+  .max(80, { error: "Use at most 80 characters for the name." });
 const password = z.string().min(1, { error: "Enter a password." }).max(1024);
 const token = z.string().min(16).max(200);
 const ids = z.array(z.string().min(1).max(64)).max(200);
@@ -34,14 +38,12 @@ export const updateUserSchema = z.strictObject({
 
 export const updateAccountSchema = z.strictObject({
   name: nameSchema.optional(),
-  locale: z.enum(locales.map((locale) => locale.tag) as [LocaleTag, ...LocaleTag[]]).nullable().optional(),
-  // Any zone the runtime knows; null follows the browser.
-  timeZone: z
-    .string()
-    .max(64)
-    .refine(isTimeZone, { error: "Choose a time zone from the list." })
+  locale: z
+    .enum(locales.map((locale) => locale.tag) as [LocaleTag, ...LocaleTag[]])
     .nullable()
     .optional(),
+  // Any zone the runtime knows; null follows the browser.
+  timeZone: z.string().max(64).refine(isTimeZone, { error: "Choose a time zone from the list." }).nullable().optional(),
 });
 
 export const changePasswordSchema = z.strictObject({ currentPassword: password, newPassword: password });

@@ -12,7 +12,12 @@ export async function sendMail({ to, subject, text }: { to: string; subject: str
   const smtp = config().smtp;
   if (!smtp) return { emailed: false, emailProblem: null };
   try {
-    const transport = nodemailer.createTransport({ url: smtp.url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+    const transport = nodemailer.createTransport({
+      url: smtp.url,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 20_000,
+    });
     await transport.sendMail({ from: smtp.from, to, subject, text });
     transport.close();
     return { emailed: true, emailProblem: null };

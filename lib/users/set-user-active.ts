@@ -15,7 +15,10 @@ import type { Actor, UserRow } from "./types";
 export async function setUserActive({ userId, active, actor }: { userId: string; active: boolean; actor: Actor }): Promise<UserRow> {
   const changed = await db.$transaction(async (tx) => {
     await lockUserAdministration(tx);
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, role: true, active: true, deactivatedAt: true } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, name: true, role: true, active: true, deactivatedAt: true },
+    });
     if (!user) throw new AppError("NOT_FOUND", "No such user.");
     if (user.active === active) return false;
     const target = { type: "user", id: user.id };
@@ -27,15 +30,33 @@ export async function setUserActive({ userId, active, actor }: { userId: string;
       const deactivatedAt = new Date();
       await tx.user.update({ where: { id: user.id }, data: { active: false, deactivatedAt } });
       await revokeSessions({ userId: user.id, tx });
-      await tx.userToken.updateMany({ where: { userId: user.id, kind: "PASSWORD_RESET", usedAt: null, revokedAt: null }, data: { revokedAt: deactivatedAt } });
-      await recordAudit({ actor: { id: actor.id, label: actor.name }, action: "user.deactivated", target, before: { active: true }, after: { active: false } }, tx);
+      await tx.userToken.updateMany({
+        where: { userId: user.id, kind: "PASSWORD_RESET", usedAt: null, revokedAt: null },
+        data: { revokedAt: deactivatedAt },
+      });
+      await recordAudit(
+        {
+          actor: { id: actor.id, label: actor.name },
+          action: "user.deactivated",
+          target,
+          before: { active: true },
+          after: { active: false },
+        },
+        tx,
+      );
       return true;
     }
 
     await assertStillAdmin({ tx, actorId: actor.id });
     await tx.user.update({ where: { id: user.id }, data: { active: true, deactivatedAt: null } });
     await recordAudit(
-      { actor: { id: actor.id, label: actor.name }, action: "user.reactivated", target, before: { active: false, deactivatedAt: user.deactivatedAt }, after: { active: true } },
+      {
+        actor: { id: actor.id, label: actor.name },
+        action: "user.reactivated",
+        target,
+        before: { active: false, deactivatedAt: user.deactivatedAt },
+        after: { active: true },
+      },
       tx,
     );
     return true;

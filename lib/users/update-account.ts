@@ -17,13 +17,18 @@ export async function updateAccount({
 }): Promise<AccountDto> {
   await db.$transaction(async (tx) => {
     const current = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, locale: true, timeZone: true } });
-    const keys = (Object.keys(changes) as (keyof typeof changes)[]).filter((key) => changes[key] !== undefined && changes[key] !== current[key]);
+    const keys = (Object.keys(changes) as (keyof typeof changes)[]).filter(
+      (key) => changes[key] !== undefined && changes[key] !== current[key],
+    );
     if (keys.length === 0) return;
     const before = Object.fromEntries(keys.map((key) => [key, current[key]]));
     const after = Object.fromEntries(keys.map((key) => [key, changes[key]]));
     await tx.user.update({ where: { id: userId }, data: after });
     const name = changes.name ?? current.name;
-    await recordAudit({ actor: { id: userId, label: name }, action: "user.profile_updated", target: { type: "user", id: userId }, before, after }, tx);
+    await recordAudit(
+      { actor: { id: userId, label: name }, action: "user.profile_updated", target: { type: "user", id: userId }, before, after },
+      tx,
+    );
   });
   return getAccount({ userId });
 }

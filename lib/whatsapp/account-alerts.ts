@@ -15,20 +15,28 @@ export function describeAccountUpdate(value: Value): { kind: string; summary: st
     case "ACCOUNT_RESTRICTION": {
       const restrictions = Array.isArray(value.restriction_info) ? (value.restriction_info as Value[]) : [];
       const list = restrictions
-        .map((r) => `${humanise(text(r.restriction_type).replace(/^RESTRICTED_/, ""))}${r.expiration ? ` until ${date(r.expiration)}` : ""}`)
+        .map(
+          (r) => `${humanise(text(r.restriction_type).replace(/^RESTRICTED_/, ""))}${r.expiration ? ` until ${date(r.expiration)}` : ""}`,
+        )
         .join("; ");
       return { kind: "account_restriction", summary: `Meta restricted the WhatsApp account: ${list || "see WhatsApp Manager"}.` };
     }
     case "ACCOUNT_VIOLATION": {
       const info = (value.violation_info ?? {}) as Value;
-      return { kind: "account_violation", summary: `Meta reported a policy violation: ${humanise(text(info.violation_type)) || "see WhatsApp Manager"}.` };
+      return {
+        kind: "account_violation",
+        summary: `Meta reported a policy violation: ${humanise(text(info.violation_type)) || "see WhatsApp Manager"}.`,
+      };
     }
     case "DISABLED_UPDATE": {
       const ban = (value.ban_info ?? {}) as Value;
       const state = text(ban.waba_ban_state);
       return {
         kind: "account_disabled",
-        summary: state === "REINSTATE" ? `The WhatsApp account was reinstated (${text(ban.waba_ban_date)}).` : `The WhatsApp account was disabled (${state || "no details"}${ban.waba_ban_date ? `, ${text(ban.waba_ban_date)}` : ""}).`,
+        summary:
+          state === "REINSTATE"
+            ? `The WhatsApp account was reinstated (${text(ban.waba_ban_date)}).`
+            : `The WhatsApp account was disabled (${state || "no details"}${ban.waba_ban_date ? `, ${text(ban.waba_ban_date)}` : ""}).`,
       };
     }
     case "VOLUME_BASED_PRICING_TIER_UPDATE": {
@@ -55,7 +63,10 @@ export function describeQualityUpdate(value: Value): { kind: string; summary: st
     THROUGHPUT_UPGRADE: `The throughput of ${number} was upgraded.`,
     ONBOARDING: `${number} is being onboarded.`,
   };
-  return { kind: `quality_${event.toLowerCase() || "update"}`, summary: sentence[event] ?? `Quality update for ${number}: ${humanise(event)}.` };
+  return {
+    kind: `quality_${event.toLowerCase() || "update"}`,
+    summary: sentence[event] ?? `Quality update for ${number}: ${humanise(event)}.`,
+  };
 }
 
 export function describeNameUpdate(value: Value): { kind: string; summary: string } {

@@ -10,7 +10,17 @@ type Tx = Prisma.TransactionClient;
 // in place; neither is a new bubble. They return null when the original is not in this customer's
 // conversations, so the caller keeps the change as a row of its own.
 
-async function findOriginal({ tx, channelId, contactId, externalId }: { tx: Tx; channelId: string; contactId: string; externalId: unknown }) {
+async function findOriginal({
+  tx,
+  channelId,
+  contactId,
+  externalId,
+}: {
+  tx: Tx;
+  channelId: string;
+  contactId: string;
+  externalId: unknown;
+}) {
   if (typeof externalId !== "string" || !externalId) return null;
   return tx.message.findFirst({
     where: { channelId, externalId, direction: "INBOUND", conversation: { contactId } },

@@ -14,7 +14,10 @@ export type ViewButton = {
 };
 
 export type BusinessMessageView = {
-  header: { kind: "text"; text: string } | { kind: "image" | "video" | "document" | "location"; link: string | null; mediaId: string | null } | null;
+  header:
+    | { kind: "text"; text: string }
+    | { kind: "image" | "video" | "document" | "location"; link: string | null; mediaId: string | null }
+    | null;
   body: string;
   footer: string | null;
   buttons: ViewButton[];
@@ -51,7 +54,11 @@ export function interactiveView(interactive: unknown): BusinessMessageView | nul
     template: false,
   };
   if (type === "button") {
-    view.buttons = list(action.buttons).map((button) => ({ kind: "reply", id: str(obj(button.reply).id) ?? "", title: str(obj(button.reply).title) ?? "" }));
+    view.buttons = list(action.buttons).map((button) => ({
+      kind: "reply",
+      id: str(obj(button.reply).id) ?? "",
+      title: str(obj(button.reply).title) ?? "",
+    }));
   } else if (type === "list") {
     view.list = {
       button: str(action.button) ?? "Options",

@@ -28,6 +28,14 @@ export async function dismissAlert({ alertId, actor }: { alertId: string; actor:
   if (alert.dismissedAt) return;
   await db.$transaction(async (tx) => {
     await tx.channelAlert.update({ where: { id: alertId }, data: { dismissedAt: new Date() } });
-    await recordAudit({ actor: { id: actor.id, label: actor.name }, action: "channel_alert.dismissed", target: { type: "channel_alert", id: alertId }, after: { summary: alert.summary } }, tx);
+    await recordAudit(
+      {
+        actor: { id: actor.id, label: actor.name },
+        action: "channel_alert.dismissed",
+        target: { type: "channel_alert", id: alertId },
+        after: { summary: alert.summary },
+      },
+      tx,
+    );
   });
 }

@@ -16,17 +16,17 @@ export async function listFlows({ userId }: { userId: string }): Promise<FlowDto
   });
 }
 
-export async function addFlow({
-  flow,
-  actor,
-}: {
-  flow: Omit<FlowDto, "id">;
-  actor: { id: string; name: string };
-}): Promise<FlowDto> {
+export async function addFlow({ flow, actor }: { flow: Omit<FlowDto, "id">; actor: { id: string; name: string } }): Promise<FlowDto> {
   if (!(await db.channel.findUnique({ where: { id: flow.channelId } }))) throw new AppError("UNPROCESSABLE", "No such inbox.");
   return db.$transaction(async (tx) => {
-    const created = await tx.flow.create({ data: flow, select: { id: true, channelId: true, metaId: true, name: true, cta: true, screen: true } });
-    await recordAudit({ actor: { id: actor.id, label: actor.name }, action: "flow.added", target: { type: "flow", id: created.id }, after: created }, tx);
+    const created = await tx.flow.create({
+      data: flow,
+      select: { id: true, channelId: true, metaId: true, name: true, cta: true, screen: true },
+    });
+    await recordAudit(
+      { actor: { id: actor.id, label: actor.name }, action: "flow.added", target: { type: "flow", id: created.id }, after: created },
+      tx,
+    );
     return created;
   });
 }
@@ -36,6 +36,9 @@ export async function removeFlow({ flowId, actor }: { flowId: string; actor: { i
   if (!flow) throw new AppError("NOT_FOUND", "No such flow.");
   await db.$transaction(async (tx) => {
     await tx.flow.delete({ where: { id: flowId } });
-    await recordAudit({ actor: { id: actor.id, label: actor.name }, action: "flow.removed", target: { type: "flow", id: flowId }, before: flow }, tx);
+    await recordAudit(
+      { actor: { id: actor.id, label: actor.name }, action: "flow.removed", target: { type: "flow", id: flowId }, before: flow },
+      tx,
+    );
   });
 }

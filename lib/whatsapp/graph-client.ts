@@ -49,8 +49,7 @@ export async function graphRequest<T>({
   }
 
   const json = (await response.json().catch(() => null)) as
-    | (T & { error?: { message?: string; code?: number; error_data?: { details?: string } } })
-    | null;
+    (T & { error?: { message?: string; code?: number; error_data?: { details?: string } } }) | null;
   if (response.ok && json && !json.error) return json;
 
   const error = json?.error;

@@ -98,7 +98,13 @@ export function readMessagesChange({ value, where }: { value: unknown; where: st
     if (parsed.ok) errors = parsed.data;
     else problems.push(`errors: ${parsed.problem} (${where})`);
   }
-  const cleaned: MessagesValue = { metadata: metadata.data, contacts, messages: messages.map(({ item }) => item), statuses: statuses.map(({ item }) => item), errors };
+  const cleaned: MessagesValue = {
+    metadata: metadata.data,
+    contacts,
+    messages: messages.map(({ item }) => item),
+    statuses: statuses.map(({ item }) => item),
+    errors,
+  };
   return { work: { kind: "messages", where, value: cleaned, messages, statuses }, problems };
 }
 
@@ -109,7 +115,10 @@ export function check<T>(schema: z.ZodType<T>, value: unknown): Checked<T> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, data: parsed.data };
   const [first, ...rest] = parsed.error.issues;
-  const path = first.path.map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`)).join("").replace(/^\./, "");
+  const path = first.path
+    .map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`))
+    .join("")
+    .replace(/^\./, "");
   const more = rest.length ? ` (and ${rest.length} more)` : "";
   return { ok: false, problem: `${path ? `${path}: ` : ""}${first.message}${more}` };
 }

@@ -2,7 +2,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { isDatabaseDown } from "@/lib/db/errors";
 import { publish, type Publication } from "@/lib/realtime/publish";
 import { inSavepoint } from "./in-savepoint";
-import { readWebhookItems, type WebhookWork } from "./read-webhook-items";
+import { readWebhookItems } from "./read-webhook-items";
 import { accountFields, recordAccountChange } from "./record-account-change";
 import { recordInbound } from "./record-inbound";
 import { recordStatus } from "./record-status";
@@ -26,9 +26,7 @@ export type WebhookOutcome = {
 
 export async function receiveWebhook({ body }: { body: WebhookEnvelope }): Promise<WebhookOutcome> {
   const phoneNumberId = firstPhoneNumberId(body);
-  const channel = phoneNumberId
-    ? await db.channel.findUnique({ where: { phoneNumberId }, select: { id: true } })
-    : null;
+  const channel = phoneNumberId ? await db.channel.findUnique({ where: { phoneNumberId }, select: { id: true } }) : null;
   const event = await db.webhookEvent.create({
     data: { payload: body as Prisma.InputJsonValue, phoneNumberId, channelId: channel?.id ?? null },
     select: { id: true },
@@ -40,13 +38,7 @@ export async function receiveWebhook({ body }: { body: WebhookEnvelope }): Promi
  * Processes (or reprocesses) a logged body. Throws only when the database is down; `retry` says
  * when the transaction as a whole failed and nothing was stored.
  */
-export async function processWebhookEvent({
-  eventId,
-  body,
-}: {
-  eventId: string;
-  body: WebhookEnvelope;
-}): Promise<WebhookOutcome> {
+export async function processWebhookEvent({ eventId, body }: { eventId: string; body: WebhookEnvelope }): Promise<WebhookOutcome> {
   try {
     const { publications, problems } = await withRetryOnConflict(({ last }) =>
       db.$transaction((tx) => processBody({ tx, body, isolateConflicts: last }), { timeout: 15_000 }),
@@ -63,7 +55,10 @@ export async function processWebhookEvent({
       // The caller answers 503 and Meta delivers the body again; this copy stays in the log,
       // marked, if the database lets us say so.
       await db.webhookEvent
-        .update({ where: { id: eventId }, data: { state: "FAILED", error: "Not processed: the database was unavailable or overloaded; the sender was asked to retry." } })
+        .update({
+          where: { id: eventId },
+          data: { state: "FAILED", error: "Not processed: the database was unavailable or overloaded; the sender was asked to retry." },
+        })
         .catch(() => undefined);
       throw error;
     }
@@ -115,12 +110,16 @@ async function processBody({
       problems.push(`no channel owns phone_number_id ${item.value.metadata.phone_number_id}`);
       continue;
     }
-    for (const { item: message, where } of item.messages) inbound.push({ channelId: channel.id, value: item.value, message, where: `${where} (${item.where})` });
-    for (const { item: receipt, where } of item.statuses) receipts.push({ channelId: channel.id, receipt, where: `${where} (${item.where})` });
+    for (const { item: message, where } of item.messages)
+      inbound.push({ channelId: channel.id, value: item.value, message, where: `${where} (${item.where})` });
+    for (const { item: receipt, where } of item.statuses)
+      receipts.push({ channelId: channel.id, receipt, where: `${where} (${item.where})` });
   }
   // Rows are locked in one canonical order (customer, then time; receipts by wamid), whatever order
   // Meta batched them in, so concurrent bodies rarely wait on each other in a cycle.
-  inbound.sort((a, b) => customerKey(a.message).localeCompare(customerKey(b.message)) || a.message.timestamp.localeCompare(b.message.timestamp));
+  inbound.sort(
+    (a, b) => customerKey(a.message).localeCompare(customerKey(b.message)) || a.message.timestamp.localeCompare(b.message.timestamp),
+  );
   receipts.sort((a, b) => a.receipt.id.localeCompare(b.receipt.id) || a.receipt.timestamp.localeCompare(b.receipt.timestamp));
   for (const { channelId, value, message, where } of inbound) {
     await isolated(where, () => recordInbound({ tx, channelId, value, message }));

@@ -82,7 +82,8 @@ async function recordUserPreferences({ tx, value }: { tx: Tx; value: Value }): P
     const bsuid = typeof preference.user_id === "string" ? preference.user_id : null;
     if (!waId && !bsuid) continue;
     const optOut = preference.value === "stop";
-    const at = typeof preference.timestamp === "number" || typeof preference.timestamp === "string" ? metaTime(preference.timestamp) : new Date();
+    const at =
+      typeof preference.timestamp === "number" || typeof preference.timestamp === "string" ? metaTime(preference.timestamp) : new Date();
     const existing =
       (bsuid ? await tx.contact.findUnique({ where: { channelId_bsuid: { channelId: channel.id, bsuid } } }) : null) ??
       (waId ? await tx.contact.findUnique({ where: { channelId_waId: { channelId: channel.id, waId } } }) : null);
@@ -111,7 +112,12 @@ async function recordTemplateStatus({ tx, channelId, value }: { tx: Tx; channelI
   const status = typeof value.event === "string" ? value.event : null;
   if (!name || !language || !status) return;
   const rejection = value.rejection_info as Value | undefined;
-  const reason = typeof rejection?.reason === "string" ? rejection.reason : typeof value.reason === "string" && value.reason !== "NONE" ? value.reason : null;
+  const reason =
+    typeof rejection?.reason === "string"
+      ? rejection.reason
+      : typeof value.reason === "string" && value.reason !== "NONE"
+        ? value.reason
+        : null;
   await tx.template.upsert({
     where: { channelId_name_language: { channelId, name, language } },
     update: { status, reason },
@@ -129,7 +135,13 @@ async function recordTemplateStatus({ tx, channelId, value }: { tx: Tx; channelI
   const alert = describeTemplateStatus(value);
   if (alert) {
     await tx.channelAlert.create({
-      data: { channelId, field: "message_template_status_update", kind: alert.kind, summary: alert.summary, payload: value as Prisma.InputJsonValue },
+      data: {
+        channelId,
+        field: "message_template_status_update",
+        kind: alert.kind,
+        summary: alert.summary,
+        payload: value as Prisma.InputJsonValue,
+      },
     });
   }
 }

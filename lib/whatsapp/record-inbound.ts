@@ -39,7 +39,9 @@ export async function recordInbound({
   });
   if (exists) return [];
 
-  const profile = value.contacts?.find((c) => (c.wa_id && c.wa_id === message.from) || (c.user_id && c.user_id === message.from_user_id)) ?? value.contacts?.[0];
+  const profile =
+    value.contacts?.find((c) => (c.wa_id && c.wa_id === message.from) || (c.user_id && c.user_id === message.from_user_id)) ??
+    value.contacts?.[0];
   let contact = await upsertContact({
     tx,
     channelId,
@@ -178,7 +180,17 @@ async function applyChange({
 }
 
 /** The quoted message as it is now, or null when this customer's threads never had it. */
-async function quotedSnapshot({ tx, channelId, contactId, externalId }: { tx: Tx; channelId: string; contactId: string; externalId: string }) {
+async function quotedSnapshot({
+  tx,
+  channelId,
+  contactId,
+  externalId,
+}: {
+  tx: Tx;
+  channelId: string;
+  contactId: string;
+  externalId: string;
+}) {
   const quoted = await tx.message.findFirst({
     where: { channelId, externalId, conversation: { contactId } },
     select: { type: true, text: true, direction: true },

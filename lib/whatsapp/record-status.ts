@@ -84,15 +84,7 @@ export async function applyStoredReceipts({ tx, message }: { tx: Tx; message: Me
   return publication ? [publication] : [];
 }
 
-async function applyReceipt({
-  tx,
-  message,
-  receipt,
-}: {
-  tx: Tx;
-  message: Message;
-  receipt: StatusReceipt;
-}): Promise<Publication | null> {
+async function applyReceipt({ tx, message, receipt }: { tx: Tx; message: Message; receipt: StatusReceipt }): Promise<Publication | null> {
   const incoming = parseReceiptStatus(receipt.status);
   if (!incoming || message.direction !== "OUTBOUND") return null;
 

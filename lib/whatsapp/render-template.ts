@@ -34,7 +34,10 @@ export type GraphParameter = {
 export type GraphTemplateComponent = { type: string; sub_type?: string; index?: string; parameters: GraphParameter[] };
 
 export type TemplatePreview = {
-  header: { kind: "text"; text: string } | { kind: "image" | "video" | "document" | "location"; link: string | null; mediaId: string | null } | null;
+  header:
+    | { kind: "text"; text: string }
+    | { kind: "image" | "video" | "document" | "location"; link: string | null; mediaId: string | null }
+    | null;
   body: string;
   footer: string | null;
   // `code`: what a copy-code or one-time-password button copies.
@@ -85,10 +88,16 @@ export function buildTemplateParameters({
   if (format === "TEXT") {
     const names = placeholders(header?.text);
     if (names.length && parameters.header?.type !== "text") {
-      issues.push({ path: "template.components.header", message: `${name} needs a text header parameter for ${names.map((n) => `{{${n}}}`).join(", ")}.` });
+      issues.push({
+        path: "template.components.header",
+        message: `${name} needs a text header parameter for ${names.map((n) => `{{${n}}}`).join(", ")}.`,
+      });
     } else if (names.length && parameters.header?.type === "text") {
       const value = parameters.header.text;
-      components.push({ type: "header", parameters: [{ type: "text", text: value, ...(/^\d+$/.test(names[0]) ? {} : { parameter_name: names[0] }) }] });
+      components.push({
+        type: "header",
+        parameters: [{ type: "text", text: value, ...(/^\d+$/.test(names[0]) ? {} : { parameter_name: names[0] }) }],
+      });
     } else if (parameters.header) {
       issues.push({ path: "template.components.header", message: `${name} has a fixed header: leave the header parameter out.` });
     }
@@ -96,7 +105,10 @@ export function buildTemplateParameters({
     const kind = format.toLowerCase() as "image" | "video" | "document";
     const given = parameters.header;
     if (!given || given.type !== kind) {
-      issues.push({ path: "template.components.header", message: `${name} has ${article(kind)} ${kind} header: give its link or an uploaded mediaId.` });
+      issues.push({
+        path: "template.components.header",
+        message: `${name} has ${article(kind)} ${kind} header: give its link or an uploaded mediaId.`,
+      });
     } else {
       const media = given.id ? { id: given.id } : { link: given.link };
       const filename = kind === "document" && given.filename ? { filename: given.filename } : {};
@@ -114,9 +126,14 @@ export function buildTemplateParameters({
     const missing = bodyNames.filter((n) => !values[n]);
     const extra = Object.keys(values).filter((n) => !bodyNames.includes(n));
     if (Array.isArray(body) && body.length) {
-      issues.push({ path: "template.components.body", message: `${name} uses named parameters: give an object with ${bodyNames.join(", ")}.` });
+      issues.push({
+        path: "template.components.body",
+        message: `${name} uses named parameters: give an object with ${bodyNames.join(", ")}.`,
+      });
     } else if (missing.length || extra.length) {
-      const parts = [missing.length ? `missing ${missing.join(", ")}` : "", extra.length ? `unknown ${extra.join(", ")}` : ""].filter(Boolean);
+      const parts = [missing.length ? `missing ${missing.join(", ")}` : "", extra.length ? `unknown ${extra.join(", ")}` : ""].filter(
+        Boolean,
+      );
       issues.push({ path: "template.components.body", message: `${name} body parameters: ${parts.join("; ")}.` });
     } else {
       components.push({ type: "body", parameters: bodyNames.map((n) => ({ type: "text", parameter_name: n, text: values[n] })) });
@@ -143,7 +160,13 @@ export function buildTemplateParameters({
     const path = `template.components.buttons.${index}`;
     const type = button.type.toUpperCase();
     if (type === "QUICK_REPLY") {
-      if (value?.payload) components.push({ type: "button", sub_type: "quick_reply", index: String(index), parameters: [{ type: "payload", payload: value.payload }] });
+      if (value?.payload)
+        components.push({
+          type: "button",
+          sub_type: "quick_reply",
+          index: String(index),
+          parameters: [{ type: "payload", payload: value.payload }],
+        });
     } else if (type === "URL" && placeholders(button.url).length) {
       const suffix = value?.text ?? value?.payload;
       if (!suffix) issues.push({ path, message: `${name}'s "${button.text ?? "link"}" button needs the end of its link.` });
@@ -156,7 +179,13 @@ export function buildTemplateParameters({
     } else if (type === "COPY_CODE") {
       const code = value?.text ?? value?.payload;
       if (!code) issues.push({ path, message: `${name}'s copy-code button needs the code.` });
-      else components.push({ type: "button", sub_type: "copy_code", index: String(index), parameters: [{ type: "coupon_code", coupon_code: code }] });
+      else
+        components.push({
+          type: "button",
+          sub_type: "copy_code",
+          index: String(index),
+          parameters: [{ type: "coupon_code", coupon_code: code }],
+        });
     }
   });
 
@@ -197,7 +226,13 @@ export function previewTemplate({
     const payload = param?.payload;
     const type = button.type.toUpperCase();
     const code = type === "COPY_CODE" ? param?.coupon_code : type === "OTP" ? param?.text : undefined;
-    return { type: button.type, text: button.text ?? "", ...(url ? { url } : {}), ...(payload ? { payload } : {}), ...(code ? { code } : {}) };
+    return {
+      type: button.type,
+      text: button.text ?? "",
+      ...(url ? { url } : {}),
+      ...(payload ? { payload } : {}),
+      ...(code ? { code } : {}),
+    };
   });
 
   return {

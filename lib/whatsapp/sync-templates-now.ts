@@ -13,7 +13,8 @@ export async function syncTemplatesNow(): Promise<SyncResult[]> {
     return await syncChannelTemplates();
   } catch (error) {
     await enqueueTemplateSync({}, { startAfterSeconds: RETRY_AFTER_SECONDS }).catch(() => undefined);
-    const reason = error instanceof GraphError ? describeMetaError({ code: error.code, title: error.message }) : "Meta could not be reached.";
+    const reason =
+      error instanceof GraphError ? describeMetaError({ code: error.code, title: error.message }) : "Meta could not be reached.";
     throw new AppError("UPSTREAM", `Templates could not be fetched from WhatsApp: ${reason} Another try follows in 5 minutes.`);
   }
 }

@@ -44,7 +44,10 @@ export async function syncTemplates({ channelId, pageSize }: { channelId: string
     });
   }
 
-  const known = await db.template.findMany({ where: { channelId, status: { not: "DELETED" } }, select: { id: true, name: true, language: true } });
+  const known = await db.template.findMany({
+    where: { channelId, status: { not: "DELETED" } },
+    select: { id: true, name: true, language: true },
+  });
   const gone = known.filter((template) => !seen.has(`${template.name}\u0000${template.language}`)).map((template) => template.id);
   if (gone.length) await db.template.updateMany({ where: { id: { in: gone } }, data: { status: "DELETED", syncedAt } });
   return { channelId, pages, synced: templates.length, deleted: gone.length };

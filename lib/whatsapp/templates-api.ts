@@ -24,8 +24,19 @@ export type TemplatePage = {
 const FIELDS = "id,name,language,status,category,components,parameter_format,rejected_reason,quality_score";
 
 /** The first page, or the page `next` (Meta's paging.next URL) points at. */
-export async function fetchTemplatePage({ wabaId, next, limit = 100 }: { wabaId: string; next?: string; limit?: number }): Promise<TemplatePage> {
-  return graphRequest<TemplatePage>({ method: "GET", path: next ? relativeTo(next) : `${wabaId}/message_templates?fields=${FIELDS}&limit=${limit}` });
+export async function fetchTemplatePage({
+  wabaId,
+  next,
+  limit = 100,
+}: {
+  wabaId: string;
+  next?: string;
+  limit?: number;
+}): Promise<TemplatePage> {
+  return graphRequest<TemplatePage>({
+    method: "GET",
+    path: next ? relativeTo(next) : `${wabaId}/message_templates?fields=${FIELDS}&limit=${limit}`,
+  });
 }
 
 // paging.next is absolute; the bearer token only ever goes to the configured Graph API.

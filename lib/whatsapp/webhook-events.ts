@@ -39,7 +39,13 @@ export async function listWebhookEvents({
  * Processes a logged body again (after a fix, or once its channel exists). Safe to repeat. Audited
  * with its outcome: a replay can create messages and conversations long after Meta sent them.
  */
-export async function replayWebhookEvent({ eventId, actor }: { eventId: string; actor: { id: string; email: string } }): Promise<WebhookOutcome> {
+export async function replayWebhookEvent({
+  eventId,
+  actor,
+}: {
+  eventId: string;
+  actor: { id: string; email: string };
+}): Promise<WebhookOutcome> {
   const event = await db.webhookEvent.findUnique({ where: { id: eventId } });
   if (!event) throw new AppError("NOT_FOUND", "No such webhook event.");
   const body = webhookEnvelope.parse(event.payload);

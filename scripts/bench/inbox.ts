@@ -49,7 +49,9 @@ async function main() {
   await ensureBuild({ force: options.build });
   const stale = newerThanBuild();
   if (stale.length) {
-    console.warn(`⚠ ${stale.length} source files changed after the ${distDir} build (${stale.slice(0, 3).join(", ")}${stale.length > 3 ? ", …" : ""}): pass --build to measure them`);
+    console.warn(
+      `⚠ ${stale.length} source files changed after the ${distDir} build (${stale.slice(0, 3).join(", ")}${stale.length > 3 ? ", …" : ""}): pass --build to measure them`,
+    );
   }
   const bundle = firstLoadJs();
 
@@ -63,7 +65,14 @@ async function main() {
 
   // Other processes on the machine skew absolute figures: the load average says how much.
   const loadAverage = { atStart: os.loadavg()[0]!, atEnd: NaN, cpus: os.cpus().length };
-  const floorRun = await runCase({ baseUrl: server.baseUrl, cookie, item: healthCase, requests: options.requests, concurrency: 1, maxSeconds: options.maxSeconds });
+  const floorRun = await runCase({
+    baseUrl: server.baseUrl,
+    cookie,
+    item: healthCase,
+    requests: options.requests,
+    concurrency: 1,
+    maxSeconds: options.maxSeconds,
+  });
   const floor = summarize(floorRun.latencies);
   const reports: CaseReport[] = [];
   for (const item of cases) {
@@ -88,7 +97,9 @@ async function main() {
     };
     report.vsFloor = round(report.sequential.p50 / floor.p50, 2);
     reports.push(report);
-    console.log(`p50 ${report.sequential.p50} ms, p95 ${report.sequential.p95} ms${report.firstError ? `; error: ${report.firstError}` : ""}`);
+    console.log(
+      `p50 ${report.sequential.p50} ms, p95 ${report.sequential.p95} ms${report.firstError ? `; error: ${report.firstError}` : ""}`,
+    );
   }
   const browser = options.browser ? await loadInBrowser({ baseUrl: server.baseUrl, cookie }) : null;
   await server.stop();
@@ -111,12 +122,24 @@ async function main() {
 
   loadAverage.atEnd = os.loadavg()[0]!;
   printCases(reports, { concurrency: options.concurrency, floor });
-  console.log(`load average (1 min) ${loadAverage.atStart.toFixed(1)} at the start, ${loadAverage.atEnd.toFixed(1)} at the end, on ${loadAverage.cpus} CPUs`);
+  console.log(
+    `load average (1 min) ${loadAverage.atStart.toFixed(1)} at the start, ${loadAverage.atEnd.toFixed(1)} at the end, on ${loadAverage.cpus} CPUs`,
+  );
   if (explained) printExplain(explained.name, explained.plans);
   printBundle(bundle, browser);
 
   const file = path.join(resultsDir, `inbox-${stamp}.json`);
-  const result = { startedAt: stamp, options, loadAverage, floor, cases: reports, explain: explained, slowestPlanPerCase: slowPlans, bundle, browser };
+  const result = {
+    startedAt: stamp,
+    options,
+    loadAverage,
+    floor,
+    cases: reports,
+    explain: explained,
+    slowestPlanPerCase: slowPlans,
+    bundle,
+    browser,
+  };
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nresults: ${path.relative(root, file)}`);
 }

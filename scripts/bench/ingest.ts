@@ -44,7 +44,10 @@ const throughputWindow = { fromNs: 0n, toNs: 0n };
 const cleanups: (() => Promise<void>)[] = [];
 function deferStop(stop: () => Promise<void> | void): () => Promise<void> {
   let done: Promise<void> | undefined;
-  const once = () => (done ??= Promise.resolve().then(stop).catch((error) => console.error("cleanup:", error)));
+  const once = () =>
+    (done ??= Promise.resolve()
+      .then(stop)
+      .catch((error) => console.error("cleanup:", error)));
   cleanups.push(once);
   return once;
 }
@@ -102,7 +105,12 @@ async function throughputPhase({
   // Warm-up first, so the phase's own messages are the newest in their conversations.
   const warmup = await prepareOutbound({ client, channelId, conversations, tag: `${tag}w`, count: outboundFor(WARMUP_SECONDS * 4000) });
   const outbound = await prepareOutbound({ client, channelId, conversations, tag, count: outboundFor(seconds * 4000) });
-  await runClosedLoop({ workload: new Workload({ tag: `${tag}w`, customers: options.customers, outbound: warmup }), concurrency: options.concurrency, seconds: WARMUP_SECONDS, send });
+  await runClosedLoop({
+    workload: new Workload({ tag: `${tag}w`, customers: options.customers, outbound: warmup }),
+    concurrency: options.concurrency,
+    seconds: WARMUP_SECONDS,
+    send,
+  });
   const tracker = fleet ? new LatencyTracker() : undefined;
   fleet?.track(tracker ?? null);
   const workload = new Workload({ tag, customers: options.customers, outbound });
@@ -118,7 +126,13 @@ async function throughputPhase({
     tracker,
     run: async () => {
       window.fromNs = process.hrtime.bigint();
-      const result = await runClosedLoop({ workload, concurrency: options.concurrency, seconds, send, onSend: (event, at) => tracker?.expect(event.key, at) });
+      const result = await runClosedLoop({
+        workload,
+        concurrency: options.concurrency,
+        seconds,
+        send,
+        onSend: (event, at) => tracker?.expect(event.key, at),
+      });
       window.toNs = process.hrtime.bigint();
       return result;
     },
@@ -144,12 +158,29 @@ async function main(): Promise<RunReport> {
   console.log(`${fleet.connected} agent sockets connected, each conversation room watched by 2`);
   const send = () => webhookSender({ baseUrl: server.baseUrl, appSecret: settings.appSecret, channel, identity: options.identity });
 
-  const { window, ...throughput } = await throughputPhase({ name: "A throughput", tag: "A", seconds: options.seconds, send: send(), client, database, channelId, conversations, server, fleet });
+  const { window, ...throughput } = await throughputPhase({
+    name: "A throughput",
+    tag: "A",
+    seconds: options.seconds,
+    send: send(),
+    client,
+    database,
+    channelId,
+    conversations,
+    server,
+    fleet,
+  });
   Object.assign(throughputWindow, window);
 
   let latency: PhaseReport | null = null;
   if (options.latency) {
-    const outbound = await prepareOutbound({ client, channelId, conversations, tag: "B", count: outboundFor(options.rate * options.latencySeconds) });
+    const outbound = await prepareOutbound({
+      client,
+      channelId,
+      conversations,
+      tag: "B",
+      count: outboundFor(options.rate * options.latencySeconds),
+    });
     const workload = new Workload({ tag: "B", customers: options.customers, outbound });
     const tracker = new LatencyTracker();
     fleet.track(tracker);
@@ -163,7 +194,13 @@ async function main(): Promise<RunReport> {
       serverPid: server.pid,
       tracker,
       run: () =>
-        runOpenLoop({ workload, rate: options.rate, seconds: options.latencySeconds, send: send(), onSend: (event, at) => tracker.expect(event.key, at) }),
+        runOpenLoop({
+          workload,
+          rate: options.rate,
+          seconds: options.latencySeconds,
+          send: send(),
+          onSend: (event, at) => tracker.expect(event.key, at),
+        }),
     });
   }
 
@@ -171,9 +208,18 @@ async function main(): Promise<RunReport> {
   if (options.floorSeconds > 0) {
     // The same requests, refused at the signature check: what Next.js, reading the body and the
     // HMAC cost before any database work. No ingest design inside a route handler can beat it.
-    const probe = webhookSender({ baseUrl: server.baseUrl, appSecret: settings.appSecret, channel, identity: options.identity, expectStatus: 401 });
+    const probe = webhookSender({
+      baseUrl: server.baseUrl,
+      appSecret: settings.appSecret,
+      channel,
+      identity: options.identity,
+      expectStatus: 401,
+    });
     const wamids = Array.from({ length: outboundFor(options.floorSeconds * 20_000) }, (_, index) => `wamid.bench.F.out.${index}`);
-    const outbound = { wamids, recipientWaIds: wamids.map((_, index) => conversations.recipientWaIds[index % conversations.recipientWaIds.length]!) };
+    const outbound = {
+      wamids,
+      recipientWaIds: wamids.map((_, index) => conversations.recipientWaIds[index % conversations.recipientWaIds.length]!),
+    };
     const workload = new Workload({ tag: "F", customers: options.customers, outbound });
     console.log(`route floor: ${options.concurrency} clients for ${options.floorSeconds} s, every POST refused 401 …`);
     floor = await measurePhase({
@@ -196,9 +242,28 @@ async function main(): Promise<RunReport> {
     stopServer = deferStop(server.stop);
     fleet = await startAgents(server, conversations);
     closeFleet = deferStop(() => fleet.close());
-    const { window: _window, ...phase } = await throughputPhase({ name: `sweep pool ${pool}`, tag: `S${pool}`, seconds: options.sweepSeconds, send: send(), client, database, channelId, conversations, server, fleet, poolSize: pool });
-    poolSweep.push({ pool, eventsPerSecond: round(phase.result.eventsPerSecond, 0), ackP99: phase.result.ack.p99, cpu: phase.cpu, connections: phase.connections });
-    if (phase.verdict?.lost || phase.verdict?.duplicated) console.warn(`sweep pool ${pool}: lost ${phase.verdict.lost}, duplicated ${phase.verdict.duplicated}`);
+    const { window: _window, ...phase } = await throughputPhase({
+      name: `sweep pool ${pool}`,
+      tag: `S${pool}`,
+      seconds: options.sweepSeconds,
+      send: send(),
+      client,
+      database,
+      channelId,
+      conversations,
+      server,
+      fleet,
+      poolSize: pool,
+    });
+    poolSweep.push({
+      pool,
+      eventsPerSecond: round(phase.result.eventsPerSecond, 0),
+      ackP99: phase.result.ack.p99,
+      cpu: phase.cpu,
+      connections: phase.connections,
+    });
+    if (phase.verdict?.lost || phase.verdict?.duplicated)
+      console.warn(`sweep pool ${pool}: lost ${phase.verdict.lost}, duplicated ${phase.verdict.duplicated}`);
   }
   await closeFleet();
   await stopServer();

@@ -79,7 +79,16 @@ export async function insertBatch(client: pg.ClientBase, { from, to, context }: 
        CROSS JOIN LATERAL (
          SELECT k, (k > c.n - c.tail OR (c.n - c.tail - k) % 2 = 1) AS inbound FROM generate_series(1, c.n) AS k
        ) AS m`,
-      [words.customerTexts, words.agentTexts, words.products, words.colours, words.places, words.weekdays, words.rareTexts, words.RARE_ONE_IN],
+      [
+        words.customerTexts,
+        words.agentTexts,
+        words.products,
+        words.colours,
+        words.places,
+        words.weekdays,
+        words.rareTexts,
+        words.RARE_ONE_IN,
+      ],
     );
 
     await client.query(

@@ -22,7 +22,9 @@ async function watchedContext(): Promise<{ context: BrowserContext; violations: 
   await context.exposeFunction("reportViolation", (text: string) => violations.push(text));
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { reportViolation: (text: string) => void }).reportViolation(`${event.violatedDirective} ${event.blockedURI} ${location.pathname}`);
+      (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
+        `${event.violatedDirective} ${event.blockedURI} ${location.pathname}`,
+      );
     });
   });
   context.on("console", (message) => {
@@ -47,7 +49,15 @@ describe("Content-Security-Policy in the browser", () => {
     await page.getByTestId("conversation-item").first().click();
     await page.getByTestId("composer").or(page.getByTestId("composer-locked")).first().waitFor();
 
-    for (const path of ["/settings/assignment", "/settings/flows", "/settings/rate-card", "/settings/webhooks", "/settings/users", "/settings/audit", "/account"]) {
+    for (const path of [
+      "/settings/assignment",
+      "/settings/flows",
+      "/settings/rate-card",
+      "/settings/webhooks",
+      "/settings/users",
+      "/settings/audit",
+      "/account",
+    ]) {
       await page.goto(path);
       await page.waitForLoadState("networkidle");
     }

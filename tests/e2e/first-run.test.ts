@@ -26,13 +26,20 @@ beforeAll(async () => {
   database = await emptyDatabase();
   smtp = await startSmtpSink();
   const before = printedLinks().length;
-  server = await startServer({ databaseUrl: database.url, logName: LOG, env: { SEED_DEMO: "false", SMTP_URL: smtp.url, MAIL_FROM: "Switchboard <inbox@example.test>" } });
+  server = await startServer({
+    databaseUrl: database.url,
+    logName: LOG,
+    env: { SEED_DEMO: "false", SMTP_URL: smtp.url, MAIL_FROM: "Switchboard <inbox@example.test>" },
+  });
   setupLink = printedLinks().at(-1)!;
   expect(printedLinks()).toHaveLength(before + 1);
   // The configured WhatsApp number is an inbox from the first start; the admin will grant it.
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  const { rows } = await client.query<{ id: string }>(`UPDATE "Channel" SET name = 'Harbour Bikes' WHERE "phoneNumberId" = $1 RETURNING id`, [settings.phoneNumberId]);
+  const { rows } = await client.query<{ id: string }>(
+    `UPDATE "Channel" SET name = 'Harbour Bikes' WHERE "phoneNumberId" = $1 RETURNING id`,
+    [settings.phoneNumberId],
+  );
   await client.end();
   expect(rows).toHaveLength(1);
   inboxId = rows[0]!.id;
@@ -129,7 +136,9 @@ describe("first run, in two browsers", () => {
     expect(await rita.getByTestId("user-inboxes").textContent()).toBe("Harbour Bikes");
     expect(await admin.getByTestId("invites-table").count()).toBe(0);
     // One more invitation, still pending, so the picture shows both tables.
-    const pending = await admin.request.post("/api/invites", { data: { email: "sam@example.test", name: "Sam Saddle", role: "MANAGER", channelIds: [inboxId] } });
+    const pending = await admin.request.post("/api/invites", {
+      data: { email: "sam@example.test", name: "Sam Saddle", role: "MANAGER", channelIds: [inboxId] },
+    });
     expect(pending.status()).toBe(201);
     await admin.reload();
     await admin.getByTestId("invite-row").filter({ hasText: "sam@example.test" }).waitFor();

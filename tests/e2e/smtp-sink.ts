@@ -33,11 +33,19 @@ export async function startSmtpSink(): Promise<{ url: string; mails: ReceivedMai
         buffer = buffer.slice(end + 2);
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === "EHLO" || verb === "HELO") reply("250 sink");
-        else if (verb === "MAIL") (mail.from = line), reply("250 ok");
-        else if (verb === "RCPT") mail.to.push(line), reply("250 ok");
-        else if (verb === "DATA") (inData = true), reply("354 go ahead");
-        else if (verb === "QUIT") reply("221 bye"), socket.end();
-        else reply("250 ok");
+        else if (verb === "MAIL") {
+          mail.from = line;
+          reply("250 ok");
+        } else if (verb === "RCPT") {
+          mail.to.push(line);
+          reply("250 ok");
+        } else if (verb === "DATA") {
+          inData = true;
+          reply("354 go ahead");
+        } else if (verb === "QUIT") {
+          reply("221 bye");
+          socket.end();
+        } else reply("250 ok");
       }
     });
     socket.on("error", () => undefined);

@@ -24,7 +24,11 @@ async function customerWrote({ name, text, hoursAgo }: { name: string; text: str
   };
   const value = body.entry[0].changes[0].value;
   value.contacts = [{ profile: { name }, wa_id: waId }];
-  Object.assign(value.messages[0], { from: waId, text: { body: text }, timestamp: String(Math.floor(Date.now() / 1000) - hoursAgo * 3600) });
+  Object.assign(value.messages[0], {
+    from: waId,
+    text: { body: text },
+    timestamp: String(Math.floor(Date.now() / 1000) - hoursAgo * 3600),
+  });
   const response = await postWebhook(body);
   expect(response.status).toBe(200);
   return waId;
@@ -61,9 +65,16 @@ describe("two agents sharing the inbox", () => {
 
     // Alex hands the conversation to Sam; Sam's screen shows it and notifies him.
     await alex.getByTestId("assign-button").click();
-    await alex.getByTestId("assign-menu").getByRole("button", { name: /Sam Support/ }).click();
-    await expect.poll(() => sam.locator(`[data-testid=conversation-item][data-contact="${waId}"]`).textContent(), { timeout: 10_000 }).toContain("Sam Support");
-    await expect.poll(() => sam.getByTestId("toast").allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringContaining("assigned you")]));
+    await alex
+      .getByTestId("assign-menu")
+      .getByRole("button", { name: /Sam Support/ })
+      .click();
+    await expect
+      .poll(() => sam.locator(`[data-testid=conversation-item][data-contact="${waId}"]`).textContent(), { timeout: 10_000 })
+      .toContain("Sam Support");
+    await expect
+      .poll(() => sam.getByTestId("toast").allTextContents(), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining("assigned you")]));
     await alex.locator("[data-testid=activity]").filter({ hasText: "assigned the conversation to Sam Support" }).waitFor();
 
     // A private note reaches the colleague, never the customer.
@@ -77,7 +88,9 @@ describe("two agents sharing the inbox", () => {
     const reply = sam.locator("[data-testid=message][data-direction=OUTBOUND]").filter({ hasText: "Friday works" });
     await expect.poll(() => reply.getByTestId("ticks").getAttribute("data-status"), { timeout: 15_000 }).toBe("READ");
 
-    const phone = await (await fetch(`${inject("baseUrl")}/api/simulator/customers/${waId}/messages`)).json() as { items: { text: string }[] };
+    const phone = (await (await fetch(`${inject("baseUrl")}/api/simulator/customers/${waId}/messages`)).json()) as {
+      items: { text: string }[];
+    };
     const texts = phone.items.map((message) => message.text).join("\n");
     expect(texts).toContain("Friday works");
     expect(texts).not.toContain("back-ordered");

@@ -32,7 +32,10 @@ export async function demoChannelId(): Promise<string> {
 }
 
 /** The admin invites someone; returns the invitation as the API answered. */
-export async function invite(admin: Session, input: { email?: string; name?: string; role?: string; channelIds?: string[]; teamIds?: string[] } = {}) {
+export async function invite(
+  admin: Session,
+  input: { email?: string; name?: string; role?: string; channelIds?: string[]; teamIds?: string[] } = {},
+) {
   const email = input.email ?? uniqueEmail();
   const response = await admin.fetch("/api/invites", { method: "POST", body: JSON.stringify({ role: "AGENT", ...input, email }) });
   expect(response.status, await response.clone().text()).toBe(201);
@@ -50,7 +53,17 @@ export function accept(token: string, { name = "Test Person", password = strongP
 }
 
 /** Someone invited as `role` to `channelIds`, who accepted and signed in. */
-export async function invitedUser({ admin, role = "AGENT", channelIds = [] as string[], name = "Test Person" }: { admin: Session; role?: string; channelIds?: string[]; name?: string }) {
+export async function invitedUser({
+  admin,
+  role = "AGENT",
+  channelIds = [] as string[],
+  name = "Test Person",
+}: {
+  admin: Session;
+  role?: string;
+  channelIds?: string[];
+  name?: string;
+}) {
   const password = strongPassword();
   const { email, token } = await invite(admin, { role, channelIds, name });
   const accepted = await accept(token, { name, password });

@@ -10,7 +10,8 @@ import { accept, ADMIN, demoChannelId, invite, invitedUser, strongPassword, uniq
 afterAll(() => disconnectDb());
 
 const anonymous = (path: string, init?: RequestInit) => fetch(`${baseUrl()}${path}`, init);
-const postJson = (path: string, body: unknown) => anonymous(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const postJson = (path: string, body: unknown) =>
+  anonymous(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 describe("who may manage users", () => {
   it.each([
@@ -25,12 +26,17 @@ describe("who may manage users", () => {
   it("refuses invitations and role changes to a manager, and everything to a signed-out caller", async () => {
     const manager = await signIn("manager@example.com");
     const agent = await db.user.findUniqueOrThrow({ where: { email: "agent@example.com" } });
-    expect((await manager.fetch("/api/invites", { method: "POST", body: JSON.stringify({ email: uniqueEmail(), role: "ADMIN" }) })).status).toBe(403);
+    expect(
+      (await manager.fetch("/api/invites", { method: "POST", body: JSON.stringify({ email: uniqueEmail(), role: "ADMIN" }) })).status,
+    ).toBe(403);
     expect((await manager.fetch(`/api/users/${agent.id}`, { method: "PATCH", body: JSON.stringify({ role: "ADMIN" }) })).status).toBe(403);
     expect((await anonymous("/api/users")).status).toBe(401);
     expect((await postJson(`/api/users/${agent.id}/deactivate`, {})).status).toBe(401);
     expect((await anonymous("/api/account")).status).toBe(401);
-    expect((await signIn("agent@example.com").then((s) => s.fetch(`/api/users/${agent.id}/password-reset`, { method: "POST", body: "{}" }))).status).toBe(403);
+    expect(
+      (await signIn("agent@example.com").then((s) => s.fetch(`/api/users/${agent.id}/password-reset`, { method: "POST", body: "{}" })))
+        .status,
+    ).toBe(403);
   });
 });
 
@@ -39,12 +45,19 @@ describe("invitations", () => {
     const admin = await signIn(ADMIN);
     const channelId = await demoChannelId();
     const team = await db.team.findUniqueOrThrow({ where: { name: "Support" } });
-    const { email, link, token, inviteId } = await invite(admin, { name: "Nia Newcomer", role: "MANAGER", channelIds: [channelId], teamIds: [team.id] });
+    const { email, link, token, inviteId } = await invite(admin, {
+      name: "Nia Newcomer",
+      role: "MANAGER",
+      channelIds: [channelId],
+      teamIds: [team.id],
+    });
     expect(link).toBe(`${baseUrl()}/invite?token=${token}`);
     // Only the hash is stored.
     expect(await db.userToken.count({ where: { tokenHash: token } })).toBe(0);
 
-    const listed = (await (await admin.fetch("/api/users")).json()) as { invites: { id: string; email: string; role: string; inboxes: { id: string }[] }[] };
+    const listed = (await (await admin.fetch("/api/users")).json()) as {
+      invites: { id: string; email: string; role: string; inboxes: { id: string }[] }[];
+    };
     expect(listed.invites.find((row) => row.id === inviteId)).toMatchObject({ email, role: "MANAGER", inboxes: [{ id: channelId }] });
 
     const page = await (await anonymous(`/invite?token=${token}`)).text();
@@ -64,7 +77,9 @@ describe("invitations", () => {
     expect((await session.fetch("/api/conversations")).status).toBe(200);
     expect(await (await session.fetch("/api/account")).json()).toMatchObject({ email, name: "Nia Newcomer", role: "MANAGER" });
 
-    const actions = (await db.auditEvent.findMany({ where: { targetId: { in: [inviteId, user.id] } }, orderBy: { seq: "asc" } })).map((event) => event.action);
+    const actions = (await db.auditEvent.findMany({ where: { targetId: { in: [inviteId, user.id] } }, orderBy: { seq: "asc" } })).map(
+      (event) => event.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(["invite.created", "invite.accepted", "auth.signed_in"]));
   });
 
@@ -99,7 +114,10 @@ describe("invitations", () => {
 
   it("says so when the e-mail already has an account, and a second invitation withdraws the first", async () => {
     const admin = await signIn(ADMIN);
-    const taken = await admin.fetch("/api/invites", { method: "POST", body: JSON.stringify({ email: "Agent@Example.com", role: "AGENT" }) });
+    const taken = await admin.fetch("/api/invites", {
+      method: "POST",
+      body: JSON.stringify({ email: "Agent@Example.com", role: "AGENT" }),
+    });
     expect(taken.status).toBe(409);
     expect((await taken.json()).error.message).toBe("agent@example.com already has an account.");
 
@@ -161,7 +179,9 @@ describe("password-reset links", () => {
     const twice = await postJson("/api/password-reset", { token, password: strongPassword() });
     expect(twice.status).toBe(422);
     expect((await twice.json()).error.message).toMatch(/already been used/);
-    const events = await db.auditEvent.findMany({ where: { targetId: person.id, action: { in: ["user.password_reset_issued", "user.password_reset"] } } });
+    const events = await db.auditEvent.findMany({
+      where: { targetId: person.id, action: { in: ["user.password_reset_issued", "user.password_reset"] } },
+    });
     expect(events.map((event) => event.action).sort()).toEqual(["user.password_reset", "user.password_reset_issued"]);
   });
 });
@@ -181,11 +201,17 @@ describe("/account", () => {
     });
     expect(wrong.status).toBe(422);
     expect((await wrong.json()).error.message).toBe("Your current password is not right.");
-    const short = await person.session.fetch("/api/account/password", { method: "POST", body: JSON.stringify({ currentPassword: person.password, newPassword: "short" }) });
+    const short = await person.session.fetch("/api/account/password", {
+      method: "POST",
+      body: JSON.stringify({ currentPassword: person.password, newPassword: "short" }),
+    });
     expect(short.status).toBe(400);
     expect((await other.fetch("/api/account")).status).toBe(200);
 
-    const changed = await person.session.fetch("/api/account/password", { method: "POST", body: JSON.stringify({ currentPassword: person.password, newPassword: next }) });
+    const changed = await person.session.fetch("/api/account/password", {
+      method: "POST",
+      body: JSON.stringify({ currentPassword: person.password, newPassword: next }),
+    });
     expect(changed.status, await changed.clone().text()).toBe(200);
     expect((await other.fetch("/api/account")).status).toBe(401);
     expect((await person.session.fetch("/api/account")).status).toBe(401);
@@ -197,14 +223,19 @@ describe("/account", () => {
   it("keeps name, language and time zone; refuses a made-up zone; signs out everywhere", async () => {
     const admin = await signIn(ADMIN);
     const person = await invitedUser({ admin });
-    const saved = await person.session.fetch("/api/account", { method: "PATCH", body: JSON.stringify({ name: "Tala Santos", locale: "tl", timeZone: "Asia/Manila" }) });
+    const saved = await person.session.fetch("/api/account", {
+      method: "PATCH",
+      body: JSON.stringify({ name: "Tala Santos", locale: "tl", timeZone: "Asia/Manila" }),
+    });
     expect(saved.status).toBe(200);
     expect(await saved.json()).toMatchObject({ name: "Tala Santos", locale: "tl", timeZone: "Asia/Manila" });
     const page = await (await person.session.fetch("/account")).text();
     expect(page).toContain("Tala Santos");
     expect(page).toContain("Asia/Manila");
 
-    expect((await person.session.fetch("/api/account", { method: "PATCH", body: JSON.stringify({ timeZone: "Mars/Olympus" }) })).status).toBe(400);
+    expect(
+      (await person.session.fetch("/api/account", { method: "PATCH", body: JSON.stringify({ timeZone: "Mars/Olympus" }) })).status,
+    ).toBe(400);
     expect((await person.session.fetch("/api/account", { method: "PATCH", body: JSON.stringify({ locale: "fr" }) })).status).toBe(400);
     const follow = await person.session.fetch("/api/account", { method: "PATCH", body: JSON.stringify({ locale: null, timeZone: null }) });
     expect(await follow.json()).toMatchObject({ locale: null, timeZone: null });
@@ -239,7 +270,10 @@ describe("guard rails on admins", () => {
     const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: person.id, action: "user.role_changed" } });
     expect(event).toMatchObject({ actorLabel: "Ada Admin", before: { role: "AGENT" }, after: { role: "MANAGER" } });
 
-    const stale = await admin.fetch(`/api/users/${person.id}`, { method: "PATCH", body: JSON.stringify({ channelIds: ["no-such-inbox"] }) });
+    const stale = await admin.fetch(`/api/users/${person.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ channelIds: ["no-such-inbox"] }),
+    });
     expect(stale.status).toBe(400);
     expect((await stale.json()).error.message).toMatch(/no longer exists/);
   });
@@ -248,7 +282,12 @@ describe("guard rails on admins", () => {
     const page = await anonymous("/setup");
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("already set up");
-    const response = await postJson("/api/setup", { token: "x".repeat(43), name: "Mallory", email: uniqueEmail(), password: strongPassword() });
+    const response = await postJson("/api/setup", {
+      token: "x".repeat(43),
+      name: "Mallory",
+      email: uniqueEmail(),
+      password: strongPassword(),
+    });
     expect(response.status).toBe(409);
   });
 });

@@ -27,7 +27,10 @@ describe("JSON API — sessions and roles", () => {
 
   it("refuses a forged session cookie with 401", async () => {
     const agent = await signIn("agent@example.com");
-    const forged = agent.cookie.replace(/(next-auth\.session-token=)([^;]+)/, (_m, name: string, value: string) => `${name}${value.slice(0, -6)}AAAAAA`);
+    const forged = agent.cookie.replace(
+      /(next-auth\.session-token=)([^;]+)/,
+      (_m, name: string, value: string) => `${name}${value.slice(0, -6)}AAAAAA`,
+    );
     expect(forged).not.toBe(agent.cookie);
     const response = await anonymous("/api/conversations", { headers: { cookie: forged } });
     expect(response.status).toBe(401);
@@ -110,15 +113,24 @@ describe("PATCH /api/conversations/:id", () => {
     const agent = await signIn("agent@example.com");
     const colleague = await db.user.findUniqueOrThrow({ where: { email: "agent2@example.com" } });
 
-    const assigned = await agent.fetch(`/api/conversations/${conversation.id}`, { method: "PATCH", body: JSON.stringify({ assigneeId: colleague.id }) });
+    const assigned = await agent.fetch(`/api/conversations/${conversation.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ assigneeId: colleague.id }),
+    });
     expect(assigned.status).toBe(200);
     expect(await assigned.json()).toMatchObject({ assignee: { id: colleague.id, name: colleague.name } });
 
-    const outsider = await agent.fetch(`/api/conversations/${conversation.id}`, { method: "PATCH", body: JSON.stringify({ assigneeId: `nobody-${randomUUID()}` }) });
+    const outsider = await agent.fetch(`/api/conversations/${conversation.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ assigneeId: `nobody-${randomUUID()}` }),
+    });
     expect(outsider.status).toBe(422);
     expect((await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).assigneeId).toBe(colleague.id);
 
-    const unassigned = await agent.fetch(`/api/conversations/${conversation.id}`, { method: "PATCH", body: JSON.stringify({ assigneeId: null }) });
+    const unassigned = await agent.fetch(`/api/conversations/${conversation.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ assigneeId: null }),
+    });
     expect(await unassigned.json()).toMatchObject({ assignee: null });
   });
 
@@ -126,7 +138,10 @@ describe("PATCH /api/conversations/:id", () => {
     const { conversation } = await customerWritesIn();
     expect(conversation.unreadCount).toBe(1);
     const agent = await signIn("agent@example.com");
-    const response = await agent.fetch(`/api/conversations/${conversation.id}`, { method: "PATCH", body: JSON.stringify({ markRead: true }) });
+    const response = await agent.fetch(`/api/conversations/${conversation.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ markRead: true }),
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ unreadCount: 0 });
   });
@@ -148,7 +163,10 @@ describe("PATCH /api/conversations/:id", () => {
   it("names the offending field of an invalid body", async () => {
     const { conversation } = await customerWritesIn();
     const agent = await signIn("agent@example.com");
-    const response = await agent.fetch(`/api/conversations/${conversation.id}`, { method: "PATCH", body: JSON.stringify({ status: "DONE" }) });
+    const response = await agent.fetch(`/api/conversations/${conversation.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ status: "DONE" }),
+    });
     const body = (await response.json()) as { error: { details: { path: string }[] } };
     expect(body.error.details.map((detail) => detail.path)).toContain("status");
   });
@@ -184,9 +202,15 @@ describe("inbox membership", () => {
       expect(listed.items).toEqual([]);
       expect((await user.fetch(`/api/conversations/${conversation.id}`)).status).toBe(404);
       expect((await user.fetch(`/api/conversations/${conversation.id}/messages`)).status).toBe(404);
-      const patched = await user.fetch(`/api/conversations/${conversation.id}`, { method: "PATCH", body: JSON.stringify({ status: "RESOLVED" }) });
+      const patched = await user.fetch(`/api/conversations/${conversation.id}`, {
+        method: "PATCH",
+        body: JSON.stringify({ status: "RESOLVED" }),
+      });
       expect(patched.status).toBe(404);
-      const replied = await user.fetch(`/api/conversations/${conversation.id}/messages`, { method: "POST", body: JSON.stringify({ text: "Hello" }) });
+      const replied = await user.fetch(`/api/conversations/${conversation.id}/messages`, {
+        method: "POST",
+        body: JSON.stringify({ text: "Hello" }),
+      });
       expect(replied.status).toBe(404);
     }
     expect(await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toMatchObject({ status: "OPEN", unreadCount: 1 });

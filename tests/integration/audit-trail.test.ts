@@ -95,7 +95,10 @@ describe("the application's database role", () => {
   });
 });
 
-type Row = { id: string; seq: string; prevHash: string; hash: string; hashAlgorithm: string; reason: string | null } & Record<string, unknown>;
+type Row = { id: string; seq: string; prevHash: string; hash: string; hashAlgorithm: string; reason: string | null } & Record<
+  string,
+  unknown
+>;
 
 async function trail(): Promise<Row[]> {
   const { rows } = await owner.query<Row>(`SELECT * FROM "AuditEvent" ORDER BY seq`);
@@ -123,10 +126,13 @@ async function rewrite(rows: Partial<Row>[]) {
   await owner.query("BEGIN");
   await owner.query(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_no_update_or_delete"`);
   for (const row of rows) {
-    await owner.query(
-      `UPDATE "AuditEvent" SET reason = $2, "prevHash" = $3, hash = $4, "hashAlgorithm" = $5 WHERE id = $1`,
-      [row.id, row.reason, row.prevHash, row.hash, row.hashAlgorithm],
-    );
+    await owner.query(`UPDATE "AuditEvent" SET reason = $2, "prevHash" = $3, hash = $4, "hashAlgorithm" = $5 WHERE id = $1`, [
+      row.id,
+      row.reason,
+      row.prevHash,
+      row.hash,
+      row.hashAlgorithm,
+    ]);
   }
   await owner.query(`ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_no_update_or_delete"`);
   await owner.query("COMMIT");
@@ -164,7 +170,13 @@ describe("verifying the chain", () => {
   it("passes the untouched trail and counts every event", async () => {
     const rows = await trail();
     expect(rows.every((row) => row.hashAlgorithm === KEYED)).toBe(true);
-    expect(await verifyNow()).toMatchObject({ ok: true, events: rows.length, trigger: "admin", actorName: "Ada Admin", brokenEventId: null });
+    expect(await verifyNow()).toMatchObject({
+      ok: true,
+      events: rows.length,
+      trigger: "admin",
+      actorName: "Ada Admin",
+      brokenEventId: null,
+    });
   });
 
   it("names an event whose reason was changed, shows it, and passes again once restored", async () => {
@@ -246,8 +258,13 @@ describe("the daily jobs", () => {
 
   it("purges expired webhook bodies and receipts as the application role", async () => {
     const old = new Date(Date.now() - 200 * 24 * 60 * 60 * 1000);
-    const { rows: channels } = await owner.query<{ id: string }>(`SELECT id FROM "Channel" WHERE "phoneNumberId" = $1`, [settings.phoneNumberId]);
-    await owner.query(`INSERT INTO "WebhookEvent" (id, payload, state, "receivedAt") VALUES ('old-processed', '{}', 'PROCESSED', $1), ('old-failed', '{}', 'FAILED', $1)`, [old]);
+    const { rows: channels } = await owner.query<{ id: string }>(`SELECT id FROM "Channel" WHERE "phoneNumberId" = $1`, [
+      settings.phoneNumberId,
+    ]);
+    await owner.query(
+      `INSERT INTO "WebhookEvent" (id, payload, state, "receivedAt") VALUES ('old-processed', '{}', 'PROCESSED', $1), ('old-failed', '{}', 'FAILED', $1)`,
+      [old],
+    );
     await owner.query(
       `INSERT INTO "MessageStatusEvent" (id, "channelId", "externalId", status, timestamp, payload, "createdAt") VALUES ('old-receipt', $1, 'wamid.audit-old', 'read', $2, '{}', $2)`,
       [channels[0]!.id, old],

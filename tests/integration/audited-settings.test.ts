@@ -22,14 +22,21 @@ describe("audited workspace changes", () => {
     const [event, ...more] = await eventsFor(label.id);
     expect(more).toEqual([]);
     const user = await db.user.findUniqueOrThrow({ where: { email: "manager@example.com" } });
-    expect(event).toMatchObject({ action: "label.created", targetType: "label", actorId: user.id, actorLabel: "manager@example.com", hashAlgorithm: "hmac-sha256" });
+    expect(event).toMatchObject({
+      action: "label.created",
+      targetType: "label",
+      actorId: user.id,
+      actorLabel: "manager@example.com",
+      hashAlgorithm: "hmac-sha256",
+    });
     expect(event!.after).toEqual({ id: label.id, name, color: "amber" });
   });
 
   it("records a canned reply saved, replaced and deleted, with what it said before", async () => {
     const manager = await signIn("manager@example.com");
     const shortcut = `audit-${uniqueTag()}`;
-    const save = (body: string) => manager.fetch("/api/canned-responses", { method: "POST", body: JSON.stringify({ shortcut, title: "Audited", body }) });
+    const save = (body: string) =>
+      manager.fetch("/api/canned-responses", { method: "POST", body: JSON.stringify({ shortcut, title: "Audited", body }) });
     const first = await (await save("First wording")).json();
     const second = await (await save("Second wording")).json();
     expect(second.id).toBe(first.id);

@@ -12,7 +12,15 @@ import { customerWritesIn, deliver, inboundTextBody, uniqueTag } from "./factori
 afterAll(() => disconnectDb());
 
 /** The customer's next text, through the signed webhook; returns its wamid. */
-async function customerSays({ contact, text, phoneNumberId }: { contact: { waId: string | null; bsuid: string | null }; text: string; phoneNumberId?: string }) {
+async function customerSays({
+  contact,
+  text,
+  phoneNumberId,
+}: {
+  contact: { waId: string | null; bsuid: string | null };
+  text: string;
+  phoneNumberId?: string;
+}) {
   const body = inboundTextBody();
   const value = body.entry[0].changes[0].value;
   value.contacts[0] = { ...value.contacts[0], wa_id: contact.waId!, user_id: contact.bsuid! };
@@ -48,7 +56,10 @@ describe("a blocked customer writes in", () => {
   it("is stored and flagged, shown to whoever has the thread open, and changes nothing else; unblocked, the next message reopens", async () => {
     const agent = await signIn("agent@example.com");
     const { conversation, contact } = await customerWritesIn({ text: "First, before the block" });
-    const resolved = await agent.fetch(`/api/conversations/${conversation.id}`, { method: "PATCH", body: JSON.stringify({ status: "RESOLVED" }) });
+    const resolved = await agent.fetch(`/api/conversations/${conversation.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ status: "RESOLVED" }),
+    });
     expect(resolved.status).toBe(200);
     await setBlocked(agent, contact.id, true);
     const before = await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
@@ -60,7 +71,9 @@ describe("a blocked customer writes in", () => {
     try {
       wamid = await customerSays({ contact, text: "Let me back in" });
       // The thread's room hears of it (greyed); wait a moment for anything that should not come.
-      await expect.poll(() => live.events.find((event) => event.name === "message.created" && event.payload.conversationId === conversation.id)).toBeTruthy();
+      await expect
+        .poll(() => live.events.find((event) => event.name === "message.created" && event.payload.conversationId === conversation.id))
+        .toBeTruthy();
       await new Promise((resolve) => setTimeout(resolve, 500));
     } finally {
       live.close();
@@ -68,10 +81,17 @@ describe("a blocked customer writes in", () => {
     const created = live.events.filter((event) => event.name === "message.created" && event.payload.conversationId === conversation.id);
     expect(created).toHaveLength(1);
     expect(created[0].payload.receivedWhileBlocked).toBe(true);
-    expect(live.events.filter((event) => event.name !== "message.created" && event.name !== "presence.updated").map((event) => event.name)).toEqual([]);
+    expect(
+      live.events.filter((event) => event.name !== "message.created" && event.name !== "presence.updated").map((event) => event.name),
+    ).toEqual([]);
 
     const message = await db.message.findFirstOrThrow({ where: { externalId: wamid } });
-    expect(message).toMatchObject({ conversationId: conversation.id, receivedWhileBlocked: true, text: "Let me back in", direction: "INBOUND" });
+    expect(message).toMatchObject({
+      conversationId: conversation.id,
+      receivedWhileBlocked: true,
+      text: "Let me back in",
+      direction: "INBOUND",
+    });
     const after = await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
     expect(after).toMatchObject({
       status: "RESOLVED",
@@ -85,7 +105,9 @@ describe("a blocked customer writes in", () => {
     expect(await db.notification.count({ where: { conversationId: conversation.id } })).toBe(notificationsBefore);
 
     // The thread shows it, marked.
-    const thread = (await (await agent.fetch(`/api/conversations/${conversation.id}/messages`)).json()) as { items: { id: string; receivedWhileBlocked: boolean }[] };
+    const thread = (await (await agent.fetch(`/api/conversations/${conversation.id}/messages`)).json()) as {
+      items: { id: string; receivedWhileBlocked: boolean }[];
+    };
     expect(thread.items.find((item) => item.id === message.id)?.receivedWhileBlocked).toBe(true);
     expect(thread.items.filter((item) => item.id !== message.id).every((item) => item.receivedWhileBlocked === false)).toBe(true);
 
@@ -106,7 +128,10 @@ describe("a blocked customer writes in", () => {
     const before = await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
 
     const wamid = await customerSays({ contact, text: "Hello?" });
-    expect(await db.message.findFirstOrThrow({ where: { externalId: wamid } })).toMatchObject({ conversationId: conversation.id, receivedWhileBlocked: true });
+    expect(await db.message.findFirstOrThrow({ where: { externalId: wamid } })).toMatchObject({
+      conversationId: conversation.id,
+      receivedWhileBlocked: true,
+    });
     expect(await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toEqual(before);
 
     await setBlocked(agent, contact.id, false);
@@ -124,9 +149,18 @@ describe("a blocked customer writes in", () => {
       data: { name: `Blocked ${tag}`, phoneNumberId, displayPhoneNumber: "15550100777", wabaId: "299999999999998", autoAssign: true },
     });
     const agent = await db.user.create({
-      data: { email: `blocked-${tag}@example.com`, name: `Agent ${tag}`, passwordHash: "not-used", role: "AGENT", lastSeenAt: new Date(), memberships: { create: { channelId: channel.id } } },
+      data: {
+        email: `blocked-${tag}@example.com`,
+        name: `Agent ${tag}`,
+        passwordHash: "not-used",
+        role: "AGENT",
+        lastSeenAt: new Date(),
+        memberships: { create: { channelId: channel.id } },
+      },
     });
-    const contact = await db.contact.create({ data: { channelId: channel.id, waId: `49${String(randomInt(0, 1e9)).padStart(10, "0")}`, bsuid: `US.${tag}`, blockedAt: new Date() } });
+    const contact = await db.contact.create({
+      data: { channelId: channel.id, waId: `49${String(randomInt(0, 1e9)).padStart(10, "0")}`, bsuid: `US.${tag}`, blockedAt: new Date() },
+    });
 
     const wamid = await customerSays({ contact, text: "Anyone?", phoneNumberId });
     const blocked = await db.message.findFirstOrThrow({ where: { externalId: wamid }, include: { conversation: true } });

@@ -31,11 +31,26 @@ type Started = { code: number | null; output: string };
 /** Runs server.ts in `cwd` with exactly `env` (plus PATH) until it exits or prints `until`. */
 function runServer({ env, cwd = root, until }: { env: Record<string, string>; cwd?: string; until?: RegExp }): Promise<Started> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--tsconfig", path.join(root, "tsconfig.server.json"), path.join(root, "server.ts")], {
-      cwd,
-      env: { NODE_ENV: "development", PATH: process.env.PATH, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(root, "node_modules/tsx/dist/cli.mjs"),
+        "--tsconfig",
+        path.join(root, "tsconfig.server.json"),
+        path.join(root, "server.ts"),
+      ],
+      {
+        cwd,
+        env: {
+          NODE_ENV: "development",
+          PATH: process.env.PATH,
+          NEXT_TELEMETRY_DISABLED: "1",
+          DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none",
+          ...env,
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
@@ -58,13 +73,25 @@ describe.concurrent("production refuses unsafe configuration", () => {
   it.each([
     ["NEXTAUTH_SECRET missing", { NEXTAUTH_SECRET: "" }, /NEXTAUTH_SECRET is required in production/],
     ["NEXTAUTH_SECRET too short", { NEXTAUTH_SECRET: "short-secret" }, /NEXTAUTH_SECRET is 12 characters long: use at least 32/],
-    ["NEXTAUTH_SECRET the development value", { NEXTAUTH_SECRET: DEVELOPMENT_AUTH_SECRET }, /NEXTAUTH_SECRET is the public development value/],
+    [
+      "NEXTAUTH_SECRET the development value",
+      { NEXTAUTH_SECRET: DEVELOPMENT_AUTH_SECRET },
+      /NEXTAUTH_SECRET is the public development value/,
+    ],
     ["AUDIT_KEY missing", { AUDIT_KEY: "" }, /AUDIT_KEY is required in production/],
     ["WHATSAPP_MODE not exact", { WHATSAPP_MODE: "Cloud" }, /WHATSAPP_MODE must be exactly "simulator" or "cloud" \(got "Cloud"\)/],
     ["cloud without an app secret", { ...cloud, WHATSAPP_APP_SECRET: "" }, /WHATSAPP_APP_SECRET is required when WHATSAPP_MODE=cloud/],
-    ["cloud without an access token", { ...cloud, WHATSAPP_ACCESS_TOKEN: "" }, /WHATSAPP_ACCESS_TOKEN is required when WHATSAPP_MODE=cloud/],
+    [
+      "cloud without an access token",
+      { ...cloud, WHATSAPP_ACCESS_TOKEN: "" },
+      /WHATSAPP_ACCESS_TOKEN is required when WHATSAPP_MODE=cloud/,
+    ],
     ["cloud without a verify token", { ...cloud, WHATSAPP_VERIFY_TOKEN: "" }, /WHATSAPP_VERIFY_TOKEN is required when WHATSAPP_MODE=cloud/],
-    ["cloud without the ids", { ...cloud, WHATSAPP_PHONE_NUMBER_ID: "", WHATSAPP_WABA_ID: "" }, /WHATSAPP_PHONE_NUMBER_ID is required[\s\S]*WHATSAPP_WABA_ID is required/],
+    [
+      "cloud without the ids",
+      { ...cloud, WHATSAPP_PHONE_NUMBER_ID: "", WHATSAPP_WABA_ID: "" },
+      /WHATSAPP_PHONE_NUMBER_ID is required[\s\S]*WHATSAPP_WABA_ID is required/,
+    ],
   ])("%s: exits non-zero with its message", async (_name, override, message) => {
     const { code, output } = await runServer({ env: { ...safe, ...override } });
     expect(code, output).toBe(1);
@@ -91,7 +118,18 @@ describe(".env files", () => {
       expect(refused.code).toBe(1);
       expect(refused.output).toMatch(/NEXTAUTH_SECRET is 11 characters long/);
 
-      writeFileSync(path.join(dir, ".env"), [`NEXTAUTH_SECRET=${goodSecret}`, `AUDIT_KEY=${goodSecret}`, "RETENTION_DAYS=7", "WHATSAPP_MODE=cloud", ...Object.entries(cloud).slice(1).map(([k, v]) => `${k}=${v}`)].join("\n"));
+      writeFileSync(
+        path.join(dir, ".env"),
+        [
+          `NEXTAUTH_SECRET=${goodSecret}`,
+          `AUDIT_KEY=${goodSecret}`,
+          "RETENTION_DAYS=7",
+          "WHATSAPP_MODE=cloud",
+          ...Object.entries(cloud)
+            .slice(1)
+            .map(([k, v]) => `${k}=${v}`),
+        ].join("\n"),
+      );
       const started = await runServer({ cwd: dir, env: { NODE_ENV: "production" }, until: /DATABASE_URL=/ });
       expect(started.output).toMatch(/WHATSAPP_MODE=cloud/);
       expect(started.output).toMatch(/RETENTION_DAYS=7/);

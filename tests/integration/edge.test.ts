@@ -26,7 +26,9 @@ describe("state-changing API calls", () => {
       body: JSON.stringify({ status: "RESOLVED" }),
     });
     expect(response.status).toBe(415);
-    expect(await response.json()).toEqual({ error: { code: "UNSUPPORTED_MEDIA_TYPE", message: expect.stringContaining("application/json") } });
+    expect(await response.json()).toEqual({
+      error: { code: "UNSUPPORTED_MEDIA_TYPE", message: expect.stringContaining("application/json") },
+    });
     expect(await conversationStatus(conversation.id)).toBe("OPEN");
   });
 
@@ -37,7 +39,11 @@ describe("state-changing API calls", () => {
   ])("refuses JSON with %s with 403, even with a valid session", async (_case, headers) => {
     const { conversation } = await customerWritesIn();
     const agent = await signIn("agent@example.com");
-    const response = await agent.fetch(`/api/conversations/${conversation.id}`, { method: "PATCH", headers, body: JSON.stringify({ status: "RESOLVED" }) });
+    const response = await agent.fetch(`/api/conversations/${conversation.id}`, {
+      method: "PATCH",
+      headers,
+      body: JSON.stringify({ status: "RESOLVED" }),
+    });
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ error: { code: "FORBIDDEN", message: expect.stringMatching(/another website/) } });
     expect(await conversationStatus(conversation.id)).toBe("OPEN");
@@ -59,7 +65,10 @@ describe("state-changing API calls", () => {
     const { conversation } = await customerWritesIn();
     expect(conversation.unreadCount).toBeGreaterThan(0);
     const agent = await signIn("agent@example.com");
-    const response = await fetch(`${baseUrl()}/api/conversations/${conversation.id}/read`, { method: "POST", headers: { cookie: agent.cookie } });
+    const response = await fetch(`${baseUrl()}/api/conversations/${conversation.id}/read`, {
+      method: "POST",
+      headers: { cookie: agent.cookie },
+    });
     expect(response.status).toBe(200);
     expect((await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).unreadCount).toBe(0);
   });
@@ -90,7 +99,11 @@ describe("state-changing API calls", () => {
     const agent = await signIn("agent@example.com");
     const form = new FormData();
     form.set("text", "hello");
-    const response = await fetch(`${baseUrl()}/api/conversations/${conversation.id}/messages`, { method: "POST", body: form, headers: { cookie: agent.cookie } });
+    const response = await fetch(`${baseUrl()}/api/conversations/${conversation.id}/messages`, {
+      method: "POST",
+      body: form,
+      headers: { cookie: agent.cookie },
+    });
     expect(response.status).toBe(415);
   });
 
@@ -100,7 +113,14 @@ describe("state-changing API calls", () => {
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     const response = await fetch(`${baseUrl()}/api/auth/signout`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: EVIL, cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: EVIL,
+        cookie: csrf.headers
+          .getSetCookie()
+          .map((c) => c.split(";")[0])
+          .join("; "),
+      },
       body: new URLSearchParams({ csrfToken, json: "true" }),
     });
     expect(response.status).toBe(403);
@@ -166,26 +186,38 @@ describe("callbackUrl", () => {
     return /\\"callbackUrl\\":\\"([^"\\]*)\\"/.exec(html)?.[1];
   }
 
-  it.each(["//evil.example", "/\\evil.example", `${EVIL}/inbox`, "javascript:alert(1)", "/%2F%2Fevil.example"])("the login page ignores %s", async (callbackUrl) => {
-    expect(await loginTarget(callbackUrl)).toBe("/inbox");
-  });
+  it.each(["//evil.example", "/\\evil.example", `${EVIL}/inbox`, "javascript:alert(1)", "/%2F%2Fevil.example"])(
+    "the login page ignores %s",
+    async (callbackUrl) => {
+      expect(await loginTarget(callbackUrl)).toBe("/inbox");
+    },
+  );
 
   it("the login page keeps a path of Switchboard's own", async () => {
     expect(await loginTarget("/settings/flows")).toBe("/settings/flows");
   });
 
-  it.each(["//evil.example", `${EVIL}/inbox`])("next-auth sends the browser to Switchboard, not to %s, after sign-in", async (callbackUrl) => {
-    const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const response = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
-      body: new URLSearchParams({ csrfToken, email: "agent@example.com", password: "switchboard", callbackUrl, json: "true" }),
-    });
-    expect(response.headers.getSetCookie().some((c) => c.includes("session-token"))).toBe(true);
-    const target = ((await response.json()) as { url: string }).url;
-    expect(new URL(target).origin).toBe(baseUrl());
-    expect(target).toBe(`${baseUrl()}/inbox`);
-  });
+  it.each(["//evil.example", `${EVIL}/inbox`])(
+    "next-auth sends the browser to Switchboard, not to %s, after sign-in",
+    async (callbackUrl) => {
+      const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
+      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+      const response = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          cookie: csrf.headers
+            .getSetCookie()
+            .map((c) => c.split(";")[0])
+            .join("; "),
+        },
+        body: new URLSearchParams({ csrfToken, email: "agent@example.com", password: "switchboard", callbackUrl, json: "true" }),
+      });
+      expect(response.headers.getSetCookie().some((c) => c.includes("session-token"))).toBe(true);
+      const target = ((await response.json()) as { url: string }).url;
+      expect(new URL(target).origin).toBe(baseUrl());
+      expect(target).toBe(`${baseUrl()}/inbox`);
+    },
+  );
 });

@@ -128,7 +128,10 @@ export function statusBody({ wamid, status, at }: { wamid: string; status: Recei
 }
 
 /** Polls `probe` until it returns something truthy, for at most `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T | null | undefined | false>, { timeoutMs = 15_000, what = "condition" } = {}): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  { timeoutMs = 15_000, what = "condition" } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const result = await probe();

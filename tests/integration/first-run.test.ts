@@ -75,14 +75,19 @@ describe("first run", () => {
     expect(await (await at("/api/account", { headers: { cookie: owner.cookie } })).json()).toMatchObject({ email, name, role: "ADMIN" });
 
     expect(await (await at(`/setup?token=${tokenOf(link)}`)).text()).toContain("already set up");
-    expect((await send("POST", "/api/setup", { token: tokenOf(link), name: "Second", email: "second@example.test", password: strongPassword() })).status).toBe(409);
+    expect(
+      (await send("POST", "/api/setup", { token: tokenOf(link), name: "Second", email: "second@example.test", password: strongPassword() }))
+        .status,
+    ).toBe(409);
   });
 
   it("keeps an active admin: the only admin can't step down, and two admins demoting each other leave one", async () => {
     const self = (await listUsers(owner.cookie)).find((user) => user.email === owner.email)!;
     const demote = await send("PATCH", `/api/users/${self.id}`, { role: "MANAGER" }, owner.cookie);
     expect(demote.status).toBe(409);
-    expect((await demote.json()).error.message).toBe("Olu Owner is the last active admin. Make someone else an admin first, so somebody can still manage users.");
+    expect((await demote.json()).error.message).toBe(
+      "Olu Owner is the last active admin. Make someone else an admin first, so somebody can still manage users.",
+    );
     const deactivate = await send("POST", `/api/users/${self.id}/deactivate`, {}, owner.cookie);
     expect(deactivate.status).toBe(409);
     expect((await deactivate.json()).error.message).toMatch(/last active admin/);
@@ -90,7 +95,11 @@ describe("first run", () => {
     const invited = await send("POST", "/api/invites", { email: "deputy@example.test", role: "ADMIN" }, owner.cookie);
     expect(invited.status).toBe(201);
     const deputyPassword = strongPassword();
-    const accepted = await send("POST", "/api/invites/accept", { token: tokenOf((await invited.json()).link), name: "Dee Deputy", password: deputyPassword });
+    const accepted = await send("POST", "/api/invites/accept", {
+      token: tokenOf((await invited.json()).link),
+      name: "Dee Deputy",
+      password: deputyPassword,
+    });
     expect(accepted.status).toBe(201);
     const deputyCookie = await signInCookie(server!.baseUrl, "deputy@example.test", deputyPassword);
     const deputy = (await listUsers(owner.cookie)).find((user) => user.email === "deputy@example.test")!;

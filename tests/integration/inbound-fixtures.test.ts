@@ -19,10 +19,16 @@ import { deliver, eventually, outboundMessage, uniqueTag, uniqueWaId } from "./f
 // fixtures are unknown to the simulator's Graph API, so their downloads end FAILED with a reason.
 
 const fixturesDir = path.resolve(import.meta.dirname, "../fixtures/whatsapp");
-const inboundFixtures = readdirSync(fixturesDir).filter((name) => name.startsWith("wa-inbound-")).sort();
+const inboundFixtures = readdirSync(fixturesDir)
+  .filter((name) => name.startsWith("wa-inbound-"))
+  .sort();
 
 type Meta = { id: string; from: string; type: string; [key: string]: unknown };
-type Body = { entry: { changes: { value: { contacts?: { wa_id: string; user_id?: string; profile: Record<string, string> }[]; messages: Meta[] } }[] }[] };
+type Body = {
+  entry: {
+    changes: { value: { contacts?: { wa_id: string; user_id?: string; profile: Record<string, string> }[]; messages: Meta[] } }[];
+  }[];
+};
 
 let agent: Session;
 beforeAll(async () => {
@@ -32,7 +38,13 @@ beforeAll(async () => {
 const valueOf = (body: Body) => body.entry[0].changes[0].value;
 const firstMessage = (body: Body) => valueOf(body).messages[0];
 const html = (message: MessageDto) => renderToStaticMarkup(createElement(MessageContent, { message }));
-const visible = (markup: string) => markup.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/&#x27;/g, "'").replace(/\s+/g, " ").trim();
+const visible = (markup: string) =>
+  markup
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&#x27;/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** A plain text from the same customer as `tag`'s fixtures (same number and user id). */
 async function customerText(tag: string, { wamid, text }: { wamid: string; text: string }) {
@@ -78,10 +90,9 @@ async function expectMediaFetchFailure({ body, mimeType, fileName = null }: { bo
   expect(row.media).toMatchObject({ metaMediaId: part.id, mimeType, sha256: part.sha256, fileName });
   expect(["PENDING", "FAILED"]).toContain(row.media!.state);
   if (first.media?.state === "PENDING") expect(markup).toContain('data-testid="media-pending"');
-  const failed = await eventually(
-    async () => (await db.media.findFirst({ where: { id: row.media!.id, state: "FAILED" } })) ?? null,
-    { what: "the download to fail" },
-  );
+  const failed = await eventually(async () => (await db.media.findFirst({ where: { id: row.media!.id, state: "FAILED" } })) ?? null, {
+    what: "the download to fail",
+  });
   expect(failed.error).toMatch(/^The customer's file could not be downloaded from WhatsApp\. /);
   const dto = await messageDto(row.conversationId, meta.id);
   expect(dto.media).toMatchObject({ id: row.media!.id, state: "FAILED", error: failed.error });
@@ -140,12 +151,23 @@ const checks: Record<string, (body: Body, tag: string) => Promise<void>> = {
     await outboundMessage({ conversationId: conversation.id, channelId: conversation.channelId, externalId: quotedId });
     const { row, dto, text } = await ingest(body);
     expect(row).toMatchObject({ contextExternalId: quotedId, conversationId: conversation.id });
-    expect(dto.quoted).toEqual({ externalId: quotedId, found: true, type: "text", text: "A reply from the business", direction: "OUTBOUND" });
+    expect(dto.quoted).toEqual({
+      externalId: quotedId,
+      found: true,
+      type: "text",
+      text: "A reply from the business",
+      direction: "OUTBOUND",
+    });
     expect(text).toBe("You A reply from the business replied text");
   },
   "wa-inbound-referral-ctwa.json": async (body) => {
     const { row, text } = await ingest(body);
-    expect(row.conversation.referral).toMatchObject({ headline: "AD_TITLE", body: "AD_DESCRIPTION", source_id: "ADID", ctwa_clid: "CTWA_CLID" });
+    expect(row.conversation.referral).toMatchObject({
+      headline: "AD_TITLE",
+      body: "AD_DESCRIPTION",
+      source_id: "ADID",
+      ctwa_clid: "CTWA_CLID",
+    });
     expect(row.conversation.referralAt).toEqual(new Date(Number(firstMessage(body).timestamp) * 1000));
     expect(text).toContain("Via ad: AD_TITLE BODY");
     const conversation = await conversationDto(row.conversationId);
@@ -273,7 +295,11 @@ const checks: Record<string, (body: Body, tag: string) => Promise<void>> = {
   },
   "wa-inbound-revoke-UNVERIFIED.json": async (body, tag) => {
     const original = await customerText(tag, { wamid: `wamid.to-delete-${tag}`, text: "My card number is 1234" });
-    Object.assign(firstMessage(body), { id: `wamid.revoke-${tag}`, from: valueOf(body).contacts![0].wa_id, revoke: { original_message_id: original.externalId } });
+    Object.assign(firstMessage(body), {
+      id: `wamid.revoke-${tag}`,
+      from: valueOf(body).contacts![0].wa_id,
+      revoke: { original_message_id: original.externalId },
+    });
     expect((await deliver(body)).state).toBe("PROCESSED");
     const dto = await messageDto(original.conversationId, original.externalId!);
     expect(dto).toMatchObject({ deleted: true, text: null });
@@ -298,8 +324,15 @@ const checks: Record<string, (body: Body, tag: string) => Promise<void>> = {
   },
   "wa-inbound-unsupported-131051.json": async (body) => {
     const { row, text } = await ingest(body);
-    expect(row).toMatchObject({ type: "unsupported", errorCode: 131051, errorTitle: "Message type unknown", errorDetails: "Message type is currently not supported." });
-    expect(text).toContain("This message can't be shown WhatsApp does not support this message type. Message type is currently not supported. (error 131051)");
+    expect(row).toMatchObject({
+      type: "unsupported",
+      errorCode: 131051,
+      errorTitle: "Message type unknown",
+      errorDetails: "Message type is currently not supported.",
+    });
+    expect(text).toContain(
+      "This message can't be shown WhatsApp does not support this message type. Message type is currently not supported. (error 131051)",
+    );
   },
   "wa-inbound-unsupported-with-subtype.json": async (body) => {
     const { text } = await ingest(body);
@@ -307,7 +340,12 @@ const checks: Record<string, (body: Body, tag: string) => Promise<void>> = {
   },
   "wa-inbound-value-errors-131000.json": async (body) => {
     const { row, text } = await ingest(body);
-    expect(row).toMatchObject({ type: "interactive", errorCode: 131000, errorTitle: "Something went wrong", errorDetails: "Unsupported webhook payload" });
+    expect(row).toMatchObject({
+      type: "interactive",
+      errorCode: 131000,
+      errorTitle: "Something went wrong",
+      errorDetails: "Unsupported webhook payload",
+    });
     expect(text).toContain("This message can't be shown Something went wrong Unsupported webhook payload (error 131000)");
   },
 };
@@ -366,7 +404,11 @@ const settled = (messageId: string) =>
 describe("media through the simulator", () => {
   it("stores a customer's photo and serves it only to signed-in members of the inbox", async () => {
     const waId = uniqueWaId();
-    const sent = await simulatorSends(waId, { kind: "image", file: { name: "scratch.png", mimeType: "image/png", base64: PIXEL_PNG }, caption: "The scratch" });
+    const sent = await simulatorSends(waId, {
+      kind: "image",
+      file: { name: "scratch.png", mimeType: "image/png", base64: PIXEL_PNG },
+      caption: "The scratch",
+    });
     expect(sent).toMatchObject({ type: "image", text: "The scratch" });
     const media = await settled(sent.id);
     expect(media).toMatchObject({ state: "STORED", mimeType: "image/png", size: Buffer.from(PIXEL_PNG, "base64").length, error: null });
@@ -401,7 +443,9 @@ describe("media through the simulator", () => {
     expect(media).toMatchObject({ state: "STORED", fileName: "Rechnung März.txt" });
     const response = await agent.fetch(`/api/media/${media.id}`);
     expect(response.headers.get("content-type")).toBe("text/plain");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="Rechnung M_rz.txt"; filename*=UTF-8''Rechnung%20M%C3%A4rz.txt`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="Rechnung M_rz.txt"; filename*=UTF-8''Rechnung%20M%C3%A4rz.txt`,
+    );
     expect(await response.text()).toBe(text);
   });
 
@@ -420,11 +464,17 @@ describe("media through the simulator", () => {
       file: { name: "page.html", mimeType: "text/html", base64: Buffer.from("<script>alert(1)</script>").toString("base64") },
     });
     const media = await settled(sent.id);
-    expect(media).toMatchObject({ state: "FAILED", error: "The customer's file could not be downloaded from WhatsApp. Files of type text/html are not accepted." });
+    expect(media).toMatchObject({
+      state: "FAILED",
+      error: "The customer's file could not be downloaded from WhatsApp. Files of type text/html are not accepted.",
+    });
   });
 
   it("sends a voice note, marked as one", async () => {
-    const sent = await simulatorSends(uniqueWaId(), { kind: "voice", file: { name: "voice.ogg", mimeType: "audio/ogg", base64: Buffer.from("OggS fake").toString("base64") } });
+    const sent = await simulatorSends(uniqueWaId(), {
+      kind: "voice",
+      file: { name: "voice.ogg", mimeType: "audio/ogg", base64: Buffer.from("OggS fake").toString("base64") },
+    });
     expect(sent.content).toMatchObject({ audio: { voice: true } });
     expect(await settled(sent.id)).toMatchObject({ state: "STORED" });
     expect(sent.conversation.lastMessagePreview).toBe("Voice message");
@@ -442,11 +492,22 @@ describe("every other kind through the simulator", () => {
     expect(first.conversation.referral).toMatchObject({ headline: "Standing desks -20%", source_type: "ad" });
     const business = await outboundMessage({ conversationId: first.conversationId, channelId: first.channelId });
 
-    const location = await simulatorSends(waId, { kind: "location", latitude: 52.52, longitude: 13.405, placeName: "Alexanderplatz", address: "10178 Berlin" });
+    const location = await simulatorSends(waId, {
+      kind: "location",
+      latitude: 52.52,
+      longitude: 13.405,
+      placeName: "Alexanderplatz",
+      address: "10178 Berlin",
+    });
     expect(location).toMatchObject({ type: "location", text: "Alexanderplatz, 10178 Berlin" });
 
-    const contacts = await simulatorSends(waId, { kind: "contacts", contacts: [{ name: "Ina Berg", phones: ["+49 30 1234567"], emails: ["ina@example.com"], org: "Berg GmbH" }] });
-    expect(visible(html(await messageDto(contacts.conversationId, contacts.externalId!)))).toContain("Ina Berg Berg GmbH +49 30 1234567 cell ina@example.com");
+    const contacts = await simulatorSends(waId, {
+      kind: "contacts",
+      contacts: [{ name: "Ina Berg", phones: ["+49 30 1234567"], emails: ["ina@example.com"], org: "Berg GmbH" }],
+    });
+    expect(visible(html(await messageDto(contacts.conversationId, contacts.externalId!)))).toContain(
+      "Ina Berg Berg GmbH +49 30 1234567 cell ina@example.com",
+    );
 
     const button = await simulatorSends(waId, { kind: "button_reply", id: "yes", title: "Yes, deliver", replyTo: business.externalId });
     expect(button).toMatchObject({ type: "interactive", text: "Yes, deliver", contextExternalId: business.externalId });
@@ -457,7 +518,10 @@ describe("every other kind through the simulator", () => {
     const quick = await simulatorSends(waId, { kind: "quick_reply", text: "Track my order", payload: "TRACK" });
     expect(quick).toMatchObject({ type: "button", text: "Track my order" });
 
-    const flow = await simulatorSends(waId, { kind: "flow", response: { appointment_date: "2026-05-04", appointment_time: "10:30", party_size: 2, notes: "Window seat" } });
+    const flow = await simulatorSends(waId, {
+      kind: "flow",
+      response: { appointment_date: "2026-05-04", appointment_time: "10:30", party_size: 2, notes: "Window seat" },
+    });
     const flowText = visible(html(await messageDto(flow.conversationId, flow.externalId!)));
     expect(flowText).toContain("Appointment date 2026-05-04 Appointment time 10:30 Party size 2 Notes Window seat");
     expect(flowText).not.toContain("simulator-flow-token");
@@ -510,7 +574,13 @@ describe("realtime", () => {
     const waId = uniqueWaId();
     const first = await simulatorSends(waId, { kind: "text", text: "Photo coming" });
     const business = await outboundMessage({ conversationId: first.conversationId, channelId: first.channelId });
-    const socket = io(baseUrl(), { path: "/socket.io", transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { cookie: agent.cookie } });
+    const socket = io(baseUrl(), {
+      path: "/socket.io",
+      transports: ["websocket"],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { cookie: agent.cookie },
+    });
     try {
       const events: { event: string; payload: MessageDto }[] = [];
       socket.onAny((event: string, payload: MessageDto) => events.push({ event, payload }));

@@ -50,7 +50,7 @@ function shuffle<T>(list: T[]): T[] {
 
 async function postAll(items: Item[], concurrency = 8) {
   const bodies: Item[][] = [];
-  for (let index = 0; index < items.length; ) {
+  for (let index = 0; index < items.length;) {
     const size = 1 + Math.floor(Math.random() * 6);
     bodies.push(items.slice(index, index + size));
     index += size;
@@ -100,12 +100,21 @@ async function snapshot(waIds: string[]) {
 describe("replaying a large mixed batch", () => {
   it("gives the same final state twice over, shuffled, with nothing missing or doubled", async () => {
     const channel = await db.channel.findUniqueOrThrow({ where: { phoneNumberId: inject("phoneNumberId") } });
-    const waIds = Array.from({ length: CUSTOMERS }, (_, i) => `3${tag.replace(/\D/g, "").padEnd(4, "7").slice(0, 4)}${String(i).padStart(6, "0")}`);
+    const waIds = Array.from(
+      { length: CUSTOMERS },
+      (_, i) => `3${tag.replace(/\D/g, "").padEnd(4, "7").slice(0, 4)}${String(i).padStart(6, "0")}`,
+    );
 
     // Every customer wrote once already and got two replies, whose wamids the receipts will name.
     const outboundWamids: string[] = [];
     for (const [index, waId] of waIds.entries()) {
-      const first = { from: waId, id: `wamid.replay-${tag}-${index}-0`, timestamp: String(base + index), type: "text", text: { body: "first" } };
+      const first = {
+        from: waId,
+        id: `wamid.replay-${tag}-${index}-0`,
+        timestamp: String(base + index),
+        type: "text",
+        text: { body: "first" },
+      };
       expect((await postWebhook(envelope([{ kind: "message", waId, value: first }]))).status).toBe(200);
       const conversation = await db.conversation.findFirstOrThrow({ where: { contact: { waId } } });
       for (let n = 0; n < OUTBOUND_PER_CUSTOMER; n++) {
@@ -133,7 +142,13 @@ describe("replaying a large mixed batch", () => {
         items.push({
           kind: "message",
           waId,
-          value: { from: waId, id: `wamid.replay-${tag}-${index}-${n}`, timestamp: String(base + 100 + index * 10 + n), type: "text", text: { body: `message ${n}` } },
+          value: {
+            from: waId,
+            id: `wamid.replay-${tag}-${index}-${n}`,
+            timestamp: String(base + 100 + index * 10 + n),
+            type: "text",
+            text: { body: `message ${n}` },
+          },
         });
       }
     }
@@ -146,7 +161,9 @@ describe("replaying a large mixed batch", () => {
             status,
             timestamp: String(base + 500 + index * 10 + step),
             recipient_id: waIds[Math.floor(index / OUTBOUND_PER_CUSTOMER)],
-            ...(status === "read" ? {} : { pricing: { billable: false, pricing_model: "PMP", type: "free_customer_service", category: "service" } }),
+            ...(status === "read"
+              ? {}
+              : { pricing: { billable: false, pricing_model: "PMP", type: "free_customer_service", category: "service" } }),
           },
         });
       }

@@ -51,7 +51,10 @@ describe("purging expired records", () => {
     expect(result.unprocessedKept).toBeGreaterThanOrEqual(1);
     const webhooksLeft = await db.webhookEvent.findMany({ where: { id: { startsWith: `retention-${tag}` } }, select: { id: true } });
     expect(webhooksLeft.map((row) => row.id).sort()).toEqual([oldFailed.id, recentProcessed.id].sort());
-    const receiptsLeft = await db.messageStatusEvent.findMany({ where: { externalId: { startsWith: `wamid.retention-${tag}` } }, select: { id: true } });
+    const receiptsLeft = await db.messageStatusEvent.findMany({
+      where: { externalId: { startsWith: `wamid.retention-${tag}` } },
+      select: { id: true },
+    });
     expect(receiptsLeft).toEqual([{ id: waiting.id }]);
   });
 

@@ -22,7 +22,13 @@ afterEach(() => {
  * connects again at once (components/inbox/use-realtime.ts does the same) and is scoped afresh.
  */
 function browserSocket(cookie: string) {
-  const socket = io(baseUrl(), { path: "/socket.io", transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { cookie } });
+  const socket = io(baseUrl(), {
+    path: "/socket.io",
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: { cookie },
+  });
   sockets.push(socket);
   const events: Received[] = [];
   const log = { disconnects: [] as string[], refusals: [] as string[], connects: 0 };
@@ -60,8 +66,14 @@ describe("access revoked through the admin API", () => {
     // Still an agent: the inbox keeps working.
     expect((await manager.session.fetch("/api/conversations")).status).toBe(200);
 
-    await eventually(async () => browser.log.disconnects.includes("io server disconnect"), { timeoutMs: 5_000, what: "the server closing the socket" });
-    await eventually(async () => browser.log.connects === 2 && browser.socket.connected, { timeoutMs: 5_000, what: "the socket reconnecting as an agent" });
+    await eventually(async () => browser.log.disconnects.includes("io server disconnect"), {
+      timeoutMs: 5_000,
+      what: "the server closing the socket",
+    });
+    await eventually(async () => browser.log.connects === 2 && browser.socket.connected, {
+      timeoutMs: 5_000,
+      what: "the socket reconnecting as an agent",
+    });
   });
 
   it("deactivating an agent: the next request answers 401, the socket is closed and may not reconnect", async () => {
@@ -76,8 +88,14 @@ describe("access revoked through the admin API", () => {
     expect(await deactivated.json()).toMatchObject({ id: agent.id, active: false });
 
     expect((await agent.session.fetch("/api/conversations")).status).toBe(401);
-    await eventually(async () => browser.log.disconnects.includes("io server disconnect"), { timeoutMs: 5_000, what: "the server closing the socket" });
-    await eventually(async () => browser.log.refusals.includes("UNAUTHORIZED"), { timeoutMs: 5_000, what: "the reconnection being refused" });
+    await eventually(async () => browser.log.disconnects.includes("io server disconnect"), {
+      timeoutMs: 5_000,
+      what: "the server closing the socket",
+    });
+    await eventually(async () => browser.log.refusals.includes("UNAUTHORIZED"), {
+      timeoutMs: 5_000,
+      what: "the reconnection being refused",
+    });
     expect(browser.socket.connected).toBe(false);
     await expect(signIn(agent.email, agent.password)).rejects.toThrow(/failed/);
 
@@ -97,12 +115,17 @@ describe("access revoked through the admin API", () => {
 
     // Before: a new customer of the other inbox reaches the socket.
     const before = await customerOf(other.channel.phoneNumberId);
-    await eventually(async () => browser.events.find((e) => e.event === "conversation.created" && e.payload.id === before), { what: "the other inbox's event" });
+    await eventually(async () => browser.events.find((e) => e.event === "conversation.created" && e.payload.id === before), {
+      what: "the other inbox's event",
+    });
 
     const removed = await admin.fetch(`/api/users/${agent.id}`, { method: "PATCH", body: JSON.stringify({ channelIds: [demo] }) });
     expect(removed.status).toBe(200);
     expect((await agent.session.fetch(`/api/conversations/${other.conversation.id}`)).status).toBe(404);
-    await eventually(async () => browser.log.connects === 2 && browser.socket.connected, { timeoutMs: 5_000, what: "the socket reconnecting, scoped afresh" });
+    await eventually(async () => browser.log.connects === 2 && browser.socket.connected, {
+      timeoutMs: 5_000,
+      what: "the socket reconnecting, scoped afresh",
+    });
     expect((await join(browser.socket, other.conversation.id)).ok).toBe(false);
 
     // After: the other inbox's new customer and the open conversation's new message go nowhere near
@@ -114,9 +137,15 @@ describe("access revoked through the admin API", () => {
     followUp.entry[0].changes[0].value.messages[0].text.body = "Anyone there?";
     await deliver(followUp);
     const kept = await customerOf(null);
-    await eventually(async () => browser.events.find((e) => e.event === "conversation.created" && e.payload.id === kept), { what: "the kept inbox's event" });
+    await eventually(async () => browser.events.find((e) => e.event === "conversation.created" && e.payload.id === kept), {
+      what: "the kept inbox's event",
+    });
 
-    const leaked = browser.events.slice(seen).filter((e) => e.payload.id === after || e.payload.conversationId === other.conversation.id || e.payload.channelId === other.channel.id);
+    const leaked = browser.events
+      .slice(seen)
+      .filter(
+        (e) => e.payload.id === after || e.payload.conversationId === other.conversation.id || e.payload.channelId === other.channel.id,
+      );
     expect(leaked).toEqual([]);
     const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: agent.id, action: "user.inboxes_changed" } });
     expect((event.after as { inboxes: { id: string }[] }).inboxes.map((inbox) => inbox.id)).toEqual([demo]);

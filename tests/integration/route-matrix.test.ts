@@ -24,7 +24,9 @@ beforeAll(async () => {
   const tag = uniqueTag();
   const make = async (caller: Exclude<Caller, "anonymous">) => {
     const role: Role = caller === "nonMember" ? "AGENT" : caller;
-    const user = await db.user.create({ data: { email: `matrix-${caller.toLowerCase()}-${tag}@example.com`, name: `Matrix ${caller}`, role, passwordHash } });
+    const user = await db.user.create({
+      data: { email: `matrix-${caller.toLowerCase()}-${tag}@example.com`, name: `Matrix ${caller}`, role, passwordHash },
+    });
     if (caller !== "nonMember") await db.channelMember.create({ data: { channelId: channel.id, userId: user.id } });
     cookies.set(caller, (await signIn(user.email, PASSWORD)).cookie);
   };
@@ -35,10 +37,24 @@ beforeAll(async () => {
   const media = await db.media.create({ data: { channelId: channel.id, messageId: message.id, mimeType: "image/jpeg", state: "FAILED" } });
   const canned = await db.cannedResponse.create({ data: { shortcut: `matrix-${tag}`, title: "Matrix", body: "Matrix" } });
   const flow = await db.flow.create({ data: { channelId: channel.id, metaId: `matrix-${tag}`, name: "Matrix", cta: "Open" } });
-  const event = await db.webhookEvent.create({ data: { channelId: channel.id, payload: { object: "whatsapp_business_account", entry: [] }, state: "FAILED", error: "matrix" } });
-  const target = await db.user.create({ data: { email: `matrix-target-${tag}@example.com`, name: "Matrix target", role: "AGENT", passwordHash } });
-  const invite = await db.userToken.create({ data: { kind: "INVITE", tokenHash: `matrix-${tag}`, email: `matrix-invitee-${tag}@example.com`, role: "AGENT", expiresAt: new Date(Date.now() + 86_400_000) } });
-  const alert = await db.channelAlert.create({ data: { channelId: channel.id, field: "account_update", kind: "matrix", summary: "Matrix", payload: {} } });
+  const event = await db.webhookEvent.create({
+    data: { channelId: channel.id, payload: { object: "whatsapp_business_account", entry: [] }, state: "FAILED", error: "matrix" },
+  });
+  const target = await db.user.create({
+    data: { email: `matrix-target-${tag}@example.com`, name: "Matrix target", role: "AGENT", passwordHash },
+  });
+  const invite = await db.userToken.create({
+    data: {
+      kind: "INVITE",
+      tokenHash: `matrix-${tag}`,
+      email: `matrix-invitee-${tag}@example.com`,
+      role: "AGENT",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  const alert = await db.channelAlert.create({
+    data: { channelId: channel.id, field: "account_update", kind: "matrix", summary: "Matrix", payload: {} },
+  });
   ids = {
     conversationId: conversation.id,
     messageId: message.id,
@@ -66,10 +82,15 @@ describe("route × role matrix", () => {
     const mismatches: string[] = [];
     for (const [page, expected] of Object.entries(pageCases)) {
       for (const caller of callers) {
-        const response = await fetch(`${baseUrl()}${page}`, { redirect: "manual", headers: caller === "anonymous" ? {} : { cookie: cookies.get(caller)! } });
+        const response = await fetch(`${baseUrl()}${page}`, {
+          redirect: "manual",
+          headers: caller === "anonymous" ? {} : { cookie: cookies.get(caller)! },
+        });
         await response.arrayBuffer();
         if (!matches(expected[caller], response)) {
-          mismatches.push(`${page} as ${caller}: expected ${expected[caller]}, got ${response.status} ${response.headers.get("location") ?? ""}`);
+          mismatches.push(
+            `${page} as ${caller}: expected ${expected[caller]}, got ${response.status} ${response.headers.get("location") ?? ""}`,
+          );
         }
       }
     }
@@ -86,11 +107,15 @@ describe("route × role matrix", () => {
         const response = await fetch(`${baseUrl()}${path(ids)}`, {
           method,
           redirect: "manual",
-          headers: { ...(body === undefined || body === "file" ? {} : { "content-type": "application/json" }), ...(caller === "anonymous" ? {} : { cookie: cookies.get(caller)! }) },
+          headers: {
+            ...(body === undefined || body === "file" ? {} : { "content-type": "application/json" }),
+            ...(caller === "anonymous" ? {} : { cookie: cookies.get(caller)! }),
+          },
           body: body === undefined ? undefined : body === "file" ? fileForm() : JSON.stringify(body),
         });
         await response.arrayBuffer();
-        if (!matches(expected[caller], response)) mismatches.push(`${method} ${pattern} as ${caller}: expected ${expected[caller]}, got ${response.status}`);
+        if (!matches(expected[caller], response))
+          mismatches.push(`${method} ${pattern} as ${caller}: expected ${expected[caller]}, got ${response.status}`);
       }
     }
     expect(mismatches).toEqual([]);

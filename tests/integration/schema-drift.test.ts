@@ -124,12 +124,14 @@ describe("schema drift", () => {
 
   it("releases the migration lock when done, so the next process to start is not kept waiting", async () => {
     await applyMigrations({ connectionString: urlFor(fromMigrations) });
-    const held = await withClient(fromMigrations, async (client) =>
-      (
-        await client.query(`
+    const held = await withClient(
+      fromMigrations,
+      async (client) =>
+        (
+          await client.query(`
           SELECT l.pid FROM pg_locks l JOIN pg_database d ON d.oid = l.database
           WHERE l.locktype = 'advisory' AND d.datname = current_database() AND l.granted`)
-      ).rows,
+        ).rows,
     );
     expect(held).toEqual([]);
   });

@@ -23,7 +23,11 @@ describe("sending inside the customer service window", () => {
     const { conversation, waId, inbound } = await customerOpens(agent);
     const body = `We'll deliver on Thursday ${uniqueTag()}`;
     const queued = await sent(agent, conversation.id, { text: body, replyTo: inbound.id });
-    expect(queued).toMatchObject({ type: "text", text: body, quoted: { externalId: inbound.externalId, found: true, direction: "INBOUND" } });
+    expect(queued).toMatchObject({
+      type: "text",
+      text: body,
+      quoted: { externalId: inbound.externalId, found: true, direction: "INBOUND" },
+    });
 
     const read = await reaches(queued.id, "READ");
     expect(read).toMatchObject({ contextExternalId: inbound.externalId, ...servicePricing });
@@ -44,7 +48,16 @@ describe("sending inside the customer service window", () => {
   it("reply buttons", async () => {
     const { conversation } = await customerOpens(agent);
     const queued = await sent(agent, conversation.id, {
-      interactive: { type: "button", header: "Delivery", body: "Does Thursday suit you?", footer: "Northwind", buttons: [{ id: "yes", title: "Yes" }, { id: "other", title: "Another day" }] },
+      interactive: {
+        type: "button",
+        header: "Delivery",
+        body: "Does Thursday suit you?",
+        footer: "Northwind",
+        buttons: [
+          { id: "yes", title: "Yes" },
+          { id: "other", title: "Another day" },
+        ],
+      },
     });
     expect(queued).toMatchObject({ type: "interactive", text: "Does Thursday suit you?" });
     const read = await reaches(queued.id, "READ");
@@ -54,17 +67,30 @@ describe("sending inside the customer service window", () => {
       header: { type: "text", text: "Delivery" },
       body: { text: "Does Thursday suit you?" },
       footer: { text: "Northwind" },
-      action: { buttons: [{ type: "reply", reply: { id: "yes", title: "Yes" } }, { type: "reply", reply: { id: "other", title: "Another day" } }] },
+      action: {
+        buttons: [
+          { type: "reply", reply: { id: "yes", title: "Yes" } },
+          { type: "reply", reply: { id: "other", title: "Another day" } },
+        ],
+      },
     });
   });
 
   it("a list", async () => {
     const { conversation } = await customerOpens(agent);
     const sections = [
-      { title: "Wood", rows: [{ id: "oak", title: "Oak", description: "Light and warm" }, { id: "walnut", title: "Walnut" }] },
+      {
+        title: "Wood",
+        rows: [
+          { id: "oak", title: "Oak", description: "Light and warm" },
+          { id: "walnut", title: "Walnut" },
+        ],
+      },
       { title: "Paint", rows: [{ id: "white", title: "Chalk white" }] },
     ];
-    const queued = await sent(agent, conversation.id, { interactive: { type: "list", body: "Which finish would you like?", button: "Finishes", sections } });
+    const queued = await sent(agent, conversation.id, {
+      interactive: { type: "list", body: "Which finish would you like?", button: "Finishes", sections },
+    });
     const read = await reaches(queued.id, "READ");
     expect(read).toMatchObject(servicePricing);
     expect((await graphPayload(read.externalId)).interactive).toEqual({
@@ -128,28 +154,53 @@ describe("sending inside the customer service window", () => {
   it("templates by category: utility free inside the window, marketing and authentication charged", async () => {
     const { conversation } = await customerOpens(agent);
     const utility = await sent(agent, conversation.id, {
-      template: { name: "order_update", language: "en_US", components: { body: ["Lena", "#48213", "Thursday"], buttons: [{ index: 0, text: "48213" }] } },
+      template: {
+        name: "order_update",
+        language: "en_US",
+        components: { body: ["Lena", "#48213", "Thursday"], buttons: [{ index: 0, text: "48213" }] },
+      },
     });
     expect(utility).toMatchObject({ type: "template", text: "Hi Lena, your order #48213 has shipped and should arrive on Thursday." });
     const marketing = await sent(agent, conversation.id, {
-      template: { name: "spring_sale", language: "en_US", components: { header: { type: "image", link: "https://cdn.example/spring.jpg" }, body: ["20", "lamps"] } },
+      template: {
+        name: "spring_sale",
+        language: "en_US",
+        components: { header: { type: "image", link: "https://cdn.example/spring.jpg" }, body: ["20", "lamps"] },
+      },
     });
-    const code = await sent(agent, conversation.id, { template: { name: "login_code", language: "en_US", components: { body: ["482913"] } } });
+    const code = await sent(agent, conversation.id, {
+      template: { name: "login_code", language: "en_US", components: { body: ["482913"] } },
+    });
 
     const readUtility = await reaches(utility.id, "READ");
-    expect(readUtility).toMatchObject({ pricingModel: "PMP", pricingType: "free_customer_service", pricingCategory: "utility", billable: false });
+    expect(readUtility).toMatchObject({
+      pricingModel: "PMP",
+      pricingType: "free_customer_service",
+      pricingCategory: "utility",
+      billable: false,
+    });
     expect((await graphPayload(readUtility.externalId)).template).toEqual({
       name: "order_update",
       language: { code: "en_US", policy: "deterministic" },
       components: [
-        { type: "body", parameters: [{ type: "text", text: "Lena" }, { type: "text", text: "#48213" }, { type: "text", text: "Thursday" }] },
+        {
+          type: "body",
+          parameters: [
+            { type: "text", text: "Lena" },
+            { type: "text", text: "#48213" },
+            { type: "text", text: "Thursday" },
+          ],
+        },
         { type: "button", sub_type: "url", index: "0", parameters: [{ type: "text", text: "48213" }] },
       ],
     });
     const readMarketing = await reaches(marketing.id, "READ");
     expect(readMarketing).toMatchObject({ pricingType: "regular", pricingCategory: "marketing", billable: true });
     expect((await graphPayload(readMarketing.externalId)).template).toMatchObject({
-      components: [{ type: "header", parameters: [{ type: "image", image: { link: "https://cdn.example/spring.jpg" } }] }, { type: "body" }],
+      components: [
+        { type: "header", parameters: [{ type: "image", image: { link: "https://cdn.example/spring.jpg" } }] },
+        { type: "body" },
+      ],
     });
     const readCode = await reaches(code.id, "READ");
     expect(readCode).toMatchObject({ pricingType: "regular", pricingCategory: "authentication", billable: true });
@@ -163,7 +214,9 @@ describe("sending inside the customer service window", () => {
 describe("outside the customer service window", () => {
   it("refuses every free-form kind with 422 WINDOW_CLOSED, and sends a template at the regular price", async () => {
     const { conversation, waId, inbound } = await customerOpens(agent);
-    const file = (await (await upload(agent, conversation.id, { bytes: png, type: "image/png", name: "desk.png" })).json()) as { id: string };
+    const file = (await (await upload(agent, conversation.id, { bytes: png, type: "image/png", name: "desk.png" })).json()) as {
+      id: string;
+    };
     await closeWindow({ conversationId: conversation.id, waId });
 
     for (const body of [
@@ -180,7 +233,11 @@ describe("outside the customer service window", () => {
     expect(await db.message.count({ where: { conversationId: conversation.id, direction: "OUTBOUND" } })).toBe(0);
 
     const queued = await sent(agent, conversation.id, {
-      template: { name: "order_update", language: "de", components: { body: ["Lena", "#48213", "Donnerstag"], buttons: [{ index: 0, text: "48213" }] } },
+      template: {
+        name: "order_update",
+        language: "de",
+        components: { body: ["Lena", "#48213", "Donnerstag"], buttons: [{ index: 0, text: "48213" }] },
+      },
     });
     expect(queued.text).toBe("Hallo Lena, deine Bestellung #48213 wurde verschickt und kommt voraussichtlich am Donnerstag an.");
     const read = await reaches(queued.id, "READ");
@@ -197,7 +254,12 @@ describe("the free entry point window", () => {
 
     const reply = await sent(agent, conversation.id, { text: "Thanks for your interest! Which size?" });
     const read = await reaches(reply.id, "READ");
-    expect(read).toMatchObject({ pricingModel: "PMP", pricingType: "free_entry_point", pricingCategory: "referral_conversion", billable: false });
+    expect(read).toMatchObject({
+      pricingModel: "PMP",
+      pricingType: "free_entry_point",
+      pricingCategory: "referral_conversion",
+      billable: false,
+    });
 
     const opened = await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
     const hours = (opened.freeEntryPointExpiresAt!.getTime() - Date.now()) / 3_600_000;
@@ -207,10 +269,22 @@ describe("the free entry point window", () => {
 
     // Even a marketing template is free inside it.
     const promo = await sent(agent, conversation.id, {
-      template: { name: "spring_sale", language: "en_US", components: { header: { type: "image", link: "https://cdn.example/spring.jpg" }, body: ["20", "desks"] } },
+      template: {
+        name: "spring_sale",
+        language: "en_US",
+        components: { header: { type: "image", link: "https://cdn.example/spring.jpg" }, body: ["20", "desks"] },
+      },
     });
-    expect(await reaches(promo.id, "READ")).toMatchObject({ pricingType: "free_entry_point", pricingCategory: "referral_conversion", billable: false });
+    expect(await reaches(promo.id, "READ")).toMatchObject({
+      pricingType: "free_entry_point",
+      pricingCategory: "referral_conversion",
+      billable: false,
+    });
     const after = (await (await agent.fetch(`/api/conversations/${conversation.id}`)).json()) as ConversationDto;
-    expect(after.billingWindow).toMatchObject({ kind: "free_entry_point", expiresAt: opened.freeEntryPointExpiresAt!.toISOString(), freeEntryPointOfferExpiresAt: null });
+    expect(after.billingWindow).toMatchObject({
+      kind: "free_entry_point",
+      expiresAt: opened.freeEntryPointExpiresAt!.toISOString(),
+      freeEntryPointOfferExpiresAt: null,
+    });
   });
 });

@@ -8,7 +8,14 @@ import { customerOpens, png, reaches, sent, syncTemplatesAsAdmin, upload } from 
 // The customer's phone in the simulator shows what the business sent as WhatsApp draws it, and a
 // tap on a reply button comes back to the inbox as Meta's interactive reply, quoting the message.
 
-type PhoneItem = { id: string; direction: string; type: string; text: string; view?: BusinessMessageView | null; media?: { kind: string; mediaId: string | null; caption: string | null } | null };
+type PhoneItem = {
+  id: string;
+  direction: string;
+  type: string;
+  text: string;
+  view?: BusinessMessageView | null;
+  media?: { kind: string; mediaId: string | null; caption: string | null } | null;
+};
 
 let agent: Session;
 
@@ -24,11 +31,26 @@ async function phoneThread(waId: string): Promise<PhoneItem[]> {
 describe("the customer's phone", () => {
   it("draws buttons, and a tapped button reaches the inbox as a button_reply quoting the message", async () => {
     const { conversation, waId, name } = await customerOpens(agent);
-    const question = await sent(agent, conversation.id, { interactive: { type: "button", body: "Thursday OK?", buttons: [{ id: "slot-thu", title: "Yes" }, { id: "slot-other", title: "Another day" }] } });
+    const question = await sent(agent, conversation.id, {
+      interactive: {
+        type: "button",
+        body: "Thursday OK?",
+        buttons: [
+          { id: "slot-thu", title: "Yes" },
+          { id: "slot-other", title: "Another day" },
+        ],
+      },
+    });
     const { externalId } = await reaches(question.id, "SENT");
 
     const item = (await phoneThread(waId)).find((entry) => entry.id === externalId);
-    expect(item?.view).toMatchObject({ body: "Thursday OK?", buttons: [{ kind: "reply", id: "slot-thu", title: "Yes" }, { kind: "reply", id: "slot-other", title: "Another day" }] });
+    expect(item?.view).toMatchObject({
+      body: "Thursday OK?",
+      buttons: [
+        { kind: "reply", id: "slot-thu", title: "Yes" },
+        { kind: "reply", id: "slot-other", title: "Another day" },
+      ],
+    });
 
     const tap = await fetch(`${baseUrl()}/api/simulator/customers/${waId}/messages`, {
       method: "POST",
@@ -41,15 +63,24 @@ describe("the customer's phone", () => {
       { what: "the customer's button reply" },
     );
     expect(answer).toMatchObject({ text: "Yes", contextExternalId: externalId });
-    expect((answer.content as { interactive?: unknown }).interactive).toEqual({ type: "button_reply", button_reply: { id: "slot-thu", title: "Yes" } });
+    expect((answer.content as { interactive?: unknown }).interactive).toEqual({
+      type: "button_reply",
+      button_reply: { id: "slot-thu", title: "Yes" },
+    });
   });
 
   it("fills in templates from the account's definitions and shows sent files to their customer only", async () => {
     const { conversation, waId } = await customerOpens(agent);
     const template = await sent(agent, conversation.id, {
-      template: { name: "order_update", language: "en_US", components: { body: ["Jonas", "#5120", "Friday"], buttons: [{ index: 0, text: "5120" }] } },
+      template: {
+        name: "order_update",
+        language: "en_US",
+        components: { body: ["Jonas", "#5120", "Friday"], buttons: [{ index: 0, text: "5120" }] },
+      },
     });
-    const file = (await (await upload(agent, conversation.id, { bytes: png, type: "image/png", name: "desk.png" })).json()) as { id: string };
+    const file = (await (await upload(agent, conversation.id, { bytes: png, type: "image/png", name: "desk.png" })).json()) as {
+      id: string;
+    };
     const photo = await sent(agent, conversation.id, { media: { mediaId: file.id, caption: "Here it is" } });
     const [templateSent, photoSent] = [await reaches(template.id, "SENT"), await reaches(photo.id, "SENT")];
 
@@ -58,7 +89,10 @@ describe("the customer's phone", () => {
       template: true,
       header: { kind: "text", text: "Your order is on its way" },
       body: "Hi Jonas, your order #5120 has shipped and should arrive on Friday.",
-      buttons: [{ kind: "url", title: "Track order", url: "https://northwind.example/track/5120" }, { kind: "reply", title: "Talk to us" }],
+      buttons: [
+        { kind: "url", title: "Track order", url: "https://northwind.example/track/5120" },
+        { kind: "reply", title: "Talk to us" },
+      ],
     });
     const media = items.find((entry) => entry.id === photoSent.externalId)?.media;
     expect(media).toMatchObject({ kind: "image", caption: "Here it is" });

@@ -25,7 +25,11 @@ async function receiptJobs(wamid: string): Promise<number> {
 }
 
 async function phoneSettings(waId: string) {
-  return (await (await fetch(`${baseUrl()}/api/simulator/customers/${waId}`)).json()) as { readsMessages: boolean; blocked: boolean; typing: boolean };
+  return (await (await fetch(`${baseUrl()}/api/simulator/customers/${waId}`)).json()) as {
+    readsMessages: boolean;
+    blocked: boolean;
+    typing: boolean;
+  };
 }
 
 async function setReads(waId: string, readsMessages: boolean) {
@@ -43,9 +47,12 @@ describe("the business reads", () => {
     const response = await agent.fetch(`/api/conversations/${conversation.id}/read`, { method: "POST" });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ unreadCount: 0 });
-    await eventually(async () => (await db.simulatorMessage.findUniqueOrThrow({ where: { wamid: inbound.externalId! } })).status === "read", {
-      what: "the customer's message to show read",
-    });
+    await eventually(
+      async () => (await db.simulatorMessage.findUniqueOrThrow({ where: { wamid: inbound.externalId! } })).status === "read",
+      {
+        what: "the customer's message to show read",
+      },
+    );
     expect((await db.message.findUniqueOrThrow({ where: { id: inbound.id } })).readAt).not.toBeNull();
 
     // PATCH markRead (what the inbox does) leads to the same, and only once per message.

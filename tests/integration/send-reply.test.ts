@@ -12,7 +12,10 @@ import { eventually, otherInboxConversation, simulatorCustomerSays, uniqueTag, u
 afterAll(() => disconnectDb());
 
 /** A customer writes in through the simulator's phone; returns the conversation as the agent's API shows it. */
-async function customerOpensConversation(agent: Session, { waId = uniqueWaId(), text = `Hi, is the oak desk in stock? ${uniqueTag()}` } = {}) {
+async function customerOpensConversation(
+  agent: Session,
+  { waId = uniqueWaId(), text = `Hi, is the oak desk in stock? ${uniqueTag()}` } = {},
+) {
   const name = `Customer ${uniqueTag()}`;
   await simulatorCustomerSays({ waId, name, text });
   const conversation = await eventually(
@@ -121,7 +124,9 @@ describe("POST /api/conversations/:id/messages — replying", () => {
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({ error: { code: "WINDOW_CLOSED", message: expect.stringContaining("template") } });
     expect(await db.message.count({ where: { conversationId: conversation.id, direction: "OUTBOUND" } })).toBe(0);
-    const phone = (await (await fetch(`${baseUrl()}/api/simulator/customers/${waId}/messages`)).json()) as { items: { direction: string }[] };
+    const phone = (await (await fetch(`${baseUrl()}/api/simulator/customers/${waId}/messages`)).json()) as {
+      items: { direction: string }[];
+    };
     expect(phone.items.filter((item) => item.direction === "OUTBOUND")).toEqual([]);
   });
 

@@ -64,7 +64,14 @@ describe("permanent failures and the retry endpoint", () => {
     expect(response.status, await response.clone().text()).toBe(200);
     expect((await response.json()) as MessageDto).toMatchObject({ id: queued.id, status: "QUEUED", error: null, failedAt: null });
     const read = await reaches(queued.id, "READ");
-    expect(read).toMatchObject({ id: queued.id, errorCode: null, errorTitle: null, errorDetails: null, failedAt: null, pricingType: "free_customer_service" });
+    expect(read).toMatchObject({
+      id: queued.id,
+      errorCode: null,
+      errorTitle: null,
+      errorDetails: null,
+      failedAt: null,
+      pricingType: "free_customer_service",
+    });
     expect(await outboundAtSimulator(waId)).toHaveLength(1);
     expect(await db.message.count({ where: { conversationId: conversation.id, direction: "OUTBOUND" } })).toBe(1);
 
@@ -75,8 +82,14 @@ describe("permanent failures and the retry endpoint", () => {
 
   it("a customer the business blocked: 130403 arrives as a failed status; after unblocking, retry delivers", async () => {
     const { conversation, waId } = await customerOpens(agent);
-    const blocked = await simulatorGraph("POST", `${inject("phoneNumberId")}/block_users`, { messaging_product: "whatsapp", block_users: [{ user: `+${waId}` }] });
-    expect(blocked).toEqual({ status: 200, body: { messaging_product: "whatsapp", block_users: { added_users: [{ input: `+${waId}`, wa_id: waId }] } } });
+    const blocked = await simulatorGraph("POST", `${inject("phoneNumberId")}/block_users`, {
+      messaging_product: "whatsapp",
+      block_users: [{ user: `+${waId}` }],
+    });
+    expect(blocked).toEqual({
+      status: 200,
+      body: { messaging_product: "whatsapp", block_users: { added_users: [{ input: `+${waId}`, wa_id: waId }] } },
+    });
 
     const queued = await sent(agent, conversation.id, { text: "Hello again" });
     const failed = await reaches(queued.id, "FAILED");
@@ -84,7 +97,10 @@ describe("permanent failures and the retry endpoint", () => {
     const firstWamid = failed.externalId;
     expect(firstWamid).toMatch(/^wamid\./);
 
-    const unblocked = await simulatorGraph("DELETE", `${inject("phoneNumberId")}/block_users`, { messaging_product: "whatsapp", block_users: [{ user: waId }] });
+    const unblocked = await simulatorGraph("DELETE", `${inject("phoneNumberId")}/block_users`, {
+      messaging_product: "whatsapp",
+      block_users: [{ user: waId }],
+    });
     expect(unblocked.body).toMatchObject({ block_users: { removed_users: [{ input: waId, wa_id: waId }] } });
     expect((await retry(conversation.id, queued.id)).status).toBe(200);
     const read = await reaches(queued.id, "READ");
@@ -115,12 +131,21 @@ describe("the simulator's Block Users API", () => {
       messaging_product: "whatsapp",
       block_users: {
         added_users: [{ input: waId, wa_id: waId }],
-        failed_users: [{ input: stranger, wa_id: stranger, errors: [{ code: 131047, message: expect.any(String), error_data: { details: expect.any(String) } }] }],
+        failed_users: [
+          {
+            input: stranger,
+            wa_id: stranger,
+            errors: [{ code: 131047, message: expect.any(String), error_data: { details: expect.any(String) } }],
+          },
+        ],
       },
       error: { code: 139100, message: "(#139100) Failed to block users" },
     });
     const list = await simulatorGraph("GET", `${inject("phoneNumberId")}/block_users?limit=1000`);
     expect((list.body.data as { wa_id: string }[]).map((entry) => entry.wa_id)).toContain(waId);
-    await simulatorGraph("DELETE", `${inject("phoneNumberId")}/block_users`, { messaging_product: "whatsapp", block_users: [{ user: waId }] });
+    await simulatorGraph("DELETE", `${inject("phoneNumberId")}/block_users`, {
+      messaging_product: "whatsapp",
+      block_users: [{ user: waId }],
+    });
   });
 });

@@ -20,7 +20,10 @@ beforeAll(() => {
   reloadConfig();
 });
 afterAll(() => {
-  for (const [name, value] of [["WHATSAPP_GRAPH_URL", saved.url], ["WHATSAPP_ACCESS_TOKEN", saved.token]] as const) {
+  for (const [name, value] of [
+    ["WHATSAPP_GRAPH_URL", saved.url],
+    ["WHATSAPP_ACCESS_TOKEN", saved.token],
+  ] as const) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
@@ -31,7 +34,14 @@ describe("template sync", () => {
   it("follows paging.next through every page and marks templates gone from Meta DELETED", async () => {
     const channel = await testChannel();
     const gone = await db.template.create({
-      data: { channelId: channel.id, name: `retired_${uniqueTag()}`, language: "en_US", category: "UTILITY", status: "APPROVED", components: [] },
+      data: {
+        channelId: channel.id,
+        name: `retired_${uniqueTag()}`,
+        language: "en_US",
+        category: "UTILITY",
+        status: "APPROVED",
+        components: [],
+      },
     });
 
     const result = await syncTemplates({ channelId: channel.id, pageSize: 3 });

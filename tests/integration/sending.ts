@@ -93,7 +93,11 @@ export async function simulatorGraph(method: string, path: string, body?: unknow
 }
 
 /** Uploads a file to send (multipart, as the composer does). */
-export async function upload(agent: Session, conversationId: string, { bytes, type, name }: { bytes: Uint8Array; type: string; name: string }) {
+export async function upload(
+  agent: Session,
+  conversationId: string,
+  { bytes, type, name }: { bytes: Uint8Array; type: string; name: string },
+) {
   const form = new FormData();
   form.set("file", new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name);
   return fetch(`${baseUrl()}/api/conversations/${conversationId}/media`, { method: "POST", body: form, headers: { cookie: agent.cookie } });

@@ -17,7 +17,9 @@ let passwordHash: Promise<string> | undefined;
 
 async function newUser(tag = uniqueTag()) {
   passwordHash ??= hashPassword(PASSWORD);
-  return db.user.create({ data: { email: `signin-${tag}@example.com`, name: `Sign-in ${tag}`, role: "AGENT", passwordHash: await passwordHash } });
+  return db.user.create({
+    data: { email: `signin-${tag}@example.com`, name: `Sign-in ${tag}`, role: "AGENT", passwordHash: await passwordHash },
+  });
 }
 
 function newAddress(): string {
@@ -27,7 +29,10 @@ function newAddress(): string {
 /** One sign-in attempt from `address`; the status next-auth (or the limiter) answers with. */
 async function attempt(email: string, password: string, address: string): Promise<Response> {
   const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
-  const cookie = csrf.headers.getSetCookie().map((header) => header.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((header) => header.split(";")[0])
+    .join("; ");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   return fetch(`${baseUrl()}/api/auth/callback/credentials`, {
     method: "POST",
@@ -50,7 +55,9 @@ describe("sign-in limits", () => {
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
     expect(sessionIssued(locked)).toBe(false);
-    expect(await locked.json()).toMatchObject({ error: { code: "TOO_MANY_ATTEMPTS", message: expect.stringMatching(/Try again in 15 minutes/) } });
+    expect(await locked.json()).toMatchObject({
+      error: { code: "TOO_MANY_ATTEMPTS", message: expect.stringMatching(/Try again in 15 minutes/) },
+    });
     // From another address too: the lock is on the account.
     expect((await attempt(user.email, PASSWORD, newAddress())).status).toBe(429);
 

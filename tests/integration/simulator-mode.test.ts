@@ -61,20 +61,29 @@ describe("cloud mode", () => {
     ["DELETE", "/api/simulator/graph/v23.0/1/block_users"],
   ])("%s %s answers 404", async (method, path) => {
     const body = method === "GET" ? undefined : JSON.stringify({ text: "hello", name: "Someone" });
-    const response = await fetch(`${server.baseUrl}${path}`, { method, body, headers: body ? { "content-type": "application/json", authorization: "Bearer simulator-access-token" } : {} });
+    const response = await fetch(`${server.baseUrl}${path}`, {
+      method,
+      body,
+      headers: body ? { "content-type": "application/json", authorization: "Bearer simulator-access-token" } : {},
+    });
     expect(response.status).toBe(404);
   });
 
   it("refuses a webhook signed with the simulator's public secret and accepts the configured one", async () => {
     const body = JSON.stringify({ object: "whatsapp_business_account", entry: [{ id: "1", changes: [] }] });
     const post = (secret: string) =>
-      fetch(`${server.baseUrl}/api/webhooks/whatsapp`, { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": signBody(body, secret) } });
+      fetch(`${server.baseUrl}/api/webhooks/whatsapp`, {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/json", "x-hub-signature-256": signBody(body, secret) },
+      });
     expect((await post("switchboard-simulator-app-secret")).status).toBe(401);
     expect((await post(APP_SECRET)).status).toBe(200);
   });
 
   it("checks the verify token it was given", async () => {
-    const verify = (token: string) => fetch(`${server.baseUrl}/api/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=42`);
+    const verify = (token: string) =>
+      fetch(`${server.baseUrl}/api/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=42`);
     expect((await verify("switchboard-verify-token")).status).toBe(403);
     const accepted = await verify("cloud-verify-token");
     expect(accepted.status).toBe(200);

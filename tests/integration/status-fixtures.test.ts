@@ -54,7 +54,9 @@ describe("receipt fixtures", () => {
 describe("wa-user-preferences-signup", () => {
   it("records the sign-up as consent to marketing, in the audit trail", async () => {
     const waId = `4477${String(Date.now()).slice(-8)}`;
-    const body = fixture("wa-user-preferences-signup.json") as { entry: { changes: { value: { user_preferences: Record<string, unknown>[] } }[] }[] };
+    const body = fixture("wa-user-preferences-signup.json") as {
+      entry: { changes: { value: { user_preferences: Record<string, unknown>[] } }[] }[];
+    };
     body.entry[0].changes[0].value.user_preferences[0].wa_id = waId;
     const outcome = await deliver(body);
     expect(outcome.state).toBe("PROCESSED");

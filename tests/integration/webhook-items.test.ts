@@ -20,10 +20,12 @@ async function post(body: unknown): Promise<Answer> {
 /** A customer's body with three texts, the middle one malformed by `spoil`, and receipts for two replies. */
 async function mixedBody({ spoil }: { spoil: (messages: Record<string, unknown>[]) => void }) {
   const { conversation, contact } = await customerWritesIn();
-  const replies = await Promise.all([1, 2].map(() => outboundMessage({ conversationId: conversation.id, channelId: conversation.channelId })));
+  const replies = await Promise.all(
+    [1, 2].map(() => outboundMessage({ conversationId: conversation.id, channelId: conversation.channelId })),
+  );
   const at = Math.floor(Date.now() / 1000) - 30;
   const body = inboundTextBody();
-  const value = body.entry[0].changes[0].value as Record<string, unknown> & typeof body.entry[0]["changes"][0]["value"];
+  const value = body.entry[0].changes[0].value as Record<string, unknown> & (typeof body.entry)[0]["changes"][0]["value"];
   value.contacts[0] = { ...value.contacts[0], wa_id: contact.waId!, user_id: contact.bsuid! };
   const tag = uniqueTag();
   value.messages = [0, 1, 2].map((index) => ({
@@ -34,7 +36,9 @@ async function mixedBody({ spoil }: { spoil: (messages: Record<string, unknown>[
     type: "text",
   }));
   spoil(value.messages as unknown as Record<string, unknown>[]);
-  value.statuses = replies.map((reply) => statusBody({ wamid: reply.externalId!, status: "delivered", at: at + 5 }).entry[0].changes[0].value.statuses[0]);
+  value.statuses = replies.map(
+    (reply) => statusBody({ wamid: reply.externalId!, status: "delivered", at: at + 5 }).entry[0].changes[0].value.statuses[0],
+  );
   const wamids = (value.messages as { id: string }[]).map((message) => message.id);
   return { body, conversation, replies, wamids };
 }
@@ -91,7 +95,14 @@ describe("POST /api/webhooks/whatsapp — one malformed message among valid ones
       entry: [
         { id: 42, changes: [good.entry[0].changes[0]] },
         { id: "1", changes: { field: "messages" } },
-        { id: "2", changes: [{ field: "messages", value: { metadata: { phone_number_id: ["nope"] }, messages: [] } }, null, good.entry[0].changes[0]] },
+        {
+          id: "2",
+          changes: [
+            { field: "messages", value: { metadata: { phone_number_id: ["nope"] }, messages: [] } },
+            null,
+            good.entry[0].changes[0],
+          ],
+        },
       ],
     };
     const answer = await post(body);

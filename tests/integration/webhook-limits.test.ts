@@ -22,7 +22,13 @@ function postChunked({ total }: { total: number }): Promise<Sent> {
     let written = 0;
     let answered = false;
     const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { "content-type": "application/json", "x-hub-signature-256": "sha256=00" } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        headers: { "content-type": "application/json", "x-hub-signature-256": "sha256=00" },
+      },
       (response) => {
         answered = true;
         const bytesWrittenAtAnswer = written;

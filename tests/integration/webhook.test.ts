@@ -268,7 +268,9 @@ describe("POST /api/webhooks/whatsapp — inbound messages", () => {
       await blocker.query("ROLLBACK");
       await blocker.end();
     }
-    const outcomes = await Promise.all((await responses!).map(async (response) => ({ status: response.status, ...(await response.json()) })));
+    const outcomes = await Promise.all(
+      (await responses!).map(async (response) => ({ status: response.status, ...(await response.json()) })),
+    );
     expect(outcomes).toMatchObject([
       { status: 200, state: "PROCESSED" },
       { status: 200, state: "PROCESSED" },
@@ -360,7 +362,10 @@ describe("POST /api/webhooks/whatsapp — status receipts", () => {
       items: { id: string; status: string; readAt: string | null }[];
     };
     for (const sent of messages) {
-      expect(thread.items.find((item) => item.id === sent.id)).toMatchObject({ status: "READ", readAt: new Date(times.read * 1000).toISOString() });
+      expect(thread.items.find((item) => item.id === sent.id)).toMatchObject({
+        status: "READ",
+        readAt: new Date(times.read * 1000).toISOString(),
+      });
     }
   });
 
@@ -381,7 +386,12 @@ describe("POST /api/webhooks/whatsapp — status receipts", () => {
 
     // Now the reply the receipts belong to goes out: the send job calls the Graph API, which
     // answers with that wamid. A stand-in Graph API plays Meta; the job is the product's own code.
-    const queued = await outboundMessage({ conversationId: conversation.id, channelId: conversation.channelId, status: "QUEUED", externalId: null });
+    const queued = await outboundMessage({
+      conversationId: conversation.id,
+      channelId: conversation.channelId,
+      status: "QUEUED",
+      externalId: null,
+    });
     const graph = await stubGraphApi({ wamid });
     try {
       await deliverMessage({ messageId: queued.id, lastAttempt: true });
@@ -413,7 +423,12 @@ describe("POST /api/webhooks/whatsapp — status receipts", () => {
     const { conversation, contact } = await customerWritesIn();
     const wamid = `wamid.race-${uniqueTag()}`;
     const at = Math.floor(Date.now() / 1000) - 5;
-    const queued = await outboundMessage({ conversationId: conversation.id, channelId: conversation.channelId, status: "QUEUED", externalId: null });
+    const queued = await outboundMessage({
+      conversationId: conversation.id,
+      channelId: conversation.channelId,
+      status: "QUEUED",
+      externalId: null,
+    });
 
     const follow = inboundTextBody();
     const followValue = follow.entry[0].changes[0].value;
@@ -475,7 +490,10 @@ describe("POST /api/webhooks/whatsapp — status receipts", () => {
     const receipt = (wamid: string, status: ReceiptName, seconds: number) =>
       statusBody({ wamid, status, at: seconds }).entry[0].changes[0].value.statuses[0];
     const metadata = { display_phone_number: "15550100200", phone_number_id: inject("phoneNumberId") };
-    const change = (value: Record<string, unknown>) => ({ field: "messages", value: { messaging_product: "whatsapp", metadata, ...value } });
+    const change = (value: Record<string, unknown>) => ({
+      field: "messages",
+      value: { messaging_product: "whatsapp", metadata, ...value },
+    });
 
     const body = {
       object: "whatsapp_business_account",
@@ -493,7 +511,11 @@ describe("POST /api/webhooks/whatsapp — status receipts", () => {
         {
           id: "200000000000001",
           changes: [
-            change({ contacts: [customers[2].contact], messages: [customers[2].message], statuses: [receipt(outA.externalId!, "delivered", at + 1), receipt(outB.externalId!, "read", at + 3)] }),
+            change({
+              contacts: [customers[2].contact],
+              messages: [customers[2].message],
+              statuses: [receipt(outA.externalId!, "delivered", at + 1), receipt(outB.externalId!, "read", at + 3)],
+            }),
             change({ statuses: [receipt(outB.externalId!, "sent", at + 1)] }),
           ],
         },
@@ -503,7 +525,10 @@ describe("POST /api/webhooks/whatsapp — status receipts", () => {
     expect(outcome.state).toBe("PROCESSED");
 
     for (const { contact, message } of customers) {
-      const stored = await db.message.findFirstOrThrow({ where: { externalId: message.id }, include: { conversation: { include: { contact: true } } } });
+      const stored = await db.message.findFirstOrThrow({
+        where: { externalId: message.id },
+        include: { conversation: { include: { contact: true } } },
+      });
       expect(stored).toMatchObject({ direction: "INBOUND", text: message.text.body });
       // Each message lands with its own customer, named from its own profile.
       expect(stored.conversation.contact).toMatchObject({ waId: contact.wa_id, name: contact.profile.name });

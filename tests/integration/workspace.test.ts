@@ -11,7 +11,10 @@ import { customerWritesIn, deliver, eventually, inboundTextBody, uniqueTag, uniq
 
 afterAll(() => disconnectDb());
 
-type Page = { items: { id: string; contact: { name: string | null; waId: string | null }; status: string; labels: { id: string }[] }[]; nextCursor: string | null };
+type Page = {
+  items: { id: string; contact: { name: string | null; waId: string | null }; status: string; labels: { id: string }[] }[];
+  nextCursor: string | null;
+};
 
 async function list(session: Awaited<ReturnType<typeof signIn>>, query: string): Promise<Page> {
   const response = await session.fetch(`/api/conversations?${query}`);
@@ -27,7 +30,10 @@ describe("the conversation list", () => {
 
     for (const query of [`q=${word}`, `q=${encodeURIComponent(contact.name!.slice(0, 6))}`, `q=${contact.waId!.slice(-7)}`]) {
       const page = await list(agent, `${query}&status=ALL`);
-      expect(page.items.map((item) => item.id), query).toContain(conversation.id);
+      expect(
+        page.items.map((item) => item.id),
+        query,
+      ).toContain(conversation.id);
     }
     expect((await list(agent, `q=nothing-matches-${uniqueTag()}`)).items).toEqual([]);
 
@@ -51,7 +57,10 @@ describe("the conversation list", () => {
     const stale = await customerWritesIn({ text: "stale" });
     await db.conversation.update({ where: { id: stale.conversation.id }, data: { lastInboundAt: new Date(Date.now() - 25 * 3_600_000) } });
     const closing = await customerWritesIn({ text: "closing" });
-    await db.conversation.update({ where: { id: closing.conversation.id }, data: { lastInboundAt: new Date(Date.now() - 23.5 * 3_600_000) } });
+    await db.conversation.update({
+      where: { id: closing.conversation.id },
+      data: { lastInboundAt: new Date(Date.now() - 23.5 * 3_600_000) },
+    });
 
     const ids = async (query: string) =>
       (await list(agent, `${query.includes("status=") ? "" : "status=ALL&"}${query}&limit=100`)).items.map((item) => item.id);
@@ -64,7 +73,10 @@ describe("the conversation list", () => {
     const vip = await db.label.upsert({ where: { name: "vip" }, update: {}, create: { name: "vip", color: "violet" } });
     const patched = await agent.fetch(`/api/conversations/${fresh.conversation.id}`, {
       method: "PATCH",
-      body: JSON.stringify({ labelIds: [vip.id], assigneeId: (await db.user.findUniqueOrThrow({ where: { email: "agent@example.com" } })).id }),
+      body: JSON.stringify({
+        labelIds: [vip.id],
+        assigneeId: (await db.user.findUniqueOrThrow({ where: { email: "agent@example.com" } })).id,
+      }),
     });
     expect(patched.status).toBe(200);
     expect(await ids(`label=${vip.id}`)).toContain(fresh.conversation.id);
@@ -79,20 +91,31 @@ describe("hand-over, snooze and notes", () => {
     const alex = await signIn("agent@example.com");
     const sam = await db.user.findUniqueOrThrow({ where: { email: "agent2@example.com" } });
     const { conversation } = await customerWritesIn();
-    const response = await alex.fetch(`/api/conversations/${conversation.id}`, { method: "PATCH", body: JSON.stringify({ assigneeId: sam.id }) });
+    const response = await alex.fetch(`/api/conversations/${conversation.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ assigneeId: sam.id }),
+    });
     expect(response.status).toBe(200);
-    expect((await db.message.findFirstOrThrow({ where: { conversationId: conversation.id, type: "activity" } })).text).toBe("Alex Agent assigned the conversation to Sam Support");
+    expect((await db.message.findFirstOrThrow({ where: { conversationId: conversation.id, type: "activity" } })).text).toBe(
+      "Alex Agent assigned the conversation to Sam Support",
+    );
     expect(await db.notification.count({ where: { userId: sam.id, conversationId: conversation.id, kind: "assigned" } })).toBe(1);
   });
 
   it("snoozes until a time, and reopens when the customer writes or the time comes", async () => {
     const agent = await signIn("agent@example.com");
     const { conversation, contact } = await customerWritesIn();
-    const bad = await agent.fetch(`/api/conversations/${conversation.id}`, { method: "PATCH", body: JSON.stringify({ status: "SNOOZED" }) });
+    const bad = await agent.fetch(`/api/conversations/${conversation.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ status: "SNOOZED" }),
+    });
     expect(bad.status).toBe(422);
 
     const until = new Date(Date.now() + 3_600_000).toISOString();
-    const snoozed = await agent.fetch(`/api/conversations/${conversation.id}`, { method: "PATCH", body: JSON.stringify({ status: "SNOOZED", snoozedUntil: until }) });
+    const snoozed = await agent.fetch(`/api/conversations/${conversation.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ status: "SNOOZED", snoozedUntil: until }),
+    });
     expect(((await snoozed.json()) as { status: string; snoozedUntil: string }).snoozedUntil).toBe(until);
 
     // The customer writes again: the conversation is open again.
@@ -106,7 +129,10 @@ describe("hand-over, snooze and notes", () => {
     expect((await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).status).toBe("OPEN");
 
     // Snoozed with a time already past: the minute job reopens it.
-    await db.conversation.update({ where: { id: conversation.id }, data: { status: "SNOOZED", snoozedUntil: new Date(Date.now() - 1_000) } });
+    await db.conversation.update({
+      where: { id: conversation.id },
+      data: { status: "SNOOZED", snoozedUntil: new Date(Date.now() - 1_000) },
+    });
     expect(await wakeSnoozed()).toBeGreaterThanOrEqual(1);
     const woken = await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
     expect(woken).toMatchObject({ status: "OPEN", snoozedUntil: null });
@@ -129,7 +155,10 @@ describe("hand-over, snooze and notes", () => {
     // Notes never count as the conversation's last message nor go to a send job.
     expect((await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).lastMessagePreview).not.toContain("stock");
     const samSession = await signIn("agent2@example.com");
-    const notifications = (await (await samSession.fetch("/api/notifications")).json()) as { unread: number; items: { messageId: string }[] };
+    const notifications = (await (await samSession.fetch("/api/notifications")).json()) as {
+      unread: number;
+      items: { messageId: string }[];
+    };
     expect(notifications.items.some((item) => item.messageId === note.id)).toBe(true);
   });
 });
@@ -138,11 +167,17 @@ describe("the contact panel", () => {
   it("edits attributes, and blocks and marks spam only with a reason, audited", async () => {
     const agent = await signIn("agent@example.com");
     const { conversation, contact } = await customerWritesIn();
-    const edited = await agent.fetch(`/api/contacts/${contact.id}`, { method: "PATCH", body: JSON.stringify({ attributes: { plan: "gold" }, notes: "Prefers mornings" }) });
+    const edited = await agent.fetch(`/api/contacts/${contact.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ attributes: { plan: "gold" }, notes: "Prefers mornings" }),
+    });
     expect(((await edited.json()) as { attributes: Record<string, string> }).attributes).toEqual({ plan: "gold" });
 
     expect((await agent.fetch(`/api/contacts/${contact.id}/block`, { method: "POST", body: JSON.stringify({}) })).status).toBe(400);
-    const blocked = await agent.fetch(`/api/contacts/${contact.id}/block`, { method: "POST", body: JSON.stringify({ reason: "Abusive language" }) });
+    const blocked = await agent.fetch(`/api/contacts/${contact.id}/block`, {
+      method: "POST",
+      body: JSON.stringify({ reason: "Abusive language" }),
+    });
     expect(blocked.status).toBe(200);
     const outcome = (await blocked.json()) as { blocked: boolean; atMeta: boolean; notice: string | null };
     expect(outcome.blocked).toBe(true);
@@ -150,14 +185,26 @@ describe("the contact panel", () => {
     expect(outcome.notice).toContain("last 24 hours");
     expect((await db.contact.findUniqueOrThrow({ where: { id: contact.id } })).blockedAt).not.toBeNull();
 
-    const reply = await agent.fetch(`/api/conversations/${conversation.id}/messages`, { method: "POST", body: JSON.stringify({ text: "Hello?" }) });
+    const reply = await agent.fetch(`/api/conversations/${conversation.id}/messages`, {
+      method: "POST",
+      body: JSON.stringify({ text: "Hello?" }),
+    });
     expect(reply.status).toBe(422);
 
-    expect((await agent.fetch(`/api/contacts/${contact.id}/spam`, { method: "POST", body: JSON.stringify({ reason: "Sends links to scams" }) })).status).toBe(200);
-    const details = (await (await agent.fetch(`/api/contacts/${contact.id}`)).json()) as { history: { action: string; reason: string }[]; spamAt: string | null };
+    expect(
+      (await agent.fetch(`/api/contacts/${contact.id}/spam`, { method: "POST", body: JSON.stringify({ reason: "Sends links to scams" }) }))
+        .status,
+    ).toBe(200);
+    const details = (await (await agent.fetch(`/api/contacts/${contact.id}`)).json()) as {
+      history: { action: string; reason: string }[];
+      spamAt: string | null;
+    };
     expect(details.spamAt).not.toBeNull();
     expect(details.history.map((event) => [event.action, event.reason])).toEqual(
-      expect.arrayContaining([["contact.blocked", "Abusive language"], ["contact.marked_spam", "Sends links to scams"]]),
+      expect.arrayContaining([
+        ["contact.blocked", "Abusive language"],
+        ["contact.marked_spam", "Sends links to scams"],
+      ]),
     );
   });
 });
@@ -165,7 +212,9 @@ describe("the contact panel", () => {
 describe("round-robin assignment", () => {
   it("gives a new conversation to the online agent with the fewest open ones, within the cap", async () => {
     const phoneNumberId = `4${String(randomInt(0, 100_000_000_000_000)).padStart(14, "0")}`;
-    const [alex, sam] = await Promise.all(["agent@example.com", "agent2@example.com"].map((email) => db.user.findUniqueOrThrow({ where: { email } })));
+    const [alex, sam] = await Promise.all(
+      ["agent@example.com", "agent2@example.com"].map((email) => db.user.findUniqueOrThrow({ where: { email } })),
+    );
     const channel = await db.channel.create({
       data: {
         name: `Round robin ${uniqueTag()}`,
@@ -186,7 +235,9 @@ describe("round-robin assignment", () => {
       body.entry[0].changes[0].value.messages[0].from = uniqueWaId();
       body.entry[0].changes[0].value.contacts[0].wa_id = body.entry[0].changes[0].value.messages[0].from;
       await deliver(body);
-      const conversation = await eventually(() => db.conversation.findFirst({ where: { channelId: channel.id }, orderBy: { createdAt: "desc" }, skip: 0 }));
+      const conversation = await eventually(() =>
+        db.conversation.findFirst({ where: { channelId: channel.id }, orderBy: { createdAt: "desc" }, skip: 0 }),
+      );
       assigned.push(conversation.assigneeId);
     }
     // One each, then both are at their cap of one: the third waits unassigned.
@@ -200,7 +251,13 @@ describe("flows", () => {
     const agent = await signIn("agent@example.com");
     const admin = await signIn("admin@example.com");
     const { conversation } = await customerWritesIn();
-    const flow = { channelId: conversation.channelId, metaId: `55${randomInt(1_000_000, 9_999_999)}`, name: "Warranty claim", cta: "Start claim", screen: "CLAIM" };
+    const flow = {
+      channelId: conversation.channelId,
+      metaId: `55${randomInt(1_000_000, 9_999_999)}`,
+      name: "Warranty claim",
+      cta: "Start claim",
+      screen: "CLAIM",
+    };
     expect((await agent.fetch("/api/flows", { method: "POST", body: JSON.stringify(flow) })).status).toBe(403);
     expect((await admin.fetch("/api/flows", { method: "POST", body: JSON.stringify({ ...flow, cta: "Start 🚀" }) })).status).toBe(400);
     const created = await admin.fetch("/api/flows", { method: "POST", body: JSON.stringify(flow) });
@@ -209,11 +266,22 @@ describe("flows", () => {
     const listed = (await (await agent.fetch("/api/flows")).json()) as { items: { id: string }[] };
     expect(listed.items.map((item) => item.id)).toContain(id);
 
-    const sent = await agent.fetch(`/api/conversations/${conversation.id}/messages`, { method: "POST", body: JSON.stringify({ flow: { flowId: id, body: "Tell us what happened" } }) });
+    const sent = await agent.fetch(`/api/conversations/${conversation.id}/messages`, {
+      method: "POST",
+      body: JSON.stringify({ flow: { flowId: id, body: "Tell us what happened" } }),
+    });
     expect(sent.status).toBe(201);
-    const message = (await sent.json()) as { type: string; content: { interactive: { type: string; action: { parameters: Record<string, unknown> } } } };
+    const message = (await sent.json()) as {
+      type: string;
+      content: { interactive: { type: string; action: { parameters: Record<string, unknown> } } };
+    };
     expect(message.type).toBe("interactive");
-    expect(message.content.interactive.action.parameters).toMatchObject({ flow_id: flow.metaId, flow_cta: "Start claim", flow_action: "navigate", flow_action_payload: { screen: "CLAIM" } });
+    expect(message.content.interactive.action.parameters).toMatchObject({
+      flow_id: flow.metaId,
+      flow_cta: "Start claim",
+      flow_action: "navigate",
+      flow_action_payload: { screen: "CLAIM" },
+    });
     expect((await admin.fetch(`/api/flows/${id}`, { method: "DELETE" })).status).toBe(200);
     // The removal is audited with the flow as it was (dates and all), and the chain still checks out.
     expect(await db.auditEvent.count({ where: { action: "flow.removed", targetId: id } })).toBe(1);
@@ -226,14 +294,29 @@ describe("assignment settings", () => {
     const agent = await signIn("agent@example.com");
     const admin = await signIn("admin@example.com");
     expect((await agent.fetch("/api/settings/assignment")).status).toBe(403);
-    const settings = (await (await admin.fetch("/api/settings/assignment")).json()) as { agents: { id: string; maxOpenConversations: number | null }[] };
+    const settings = (await (await admin.fetch("/api/settings/assignment")).json()) as {
+      agents: { id: string; maxOpenConversations: number | null }[];
+    };
     const [first] = settings.agents;
-    const saved = await admin.fetch("/api/settings/assignment", { method: "PATCH", body: JSON.stringify({ agents: [{ id: first.id, maxOpenConversations: 7 }] }) });
+    const saved = await admin.fetch("/api/settings/assignment", {
+      method: "PATCH",
+      body: JSON.stringify({ agents: [{ id: first.id, maxOpenConversations: 7 }] }),
+    });
     expect(saved.status).toBe(200);
     expect((await db.user.findUniqueOrThrow({ where: { id: first.id } })).maxOpenConversations).toBe(7);
-    const reset = await admin.fetch("/api/settings/assignment", { method: "PATCH", body: JSON.stringify({ agents: [{ id: first.id, maxOpenConversations: first.maxOpenConversations }] }) });
+    const reset = await admin.fetch("/api/settings/assignment", {
+      method: "PATCH",
+      body: JSON.stringify({ agents: [{ id: first.id, maxOpenConversations: first.maxOpenConversations }] }),
+    });
     expect(reset.status).toBe(200);
-    expect((await admin.fetch("/api/settings/assignment", { method: "PATCH", body: JSON.stringify({ agents: [{ id: first.id, maxOpenConversations: 0 }] }) })).status).toBe(400);
+    expect(
+      (
+        await admin.fetch("/api/settings/assignment", {
+          method: "PATCH",
+          body: JSON.stringify({ agents: [{ id: first.id, maxOpenConversations: 0 }] }),
+        })
+      ).status,
+    ).toBe(400);
   });
 });
 
@@ -244,7 +327,10 @@ describe("the rate card", () => {
     const current = (await (await agent.fetch("/api/rate-card")).json()) as { items: unknown[] };
     expect(current.items.length).toBeGreaterThan(0);
     expect((await agent.fetch("/api/rate-card", { method: "PUT", body: JSON.stringify({ rates: [] }) })).status).toBe(403);
-    const invalid = await admin.fetch("/api/rate-card", { method: "PUT", body: JSON.stringify({ rates: [{ category: "MARKETING", countryCode: "abc", price: 1 }] }) });
+    const invalid = await admin.fetch("/api/rate-card", {
+      method: "PUT",
+      body: JSON.stringify({ rates: [{ category: "MARKETING", countryCode: "abc", price: 1 }] }),
+    });
     expect(invalid.status).toBe(400);
     const saved = await admin.fetch("/api/rate-card", { method: "PUT", body: JSON.stringify({ rates: current.items }) });
     expect(saved.status).toBe(200);

@@ -39,7 +39,10 @@ const fixturesDir = path.resolve(import.meta.dirname, "../fixtures/whatsapp");
  * is given) every wamid and customer id suffixed so tests never collide.
  */
 export function fixture(name: string, { unique }: { unique?: string } = {}): Record<string, unknown> {
-  let text = readFileSync(path.join(fixturesDir, name), "utf8").replace(/"phone_number_id":\s*"[^"]*"/g, `"phone_number_id": "${inject("phoneNumberId")}"`);
+  let text = readFileSync(path.join(fixturesDir, name), "utf8").replace(
+    /"phone_number_id":\s*"[^"]*"/g,
+    `"phone_number_id": "${inject("phoneNumberId")}"`,
+  );
   if (unique) {
     text = text
       .replace(/"(wamid\.[^"]*)"/g, `"$1-${unique}"`)

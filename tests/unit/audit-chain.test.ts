@@ -1,6 +1,16 @@
 import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { chainHash, finishChain, GENESIS, KEYED, LEGACY, startChain, stepChain, type ChainEvent, type HashAlgorithm } from "@/lib/audit/chain";
+import {
+  chainHash,
+  finishChain,
+  GENESIS,
+  KEYED,
+  LEGACY,
+  startChain,
+  stepChain,
+  type ChainEvent,
+  type HashAlgorithm,
+} from "@/lib/audit/chain";
 import { appRolePassword, appRoleUrl, scramVerifier } from "@/lib/db/app-role";
 
 // The audit chain's rules, table-style: which rewrites are caught, and as what.
@@ -64,15 +74,46 @@ describe("audit chain", () => {
     ["a keyed trail", () => trail(keyed(4)), null],
     ["unkeyed events followed by keyed ones", () => trail([...legacy(3), ...keyed(2)]), null],
     ["only unkeyed events", () => trail(legacy(3)), { seq: 3, problem: "unsealed_legacy" }],
-    ["an unkeyed event after a keyed one", () => trail([...legacy(1), ...keyed(2), ...legacy(1), ...keyed(1)]), { seq: 4, problem: "algorithm_downgrade" }],
-    ["a changed reason", () => trail(keyed(4)).map((e) => (e.seq === 2n ? { ...e, reason: "edited" } : e)), { seq: 2, problem: "hash_mismatch" }],
-    ["a changed unkeyed event", () => trail([...legacy(2), ...keyed(1)]).map((e) => (e.seq === 1n ? { ...e, actorLabel: "someone else" } : e)), { seq: 1, problem: "hash_mismatch" }],
+    [
+      "an unkeyed event after a keyed one",
+      () => trail([...legacy(1), ...keyed(2), ...legacy(1), ...keyed(1)]),
+      { seq: 4, problem: "algorithm_downgrade" },
+    ],
+    [
+      "a changed reason",
+      () => trail(keyed(4)).map((e) => (e.seq === 2n ? { ...e, reason: "edited" } : e)),
+      { seq: 2, problem: "hash_mismatch" },
+    ],
+    [
+      "a changed unkeyed event",
+      () => trail([...legacy(2), ...keyed(1)]).map((e) => (e.seq === 1n ? { ...e, actorLabel: "someone else" } : e)),
+      { seq: 1, problem: "hash_mismatch" },
+    ],
     ["a trail keyed with another key", () => trail(keyed(2), "some-other-key"), { seq: 1, problem: "hash_mismatch" }],
     ["a removed event", () => trail(keyed(4)).filter((e) => e.seq !== 2n), { seq: 3, problem: "link_mismatch" }],
-    ["two events swapped", () => { const t = trail(keyed(4)); return [t[0]!, t[2]!, t[1]!, t[3]!]; }, { seq: 3, problem: "link_mismatch" }],
-    ["an unknown algorithm", () => trail(keyed(3)).map((e) => (e.seq === 2n ? { ...e, hashAlgorithm: "md5" } : e)), { seq: 2, problem: "unknown_algorithm" }],
-    ["a keyed trail re-hashed without the key, labels kept", () => rehashUnkeyed(trail(keyed(3)), KEYED), { seq: 1, problem: "hash_mismatch" }],
-    ["a keyed trail re-hashed without the key, labelled unkeyed", () => rehashUnkeyed(trail(keyed(3)), LEGACY), { seq: 3, problem: "unsealed_legacy" }],
+    [
+      "two events swapped",
+      () => {
+        const t = trail(keyed(4));
+        return [t[0]!, t[2]!, t[1]!, t[3]!];
+      },
+      { seq: 3, problem: "link_mismatch" },
+    ],
+    [
+      "an unknown algorithm",
+      () => trail(keyed(3)).map((e) => (e.seq === 2n ? { ...e, hashAlgorithm: "md5" } : e)),
+      { seq: 2, problem: "unknown_algorithm" },
+    ],
+    [
+      "a keyed trail re-hashed without the key, labels kept",
+      () => rehashUnkeyed(trail(keyed(3)), KEYED),
+      { seq: 1, problem: "hash_mismatch" },
+    ],
+    [
+      "a keyed trail re-hashed without the key, labelled unkeyed",
+      () => rehashUnkeyed(trail(keyed(3)), LEGACY),
+      { seq: 3, problem: "unsealed_legacy" },
+    ],
     [
       "a tail re-hashed without the key and labelled unkeyed",
       () => {

@@ -14,7 +14,14 @@ describe("billingWindow", () => {
       kind: "customer_service",
       expiresAt: hours(22),
     },
-    { case: "customer wrote 25 h ago", referralAt: null, lastInboundAt: hours(-25), freeEntryPointExpiresAt: null, kind: "closed", expiresAt: null },
+    {
+      case: "customer wrote 25 h ago",
+      referralAt: null,
+      lastInboundAt: hours(-25),
+      freeEntryPointExpiresAt: null,
+      kind: "closed",
+      expiresAt: null,
+    },
     { case: "customer never wrote", referralAt: null, lastInboundAt: null, freeEntryPointExpiresAt: null, kind: "closed", expiresAt: null },
     {
       case: "free entry point open, service window still open",
@@ -53,16 +60,28 @@ describe("billingWindow", () => {
   });
 
   it("offers the free entry point until 24 h after an unanswered referral", () => {
-    expect(billingWindow({ referralAt: hours(-3), lastInboundAt: hours(-3), freeEntryPointExpiresAt: null, now }).freeEntryPointOfferExpiresAt).toEqual(hours(21));
-    expect(billingWindow({ referralAt: hours(-30), lastInboundAt: hours(-2), freeEntryPointExpiresAt: null, now }).freeEntryPointOfferExpiresAt).toBeNull();
-    expect(billingWindow({ referralAt: hours(-3), lastInboundAt: hours(-3), freeEntryPointExpiresAt: hours(70), now }).freeEntryPointOfferExpiresAt).toBeNull();
+    expect(
+      billingWindow({ referralAt: hours(-3), lastInboundAt: hours(-3), freeEntryPointExpiresAt: null, now }).freeEntryPointOfferExpiresAt,
+    ).toEqual(hours(21));
+    expect(
+      billingWindow({ referralAt: hours(-30), lastInboundAt: hours(-2), freeEntryPointExpiresAt: null, now }).freeEntryPointOfferExpiresAt,
+    ).toBeNull();
+    expect(
+      billingWindow({ referralAt: hours(-3), lastInboundAt: hours(-3), freeEntryPointExpiresAt: hours(70), now })
+        .freeEntryPointOfferExpiresAt,
+    ).toBeNull();
   });
 });
 
 describe("freeEntryPointOpenedBy", () => {
   it.each([
     { case: "first reply 2 h after the referral", referralAt: hours(-2), freeEntryPointExpiresAt: null, opens: hours(72) },
-    { case: "first reply 23 h 59 m after the referral", referralAt: new Date(now.getTime() - 23.99 * 3_600_000), freeEntryPointExpiresAt: null, opens: hours(72) },
+    {
+      case: "first reply 23 h 59 m after the referral",
+      referralAt: new Date(now.getTime() - 23.99 * 3_600_000),
+      freeEntryPointExpiresAt: null,
+      opens: hours(72),
+    },
     { case: "first reply exactly 24 h after the referral", referralAt: hours(-24), freeEntryPointExpiresAt: null, opens: null },
     { case: "no referral", referralAt: null, freeEntryPointExpiresAt: null, opens: null },
     { case: "a later reply inside the open window", referralAt: hours(-5), freeEntryPointExpiresAt: hours(68), opens: null },

@@ -23,9 +23,21 @@ describe("parseConfig", () => {
     [{ NODE_ENV: "production", NEXTAUTH_SECRET: secret, AUDIT_KEY: secret }, []],
     [{ NODE_ENV: "production", AUDIT_KEY: secret }, ["NEXTAUTH_SECRET is required in production"]],
     [{ NODE_ENV: "production", NEXTAUTH_SECRET: secret, AUDIT_KEY: "short" }, ["AUDIT_KEY is 5 characters long"]],
-    [{ NODE_ENV: "production", NEXTAUTH_SECRET: DEVELOPMENT_AUTH_SECRET, AUDIT_KEY: secret }, ["NEXTAUTH_SECRET is the public development value"]],
+    [
+      { NODE_ENV: "production", NEXTAUTH_SECRET: DEVELOPMENT_AUTH_SECRET, AUDIT_KEY: secret },
+      ["NEXTAUTH_SECRET is the public development value"],
+    ],
     // Cloud mode never falls back to the simulator's public values, in development either.
-    [{ WHATSAPP_MODE: "cloud", WHATSAPP_ACCESS_TOKEN: "t", WHATSAPP_VERIFY_TOKEN: "v", WHATSAPP_PHONE_NUMBER_ID: "1", WHATSAPP_WABA_ID: "2" }, ["WHATSAPP_APP_SECRET is required when WHATSAPP_MODE=cloud"]],
+    [
+      {
+        WHATSAPP_MODE: "cloud",
+        WHATSAPP_ACCESS_TOKEN: "t",
+        WHATSAPP_VERIFY_TOKEN: "v",
+        WHATSAPP_PHONE_NUMBER_ID: "1",
+        WHATSAPP_WABA_ID: "2",
+      },
+      ["WHATSAPP_APP_SECRET is required when WHATSAPP_MODE=cloud"],
+    ],
     [{ WHATSAPP_MODE: "CLOUD" }, ['WHATSAPP_MODE must be exactly "simulator" or "cloud"']],
     [{ PORT: "eighty" }, ["PORT must be a whole number"]],
     [{ RETENTION_DAYS: "0" }, ["RETENTION_DAYS must be a whole number from 1"]],
@@ -39,18 +51,32 @@ describe("parseConfig", () => {
   });
 
   it("chooses cloud mode when an access token is given, and reads the public URL's scheme for cookies", () => {
-    const result = parseConfig({ WHATSAPP_ACCESS_TOKEN: "t", WHATSAPP_APP_SECRET: "a", WHATSAPP_VERIFY_TOKEN: "v", WHATSAPP_PHONE_NUMBER_ID: "1", WHATSAPP_WABA_ID: "2", NEXTAUTH_URL: "https://inbox.example.com/" });
+    const result = parseConfig({
+      WHATSAPP_ACCESS_TOKEN: "t",
+      WHATSAPP_APP_SECRET: "a",
+      WHATSAPP_VERIFY_TOKEN: "v",
+      WHATSAPP_PHONE_NUMBER_ID: "1",
+      WHATSAPP_WABA_ID: "2",
+      NEXTAUTH_URL: "https://inbox.example.com/",
+    });
     expect(result.ok && result.config.whatsapp).toMatchObject({ mode: "cloud", graphUrl: "https://graph.facebook.com/v23.0" });
     expect(result.ok && result.config.publicUrl).toBe("https://inbox.example.com");
     expect(result.ok && result.config.auth.secureCookies).toBe(true);
   });
 
   it("never prints a secret", () => {
-    const result = parseConfig({ NODE_ENV: "production", NEXTAUTH_SECRET: `${secret}-session`, AUDIT_KEY: `${secret}-audit`, DATABASE_URL: "postgresql://app:hunter2hunter2@db:5432/sb", SMTP_URL: "smtp://mail:pa55word@smtp:587" });
+    const result = parseConfig({
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: `${secret}-session`,
+      AUDIT_KEY: `${secret}-audit`,
+      DATABASE_URL: "postgresql://app:hunter2hunter2@db:5432/sb",
+      SMTP_URL: "smtp://mail:pa55word@smtp:587",
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const printed = describeConfig(result.config).join("\n");
-    for (const hidden of [`${secret}-session`, `${secret}-audit`, "hunter2hunter2", "pa55word", simulatorDefaults.appSecret]) expect(printed).not.toContain(hidden);
+    for (const hidden of [`${secret}-session`, `${secret}-audit`, "hunter2hunter2", "pa55word", simulatorDefaults.appSecret])
+      expect(printed).not.toContain(hidden);
     expect(printed).toContain("postgresql://app:redacted@db:5432/sb");
   });
 });

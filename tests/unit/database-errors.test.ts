@@ -5,8 +5,14 @@ describe("isDatabaseDown", () => {
   it.each([
     ["connection refused", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })],
     ["server shutting down", Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" })],
-    ["no pooled connection in time", Object.assign(new Error("Timed out fetching a new connection from the connection pool."), { code: "P2024" })],
-    ["no transaction in time", Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" })],
+    [
+      "no pooled connection in time",
+      Object.assign(new Error("Timed out fetching a new connection from the connection pool."), { code: "P2024" }),
+    ],
+    [
+      "no transaction in time",
+      Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" }),
+    ],
   ])("asks for a retry when %s", (_label, error) => {
     expect(isDatabaseDown(error)).toBe(true);
   });

@@ -34,7 +34,11 @@ describe("apiRefusal", () => {
     { case: "a foreign Origin", facts: { sameOrigin: false }, code: "FORBIDDEN" },
     { case: "Sec-Fetch-Site: cross-site", facts: { fetchSite: "cross-site" }, code: "FORBIDDEN" },
     { case: "Sec-Fetch-Site: same-origin", facts: { fetchSite: "same-origin" }, code: null },
-    { case: "a foreign Origin with text/plain: refused as cross-site first", facts: { sameOrigin: false, contentType: "text/plain" }, code: "FORBIDDEN" },
+    {
+      case: "a foreign Origin with text/plain: refused as cross-site first",
+      facts: { sameOrigin: false, contentType: "text/plain" },
+      code: "FORBIDDEN",
+    },
     { case: "a bodyless POST from another site", facts: { contentType: null, hasBody: false, sameOrigin: false }, code: "FORBIDDEN" },
     { case: "a page path is not the API's business", facts: { pathname: "/inbox", contentType: "text/plain" }, code: null },
     { case: "a path that only starts like the API", facts: { pathname: "/apiary", contentType: "text/plain" }, code: null },
@@ -45,7 +49,11 @@ describe("apiRefusal", () => {
   it.each([
     { case: "the composer's upload", pathname: "/api/conversations/c1/media", code: null },
     { case: "the simulator's Graph media upload", pathname: "/api/simulator/graph/v23.0/100000000000001/media", code: null },
-    { case: "the simulator's Graph messages endpoint", pathname: "/api/simulator/graph/v23.0/100000000000001/messages", code: "UNSUPPORTED_MEDIA_TYPE" },
+    {
+      case: "the simulator's Graph messages endpoint",
+      pathname: "/api/simulator/graph/v23.0/100000000000001/messages",
+      code: "UNSUPPORTED_MEDIA_TYPE",
+    },
     { case: "a route below the upload", pathname: "/api/conversations/c1/media/x", code: "UNSUPPORTED_MEDIA_TYPE" },
   ] as const)("multipart to $case → $code", ({ pathname, code }) => {
     expect(apiRefusal(request({ pathname, contentType: "multipart/form-data; boundary=----x" }))?.code ?? null).toBe(code);
@@ -53,12 +61,18 @@ describe("apiRefusal", () => {
 
   it("still takes JSON on the upload routes, and refuses text there with a message naming both", () => {
     expect(apiRefusal(request({ pathname: "/api/conversations/c1/media" }))).toBeNull();
-    expect(apiRefusal(request({ pathname: "/api/conversations/c1/media", contentType: "text/plain" }))?.message).toMatch(/multipart\/form-data.*application\/json/);
+    expect(apiRefusal(request({ pathname: "/api/conversations/c1/media", contentType: "text/plain" }))?.message).toMatch(
+      /multipart\/form-data.*application\/json/,
+    );
   });
 
   it.each([
     { case: "a urlencoded sign-in", facts: { contentType: "application/x-www-form-urlencoded" }, code: null },
-    { case: "a sign-out from another site", facts: { contentType: "application/x-www-form-urlencoded", sameOrigin: false }, code: "FORBIDDEN" },
+    {
+      case: "a sign-out from another site",
+      facts: { contentType: "application/x-www-form-urlencoded", sameOrigin: false },
+      code: "FORBIDDEN",
+    },
     { case: "a cross-site fetch", facts: { contentType: "application/x-www-form-urlencoded", fetchSite: "cross-site" }, code: "FORBIDDEN" },
   ] as const)("next-auth: $case → $code", ({ facts, code }) => {
     expect(apiRefusal(request({ pathname: "/api/auth/callback/credentials", ...facts }))?.code ?? null).toBe(code);
@@ -66,7 +80,9 @@ describe("apiRefusal", () => {
 
   it("leaves Meta's signed webhook to its route, whatever its headers", () => {
     expect(apiRefusal(request({ pathname: "/api/webhooks/whatsapp" }))).toBeNull();
-    expect(apiRefusal(request({ pathname: "/api/webhooks/whatsapp", contentType: "text/plain", sameOrigin: false, fetchSite: "cross-site" }))).toBeNull();
+    expect(
+      apiRefusal(request({ pathname: "/api/webhooks/whatsapp", contentType: "text/plain", sameOrigin: false, fetchSite: "cross-site" })),
+    ).toBeNull();
   });
 
   it("says in words what was wrong", () => {

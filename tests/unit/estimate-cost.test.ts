@@ -26,8 +26,14 @@ describe("template cost estimates", () => {
   });
 
   it("knows what Meta does not charge", () => {
-    expect(estimateTemplateCost({ category: "UTILITY", waId: "4915112345678", rates, windowKind: "customer_service" })).toMatchObject({ price: 0, free: true });
-    expect(estimateTemplateCost({ category: "MARKETING", waId: "4915112345678", rates, windowKind: "free_entry_point" })).toMatchObject({ price: 0, free: true });
+    expect(estimateTemplateCost({ category: "UTILITY", waId: "4915112345678", rates, windowKind: "customer_service" })).toMatchObject({
+      price: 0,
+      free: true,
+    });
+    expect(estimateTemplateCost({ category: "MARKETING", waId: "4915112345678", rates, windowKind: "free_entry_point" })).toMatchObject({
+      price: 0,
+      free: true,
+    });
   });
 
   it("says nothing when the rate card has no rate for the category", () => {

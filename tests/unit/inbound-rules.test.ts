@@ -15,12 +15,30 @@ describe("nextReactions", () => {
   const agent = { by: "user-1", emoji: "🙏", at: "2026-01-01T09:00:00.000Z" };
 
   it.each([
-    ["adds the customer's reaction", [], "😮", "2026-01-01T11:00:00.000Z", [{ by: "customer", emoji: "😮", at: "2026-01-01T11:00:00.000Z" }]],
-    ["replaces it with a newer one", [thumbs, agent], "❤️", "2026-01-01T11:00:00.000Z", [agent, { by: "customer", emoji: "❤️", at: "2026-01-01T11:00:00.000Z" }]],
+    [
+      "adds the customer's reaction",
+      [],
+      "😮",
+      "2026-01-01T11:00:00.000Z",
+      [{ by: "customer", emoji: "😮", at: "2026-01-01T11:00:00.000Z" }],
+    ],
+    [
+      "replaces it with a newer one",
+      [thumbs, agent],
+      "❤️",
+      "2026-01-01T11:00:00.000Z",
+      [agent, { by: "customer", emoji: "❤️", at: "2026-01-01T11:00:00.000Z" }],
+    ],
     ["removes it on an empty emoji", [thumbs, agent], "", "2026-01-01T11:00:00.000Z", [agent]],
     ["removes it when the emoji is absent", [thumbs], undefined, "2026-01-01T11:00:00.000Z", []],
     ["ignores a change older than the stored one", [thumbs], "😮", "2026-01-01T08:00:00.000Z", null],
-    ["tolerates garbage in the column", "not a list", "👍", "2026-01-01T11:00:00.000Z", [{ by: "customer", emoji: "👍", at: "2026-01-01T11:00:00.000Z" }]],
+    [
+      "tolerates garbage in the column",
+      "not a list",
+      "👍",
+      "2026-01-01T11:00:00.000Z",
+      [{ by: "customer", emoji: "👍", at: "2026-01-01T11:00:00.000Z" }],
+    ],
   ])("%s", (_label, current, emoji, when, expected) => {
     expect(nextReactions({ current, by: "customer", emoji, at: at(when) })).toEqual(expected);
   });
@@ -61,13 +79,25 @@ describe("isAllowedMime", () => {
   });
 
   it("formats limits as people read them", () => {
-    expect([formatBytes(500 * 1024), formatBytes(5 * 1024 * 1024), formatBytes(1_572_864), formatBytes(12)]).toEqual(["500 KB", "5 MB", "1.5 MB", "12 B"]);
+    expect([formatBytes(500 * 1024), formatBytes(5 * 1024 * 1024), formatBytes(1_572_864), formatBytes(12)]).toEqual([
+      "500 KB",
+      "5 MB",
+      "1.5 MB",
+      "12 B",
+    ]);
   });
 });
 
 describe("flowFields", () => {
   it("humanises keys, drops the flow token and flattens nested answers", () => {
-    const json = JSON.stringify({ flow_token: "secret", appointment_date: "2026-05-04", newsletter: true, toppings: ["oak", "walnut"], address: { zip_code: "10178" }, note: "" });
+    const json = JSON.stringify({
+      flow_token: "secret",
+      appointment_date: "2026-05-04",
+      newsletter: true,
+      toppings: ["oak", "walnut"],
+      address: { zip_code: "10178" },
+      note: "",
+    });
     expect(flowFields(json)).toEqual([
       { key: "appointment_date", label: "Appointment date", value: "2026-05-04" },
       { key: "newsletter", label: "Newsletter", value: "Yes" },
@@ -77,7 +107,11 @@ describe("flowFields", () => {
     ]);
   });
 
-  it.each([["not JSON", "{oops"], ["a JSON list", "[1,2]"], ["no string at all", 42]])("is null for %s", (_label, value) => {
+  it.each([
+    ["not JSON", "{oops"],
+    ["a JSON list", "[1,2]"],
+    ["no string at all", 42],
+  ])("is null for %s", (_label, value) => {
     expect(flowFields(value)).toBeNull();
   });
 });

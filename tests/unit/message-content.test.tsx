@@ -75,7 +75,11 @@ describe("replies and changes", () => {
       }),
     );
     expect(visible(found)).toMatch(/You Your table ships Monday replied text/);
-    const missing = render(fromFixture("wa-inbound-text-reply-context.json", { quoted: { externalId: "wamid.q", found: false, type: null, text: null, direction: null } }));
+    const missing = render(
+      fromFixture("wa-inbound-text-reply-context.json", {
+        quoted: { externalId: "wamid.q", found: false, type: null, text: null, direction: null },
+      }),
+    );
     expect(visible(missing)).toContain("Original message not available replied text");
   });
 
@@ -103,15 +107,26 @@ describe("media", () => {
   it("says why a file could not be fetched", () => {
     const html = render(
       fromFixture("wa-inbound-video-forwarded.json", {
-        media: { ...media, mimeType: "video/mp4", state: "FAILED", error: "The customer's file could not be downloaded from WhatsApp. It is larger than the 16 MB WhatsApp allows." },
+        media: {
+          ...media,
+          mimeType: "video/mp4",
+          state: "FAILED",
+          error: "The customer's file could not be downloaded from WhatsApp. It is larger than the 16 MB WhatsApp allows.",
+        },
       }),
     );
-    expect(visible(html)).toContain("Video not available. The customer's file could not be downloaded from WhatsApp. It is larger than the 16 MB WhatsApp allows.");
+    expect(visible(html)).toContain(
+      "Video not available. The customer's file could not be downloaded from WhatsApp. It is larger than the 16 MB WhatsApp allows.",
+    );
     expect(visible(html)).toContain("caption");
   });
 
   it("shows a document as a row with name, size and a download link", () => {
-    const html = render(fromFixture("wa-inbound-document.json", { media: { ...media, mimeType: "application/pdf", fileName: "filename.pdf", size: 1_572_864, state: "STORED" } }));
+    const html = render(
+      fromFixture("wa-inbound-document.json", {
+        media: { ...media, mimeType: "application/pdf", fileName: "filename.pdf", size: 1_572_864, state: "STORED" },
+      }),
+    );
     expect(visible(html)).toContain("filename.pdf 1.5 MB · application/pdf Download");
     expect(html).toContain('href="/api/media/media-1" download="filename.pdf"');
   });
@@ -156,8 +171,12 @@ describe("structured messages", () => {
 
   it("shows button and list replies and template quick replies", () => {
     expect(visible(render(fromFixture("wa-inbound-interactive-button-reply.json")))).toContain("Tapped a button title");
-    expect(visible(render(fromFixture("wa-inbound-interactive-list-reply-description.json")))).toContain("Chose from the list title description");
-    expect(visible(render(fromFixture("wa-inbound-button-template-quick-reply.json")))).toContain("Tapped a template button title Payload: callback_data");
+    expect(visible(render(fromFixture("wa-inbound-interactive-list-reply-description.json")))).toContain(
+      "Chose from the list title description",
+    );
+    expect(visible(render(fromFixture("wa-inbound-button-template-quick-reply.json")))).toContain(
+      "Tapped a template button title Payload: callback_data",
+    );
   });
 
   it("shows an order with every line and the computed total", () => {
@@ -197,7 +216,15 @@ describe("around the bubble", () => {
   });
 
   it("shows the ad the customer came from, linking only to http(s) sources", () => {
-    const referral = { headline: "Spring sale", body: "Desks -20%", sourceType: "ad", sourceUrl: "https://fb.me/abc", mediaType: "image", thumbnailUrl: null, at: null };
+    const referral = {
+      headline: "Spring sale",
+      body: "Desks -20%",
+      sourceType: "ad",
+      sourceUrl: "https://fb.me/abc",
+      mediaType: "image",
+      thumbnailUrl: null,
+      at: null,
+    };
     const html = renderToStaticMarkup(<ReferralCard referral={referral} />);
     expect(visible(html)).toContain("Came from an ad: Spring sale Desks -20% Open the ad");
     expect(html).toContain('href="https://fb.me/abc"');

@@ -27,15 +27,26 @@ function refusal(run: () => unknown): AppError {
   throw new Error("expected a refusal");
 }
 
-const buttons = (count: number, title = "Yes") => Array.from({ length: count }, (_, index) => ({ id: `b${index}`, title: `${title}${index}` }));
+const buttons = (count: number, title = "Yes") =>
+  Array.from({ length: count }, (_, index) => ({ id: `b${index}`, title: `${title}${index}` }));
 const rows = (count: number) => Array.from({ length: count }, (_, index) => ({ id: `r${index}`, title: `Row ${index}` }));
 
 describe("sendInput: Meta's limits, with the field named", () => {
   it.each([
     { case: "text of 4,097 characters", body: { text: "x".repeat(4097) }, path: "text", message: /4096/ },
     { case: "empty text", body: { text: "   " }, path: "text", message: /empty/ },
-    { case: "caption of 1,025 characters", body: { media: { mediaId: "m1", caption: "c".repeat(1025) } }, path: "media.caption", message: /1024/ },
-    { case: "four reply buttons", body: { interactive: { type: "button", body: "Pick", buttons: buttons(4) } }, path: "interactive.buttons", message: /at most 3/ },
+    {
+      case: "caption of 1,025 characters",
+      body: { media: { mediaId: "m1", caption: "c".repeat(1025) } },
+      path: "media.caption",
+      message: /1024/,
+    },
+    {
+      case: "four reply buttons",
+      body: { interactive: { type: "button", body: "Pick", buttons: buttons(4) } },
+      path: "interactive.buttons",
+      message: /at most 3/,
+    },
     {
       case: "a button title of 21 characters",
       body: { interactive: { type: "button", body: "Pick", buttons: [{ id: "a", title: "t".repeat(21) }] } },
@@ -50,13 +61,32 @@ describe("sendInput: Meta's limits, with the field named", () => {
     },
     {
       case: "two buttons with one title",
-      body: { interactive: { type: "button", body: "Pick", buttons: [{ id: "a", title: "Same" }, { id: "b", title: "Same" }] } },
+      body: {
+        interactive: {
+          type: "button",
+          body: "Pick",
+          buttons: [
+            { id: "a", title: "Same" },
+            { id: "b", title: "Same" },
+          ],
+        },
+      },
       path: "interactive.buttons.1.title",
       message: /differ/,
     },
     {
       case: "eleven list rows over two sections",
-      body: { interactive: { type: "list", body: "Pick", button: "Options", sections: [{ title: "A", rows: rows(6) }, { title: "B", rows: rows(5).map((r) => ({ ...r, id: `x${r.id}` })) }] } },
+      body: {
+        interactive: {
+          type: "list",
+          body: "Pick",
+          button: "Options",
+          sections: [
+            { title: "A", rows: rows(6) },
+            { title: "B", rows: rows(5).map((r) => ({ ...r, id: `x${r.id}` })) },
+          ],
+        },
+      },
       path: "interactive.sections",
       message: /at most 10 rows/,
     },
@@ -68,7 +98,14 @@ describe("sendInput: Meta's limits, with the field named", () => {
     },
     {
       case: "a row description of 73 characters",
-      body: { interactive: { type: "list", body: "Pick", button: "Options", sections: [{ rows: [{ id: "a", title: "A", description: "d".repeat(73) }] }] } },
+      body: {
+        interactive: {
+          type: "list",
+          body: "Pick",
+          button: "Options",
+          sections: [{ rows: [{ id: "a", title: "A", description: "d".repeat(73) }] }],
+        },
+      },
       path: "interactive.sections.0.rows.0.description",
       message: /72/,
     },
@@ -86,7 +123,9 @@ describe("sendInput: Meta's limits, with the field named", () => {
     expect(issues({ text: "x".repeat(4096), replyTo: "m1" })).toEqual([]);
     expect(issues({ media: { mediaId: "m1", caption: "c".repeat(1024) } })).toEqual([]);
     expect(issues({ interactive: { type: "button", body: "Pick", buttons: buttons(3, "t".repeat(19)) } })).toEqual([]);
-    expect(issues({ interactive: { type: "list", body: "Pick", button: "Options", sections: [{ title: "All", rows: rows(10) }] } })).toEqual([]);
+    expect(
+      issues({ interactive: { type: "list", body: "Pick", button: "Options", sections: [{ title: "All", rows: rows(10) }] } }),
+    ).toEqual([]);
     expect(issues({ template: { name: "order_update", language: "en_US", components: { body: ["a", "b", "c"] } } })).toEqual([]);
   });
 });
@@ -94,11 +133,22 @@ describe("sendInput: Meta's limits, with the field named", () => {
 describe("the Graph API objects each kind becomes", () => {
   it("text: preview_url only when there is a link", () => {
     expect(textOutbound("Hello").content).toEqual({ text: { preview_url: false, body: "Hello" } });
-    expect(textOutbound("See https://northwind.example").content).toEqual({ text: { preview_url: true, body: "See https://northwind.example" } });
+    expect(textOutbound("See https://northwind.example").content).toEqual({
+      text: { preview_url: true, body: "See https://northwind.example" },
+    });
   });
 
   it("reply buttons", () => {
-    const built = interactiveOutbound({ type: "button", body: "Delivery on Thursday?", header: "Delivery", footer: "Northwind", buttons: [{ id: "yes", title: "Yes" }, { id: "no", title: "Another day" }] });
+    const built = interactiveOutbound({
+      type: "button",
+      body: "Delivery on Thursday?",
+      header: "Delivery",
+      footer: "Northwind",
+      buttons: [
+        { id: "yes", title: "Yes" },
+        { id: "no", title: "Another day" },
+      ],
+    });
     expect(built).toEqual({
       type: "interactive",
       text: "Delivery on Thursday?",
@@ -108,7 +158,12 @@ describe("the Graph API objects each kind becomes", () => {
           header: { type: "text", text: "Delivery" },
           body: { text: "Delivery on Thursday?" },
           footer: { text: "Northwind" },
-          action: { buttons: [{ type: "reply", reply: { id: "yes", title: "Yes" } }, { type: "reply", reply: { id: "no", title: "Another day" } }] },
+          action: {
+            buttons: [
+              { type: "reply", reply: { id: "yes", title: "Yes" } },
+              { type: "reply", reply: { id: "no", title: "Another day" } },
+            ],
+          },
         },
       },
     });
@@ -119,7 +174,15 @@ describe("the Graph API objects each kind becomes", () => {
       type: "list",
       body: "Which colour?",
       button: "Colours",
-      sections: [{ title: "Wood", rows: [{ id: "oak", title: "Oak", description: "Light and warm" }, { id: "walnut", title: "Walnut" }] }],
+      sections: [
+        {
+          title: "Wood",
+          rows: [
+            { id: "oak", title: "Oak", description: "Light and warm" },
+            { id: "walnut", title: "Walnut" },
+          ],
+        },
+      ],
     });
     expect(built.content).toEqual({
       interactive: {
@@ -127,7 +190,15 @@ describe("the Graph API objects each kind becomes", () => {
         body: { text: "Which colour?" },
         action: {
           button: "Colours",
-          sections: [{ title: "Wood", rows: [{ id: "oak", title: "Oak", description: "Light and warm" }, { id: "walnut", title: "Walnut" }] }],
+          sections: [
+            {
+              title: "Wood",
+              rows: [
+                { id: "oak", title: "Oak", description: "Light and warm" },
+                { id: "walnut", title: "Walnut" },
+              ],
+            },
+          ],
         },
       },
     });
@@ -152,9 +223,12 @@ describe("the Graph API objects each kind becomes", () => {
         },
       },
     });
-    const parameters = (flowOutbound({ input: { flowId: "f1", cta: "Start", body: "Tell us more" }, flow: { ...flow, screen: null }, flowToken: "t" }).content.interactive as {
-      action: { parameters: Record<string, unknown> };
-    }).action.parameters;
+    const parameters = (
+      flowOutbound({ input: { flowId: "f1", cta: "Start", body: "Tell us more" }, flow: { ...flow, screen: null }, flowToken: "t" }).content
+        .interactive as {
+        action: { parameters: Record<string, unknown> };
+      }
+    ).action.parameters;
     expect(parameters).toMatchObject({ flow_action: "data_exchange", flow_cta: "Start" });
     expect(parameters).not.toHaveProperty("flow_action_payload");
   });
@@ -171,16 +245,28 @@ describe("the Graph API objects each kind becomes", () => {
       content: { document: { id: "222", filename: "invoice.pdf" } },
     });
     expect(mediaOutbound({ media: { metaMediaId: "333", mimeType: "audio/ogg; codecs=opus", fileName: null } }).type).toBe("audio");
-    expect(refusal(() => mediaOutbound({ media: { metaMediaId: "333", mimeType: "audio/mpeg", fileName: null }, caption: "Listen" })).code).toBe("INVALID_INPUT");
+    expect(
+      refusal(() => mediaOutbound({ media: { metaMediaId: "333", mimeType: "audio/mpeg", fileName: null }, caption: "Listen" })).code,
+    ).toBe("INVALID_INPUT");
   });
 
   it("a template with body and URL-button parameters, rendered as the customer sees it", () => {
-    const built = templateOutbound({ template: template("order_update"), parameters: { body: ["Lena", "#48213", "Thursday"], buttons: [{ index: 0, text: "48213" }] } });
+    const built = templateOutbound({
+      template: template("order_update"),
+      parameters: { body: ["Lena", "#48213", "Thursday"], buttons: [{ index: 0, text: "48213" }] },
+    });
     expect(built.content.template).toEqual({
       name: "order_update",
       language: { code: "en_US", policy: "deterministic" },
       components: [
-        { type: "body", parameters: [{ type: "text", text: "Lena" }, { type: "text", text: "#48213" }, { type: "text", text: "Thursday" }] },
+        {
+          type: "body",
+          parameters: [
+            { type: "text", text: "Lena" },
+            { type: "text", text: "#48213" },
+            { type: "text", text: "Thursday" },
+          ],
+        },
         { type: "button", sub_type: "url", index: "0", parameters: [{ type: "text", text: "48213" }] },
       ],
     });
@@ -188,12 +274,17 @@ describe("the Graph API objects each kind becomes", () => {
     expect(built.preview).toMatchObject({
       header: { kind: "text", text: "Your order is on its way" },
       footer: "Northwind Furniture",
-      buttons: [{ type: "URL", text: "Track order", url: "https://northwind.example/track/48213" }, { type: "QUICK_REPLY", text: "Talk to us" }],
+      buttons: [
+        { type: "URL", text: "Track order", url: "https://northwind.example/track/48213" },
+        { type: "QUICK_REPLY", text: "Talk to us" },
+      ],
     });
   });
 
   it("refuses template parameters that don't fit the definition, naming the component", () => {
-    const missing = refusal(() => templateOutbound({ template: template("order_update"), parameters: { body: ["Lena"], buttons: [{ index: 0, text: "1" }] } }));
+    const missing = refusal(() =>
+      templateOutbound({ template: template("order_update"), parameters: { body: ["Lena"], buttons: [{ index: 0, text: "1" }] } }),
+    );
     expect(missing.code).toBe("UNPROCESSABLE");
     expect(missing.message).toContain("needs 3 body parameters; 1 given");
     expect(missing.details).toEqual([{ path: "template.components.body", message: expect.any(String) }]);
@@ -203,7 +294,10 @@ describe("the Graph API objects each kind becomes", () => {
   });
 
   it("named parameters, an image header and a one-time code", () => {
-    const reminder = templateOutbound({ template: template("appointment_reminder"), parameters: { body: { customer_name: "Oliver", date: "12 March", time: "10:30" } } });
+    const reminder = templateOutbound({
+      template: template("appointment_reminder"),
+      parameters: { body: { customer_name: "Oliver", date: "12 March", time: "10:30" } },
+    });
     expect((reminder.content.template as { components: unknown[] }).components).toEqual([
       {
         type: "body",
@@ -216,8 +310,14 @@ describe("the Graph API objects each kind becomes", () => {
     ]);
     expect(reminder.text).toBe("Hi Oliver, this is a reminder of your showroom appointment on 12 March at 10:30.");
 
-    const sale = templateOutbound({ template: template("spring_sale"), parameters: { header: { type: "image", link: "https://cdn.example/spring.jpg" }, body: ["20", "lamps"] } });
-    expect((sale.content.template as { components: unknown[] }).components[0]).toEqual({ type: "header", parameters: [{ type: "image", image: { link: "https://cdn.example/spring.jpg" } }] });
+    const sale = templateOutbound({
+      template: template("spring_sale"),
+      parameters: { header: { type: "image", link: "https://cdn.example/spring.jpg" }, body: ["20", "lamps"] },
+    });
+    expect((sale.content.template as { components: unknown[] }).components[0]).toEqual({
+      type: "header",
+      parameters: [{ type: "image", image: { link: "https://cdn.example/spring.jpg" } }],
+    });
     expect(sale.preview.header).toEqual({ kind: "image", link: "https://cdn.example/spring.jpg", mediaId: null });
 
     const code = templateOutbound({ template: template("login_code"), parameters: { body: ["482913"] } });
@@ -230,7 +330,11 @@ describe("the Graph API objects each kind becomes", () => {
 
 describe("graphMessagePayload", () => {
   it("wraps stored content for POST /{phone-number-id}/messages with the quoted wamid and our id", () => {
-    const stored = { id: "msg-1", ...interactiveOutbound({ type: "button", body: "OK?", buttons: [{ id: "y", title: "Yes" }] }), contextExternalId: "wamid.QUOTED" };
+    const stored = {
+      id: "msg-1",
+      ...interactiveOutbound({ type: "button", body: "OK?", buttons: [{ id: "y", title: "Yes" }] }),
+      contextExternalId: "wamid.QUOTED",
+    };
     expect(graphMessagePayload({ message: stored, recipient: { waId: "4915112345678", bsuid: "US.1" } })).toEqual({
       messaging_product: "whatsapp",
       recipient_type: "individual",

@@ -8,7 +8,10 @@ const nested = (open: string, close: string, depth: number, inner = "1") => open
 
 describe("parseWebhookJson", () => {
   it("parses an ordinary body unchanged", () => {
-    const body = { object: "whatsapp_business_account", entry: [{ id: "1", changes: [{ field: "messages", value: { text: "héllo ✓ 👋" } }] }] };
+    const body = {
+      object: "whatsapp_business_account",
+      entry: [{ id: "1", changes: [{ field: "messages", value: { text: "héllo ✓ 👋" } }] }],
+    };
     expect(parseWebhookJson(Buffer.from(JSON.stringify(body)))).toEqual({ ok: true, value: body });
   });
 
@@ -56,7 +59,7 @@ describe("limitJsonDepth", () => {
   it.each([
     ["shallow text", '{"a":[1,{"b":2}]}', 3, '{"a":[1,{"b":2}]}'],
     ["an object one level too deep", '{"a":{"b":{}}}', 2, `{"a":{"b":"${TOO_DEEP_MARKER}"}}`],
-    ["siblings after the cut", '[[[1]],[2],3]', 2, `[["${TOO_DEEP_MARKER}"],[2],3]`],
+    ["siblings after the cut", "[[[1]],[2],3]", 2, `[["${TOO_DEEP_MARKER}"],[2],3]`],
     ["brackets inside strings", '{"a":"[[[{{{","b":["]\\"]"]}', 2, '{"a":"[[[{{{","b":["]\\"]"]}'],
     ["a string holding brackets inside a cut", '[[["]]]"]],1]', 1, `["${TOO_DEEP_MARKER}",1]`],
   ])("%s", (_label, text, depth, expected) => {

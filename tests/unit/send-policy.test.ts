@@ -37,7 +37,11 @@ describe("checkSendPolicy", () => {
 
   it("refuses marketing to a customer who opted out, but not utility", () => {
     const optedOut = { marketingOptOut: true, blockedAt: null };
-    expect(refusal(() => checkSendPolicy({ kind: "template", windowOpen: true, template: template({ category: "MARKETING" }), contact: optedOut }))).toMatchObject({
+    expect(
+      refusal(() =>
+        checkSendPolicy({ kind: "template", windowOpen: true, template: template({ category: "MARKETING" }), contact: optedOut }),
+      ),
+    ).toMatchObject({
       code: "UNPROCESSABLE",
       message: expect.stringContaining("stopped marketing"),
     });
@@ -48,12 +52,15 @@ describe("checkSendPolicy", () => {
   it("refuses everything to a blocked customer", () => {
     const blocked = { marketingOptOut: false, blockedAt: new Date() };
     expect(refusal(() => checkSendPolicy({ kind: "free_form", windowOpen: true, contact: blocked }))?.message).toContain("blocked");
-    expect(refusal(() => checkSendPolicy({ kind: "template", windowOpen: true, template: template(), contact: blocked }))?.code).toBe("UNPROCESSABLE");
+    expect(refusal(() => checkSendPolicy({ kind: "template", windowOpen: true, template: template(), contact: blocked }))?.code).toBe(
+      "UNPROCESSABLE",
+    );
   });
 
   it("explains a template that is not approved in words", () => {
-    expect(refusal(() => checkSendPolicy({ kind: "template", windowOpen: true, template: template({ status: "PENDING_DELETION" }), contact }))?.message).toBe(
-      'The template "order_update" (en_US) is pending deletion at Meta: only approved templates can be sent.',
-    );
+    expect(
+      refusal(() => checkSendPolicy({ kind: "template", windowOpen: true, template: template({ status: "PENDING_DELETION" }), contact }))
+        ?.message,
+    ).toBe('The template "order_update" (en_US) is pending deletion at Meta: only approved templates can be sent.');
   });
 });

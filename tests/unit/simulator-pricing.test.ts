@@ -3,16 +3,85 @@ import { simulatedConversation, simulatedPricing } from "@/lib/simulator/pricing
 
 describe("simulatedPricing (PMP)", () => {
   it.each([
-    { case: "service reply inside the window", templateCategory: null, serviceWindowOpen: true, freeEntryPointOpen: false, type: "free_customer_service", category: "service", billable: false },
-    { case: "marketing template inside the window", templateCategory: "MARKETING", serviceWindowOpen: true, freeEntryPointOpen: false, type: "regular", category: "marketing", billable: true },
-    { case: "marketing template outside the window", templateCategory: "MARKETING", serviceWindowOpen: false, freeEntryPointOpen: false, type: "regular", category: "marketing", billable: true },
-    { case: "utility template inside the window", templateCategory: "UTILITY", serviceWindowOpen: true, freeEntryPointOpen: false, type: "free_customer_service", category: "utility", billable: false },
-    { case: "utility template outside the window", templateCategory: "UTILITY", serviceWindowOpen: false, freeEntryPointOpen: false, type: "regular", category: "utility", billable: true },
-    { case: "authentication template inside the window", templateCategory: "AUTHENTICATION", serviceWindowOpen: true, freeEntryPointOpen: false, type: "regular", category: "authentication", billable: true },
-    { case: "service reply in a free entry point window", templateCategory: null, serviceWindowOpen: true, freeEntryPointOpen: true, type: "free_entry_point", category: "referral_conversion", billable: false },
-    { case: "marketing template in a free entry point window", templateCategory: "MARKETING", serviceWindowOpen: false, freeEntryPointOpen: true, type: "free_entry_point", category: "referral_conversion", billable: false },
+    {
+      case: "service reply inside the window",
+      templateCategory: null,
+      serviceWindowOpen: true,
+      freeEntryPointOpen: false,
+      type: "free_customer_service",
+      category: "service",
+      billable: false,
+    },
+    {
+      case: "marketing template inside the window",
+      templateCategory: "MARKETING",
+      serviceWindowOpen: true,
+      freeEntryPointOpen: false,
+      type: "regular",
+      category: "marketing",
+      billable: true,
+    },
+    {
+      case: "marketing template outside the window",
+      templateCategory: "MARKETING",
+      serviceWindowOpen: false,
+      freeEntryPointOpen: false,
+      type: "regular",
+      category: "marketing",
+      billable: true,
+    },
+    {
+      case: "utility template inside the window",
+      templateCategory: "UTILITY",
+      serviceWindowOpen: true,
+      freeEntryPointOpen: false,
+      type: "free_customer_service",
+      category: "utility",
+      billable: false,
+    },
+    {
+      case: "utility template outside the window",
+      templateCategory: "UTILITY",
+      serviceWindowOpen: false,
+      freeEntryPointOpen: false,
+      type: "regular",
+      category: "utility",
+      billable: true,
+    },
+    {
+      case: "authentication template inside the window",
+      templateCategory: "AUTHENTICATION",
+      serviceWindowOpen: true,
+      freeEntryPointOpen: false,
+      type: "regular",
+      category: "authentication",
+      billable: true,
+    },
+    {
+      case: "service reply in a free entry point window",
+      templateCategory: null,
+      serviceWindowOpen: true,
+      freeEntryPointOpen: true,
+      type: "free_entry_point",
+      category: "referral_conversion",
+      billable: false,
+    },
+    {
+      case: "marketing template in a free entry point window",
+      templateCategory: "MARKETING",
+      serviceWindowOpen: false,
+      freeEntryPointOpen: true,
+      type: "free_entry_point",
+      category: "referral_conversion",
+      billable: false,
+    },
   ])("$case → $type / $category", ({ templateCategory, serviceWindowOpen, freeEntryPointOpen, type, category, billable }) => {
-    expect(simulatedPricing({ templateCategory, serviceWindowOpen, freeEntryPointOpen })).toEqual({ billable, pricing_model: "PMP", type, category });
+    expect(simulatedPricing({ templateCategory, serviceWindowOpen, freeEntryPointOpen })).toEqual({
+      billable,
+      pricing_model: "PMP",
+      type,
+      category,
+    });
   });
 });
 

@@ -6,9 +6,18 @@ import { inviteSchema, updateAccountSchema, updateUserSchema } from "@/lib/users
 
 describe("inviteSchema", () => {
   it.each([
-    [{ email: "  Rita@Example.COM ", role: "AGENT" }, { email: "rita@example.com", role: "AGENT", channelIds: [], teamIds: [] }],
-    [{ email: "sam@example.com", name: "  Sam  ", role: "MANAGER", channelIds: ["c1"] }, { email: "sam@example.com", name: "Sam", role: "MANAGER", channelIds: ["c1"], teamIds: [] }],
-    [{ email: "ada@example.com", name: null, role: "ADMIN" }, { email: "ada@example.com", name: null, role: "ADMIN", channelIds: [], teamIds: [] }],
+    [
+      { email: "  Rita@Example.COM ", role: "AGENT" },
+      { email: "rita@example.com", role: "AGENT", channelIds: [], teamIds: [] },
+    ],
+    [
+      { email: "sam@example.com", name: "  Sam  ", role: "MANAGER", channelIds: ["c1"] },
+      { email: "sam@example.com", name: "Sam", role: "MANAGER", channelIds: ["c1"], teamIds: [] },
+    ],
+    [
+      { email: "ada@example.com", name: null, role: "ADMIN" },
+      { email: "ada@example.com", name: null, role: "ADMIN", channelIds: [], teamIds: [] },
+    ],
   ])("accepts %j", (input, parsed) => {
     expect(inviteSchema.parse(input)).toEqual(parsed);
   });

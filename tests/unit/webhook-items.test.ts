@@ -20,12 +20,24 @@ const text = (id: string, overrides: Record<string, unknown> = {}) => ({
   text: { body: `hello ${id}` },
   ...overrides,
 });
-const receipt = (id: string, overrides: Record<string, unknown> = {}) => ({ id, status: "read", timestamp: "1689380458", recipient_id: "4915100000001", ...overrides });
+const receipt = (id: string, overrides: Record<string, unknown> = {}) => ({
+  id,
+  status: "read",
+  timestamp: "1689380458",
+  recipient_id: "4915100000001",
+  ...overrides,
+});
 
 function envelope(...changes: unknown[][]): WebhookEnvelope {
-  return webhookEnvelope.parse({ object: "whatsapp_business_account", entry: changes.map((list) => ({ id: "209876543210001", changes: list })) });
+  return webhookEnvelope.parse({
+    object: "whatsapp_business_account",
+    entry: changes.map((list) => ({ id: "209876543210001", changes: list })),
+  });
 }
-const messagesChange = (value: Record<string, unknown>) => ({ field: "messages", value: { messaging_product: "whatsapp", metadata, ...value } });
+const messagesChange = (value: Record<string, unknown>) => ({
+  field: "messages",
+  value: { messaging_product: "whatsapp", metadata, ...value },
+});
 const read = (body: WebhookEnvelope) => readWebhookItems({ body, accountFields });
 const messagesWork = (work: WebhookWork[]) => work.filter((item) => item.kind === "messages");
 

@@ -22,9 +22,11 @@ export default async function InvitePage({ searchParams }: { searchParams: Promi
       title="Join your team on Switchboard"
       intro={
         <p data-testid="invite-summary">
-          {invite.invitedBy ?? "An admin"} invited you as <strong className="font-medium text-slate-700">{roleLabels[invite.role].toLowerCase()}</strong>
+          {invite.invitedBy ?? "An admin"} invited you as{" "}
+          <strong className="font-medium text-slate-700">{roleLabels[invite.role].toLowerCase()}</strong>
           {where}
-          {invite.teams.length ? `, on the ${listOf(invite.teams.map((team) => team.name))} team${invite.teams.length > 1 ? "s" : ""}` : ""}.
+          {invite.teams.length ? `, on the ${listOf(invite.teams.map((team) => team.name))} team${invite.teams.length > 1 ? "s" : ""}` : ""}
+          .
         </p>
       }
     >

@@ -16,7 +16,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
     );
   }
   return (
-    <AuthShell title="Choose a new password" intro={<p>For {reset.email}. You'll be signed out on every other device.</p>}>
+    <AuthShell title="Choose a new password" intro={<p>For {reset.email}. You&apos;ll be signed out on every other device.</p>}>
       <ResetPasswordForm token={token} email={reset.email} name={reset.name} />
     </AuthShell>
   );

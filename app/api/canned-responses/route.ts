@@ -6,7 +6,12 @@ import { handle, readJson } from "@/lib/http/route";
 import { listCannedResponses, saveCannedResponse } from "@/lib/inbox/workspace-lists";
 
 const canned = z.object({
-  shortcut: z.string().trim().min(1).max(30).regex(/^\/?[\w-]+$/, { error: "A shortcut is one word: letters, digits, dashes." }),
+  shortcut: z
+    .string()
+    .trim()
+    .min(1)
+    .max(30)
+    .regex(/^\/?[\w-]+$/, { error: "A shortcut is one word: letters, digits, dashes." }),
   title: z.string().trim().min(1).max(80),
   body: z.string().trim().min(1).max(4096),
 });

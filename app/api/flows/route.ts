@@ -8,7 +8,10 @@ import { addFlow, listFlows } from "@/lib/whatsapp/flows";
 
 const flow = z.strictObject({
   channelId: z.string().min(1),
-  metaId: z.string().trim().regex(/^\d{5,30}$/, { error: "The flow id Meta shows in WhatsApp Manager (digits)." }),
+  metaId: z
+    .string()
+    .trim()
+    .regex(/^\d{5,30}$/, { error: "The flow id Meta shows in WhatsApp Manager (digits)." }),
   name: z.string().trim().min(1).max(80),
   cta: z
     .string()
@@ -16,7 +19,11 @@ const flow = z.strictObject({
     .min(1)
     .max(limits.flowCta, { error: `The button label can be at most ${limits.flowCta} characters.` })
     .refine((cta) => !/\p{Extended_Pictographic}/u.test(cta), { error: "The button label cannot contain emoji." }),
-  screen: z.string().trim().regex(/^[A-Z0-9_]+$/, { error: "A screen id in capitals, as in the Flow JSON (e.g. BOOKING)." }).nullable(),
+  screen: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9_]+$/, { error: "A screen id in capitals, as in the Flow JSON (e.g. BOOKING)." })
+    .nullable(),
 });
 
 export const GET = handle(async () => {

@@ -6,7 +6,12 @@ import { handle, readJson } from "@/lib/http/route";
 import { createLabel, listLabels } from "@/lib/inbox/workspace-lists";
 
 const label = z.object({
-  name: z.string().trim().min(1).max(40).regex(/^[\w -]+$/, { error: "Letters, digits, spaces and dashes only." }),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[\w -]+$/, { error: "Letters, digits, spaces and dashes only." }),
   color: z.enum(["slate", "red", "amber", "emerald", "sky", "violet", "pink"]).default("slate"),
 });
 

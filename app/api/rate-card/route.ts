@@ -12,7 +12,10 @@ const rates = z.object({
         category: z.enum(["MARKETING", "UTILITY", "AUTHENTICATION", "AUTHENTICATION_INTERNATIONAL", "SERVICE"]),
         countryCode: z.string().regex(/^(\*|\d{1,4})$/, { error: "A calling code (1–4 digits) or * for every other country." }),
         price: z.number().min(0).max(100),
-        currency: z.string().regex(/^[A-Z]{3}$/).default("USD"),
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/)
+          .default("USD"),
       }),
     )
     .max(2000),

@@ -24,7 +24,10 @@ function ContactCard({ card }: { card: Part }) {
   const organisation = [str(org?.company), str(org?.department), str(org?.title)].filter(Boolean).join(" · ");
   return (
     <div className="flex gap-2">
-      <span className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-slate-300 text-xs font-semibold text-white" aria-hidden>
+      <span
+        className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-slate-300 text-xs font-semibold text-white"
+        aria-hidden
+      >
         {displayName.charAt(0).toUpperCase()}
       </span>
       <div className="min-w-0 text-xs">

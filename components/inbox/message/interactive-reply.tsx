@@ -12,8 +12,12 @@ export function InteractiveReply({ interactive }: { interactive: Part }) {
   const description = str(reply?.description);
   return (
     <div className="space-y-0.5" data-testid="interactive-reply" data-kind={kind ?? "unknown"}>
-      <p className="text-[11px] uppercase tracking-wide text-slate-500">{kind === "list_reply" ? "Chose from the list" : "Tapped a button"}</p>
-      <p className="inline-block rounded-md border border-[#027eb5]/30 bg-[#027eb5]/5 px-2 py-0.5 font-medium text-[#027eb5]">{title ?? "(no title)"}</p>
+      <p className="text-[11px] uppercase tracking-wide text-slate-500">
+        {kind === "list_reply" ? "Chose from the list" : "Tapped a button"}
+      </p>
+      <p className="inline-block rounded-md border border-[#027eb5]/30 bg-[#027eb5]/5 px-2 py-0.5 font-medium text-[#027eb5]">
+        {title ?? "(no title)"}
+      </p>
       {description && <p className="text-xs text-slate-600">{description}</p>}
     </div>
   );
@@ -45,7 +49,9 @@ export function QuickReply({ button }: { button: Part | undefined }) {
   return (
     <div className="space-y-0.5" data-testid="quick-reply">
       <p className="text-[11px] uppercase tracking-wide text-slate-500">Tapped a template button</p>
-      <p className="inline-block rounded-md border border-[#027eb5]/30 bg-[#027eb5]/5 px-2 py-0.5 font-medium text-[#027eb5]">{str(button?.text) ?? "(no text)"}</p>
+      <p className="inline-block rounded-md border border-[#027eb5]/30 bg-[#027eb5]/5 px-2 py-0.5 font-medium text-[#027eb5]">
+        {str(button?.text) ?? "(no text)"}
+      </p>
       {payload && <p className="text-[11px] text-slate-500">Payload: {payload}</p>}
     </div>
   );

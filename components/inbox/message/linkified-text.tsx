@@ -38,7 +38,13 @@ export function LinkifiedText({ text, testId = "message-text" }: { text: string;
     <p className="whitespace-pre-wrap break-words" data-testid={testId}>
       {splitLinks(text).map((piece, index) =>
         piece.kind === "link" ? (
-          <a key={index} href={piece.href} target="_blank" rel="noopener noreferrer" className="text-[#027eb5] underline-offset-2 hover:underline">
+          <a
+            key={index}
+            href={piece.href}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="text-[#027eb5] underline-offset-2 hover:underline"
+          >
             {piece.value}
           </a>
         ) : (

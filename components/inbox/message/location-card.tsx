@@ -9,7 +9,8 @@ export function mapLink(latitude: number, longitude: number): string {
 export function LocationCard({ location }: { location: Part | undefined }) {
   const latitude = Number(location?.latitude);
   const longitude = Number(location?.longitude);
-  if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return <p className="italic text-slate-500">Location without coordinates</p>;
+  if (!Number.isFinite(latitude) || !Number.isFinite(longitude))
+    return <p className="italic text-slate-500">Location without coordinates</p>;
   const name = str(location?.name);
   const address = str(location?.address);
   const placeUrl = safeHref(location?.url);
@@ -21,7 +22,13 @@ export function LocationCard({ location }: { location: Part | undefined }) {
         {latitude.toFixed(5)}, {longitude.toFixed(5)}
       </p>
       <p className="flex gap-3 text-xs">
-        <a href={mapLink(latitude, longitude)} target="_blank" rel="noopener noreferrer" className="font-medium text-[#027eb5] hover:underline" data-testid="location-map-link">
+        <a
+          href={mapLink(latitude, longitude)}
+          target="_blank"
+          rel="noopener noreferrer"
+          className="font-medium text-[#027eb5] hover:underline"
+          data-testid="location-map-link"
+        >
           Open map
         </a>
         {placeUrl && (

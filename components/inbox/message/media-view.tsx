@@ -20,11 +20,24 @@ export function MediaView({ message, media }: { message: MessageDto; media: Medi
     case "image":
       return (
         <a href={src} target="_blank" rel="noopener noreferrer" className="block" data-testid="media-image">
-          <img src={src} alt={str(payload?.caption) ?? "Photo from the customer"} loading="lazy" className="max-h-72 max-w-full rounded-md object-contain" />
+          <img
+            src={src}
+            alt={str(payload?.caption) ?? "Photo from the customer"}
+            loading="lazy"
+            className="max-h-72 max-w-full rounded-md object-contain"
+          />
         </a>
       );
     case "sticker":
-      return <img src={src} alt={payload?.animated ? "Animated sticker" : "Sticker"} loading="lazy" className="h-32 w-32 object-contain" data-testid="media-sticker" />;
+      return (
+        <img
+          src={src}
+          alt={payload?.animated ? "Animated sticker" : "Sticker"}
+          loading="lazy"
+          className="h-32 w-32 object-contain"
+          data-testid="media-sticker"
+        />
+      );
     case "video":
       return <video src={src} controls preload="metadata" className="max-h-72 max-w-full rounded-md bg-black" data-testid="media-video" />;
     default:
@@ -75,7 +88,12 @@ function DocumentRow({ media, fileName }: { media: MediaDto; fileName: string | 
           </p>
         </div>
         {stored && (
-          <a href={`/api/media/${media.id}`} download={name} className="shrink-0 rounded px-1.5 py-0.5 text-xs font-medium text-[#027eb5] hover:bg-black/5" data-testid="media-download">
+          <a
+            href={`/api/media/${media.id}`}
+            download={name}
+            className="shrink-0 rounded px-1.5 py-0.5 text-xs font-medium text-[#027eb5] hover:bg-black/5"
+            data-testid="media-download"
+          >
             Download
           </a>
         )}

@@ -9,7 +9,9 @@ export function OrderCard({ order }: { order: Part | undefined }) {
   const note = str(order?.text);
   return (
     <div className="min-w-60 space-y-1" data-testid="message-order">
-      <p className="font-medium">🛒 Order · {summary.itemCount} item{summary.itemCount === 1 ? "" : "s"}</p>
+      <p className="font-medium">
+        🛒 Order · {summary.itemCount} item{summary.itemCount === 1 ? "" : "s"}
+      </p>
       <table className="w-full text-xs">
         <tbody>
           {summary.lines.map((line, index) => (

@@ -5,7 +5,10 @@ import { typeLabels } from "./content";
 export function QuoteBlock({ quoted }: { quoted: QuotedDto }) {
   if (!quoted.found) {
     return (
-      <div className="rounded-md border-l-4 border-slate-300 bg-black/5 px-2 py-1 text-xs italic text-slate-500" data-testid="message-quote">
+      <div
+        className="rounded-md border-l-4 border-slate-300 bg-black/5 px-2 py-1 text-xs italic text-slate-500"
+        data-testid="message-quote"
+      >
         Original message not available
       </div>
     );

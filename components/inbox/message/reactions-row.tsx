@@ -7,7 +7,10 @@ export function ReactionsRow({ reactions, outbound }: { reactions: ReactionDto[]
     <div className={`-mt-2 mb-1 flex ${outbound ? "justify-end pr-2" : "justify-start pl-2"}`} data-testid="message-reactions">
       <span className="flex gap-0.5 rounded-full border border-white bg-white px-1.5 py-0.5 text-sm shadow-sm">
         {reactions.map((reaction) => (
-          <span key={`${reaction.by}-${reaction.emoji}`} title={reaction.by === "customer" ? `The customer reacted ${reaction.emoji}` : `Reacted ${reaction.emoji}`}>
+          <span
+            key={`${reaction.by}-${reaction.emoji}`}
+            title={reaction.by === "customer" ? `The customer reacted ${reaction.emoji}` : `Reacted ${reaction.emoji}`}
+          >
             {reaction.emoji}
           </span>
         ))}

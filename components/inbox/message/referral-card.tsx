@@ -6,8 +6,14 @@ export function ReferralCard({ referral }: { referral: ReferralDto }) {
   const link = safeHref(referral.sourceUrl);
   const source = referral.sourceType === "post" ? "a post" : "an ad";
   return (
-    <aside className="mx-auto mb-3 max-w-md rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-slate-700 shadow-sm" data-testid="referral-card">
-      <p className="font-semibold text-amber-800">Came from {source}{referral.headline ? `: ${referral.headline}` : ""}</p>
+    <aside
+      className="mx-auto mb-3 max-w-md rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-slate-700 shadow-sm"
+      data-testid="referral-card"
+    >
+      <p className="font-semibold text-amber-800">
+        Came from {source}
+        {referral.headline ? `: ${referral.headline}` : ""}
+      </p>
       {referral.body && <p className="mt-0.5 whitespace-pre-wrap">{referral.body}</p>}
       <p className="mt-1 flex gap-3 text-[11px] text-slate-500">
         {link ? (
@@ -17,7 +23,9 @@ export function ReferralCard({ referral }: { referral: ReferralDto }) {
         ) : (
           referral.sourceUrl && <span>Source: {referral.sourceUrl}</span>
         )}
-        {referral.at && <time dateTime={referral.at}>{new Date(referral.at).toLocaleString([], { dateStyle: "medium", timeStyle: "short" })}</time>}
+        {referral.at && (
+          <time dateTime={referral.at}>{new Date(referral.at).toLocaleString([], { dateStyle: "medium", timeStyle: "short" })}</time>
+        )}
       </p>
     </aside>
   );

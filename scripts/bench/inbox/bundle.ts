@@ -27,7 +27,12 @@ export function firstLoadJs(): BundleSize {
     return { file, bytes: content.length, gzip: gzipSync(content, { level: 9 }).length, brotli: brotliCompressSync(content).length };
   });
   const sum = (key: "bytes" | "gzip" | "brotli") => files.reduce((total, file) => total + file[key], 0);
-  return { files: files.map(({ file, bytes, gzip }) => ({ file, bytes, gzip })), bytes: sum("bytes"), gzip: sum("gzip"), brotli: sum("brotli") };
+  return {
+    files: files.map(({ file, bytes, gzip }) => ({ file, bytes, gzip })),
+    bytes: sum("bytes"),
+    gzip: sum("gzip"),
+    brotli: sum("brotli"),
+  };
 }
 
 export type BrowserLoad = { scripts: number; encodedBytes: number; decodedBytes: number; encodings: string[]; loadMs: number };
@@ -42,7 +47,15 @@ export async function loadInBrowser({ baseUrl, cookie }: { baseUrl: string; cook
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({
     executablePath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   try {
     const context = await browser.newContext();
@@ -66,7 +79,8 @@ export async function loadInBrowser({ baseUrl, cookie }: { baseUrl: string; cook
     const started = performance.now();
     const response = await page.goto(`${baseUrl}/inbox`, { waitUntil: "networkidle" });
     const loadMs = performance.now() - started;
-    if (!response?.ok() || !page.url().endsWith("/inbox")) throw new Error(`/inbox did not load (HTTP ${response?.status()}, at ${page.url()})`);
+    if (!response?.ok() || !page.url().endsWith("/inbox"))
+      throw new Error(`/inbox did not load (HTTP ${response?.status()}, at ${page.url()})`);
     const loaded = await Promise.all(scripts);
     return {
       scripts: loaded.length,

@@ -57,7 +57,12 @@ export function parseOptions(argv: string[]): Options {
     concurrency: count("concurrency", 1),
     maxSeconds: count("max-seconds", 1),
     sqlReps: count("sql-reps", 1),
-    only: values.only ? values.only.split(",").map((name) => name.trim()).filter(Boolean) : [],
+    only: values.only
+      ? values.only
+          .split(",")
+          .map((name) => name.trim())
+          .filter(Boolean)
+      : [],
     build: values.build,
     sql: !values["no-sql"],
     browser: !values["no-browser"],

@@ -18,7 +18,20 @@ export type CaseReport = {
 };
 
 export function printCases(cases: CaseReport[], { concurrency, floor }: { concurrency: number; floor: Summary }) {
-  const header = ["case", "p50", "p95", "p99", `c${concurrency} p50`, `c${concurrency} p95`, "req/s", "×floor", "lib p50", "SQL p50", "stmts", ""];
+  const header = [
+    "case",
+    "p50",
+    "p95",
+    "p99",
+    `c${concurrency} p50`,
+    `c${concurrency} p95`,
+    "req/s",
+    "×floor",
+    "lib p50",
+    "SQL p50",
+    "stmts",
+    "",
+  ];
   const rows = cases.map((item) => {
     const flags = [
       item.sequential.p95 >= TARGET_P95_MS ? `p95 ≥ ${TARGET_P95_MS} ms` : "",
@@ -51,7 +64,9 @@ export function printCases(cases: CaseReport[], { concurrency, floor }: { concur
 
 export function printBundle(bundle: BundleSize, browser: BrowserLoad | null) {
   const kb = (bytes: number) => `${round(bytes / 1024, 1)} kB`;
-  console.log(`\n/inbox first-load JS: ${kb(bundle.gzip)} gzipped (${kb(bundle.brotli)} brotli, ${kb(bundle.bytes)} raw) in ${bundle.files.length} files`);
+  console.log(
+    `\n/inbox first-load JS: ${kb(bundle.gzip)} gzipped (${kb(bundle.brotli)} brotli, ${kb(bundle.bytes)} raw) in ${bundle.files.length} files`,
+  );
   for (const file of [...bundle.files].sort((a, b) => b.gzip - a.gzip)) console.log(`  ${kb(file.gzip).padStart(9)}  ${file.file}`);
   if (browser) {
     console.log(

@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { startServerProcess, type ServerProcess } from "../../lib/server-process";
 import { distDir, root } from "../ingest/stack";

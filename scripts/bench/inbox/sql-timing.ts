@@ -1,4 +1,4 @@
-import { useDatabaseUrl } from "../../../lib/config";
+import { setDatabaseUrl } from "../../../lib/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { PrismaClient } from "../../../lib/db/generated/client.ts";
@@ -20,8 +20,11 @@ let capture: Statement[] | null = null;
 
 /** Gives lib/db/client a Prisma client that reports every statement it sends. Call before using lib/. */
 export function installCapturingClient(databaseUrl: string): () => Promise<void> {
-  useDatabaseUrl(databaseUrl);
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 4 }), log: [{ emit: "event", level: "query" }] });
+  setDatabaseUrl(databaseUrl);
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: 4 }),
+    log: [{ emit: "event", level: "query" }],
+  });
   client.$on("query", (event) => {
     if (!capture) return;
     // Prisma reports a transaction's statements and its COMMIT, but not the BEGIN before them.
@@ -46,7 +49,17 @@ export async function libCall(item: Case, userId: string, index: number): Promis
   return listMessages({ conversationId, userId });
 }
 
-export async function timeSql({ item, userId, client, reps }: { item: Case; userId: string; client: pg.ClientBase; reps: number }): Promise<SqlTiming> {
+export async function timeSql({
+  item,
+  userId,
+  client,
+  reps,
+}: {
+  item: Case;
+  userId: string;
+  client: pg.ClientBase;
+  reps: number;
+}): Promise<SqlTiming> {
   for (let index = 0; index < 3; index++) await libCall(item, userId, index);
   const lib: number[] = [];
   for (let index = 0; index < reps; index++) {

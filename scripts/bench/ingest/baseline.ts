@@ -87,6 +87,15 @@ async function status(client: pg.PoolClient, channelId: string, event: StatusEve
        "${column}" = coalesce("${column}", $4),
        "pricingModel" = $5, "pricingType" = $6, "pricingCategory" = $7, billable = $8, "updatedAt" = now()
      WHERE "channelId" = $1 AND "externalId" = $2 AND direction = 'OUTBOUND' RETURNING *`,
-    [channelId, event.wamid, event.status.toUpperCase(), at, receipt.pricing.pricing_model, receipt.pricing.type, receipt.pricing.category, receipt.pricing.billable],
+    [
+      channelId,
+      event.wamid,
+      event.status.toUpperCase(),
+      at,
+      receipt.pricing.pricing_model,
+      receipt.pricing.type,
+      receipt.pricing.category,
+      receipt.pricing.billable,
+    ],
   );
 }

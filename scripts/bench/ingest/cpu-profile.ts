@@ -95,7 +95,8 @@ export function summarizeCpuProfile(file: string, window: { fromNs: bigint; toNs
 
 /** The package a frame belongs to, or null for native and Node-internal frames (charged to their caller). */
 function packageOf({ functionName, url }: { functionName: string; url: string }): string | null {
-  if (!url) return functionName === "(garbage collector)" || functionName === "(idle)" || functionName === "(program)" ? functionName : null;
+  if (!url)
+    return functionName === "(garbage collector)" || functionName === "(idle)" || functionName === "(program)" ? functionName : null;
   if (url === "node:zlib") return "node:zlib (response compression)";
   if (url.startsWith("node:") || !url.includes("/")) return null;
   if (url.startsWith("wasm:")) return "wasm";
@@ -104,7 +105,12 @@ function packageOf({ functionName, url }: { functionName: string; url: string })
     const [scope = "", name = ""] = url.slice(modules + "node_modules/".length).split("/");
     return scope.startsWith("@") ? `${scope}/${name}` : scope;
   }
-  if (url.includes("/.next-bench/")) return `next bundle ${url.slice(url.indexOf("/.next-bench/") + 13).split("/").slice(0, 2).join("/")}`;
+  if (url.includes("/.next-bench/"))
+    return `next bundle ${url
+      .slice(url.indexOf("/.next-bench/") + 13)
+      .split("/")
+      .slice(0, 2)
+      .join("/")}`;
   return `app ${shortUrl(url).split("/").slice(0, 2).join("/")}`;
 }
 

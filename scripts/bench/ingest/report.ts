@@ -26,7 +26,15 @@ export function targetsOf(report: Omit<RunReport, "targets">): RunReport["target
   return [
     { name: "≥ 1,000 events/s sustained", met: a.result.eventsPerSecond >= 1000, value: perSecond(a.result.eventsPerSecond) },
     { name: "ack p99 < 100 ms (phase A)", met: a.result.ack.p99 < 100, value: ms(a.result.ack.p99) },
-    ...(b?.sockets ? [{ name: "webhook→socket p95 < 50 ms at the fixed rate", met: b.sockets.p95 < 50 && b.sockets.missing === 0 && !b.result.skipped, value: `${ms(b.sockets.p95)}${b.result.skipped ? `, ${b.result.skipped} events skipped` : ""}` }] : []),
+    ...(b?.sockets
+      ? [
+          {
+            name: "webhook→socket p95 < 50 ms at the fixed rate",
+            met: b.sockets.p95 < 50 && b.sockets.missing === 0 && !b.result.skipped,
+            value: `${ms(b.sockets.p95)}${b.result.skipped ? `, ${b.result.skipped} events skipped` : ""}`,
+          },
+        ]
+      : []),
     {
       name: "zero lost or duplicated",
       met: all.every((phase) => phase.verdict?.lost === 0 && phase.verdict.duplicated === 0),
@@ -39,14 +47,18 @@ export function printReport(report: RunReport): void {
   const { options } = report;
   const phases = [report.throughput, report.latency, report.floor, report.baseline].filter((phase): phase is PhaseReport => phase !== null);
   const load = (phase: PhaseReport) =>
-    phase === report.latency ? `${options.rate}/s open loop, ${options.latencySeconds} s` : `${options.concurrency} clients, ${round(phase.result.seconds, 0)} s`;
+    phase === report.latency
+      ? `${options.rate}/s open loop, ${options.latencySeconds} s`
+      : `${options.concurrency} clients, ${round(phase.result.seconds, 0)} s`;
   const rows = [
     ["phase", "load", "events/s", "5 s windows", "ack p50", "ack p99", "socket p50", "p95", "p99", "lost", "dup", "errors", "200 FAILED"],
     ...phases.map((phase) => [
       phase.name,
       load(phase),
       perSecond(phase.result.eventsPerSecond),
-      phase.result.windows.length > 1 ? `${Math.round(Math.min(...phase.result.windows))}–${Math.round(Math.max(...phase.result.windows))}` : "–",
+      phase.result.windows.length > 1
+        ? `${Math.round(Math.min(...phase.result.windows))}–${Math.round(Math.max(...phase.result.windows))}`
+        : "–",
       ms(phase.result.ack.p50),
       ms(phase.result.ack.p99),
       phase.sockets ? ms(phase.sockets.p50) : "–",
@@ -86,22 +98,34 @@ export function printReport(report: RunReport): void {
       ]),
   ];
 
-  console.log(`\nSwitchboard ingest benchmark — ${report.startedAt}, ${report.machine.cores} cores, pool ${options.pool}, commit ${report.machine.commit}`);
+  console.log(
+    `\nSwitchboard ingest benchmark — ${report.startedAt}, ${report.machine.cores} cores, pool ${options.pool}, commit ${report.machine.commit}`,
+  );
   console.log(table(rows));
   const { throughputVsBaseline, statementsVsBaseline, throughputVsFloor } = report.ratios;
   if (throughputVsBaseline !== null) {
-    console.log(`Switchboard/baseline throughput: ${throughputVsBaseline}  (statements per event: ${statementsVsBaseline}× the baseline's)`);
+    console.log(
+      `Switchboard/baseline throughput: ${throughputVsBaseline}  (statements per event: ${statementsVsBaseline}× the baseline's)`,
+    );
   }
   if (throughputVsFloor !== null) {
-    console.log(`Switchboard/route floor throughput: ${throughputVsFloor}  (the floor answers the same POSTs 401 at the signature check: Next.js + body + HMAC, no database)`);
+    console.log(
+      `Switchboard/route floor throughput: ${throughputVsFloor}  (the floor answers the same POSTs 401 at the signature check: Next.js + body + HMAC, no database)`,
+    );
   }
   if (report.latency?.result.skipped) {
-    console.log(`phase B: ${report.latency.result.skipped} of ${Math.floor(options.rate * options.latencySeconds)} events not sent: the server was more than 2 s of events behind`);
+    console.log(
+      `phase B: ${report.latency.result.skipped} of ${Math.floor(options.rate * options.latencySeconds)} events not sent: the server was more than 2 s of events behind`,
+    );
   }
   if (report.latency?.sockets) {
-    console.log(`socket events never seen (phase B): ${report.latency.sockets.missing}; phase A socket p50/p99 under saturation: ${ms(report.throughput.sockets?.p50 ?? NaN)} / ${ms(report.throughput.sockets?.p99 ?? NaN)}`);
+    console.log(
+      `socket events never seen (phase B): ${report.latency.sockets.missing}; phase A socket p50/p99 under saturation: ${ms(report.throughput.sockets?.p50 ?? NaN)} / ${ms(report.throughput.sockets?.p99 ?? NaN)}`,
+    );
   }
-  console.log("\nWhere the time goes: CPU as % of one core, and CPU time per processed event (bench = load generator, or the baseline's client)");
+  console.log(
+    "\nWhere the time goes: CPU as % of one core, and CPU time per processed event (bench = load generator, or the baseline's client)",
+  );
   console.log(table(cpu));
   console.log("\nDatabase: statements per event (pg_stat_statements) and the app's connections (means of 20 ms pg_stat_activity samples)");
   console.log(table(database));
@@ -109,7 +133,18 @@ export function printReport(report: RunReport): void {
     console.log("\nDATABASE_POOL_SIZE sweep (phase A load, same run)");
     console.log(
       table([
-        ["pool", "events/s", "ack p99", "CPU server", "postgres", "others", "server ms/event", "conns executing", "idle in tx", "pool full"],
+        [
+          "pool",
+          "events/s",
+          "ack p99",
+          "CPU server",
+          "postgres",
+          "others",
+          "server ms/event",
+          "conns executing",
+          "idle in tx",
+          "pool full",
+        ],
         ...report.poolSweep.map((run) => [
           String(run.pool),
           perSecond(run.eventsPerSecond),
@@ -131,7 +166,9 @@ export function printReport(report: RunReport): void {
   }
   if (report.serverCpuProfile) {
     const profile = report.serverCpuProfile;
-    console.log(`\nServer main thread during phase A (V8 profile): ${profile.busyPercent}% busy, ${profile.busyMsPerEvent} ms per event; by package (native and Node-internal frames charged to their caller)`);
+    console.log(
+      `\nServer main thread during phase A (V8 profile): ${profile.busyPercent}% busy, ${profile.busyMsPerEvent} ms per event; by package (native and Node-internal frames charged to their caller)`,
+    );
     console.log(table(profile.byPackage.map((entry) => [`  ${entry.name}`, `${entry.percent}%`])));
     console.log("Busiest functions");
     console.log(table(profile.topFunctions.slice(0, 12).map((entry) => [`  ${entry.name}`, entry.where, `${entry.percent}%`])));

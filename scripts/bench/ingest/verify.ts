@@ -44,7 +44,13 @@ export async function verifyPhase({
     [channelId, wamids],
   );
   const copies = new Map(events.rows.map((row) => [`${row.externalId} ${row.status}`, row.copies]));
-  const messages = await client.query<{ externalId: string; status: string; sentAt: Date | null; deliveredAt: Date | null; readAt: Date | null }>(
+  const messages = await client.query<{
+    externalId: string;
+    status: string;
+    sentAt: Date | null;
+    deliveredAt: Date | null;
+    readAt: Date | null;
+  }>(
     `SELECT "externalId", status, "sentAt", "deliveredAt", "readAt" FROM "Message"
      WHERE "channelId" = $1 AND "externalId" = ANY($2::text[])`,
     [channelId, wamids],

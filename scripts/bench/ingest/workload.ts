@@ -47,9 +47,7 @@ export const previewToken = /^([A-Za-z]+)-(\d+) /;
 export class Workload {
   private index = 0;
 
-  constructor(
-    private readonly options: { tag: string; customers: number; outbound: OutboundPool },
-  ) {}
+  constructor(private readonly options: { tag: string; customers: number; outbound: OutboundPool }) {}
 
   /** The next event, or null once the outbound pool is used up. */
   next(): BenchEvent | null {

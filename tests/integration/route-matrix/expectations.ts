@@ -29,9 +29,21 @@ export type Ids = {
 // `endsSessions` routes sign the caller out everywhere, so they run after all the others.
 export type RouteCase = { path: (ids: Ids) => string; body?: unknown; expect: Expectation; endsSessions?: true };
 
-const same = (outcome: Outcome): Expectation => ({ anonymous: outcome, AGENT: outcome, MANAGER: outcome, ADMIN: outcome, nonMember: outcome });
+const same = (outcome: Outcome): Expectation => ({
+  anonymous: outcome,
+  AGENT: outcome,
+  MANAGER: outcome,
+  ADMIN: outcome,
+  nonMember: outcome,
+});
 /** Any signed-in user; membership of an inbox plays no part. */
-const signedIn = (outcome: Outcome): Expectation => ({ anonymous: 401, AGENT: outcome, MANAGER: outcome, ADMIN: outcome, nonMember: outcome });
+const signedIn = (outcome: Outcome): Expectation => ({
+  anonymous: 401,
+  AGENT: outcome,
+  MANAGER: outcome,
+  ADMIN: outcome,
+  nonMember: outcome,
+});
 /** Members of the resource's inbox; everyone else gets 404, as if it did not exist. */
 const members = (outcome: Outcome): Expectation => ({ anonymous: 401, AGENT: outcome, MANAGER: outcome, ADMIN: outcome, nonMember: 404 });
 const managers = (outcome: Outcome): Expectation => ({ anonymous: 401, AGENT: 403, MANAGER: outcome, ADMIN: outcome, nonMember: 403 });
@@ -49,17 +61,41 @@ export const routeCases: Record<string, RouteCase> = {
   "GET /api/conversations/[id]": { path: conversation, expect: members(200) },
   "PATCH /api/conversations/[id]": { path: conversation, body: {}, expect: members(200) },
   "GET /api/conversations/[id]/messages": { path: (ids) => `${conversation(ids)}/messages`, expect: members(200) },
-  "POST /api/conversations/[id]/messages": { path: (ids) => `${conversation(ids)}/messages`, body: { note: { text: "A note from the route matrix" } }, expect: members(201) },
-  "POST /api/conversations/[id]/messages/[messageId]/retry": { path: (ids) => `${conversation(ids)}/messages/${ids.messageId}/retry`, body: {}, expect: members("pass") },
+  "POST /api/conversations/[id]/messages": {
+    path: (ids) => `${conversation(ids)}/messages`,
+    body: { note: { text: "A note from the route matrix" } },
+    expect: members(201),
+  },
+  "POST /api/conversations/[id]/messages/[messageId]/retry": {
+    path: (ids) => `${conversation(ids)}/messages/${ids.messageId}/retry`,
+    body: {},
+    expect: members("pass"),
+  },
   "POST /api/conversations/[id]/media": { path: (ids) => `${conversation(ids)}/media`, body: "file", expect: members(201) },
   "POST /api/conversations/[id]/read": { path: (ids) => `${conversation(ids)}/read`, body: {}, expect: members("pass") },
   "POST /api/conversations/[id]/typing": { path: (ids) => `${conversation(ids)}/typing`, body: {}, expect: members("pass") },
   "GET /api/contacts/[id]": { path: (ids) => `/api/contacts/${ids.contactId}`, expect: members(200) },
   "PATCH /api/contacts/[id]": { path: (ids) => `/api/contacts/${ids.contactId}`, body: {}, expect: members("pass") },
-  "POST /api/contacts/[id]/block": { path: (ids) => `/api/contacts/${ids.contactId}/block`, body: { reason: "Route matrix" }, expect: members(200) },
-  "DELETE /api/contacts/[id]/block": { path: (ids) => `/api/contacts/${ids.contactId}/block`, body: { reason: "Route matrix" }, expect: members(200) },
-  "POST /api/contacts/[id]/spam": { path: (ids) => `/api/contacts/${ids.contactId}/spam`, body: { reason: "Route matrix" }, expect: members(200) },
-  "DELETE /api/contacts/[id]/spam": { path: (ids) => `/api/contacts/${ids.contactId}/spam`, body: { reason: "Route matrix" }, expect: members(200) },
+  "POST /api/contacts/[id]/block": {
+    path: (ids) => `/api/contacts/${ids.contactId}/block`,
+    body: { reason: "Route matrix" },
+    expect: members(200),
+  },
+  "DELETE /api/contacts/[id]/block": {
+    path: (ids) => `/api/contacts/${ids.contactId}/block`,
+    body: { reason: "Route matrix" },
+    expect: members(200),
+  },
+  "POST /api/contacts/[id]/spam": {
+    path: (ids) => `/api/contacts/${ids.contactId}/spam`,
+    body: { reason: "Route matrix" },
+    expect: members(200),
+  },
+  "DELETE /api/contacts/[id]/spam": {
+    path: (ids) => `/api/contacts/${ids.contactId}/spam`,
+    body: { reason: "Route matrix" },
+    expect: members(200),
+  },
   "GET /api/media/[id]": { path: (ids) => `/api/media/${ids.mediaId}`, expect: members("pass") },
 
   "GET /api/teammates": { path: () => "/api/teammates", expect: signedIn(200) },
@@ -79,9 +115,17 @@ export const routeCases: Record<string, RouteCase> = {
   "PUT /api/rate-card": { path: () => "/api/rate-card", body: {}, expect: admins(400) },
   "GET /api/settings/assignment": { path: () => "/api/settings/assignment", expect: admins(200) },
   "PATCH /api/settings/assignment": { path: () => "/api/settings/assignment", body: {}, expect: admins("pass") },
-  "POST /api/channel-alerts/[id]/dismiss": { path: (ids) => `/api/channel-alerts/${ids.alertId}/dismiss`, body: {}, expect: admins("pass") },
+  "POST /api/channel-alerts/[id]/dismiss": {
+    path: (ids) => `/api/channel-alerts/${ids.alertId}/dismiss`,
+    body: {},
+    expect: admins("pass"),
+  },
   "GET /api/webhook-events": { path: () => "/api/webhook-events", expect: admins(200) },
-  "POST /api/webhook-events/[id]/replay": { path: (ids) => `/api/webhook-events/${ids.webhookEventId}/replay`, body: {}, expect: admins("pass") },
+  "POST /api/webhook-events/[id]/replay": {
+    path: (ids) => `/api/webhook-events/${ids.webhookEventId}/replay`,
+    body: {},
+    expect: admins("pass"),
+  },
 
   // Single-use links: anyone may try one, the token decides (an empty body is refused alike).
   "POST /api/setup": { path: () => "/api/setup", body: {}, expect: same(400) },
@@ -98,13 +142,21 @@ export const routeCases: Record<string, RouteCase> = {
   "GET /api/account": { path: () => "/api/account", expect: signedIn(200) },
   "PATCH /api/account": { path: () => "/api/account", body: {}, expect: signedIn("pass") },
   "POST /api/account/password": { path: () => "/api/account/password", body: {}, expect: signedIn(400) },
-  "POST /api/account/sign-out-everywhere": { path: () => "/api/account/sign-out-everywhere", body: {}, expect: signedIn("pass"), endsSessions: true },
+  "POST /api/account/sign-out-everywhere": {
+    path: () => "/api/account/sign-out-everywhere",
+    body: {},
+    expect: signedIn("pass"),
+    endsSessions: true,
+  },
 
   "GET /api/audit/verify": { path: () => "/api/audit/verify", expect: admins(200) },
   "POST /api/audit/verify": { path: () => "/api/audit/verify", body: {}, expect: admins(201) },
 
   // Meta's side: no session at all, the signature or verify token decides.
-  "GET /api/webhooks/whatsapp": { path: () => "/api/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1", expect: same(403) },
+  "GET /api/webhooks/whatsapp": {
+    path: () => "/api/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1",
+    expect: same(403),
+  },
   "POST /api/webhooks/whatsapp": { path: () => "/api/webhooks/whatsapp", body: {}, expect: same(401) },
 
   // The simulator plays the customer's phone and Meta: open in simulator mode, 404 in cloud mode
@@ -113,8 +165,15 @@ export const routeCases: Record<string, RouteCase> = {
   "GET /api/simulator/customers/[waId]": { path: (ids) => `/api/simulator/customers/${ids.waId}`, expect: same(200) },
   "PATCH /api/simulator/customers/[waId]": { path: (ids) => `/api/simulator/customers/${ids.waId}`, body: {}, expect: same("pass") },
   "GET /api/simulator/customers/[waId]/messages": { path: (ids) => `/api/simulator/customers/${ids.waId}/messages`, expect: same(200) },
-  "POST /api/simulator/customers/[waId]/messages": { path: (ids) => `/api/simulator/customers/${ids.waId}/messages`, body: {}, expect: same(400) },
-  "GET /api/simulator/customers/[waId]/media/[mediaId]": { path: (ids) => `/api/simulator/customers/${ids.waId}/media/${ids.simulatorMediaId}`, expect: same("pass") },
+  "POST /api/simulator/customers/[waId]/messages": {
+    path: (ids) => `/api/simulator/customers/${ids.waId}/messages`,
+    body: {},
+    expect: same(400),
+  },
+  "GET /api/simulator/customers/[waId]/media/[mediaId]": {
+    path: (ids) => `/api/simulator/customers/${ids.waId}/media/${ids.simulatorMediaId}`,
+    expect: same("pass"),
+  },
   "GET /api/simulator/media/[id]/download": { path: (ids) => `/api/simulator/media/${ids.simulatorMediaId}/download`, expect: same(401) },
   "GET /api/simulator/graph/[...path]": { path: () => "/api/simulator/graph/v23.0/me", expect: same(401) },
   "POST /api/simulator/graph/[...path]": { path: () => "/api/simulator/graph/v23.0/1/messages", body: {}, expect: same(401) },

@@ -19,12 +19,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <div>
         <h1 className="text-lg font-semibold">Audit trail</h1>
         <p className="text-sm text-slate-500">
-          Every change that matters is recorded here and chained to the one before it with a key only Switchboard holds. The application&apos;s database
-          role may add events but never change or delete them, and a check (daily, or now) proves nobody else did either.
+          Every change that matters is recorded here and chained to the one before it with a key only Switchboard holds. The
+          application&apos;s database role may add events but never change or delete them, and a check (daily, or now) proves nobody else
+          did either.
         </p>
       </div>
       <AuditVerification initial={verifications} canVerify={can(user.role, "audit.verify")} />
-      <AuditEventList items={events.items} nextBefore={events.nextBefore} firstPage={cursor === undefined} brokenEventId={latest && !latest.ok ? latest.brokenEventId : null} />
+      <AuditEventList
+        items={events.items}
+        nextBefore={events.nextBefore}
+        firstPage={cursor === undefined}
+        brokenEventId={latest && !latest.ok ? latest.brokenEventId : null}
+      />
     </div>
   );
 }

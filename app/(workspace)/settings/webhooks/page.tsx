@@ -14,7 +14,8 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
     <div className="mx-auto h-full max-w-5xl overflow-y-auto p-6">
       <h1 className="text-lg font-semibold">Webhook log</h1>
       <p className="mb-4 text-sm text-slate-500">
-        Every body Meta delivered is kept here before it is processed. One that failed keeps its error and can be replayed once the cause is fixed.
+        Every body Meta delivered is kept here before it is processed. One that failed keeps its error and can be replayed once the cause is
+        fixed.
       </p>
       <WebhookLog events={events} filter={filter ?? "ALL"} />
     </div>

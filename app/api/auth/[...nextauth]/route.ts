@@ -20,7 +20,10 @@ export async function POST(request: Request, context: Context) {
   const { nextauth } = await context.params;
   if (nextauth.join("/") !== "callback/credentials") return handler(request, context);
   try {
-    const form = await request.clone().formData().catch(() => null);
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
     const email = credentialsSchema.shape.email.safeParse(form?.get("email"));
     const retryAfter = await signInRetryAfter({ email: email.success ? email.data : "", address: clientAddress(request.headers) });
     if (retryAfter !== null) return tooManyAttempts(retryAfter);
@@ -36,7 +39,11 @@ function tooManyAttempts(retryAfter: number) {
   return NextResponse.json(
     {
       url: `${config().publicUrl}/login?error=TooManyAttempts`,
-      error: { code: "TOO_MANY_ATTEMPTS", message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, retryAfter },
+      error: {
+        code: "TOO_MANY_ATTEMPTS",
+        message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+        retryAfter,
+      },
     },
     { status: 429, headers: { "retry-after": String(retryAfter) } },
   );

@@ -7,8 +7,14 @@ import { assignmentSettings, updateAssignmentSettings } from "@/lib/inbox/assign
 
 const cap = z.number().int().min(1).max(500);
 const patch = z.strictObject({
-  channels: z.array(z.strictObject({ id: z.string().min(1), autoAssign: z.boolean(), maxOpenPerAgent: cap })).max(100).optional(),
-  agents: z.array(z.strictObject({ id: z.string().min(1), maxOpenConversations: cap.nullable() })).max(1000).optional(),
+  channels: z
+    .array(z.strictObject({ id: z.string().min(1), autoAssign: z.boolean(), maxOpenPerAgent: cap }))
+    .max(100)
+    .optional(),
+  agents: z
+    .array(z.strictObject({ id: z.string().min(1), maxOpenConversations: cap.nullable() }))
+    .max(1000)
+    .optional(),
 });
 
 export const GET = handle(async () => {

@@ -59,7 +59,12 @@ export async function POST(request: Request) {
     // Malformed items are in the log and answered 200 (no redelivery can fix them); a body whose
     // processing failed as a whole is answered 500, so Meta delivers it again.
     if (outcome.retry) return failure(500, "NOT_PROCESSED", "The event could not be processed; deliver it again.");
-    return NextResponse.json({ ok: true, event: outcome.eventId, state: outcome.state, ...(outcome.error ? { problems: outcome.error } : {}) });
+    return NextResponse.json({
+      ok: true,
+      event: outcome.eventId,
+      state: outcome.state,
+      ...(outcome.error ? { problems: outcome.error } : {}),
+    });
   } catch (error) {
     if (isDatabaseDown(error)) return failure(503, "UNAVAILABLE", "The database is unavailable; retry later.");
     console.error("[webhook] could not store the event", error);

@@ -14,12 +14,16 @@ export const POST = handle(async (request, { params }: Context) => {
   const form = await request.formData().catch(() => null);
   const file = form?.get("file");
   if (!(file instanceof File) || file.size === 0) {
-    throw new AppError("INVALID_INPUT", "Attach a file as multipart/form-data, field \"file\".", [{ path: "file", message: "Required." }]);
+    throw new AppError("INVALID_INPUT", 'Attach a file as multipart/form-data, field "file".', [{ path: "file", message: "Required." }]);
   }
   const upload = await uploadAttachment({
     conversationId: id,
     actor: user,
-    file: { bytes: new Uint8Array(await file.arrayBuffer()), mimeType: file.type || "application/octet-stream", fileName: file.name || "file" },
+    file: {
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      mimeType: file.type || "application/octet-stream",
+      fileName: file.name || "file",
+    },
   });
   return NextResponse.json(upload, { status: 201 });
 });

@@ -1,0 +1,35 @@
+// The layout's import rules (docs/architecture.md, "Folders and what they may import").
+// npm run lint checks them.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "components-stay-in-the-browser",
+      comment: "Client components never pull server code (the database, jobs, sessions) into the bundle; types are fine.",
+      severity: "error",
+      from: { path: "^components/" },
+      to: { path: "^(lib/db/|lib/jobs/|node_modules/(pg|pg-boss|@prisma|server-only|bcryptjs|nodemailer)/)", reachable: true },
+    },
+    {
+      name: "adapters-do-not-write-the-domain",
+      comment: "lib/whatsapp turns Meta's events into domain calls; the domain owns every write to conversations, messages and contacts.",
+      severity: "error",
+      from: { path: "^lib/whatsapp/" },
+      to: { path: "^lib/(inbox|conversations|contacts)/" },
+    },
+    {
+      name: "no-circular",
+      severity: "error",
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "^(lib/db/generated|\\.next)" },
+    // Type-only imports vanish when compiled, so they neither ship code nor count here.
+    tsPreCompilationDeps: false,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },
+  },
+};
