@@ -2,7 +2,7 @@ import { config } from "@/lib/config";
 import { db, type Prisma } from "@/lib/db/client";
 import { chainHash, GENESIS, KEYED, type AuditContent } from "./chain";
 
-// The append-only audit trail (DESIGN.md §4). Each event stores the hash of the one before it, keyed
+// The append-only audit trail (docs/architecture.md, "Audit trail"). Each event stores the hash of the one before it, keyed
 // with AUDIT_KEY (see chain.ts), so changing or removing any event breaks the chain. The database
 // role Switchboard runs as may only INSERT here (lib/db/app-role.ts), and a trigger refuses UPDATE,
 // DELETE and TRUNCATE to everyone else.

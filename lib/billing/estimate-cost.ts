@@ -1,4 +1,4 @@
-// What sending a template will cost (DESIGN.md §4): Meta charges per delivered template by its
+// What sending a template will cost (docs/architecture.md, "Sending"): Meta charges per delivered template by its
 // category and the recipient's country calling code. Pure: the template picker runs it in the
 // browser with the rate card it fetched.
 

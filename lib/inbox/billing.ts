@@ -1,6 +1,6 @@
 import { SERVICE_WINDOW_MS, serviceWindow } from "./window";
 
-// Which of WhatsApp's windows a conversation is in, for billing (DESIGN.md §4, reference §3). A
+// Which of WhatsApp's windows a conversation is in, for billing (docs/architecture.md, "Sending"). A
 // customer who came from a click-to-WhatsApp ad or Page CTA (a referral) and gets a business reply
 // within 24 h opens a 72 h free entry point window from that reply, in which every message is
 // free. Otherwise the 24 h customer service window makes service replies free. What may be *sent*

@@ -11,7 +11,7 @@ import type { FlowInput, InteractiveInput } from "./outbound-schema";
 
 // Turns what an agent asked to send into what the inbox stores for it: Meta's message type, a
 // readable text (thread, previews, search) and `content` holding the type's object exactly as the
-// Graph API expects it (reference §4), so the send job can hand it over unchanged. Pure: the rows
+// Graph API expects it, so the send job can hand it over unchanged. Pure: the rows
 // it needs (template, flow, media) are looked up by the caller.
 
 export type Outbound = { type: string; text: string | null; content: Record<string, unknown> };

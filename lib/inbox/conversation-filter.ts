@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-// The inbox list's filters, shared by GET /api/conversations and the inbox page. DESIGN.md §5 names
-// status, assignee, q and cursor; the rest narrow further.
+// The inbox list's filters, shared by GET /api/conversations and the inbox page: status,
+// assignee, q and cursor, and the rest that narrow further.
 
 export const conversationFilterSchema = z.object({
   status: z.enum(["OPEN", "PENDING", "SNOOZED", "RESOLVED", "ALL"]).optional(),

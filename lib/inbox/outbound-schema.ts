@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // What an agent may send: the body of POST /api/conversations/:id/messages, checked against Meta's
-// limits (reference §4) so a message WhatsApp would refuse is refused here, with the field named.
+// limits for each message type, so a message WhatsApp would refuse is refused here, with the field named.
 
 export const limits = {
   text: 4096,

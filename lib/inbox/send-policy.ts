@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 
-// Who may be sent what (DESIGN.md §4, reference §3–§4): free-form messages only inside the 24 h
+// Who may be sent what (docs/architecture.md, "Sending"): free-form messages only inside the 24 h
 // customer service window; templates at any time, but only ones Meta approved; no marketing to a
 // customer who stopped it; nothing to a customer the business blocked. Pure, so it is unit-tested
 // and the retry endpoint applies the same rules as the first send.

@@ -1,4 +1,4 @@
-// Message status ordering (DESIGN.md §4). Webhooks arrive duplicated and out of order; a status
+// Message status ordering (docs/architecture.md, "Sending"). Webhooks arrive duplicated and out of order; a status
 // only ever moves forward, and every timestamp that arrives is kept.
 
 export const messageStatuses = ["RECEIVED", "QUEUED", "SENT", "DELIVERED", "READ", "PLAYED", "FAILED"] as const;

@@ -1,4 +1,4 @@
-// WhatsApp's customer service window (DESIGN.md §4): free-form messages are allowed for 24 h after
+// WhatsApp's customer service window (docs/architecture.md, "Sending"): free-form messages are allowed for 24 h after
 // the customer's latest message; outside it only approved templates may be sent.
 
 export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;

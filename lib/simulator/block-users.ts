@@ -4,7 +4,7 @@ import { SERVICE_WINDOW_MS } from "@/lib/inbox/window";
 import { lastWroteAt } from "./customer-state";
 import { graphError, ok, type GraphReply } from "./graph-reply";
 
-// The Block Users API (reference §6): POST blocks, DELETE unblocks, GET lists, per number and
+// The Block Users API: POST blocks, DELETE unblocks, GET lists, per number and
 // synchronously. Only a customer who wrote in the last 24 h can be blocked (131047 otherwise), not
 // the business's own number (131021); any failure adds Meta's top-level 139100 error next to the
 // per-user results. Unblocking has no 24 h rule here: a blocked customer cannot write, so it

@@ -4,7 +4,7 @@ import { config } from "@/lib/config";
 import { graphError, ok, type GraphReply } from "./graph-reply";
 import { simulatorMediaInfo } from "./media-store";
 
-// GET/POST /{phone-number-id}/whatsapp_business_profile with Meta's limits (reference §5): about
+// GET/POST /{phone-number-id}/whatsapp_business_profile with Meta's limits: about
 // 1–139 characters, address 256, description 512, email 128 and well-formed, at most two websites
 // of 256 characters with http(s)://, vertical from Meta's list or "". Kept per phone number.
 

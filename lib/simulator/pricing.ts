@@ -1,4 +1,4 @@
-// How Meta prices a message under per-message pricing (PMP, from 1 Jul 2025; reference §3), as the
+// How Meta prices a message under per-message pricing (PMP, from 1 Jul 2025), as the
 // simulator reports it in status webhooks:
 //  - inside a free entry point window (a click-to-WhatsApp referral answered within 24 h, for 72 h
 //    from that answer) everything is free: free_entry_point / referral_conversion;

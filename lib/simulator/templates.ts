@@ -1,7 +1,7 @@
 import type { TemplateComponentDefinition } from "@/lib/whatsapp/render-template";
 
 // The message templates the simulated WhatsApp Business Account holds, in the shape
-// GET /{waba-id}/message_templates answers with (reference §7). A realistic spread: utility with
+// GET /{waba-id}/message_templates answers with. A realistic spread: utility with
 // positional and named parameters, marketing with an image header, authentication with a
 // copy-code button, a German translation, and templates Meta has not approved.
 

@@ -1,4 +1,4 @@
-// The body of POST /{phone-number-id}/messages for one stored outbound message (reference §4).
+// The body of POST /{phone-number-id}/messages for one stored outbound message.
 // The message's `content` already holds its type's object as Meta expects it (build-outbound.ts);
 // this adds the recipient, the quoted wamid and our id as biz_opaque_callback_data, which Meta
 // echoes in every status webhook.

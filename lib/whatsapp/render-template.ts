@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 
 // Templates as Meta defines them (GET /{waba-id}/message_templates) and as they are sent
-// (reference §4, §7). buildTemplateParameters() checks an agent's parameters against the
+// (POST /{phone-number-id}/messages). buildTemplateParameters() checks an agent's parameters against the
 // definition and produces the Graph API's `components`; previewTemplate() fills a definition with
 // sent parameters, so the inbox (and the simulator's phone) show what the customer sees.
 

@@ -3,7 +3,7 @@ import { config } from "@/lib/config";
 import { graphRequest } from "./graph-client";
 import type { TemplateComponentDefinition } from "./render-template";
 
-// GET /{waba-id}/message_templates, a page at a time (reference §7).
+// GET /{waba-id}/message_templates, a page at a time.
 
 export type MetaTemplate = {
   id: string;
