@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { QueryProvider } from "@/components/api/query-provider";
 import { CustomerPhone } from "@/components/simulator/customer-phone";
 import { config } from "@/lib/config";
 
@@ -8,5 +9,9 @@ export const dynamic = "force-dynamic";
 // Anyone may play the customer here: it stands in for a phone on WhatsApp, so it needs no sign-in.
 export default function SimulatorPage() {
   if (config().whatsapp.mode !== "simulator") notFound();
-  return <CustomerPhone />;
+  return (
+    <QueryProvider>
+      <CustomerPhone />
+    </QueryProvider>
+  );
 }

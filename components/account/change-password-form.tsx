@@ -32,6 +32,8 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
       return setStatus({ ok: false, text: (caught as Error).message });
     }
     const again = await signIn("credentials", { email, password: draft.password, redirect: false });
+    // A full load, not a client navigation: the old session is over, so no client state may survive.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- see above
     if (!again?.ok || again.error) return window.location.assign("/login?callbackUrl=/account");
     setCurrent("");
     setDraft({ password: "", confirm: "" });

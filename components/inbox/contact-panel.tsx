@@ -1,11 +1,13 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ContactDetailsDto } from "@/lib/contacts/contact-details";
+import { useContact } from "@/components/api/hooks";
+import { useContactFlag, useUpdateContact } from "@/components/api/mutations";
+import type { ContactChanges, ContactDetails } from "@/components/api/types";
 import type { ConversationDto } from "@/lib/inbox/types";
+import { useInbox } from "./inbox-context";
 import { ReasonDialog } from "./reason-dialog";
-import { workspaceApi } from "./workspace-api";
 
 type Action = "block" | "unblock" | "spam" | "unspam";
 
@@ -22,45 +24,20 @@ const actionText: Record<Action, { title: string; explanation: string; confirm: 
 };
 
 /** The right pane: who the customer is, their consent and trust state, earlier conversations, notes. */
-export function ContactPanel({
-  conversation,
-  onOpenConversation,
-}: {
-  conversation: ConversationDto;
-  onOpenConversation: (id: string) => void;
-}) {
+export function ContactPanel({ conversation }: { conversation: ConversationDto }) {
+  const { openConversation: onOpenConversation } = useInbox();
   const contactId = conversation.contact.id;
-  const [contact, setContact] = useState<ContactDetailsDto | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const query = useContact(contactId);
+  const flag = useContactFlag(contactId);
+  const contact = query.data;
+  const error = query.error?.message ?? null;
   const [action, setAction] = useState<Action | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setContact(await workspaceApi.contact(contactId));
-      setError(null);
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  }, [contactId]);
-
-  useEffect(() => {
-    setContact(null);
-    setNotice(null);
-    void load();
-  }, [load]);
+  const notice = flag.data ?? null;
 
   async function confirm(reason: string) {
     if (!action) return;
-    if (action === "block" || action === "unblock") {
-      const outcome = await workspaceApi.block(contactId, action === "block", reason);
-      setNotice(outcome.notice);
-    } else {
-      await workspaceApi.spam(contactId, action === "spam", reason);
-      setNotice(null);
-    }
+    await flag.mutateAsync({ action, reason });
     setAction(null);
-    await load();
   }
 
   return (
@@ -106,7 +83,7 @@ export function ContactPanel({
             </Button>
           </div>
 
-          <Attributes contact={contact} onSaved={setContact} />
+          <Attributes contact={contact} />
 
           <section>
             <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Conversations</h4>
@@ -167,20 +144,13 @@ function Row({ term, value, mono = false }: { term: string; value: string; mono?
   );
 }
 
-function Attributes({ contact, onSaved }: { contact: ContactDetailsDto; onSaved: (contact: ContactDetailsDto) => void }) {
+function Attributes({ contact }: { contact: ContactDetails }) {
+  const update = useUpdateContact(contact.id);
   const [notes, setNotes] = useState(contact.notes ?? "");
   const [key, setKey] = useState("");
   const [value, setValue] = useState("");
-  const [error, setError] = useState<string | null>(null);
-
-  async function save(changes: Parameters<typeof workspaceApi.updateContact>[1]) {
-    try {
-      onSaved(await workspaceApi.updateContact(contact.id, changes));
-      setError(null);
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  }
+  const error = update.error?.message ?? null;
+  const save = (changes: ContactChanges) => update.mutate(changes);
 
   return (
     <section className="space-y-2">

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import type { ConversationDto, LabelDto } from "@/lib/inbox/types";
-import type { ConversationPatch, Teammate } from "./workspace-api";
+import type { ConversationPatch, Team, Teammate } from "@/components/api/types";
 
 const snoozeOptions = [
   { label: "1 hour", hours: 1 },
@@ -25,7 +25,7 @@ export function ConversationActions({
   conversation: ConversationDto;
   me: string;
   teammates: Teammate[];
-  teams: { id: string; name: string }[];
+  teams: Team[];
   labels: LabelDto[];
   menu: "assign" | "snooze" | "labels" | null;
   onMenu: (menu: "assign" | "snooze" | "labels" | null) => void;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useEffectEvent, useRef } from "react";
 import { LabelChip } from "@/components/ui/label-chip";
 import type { ConversationDto } from "@/lib/inbox/types";
 import { BillingBadge, WindowBadge } from "./window-badge";
@@ -18,14 +18,13 @@ type Props = {
 
 export function ConversationList({ conversations, selectedId, onSelect, hasMore, loading, onLoadMore, error, emptyText }: Props) {
   const sentinel = useRef<HTMLLIElement>(null);
-  const onLoadMoreRef = useRef(onLoadMore);
-  onLoadMoreRef.current = onLoadMore;
+  const loadMore = useEffectEvent(() => onLoadMore());
 
   // Infinite scroll: the next page loads as the end of the list comes into view.
   useEffect(() => {
     const target = sentinel.current;
     if (!target || !hasMore) return;
-    const observer = new IntersectionObserver((entries) => entries[0]?.isIntersecting && onLoadMoreRef.current(), { rootMargin: "200px" });
+    const observer = new IntersectionObserver((entries) => entries[0]?.isIntersecting && loadMore(), { rootMargin: "200px" });
     observer.observe(target);
     return () => observer.disconnect();
   }, [hasMore, conversations.length]);

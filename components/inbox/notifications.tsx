@@ -1,9 +1,9 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { NotificationDto } from "@/lib/inbox/types";
+import { useCallback, useEffect, useState } from "react";
 import { BellIcon } from "@/components/ui/icons";
-import { workspaceApi } from "./workspace-api";
+import { useNotifications } from "@/components/api/hooks";
+import { useReadNotifications } from "@/components/api/mutations";
 
 // Getting an agent's attention: in-page toasts, a count in the tab title, and, if they opt in, a
 // browser notification and a short sound (made with WebAudio: nothing to download).
@@ -11,65 +11,47 @@ import { workspaceApi } from "./workspace-api";
 export type Toast = { id: string; text: string; conversationId: string | null };
 
 const SOUND_KEY = "switchboard.sound";
+let toastCount = 0;
+
+// Read once in the browser; the server render never shows these (they sit in the closed bell menu).
+const storedSound = () => typeof localStorage !== "undefined" && localStorage.getItem(SOUND_KEY) === "on";
+const browserPermission = (): NotificationPermission | "unsupported" =>
+  typeof Notification === "undefined" ? "unsupported" : Notification.permission;
 
 export function useAttention({ unreadMine }: { unreadMine: number }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const [notifications, setNotifications] = useState<NotificationDto[]>([]);
-  const [unreadNotifications, setUnreadNotifications] = useState(0);
-  const [sound, setSound] = useState(false);
-  const [browser, setBrowser] = useState<NotificationPermission | "unsupported">("default");
-
-  useEffect(() => {
-    setSound(localStorage.getItem(SOUND_KEY) === "on");
-    setBrowser(typeof Notification === "undefined" ? "unsupported" : Notification.permission);
-    void workspaceApi
-      .notifications()
-      .then((result) => {
-        setNotifications(result.items);
-        setUnreadNotifications(result.unread);
-      })
-      .catch(() => undefined);
-  }, []);
+  const [sound, setSound] = useState(storedSound);
+  const [browser, setBrowser] = useState(browserPermission);
+  const notifications = useNotifications();
+  const readAll = useReadNotifications();
+  const unreadNotifications = notifications.data?.unread ?? 0;
 
   useEffect(() => {
     const total = unreadMine + unreadNotifications;
     document.title = total > 0 ? `(${total}) Inbox · Switchboard` : "Inbox · Switchboard";
   }, [unreadMine, unreadNotifications]);
 
-  const soundRef = useRef(sound);
-  soundRef.current = sound;
-
-  const alert = useCallback((text: string, conversationId: string | null) => {
-    const id = `${Date.now()}-${Math.random()}`;
-    setToasts((current) => [...current.slice(-3), { id, text, conversationId }]);
-    setTimeout(() => setToasts((current) => current.filter((toast) => toast.id !== id)), 6_000);
-    if (soundRef.current) beep();
-    if (document.hidden && typeof Notification !== "undefined" && Notification.permission === "granted") {
-      new Notification("Switchboard", { body: text, tag: conversationId ?? id });
-    }
-  }, []);
-
-  const received = useCallback(
-    (notification: NotificationDto) => {
-      setNotifications((current) => [notification, ...current].slice(0, 50));
-      setUnreadNotifications((count) => count + 1);
-      alert(notification.body, notification.conversationId);
+  /** One toast (and sound, and browser notification when hidden); called from event handlers only. */
+  const alert = useCallback(
+    (text: string, conversationId: string | null) => {
+      const id = String(++toastCount);
+      setToasts((current) => [...current.slice(-3), { id, text, conversationId }]);
+      setTimeout(() => setToasts((current) => current.filter((toast) => toast.id !== id)), 6_000);
+      if (sound) beep();
+      if (document.hidden && typeof Notification !== "undefined" && Notification.permission === "granted") {
+        new Notification("Switchboard", { body: text, tag: conversationId ?? id });
+      }
     },
-    [alert],
+    [sound],
   );
 
   return {
     toasts,
     dismissToast: (id: string) => setToasts((current) => current.filter((toast) => toast.id !== id)),
     alert,
-    received,
-    notifications,
+    notifications: notifications.data?.items ?? [],
     unreadNotifications,
-    markAllRead: async () => {
-      await workspaceApi.readNotifications();
-      setUnreadNotifications(0);
-      setNotifications((current) => current.map((n) => ({ ...n, readAt: n.readAt ?? new Date().toISOString() })));
-    },
+    markAllRead: () => readAll.mutate(),
     sound,
     toggleSound: () => {
       localStorage.setItem(SOUND_KEY, sound ? "off" : "on");
@@ -137,7 +119,7 @@ export function NotificationBell({ attention, onOpen }: { attention: Attention; 
         <div className="absolute left-0 top-8 z-30 w-80 rounded-lg border border-slate-200 bg-white text-sm shadow-lg">
           <div className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
             <span className="font-semibold">Notifications</span>
-            <button className="text-xs text-brand-700 hover:underline" onClick={() => void attention.markAllRead()}>
+            <button className="text-xs text-brand-700 hover:underline" onClick={attention.markAllRead}>
               Mark all read
             </button>
           </div>

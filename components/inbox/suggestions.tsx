@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import type { CannedResponse, Teammate } from "./workspace-api";
+import { useState } from "react";
+import type { CannedResponse, Teammate } from "@/components/api/types";
 
 // The composer's pop-up: canned replies for "/shortcut" in a reply, colleagues for "@name" in a note.
 
@@ -35,7 +35,13 @@ export function useSuggestions({
       .map((t) => ({ key: t.id, label: t.name, hint: t.online ? "online" : "", pick: { kind: "mention", id: t.id, name: t.name } }));
   }
   const open = items.length > 0 && dismissed !== text;
-  useEffect(() => setIndex(0), [items.length]);
+  // A different set of items starts at the top again (adjusted while rendering, as React advises,
+  // rather than in an effect that would paint the stale highlight first).
+  const [shownLength, setShownLength] = useState(items.length);
+  if (shownLength !== items.length) {
+    setShownLength(items.length);
+    setIndex(0);
+  }
 
   return {
     open,

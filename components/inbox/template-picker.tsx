@@ -1,18 +1,14 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { estimateTemplateCost, type Rate } from "@/lib/billing/estimate-cost";
-import type { TemplateDto } from "@/lib/inbox/list-templates";
+import { useRates, useTemplates } from "@/components/api/hooks";
+import { estimateTemplateCost } from "@/lib/billing/estimate-cost";
 import type { SendInput } from "@/lib/inbox/outbound-schema";
 import type { ConversationDto } from "@/lib/inbox/types";
-import { fillPlaceholders, placeholders, type TemplateComponentDefinition } from "@/lib/whatsapp/render-template";
-import { workspaceApi } from "./workspace-api";
-
-type Values = { header: Record<string, string>; body: Record<string, string>; headerLink: string; buttons: Record<number, string> };
-
-const empty: Values = { header: {}, body: {}, headerLink: "", buttons: {} };
+import { placeholders, type TemplateComponentDefinition } from "@/lib/whatsapp/render-template";
+import { empty, Field, preferredLanguage, templateInput, TemplatePreview, type Values } from "./template-parts";
 
 /** Pick an approved template, fill its variables, see it as the customer will and what it costs. */
 export function TemplatePicker({
@@ -26,31 +22,20 @@ export function TemplatePicker({
   conversation: ConversationDto;
   onSend: (input: SendInput) => Promise<void>;
 }) {
-  const [templates, setTemplates] = useState<TemplateDto[] | null>(null);
-  const [rates, setRates] = useState<Rate[]>([]);
+  // Fetched the first time a picker opens, then kept for the session (see queries.templates).
+  const templatesQuery = useTemplates({ enabled: open });
+  const ratesQuery = useRates({ enabled: open });
+  const templates = templatesQuery.data?.items.filter((t) => t.channelId === conversation.channelId) ?? null;
+  const rates = ratesQuery.data?.items ?? [];
   const [query, setQuery] = useState("");
   const [name, setName] = useState<string | null>(null);
   const [language, setLanguage] = useState<string | null>(null);
   const [values, setValues] = useState<Values>(empty);
-  const [error, setError] = useState<string | null>(null);
+  const [sendError, setError] = useState<string | null>(null);
+  const error = sendError ?? templatesQuery.error?.message ?? null;
   const [sending, setSending] = useState(false);
 
-  useEffect(() => {
-    if (!open || templates) return;
-    void workspaceApi
-      .templates()
-      .then((r) => setTemplates(r.items.filter((t) => t.channelId === conversation.channelId)))
-      .catch((e) => setError((e as Error).message));
-    void workspaceApi
-      .rates()
-      .then((r) => setRates(r.items))
-      .catch(() => undefined);
-  }, [open, templates, conversation.channelId]);
-
-  const names = useMemo(() => {
-    const unique = [...new Set((templates ?? []).map((t) => t.name))];
-    return unique.filter((n) => n.toLowerCase().includes(query.toLowerCase()));
-  }, [templates, query]);
+  const names = [...new Set((templates ?? []).map((t) => t.name))].filter((n) => n.toLowerCase().includes(query.toLowerCase()));
   const languages = (templates ?? []).filter((t) => t.name === name);
   const template = languages.find((t) => t.language === language) ?? languages[0] ?? null;
   const definition = (Array.isArray(template?.components) ? template.components : []) as TemplateComponentDefinition[];
@@ -81,31 +66,7 @@ export function TemplatePicker({
 
   async function send() {
     if (!template) return;
-    const positional = bodyVars.every((v) => /^\d+$/.test(v));
-    const input: SendInput = {
-      template: {
-        name: template.name,
-        language: template.language,
-        components: {
-          ...(headerVars.length ? { header: { type: "text" as const, text: values.header[headerVars[0]] ?? "" } } : {}),
-          ...(headerMedia && values.headerLink ? { header: { type: headerMedia as "image", link: values.headerLink } } : {}),
-          ...(bodyVars.length
-            ? {
-                body: positional
-                  ? bodyVars.map((v) => values.body[v] ?? "")
-                  : Object.fromEntries(bodyVars.map((v) => [v, values.body[v] ?? ""])),
-              }
-            : {}),
-          ...(urlButtons.some(({ index }) => values.buttons[index]?.trim())
-            ? {
-                buttons: urlButtons
-                  .filter(({ index }) => values.buttons[index]?.trim())
-                  .map(({ index }) => ({ index, text: values.buttons[index].trim() })),
-              }
-            : {}),
-        },
-      },
-    };
+    const input = templateInput({ template, values, headerVars, headerMedia, bodyVars, urlButtons });
     setSending(true);
     setError(null);
     try {
@@ -210,21 +171,7 @@ export function TemplatePicker({
                   testId="template-button-variable"
                 />
               ))}
-              <div className="rounded-lg bg-[#efeae2] p-3">
-                <div className="max-w-sm rounded-lg bg-white px-3 py-2 shadow-sm" data-testid="template-preview">
-                  {header?.format?.toUpperCase() === "TEXT" && (
-                    <p className="font-semibold">{fillPlaceholders(header.text ?? "", values.header)}</p>
-                  )}
-                  {headerMedia && <p className="mb-1 rounded bg-slate-100 px-2 py-4 text-center text-xs text-slate-500">{headerMedia}</p>}
-                  <p className="whitespace-pre-wrap">{fillPlaceholders(bodyText, values.body)}</p>
-                  {part("FOOTER")?.text && <p className="mt-1 text-xs text-slate-500">{part("FOOTER")?.text}</p>}
-                  {(part("BUTTONS")?.buttons ?? []).map((button, index) => (
-                    <p key={index} className="mt-1 border-t border-slate-100 pt-1 text-center text-sky-700">
-                      {button.text}
-                    </p>
-                  ))}
-                </div>
-              </div>
+              <TemplatePreview definition={definition} values={values} headerMedia={headerMedia} />
               <p className="text-xs text-slate-600" data-testid="template-cost">
                 {estimate
                   ? estimate.free
@@ -253,31 +200,5 @@ export function TemplatePicker({
         </div>
       </div>
     </Dialog>
-  );
-}
-
-function Field({ label, value, onChange, testId }: { label: string; value: string; onChange: (value: string) => void; testId?: string }) {
-  return (
-    <label className="block">
-      <span className="mb-0.5 block text-xs text-slate-500">{label}</span>
-      <input
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        data-testid={testId}
-        className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm outline-none focus:border-brand-500"
-      />
-    </label>
-  );
-}
-
-/** The browser's language if the template has it, else English, else whatever it has first. */
-function preferredLanguage(available: string[]): string | null {
-  const browser = typeof navigator === "undefined" ? "en_US" : navigator.language.replace("-", "_");
-  return (
-    available.find((code) => code === browser) ??
-    available.find((code) => code.split("_")[0] === browser.split("_")[0]) ??
-    available.find((code) => code.startsWith("en")) ??
-    available[0] ??
-    null
   );
 }

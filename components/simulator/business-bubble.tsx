@@ -1,12 +1,11 @@
 "use client";
 
 import { BusinessMessage, type Tap } from "@/components/whatsapp/business-message";
+import type { PhoneMedia } from "@/lib/simulator/outbound-view";
 import type { BusinessMessageView } from "@/lib/whatsapp/business-message-view";
 
 // The body of a message from the business on the customer's phone: a template, buttons, a list, a
 // Flow or a file, drawn as WhatsApp does, with its buttons answerable; plain text otherwise.
-
-export type PhoneMedia = { kind: string; mediaId: string | null; link: string | null; caption: string | null; fileName: string | null };
 
 export function BusinessBubble({
   waId,
@@ -28,6 +27,7 @@ export function BusinessBubble({
   return (
     <span className="block space-y-1" data-testid="sim-media" data-kind={media.kind}>
       {url && (media.kind === "image" || media.kind === "sticker") && (
+        // eslint-disable-next-line @next/next/no-img-element -- the business's media, served by the simulator or linked by a template: nothing next/image can optimise
         <img src={url} alt={media.caption ?? ""} className="max-h-56 rounded-md" />
       )}
       {url && media.kind === "video" && <video src={url} controls className="max-h-56 rounded-md" />}

@@ -1,58 +1,44 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
-import { ComposeMore } from "./compose-more";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api, ApiError } from "@/components/api/client";
+import { keys } from "@/components/api/queries";
+import type { SimulatedMessage } from "@/components/api/types";
 import type { Tap } from "@/components/whatsapp/business-message";
-import type { BusinessMessageView } from "@/lib/whatsapp/business-message-view";
-import { BusinessBubble, tapReply, type PhoneMedia } from "./business-bubble";
+import { ComposeMore } from "./compose-more";
+import { BusinessBubble, tapReply } from "./business-bubble";
 import { BusinessMessageActions } from "./message-actions";
 import { PhoneSettingsPanel, usePhoneSettings } from "./phone-settings";
 
-type Customer = { waId: string; name: string | null };
-type SimulatedMessage = {
-  id: string;
-  direction: "INBOUND" | "OUTBOUND";
-  type: string;
-  text: string;
-  status: string;
-  createdAt: string;
-  view?: BusinessMessageView | null;
-  media?: PhoneMedia | null;
-};
-
+// A phone has no push channel from the business: it polls, as often as a person would notice.
 const POLL_MS = 1_000;
 
 // A customer's phone: pick or type a number and a name, write to the business, see its replies.
 export function CustomerPhone() {
-  const [customers, setCustomers] = useState<Customer[]>([]);
+  const client = useQueryClient();
   const [waId, setWaId] = useState("4917612345678");
   const [name, setName] = useState("Jonas Weber");
   const [text, setText] = useState("");
-  const [messages, setMessages] = useState<SimulatedMessage[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
   const [more, setMore] = useState(false);
   const [replyTo, setReplyTo] = useState<SimulatedMessage | null>(null);
   const validNumber = /^\d{6,15}$/.test(waId);
   const phone = usePhoneSettings(validNumber ? waId : null);
-
-  const refresh = useCallback(async () => {
-    const list = await fetch("/api/simulator/customers", { cache: "no-store" })
-      .then((r) => r.json())
-      .catch(() => null);
-    if (list?.items) setCustomers(list.items);
-    if (!validNumber) return setMessages([]);
-    const thread = await fetch(`/api/simulator/customers/${waId}/messages`, { cache: "no-store" })
-      .then((r) => r.json())
-      .catch(() => null);
-    if (thread?.items) setMessages(thread.items);
-  }, [waId, validNumber]);
-
-  useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => void refresh(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [refresh]);
+  const customers =
+    useQuery({ queryKey: keys.simulator.customers, queryFn: api.simulator.customers, refetchInterval: POLL_MS }).data?.items ?? [];
+  const thread = useQuery({
+    queryKey: keys.simulator.thread(waId),
+    queryFn: () => api.simulator.thread(waId),
+    enabled: validNumber,
+    refetchInterval: POLL_MS,
+  });
+  const messages = validNumber ? (thread.data?.items ?? []) : [];
+  const post = useMutation({
+    mutationFn: (message: Record<string, unknown>) => api.simulator.send(waId, message),
+    onSettled: () => client.invalidateQueries({ queryKey: ["simulator"] }),
+  });
+  const sending = post.isPending;
 
   async function send(event: React.FormEvent) {
     event.preventDefault();
@@ -63,24 +49,17 @@ export function CustomerPhone() {
   // Any kind of customer message (lib/simulator/customer-message.ts); quotes the chosen message.
   async function deliver(message: Record<string, unknown>): Promise<boolean> {
     if (sending) return false;
-    setSending(true);
     setError(null);
     const quote = replyTo && message.kind !== "reaction" ? { replyTo: replyTo.id } : {};
-    const response = await fetch(`/api/simulator/customers/${waId}/messages`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name, ...message, ...quote }),
-    });
-    const body = await response.json().catch(() => null);
-    setSending(false);
-    if (!response.ok) {
-      const detail = body?.error?.details?.[0];
-      setError(detail ? `${detail.path ? `${detail.path}: ` : ""}${detail.message}` : (body?.error?.message ?? "Could not send."));
+    try {
+      const result = await post.mutateAsync({ name, ...message, ...quote });
+      if (result.webhookStatus !== 200) setError(`The app answered the webhook with HTTP ${result.webhookStatus || "no response"}.`);
+    } catch (failure) {
+      const detail = failure instanceof ApiError ? failure.details?.[0] : undefined;
+      setError(detail ? `${detail.path ? `${detail.path}: ` : ""}${detail.message}` : (failure as Error).message || "Could not send.");
       return false;
     }
-    if (body.webhookStatus !== 200) setError(`The app answered the webhook with HTTP ${body.webhookStatus || "no response"}.`);
     setReplyTo(null);
-    void refresh();
     return true;
   }
 
@@ -119,7 +98,7 @@ export function CustomerPhone() {
             className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
           />
         </label>
-        <PhoneSettingsPanel settings={phone.settings} onReadsMessages={(value) => void phone.setReadsMessages(value)} />
+        <PhoneSettingsPanel settings={phone.settings} onReadsMessages={phone.setReadsMessages} />
         {customers.length > 0 && (
           <div>
             <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Recent customers</h2>

@@ -1,47 +1,33 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "@/components/api/client";
+import { keys } from "@/components/api/queries";
+import type { CustomerPhoneSettings } from "@/components/api/types";
 
 // The simulated customer's phone settings (GET/PATCH /api/simulator/customers/:waId), polled so the
 // business's typing indicator and a block show up as they happen.
 
-export type PhoneSettings = { readsMessages: boolean; blocked: boolean; typing: boolean };
-
 export function usePhoneSettings(waId: string | null, pollMs = 1_000) {
-  const [settings, setSettings] = useState<PhoneSettings | null>(null);
-
-  const load = useCallback(async () => {
-    if (!waId) return setSettings(null);
-    const body = await fetch(`/api/simulator/customers/${waId}`, { cache: "no-store" })
-      .then((r) => (r.ok ? r.json() : null))
-      .catch(() => null);
-    if (body) setSettings(body);
-  }, [waId]);
-
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), pollMs);
-    return () => clearInterval(timer);
-  }, [load, pollMs]);
-
-  async function setReadsMessages(readsMessages: boolean) {
-    if (!waId) return;
-    const response = await fetch(`/api/simulator/customers/${waId}`, {
-      method: "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ readsMessages }),
-    });
-    if (response.ok) setSettings(await response.json());
-  }
-
-  return { settings, setReadsMessages };
+  const client = useQueryClient();
+  const settings = useQuery({
+    queryKey: keys.simulator.settings(waId ?? ""),
+    queryFn: () => api.simulator.settings(waId!),
+    enabled: !!waId,
+    refetchInterval: pollMs,
+  });
+  const update = useMutation({
+    mutationFn: (readsMessages: boolean) => api.simulator.updateSettings(waId!, { readsMessages }),
+    onSuccess: (next) => client.setQueryData(keys.simulator.settings(next.waId), next),
+  });
+  return { settings: waId ? (settings.data ?? null) : null, setReadsMessages: (value: boolean) => waId && update.mutate(value) };
 }
 
 export function PhoneSettingsPanel({
   settings,
   onReadsMessages,
 }: {
-  settings: PhoneSettings | null;
+  settings: CustomerPhoneSettings | null;
   onReadsMessages: (value: boolean) => void;
 }) {
   if (!settings) return null;

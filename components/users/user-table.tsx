@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { useNow } from "@/components/ui/use-now";
 import { roleLabels } from "@/lib/users/choices";
 import type { Ref, UserRow } from "@/lib/users/types";
 import { fullDate, ONLINE_WITHIN_MS, relativeTime } from "./format";
@@ -127,8 +128,9 @@ function Names({ refs, none, warn = false }: { refs: Ref[]; none: string; warn?:
 }
 
 function LastSeen({ iso }: { iso: string | null }) {
+  const now = useNow(30_000);
   if (!iso) return <span className="text-slate-400">—</span>;
-  if (Date.now() - new Date(iso).getTime() < ONLINE_WITHIN_MS) return <span className="text-emerald-700">Online now</span>;
+  if (now - new Date(iso).getTime() < ONLINE_WITHIN_MS) return <span className="text-emerald-700">Online now</span>;
   return (
     <time dateTime={iso} title={fullDate(iso)} suppressHydrationWarning>
       {relativeTime(iso)}

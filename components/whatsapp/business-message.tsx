@@ -33,7 +33,12 @@ export function BusinessMessage({
     <div className="space-y-1" data-testid="business-message">
       {header?.kind === "text" && <p className="font-semibold">{header.text}</p>}
       {header?.kind === "image" &&
-        (headerSrc ? <img src={headerSrc} alt="" className="max-h-48 rounded-md object-cover" /> : <Placeholder text="📷 Photo" />)}
+        (headerSrc ? (
+          // eslint-disable-next-line @next/next/no-img-element -- a template's header link or an authenticated media blob: nothing next/image can optimise
+          <img src={headerSrc} alt="" className="max-h-48 rounded-md object-cover" />
+        ) : (
+          <Placeholder text="📷 Photo" />
+        ))}
       {header?.kind === "video" && <Placeholder text="🎬 Video" />}
       {header?.kind === "document" && <Placeholder text="📄 Document" />}
       {header?.kind === "location" && <Placeholder text="📍 Location" />}

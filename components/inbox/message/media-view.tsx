@@ -1,6 +1,6 @@
 import type { MediaDto, MessageDto } from "@/lib/inbox/types";
 import { formatBytes } from "@/lib/whatsapp/media-rules";
-import { part, str } from "./content";
+import { part, str, typeLabels } from "./content";
 
 // A photo, video, voice note, audio, sticker or document: a preview once stored, "Downloading…"
 // while the job fetches it, the reason when it could not be fetched.
@@ -8,7 +8,7 @@ import { part, str } from "./content";
 export function MediaView({ message, media }: { message: MessageDto; media: MediaDto }) {
   const payload = part(message.content, message.type);
   const voice = message.type === "audio" && payload?.voice === true;
-  const label = voice ? "Voice message" : (labels[message.type] ?? "File");
+  const label = voice ? "Voice message" : (typeLabels[message.type] ?? "File");
   if (message.type === "document") return <DocumentRow media={media} fileName={str(payload?.filename) ?? media.fileName} />;
   if (media.state === "PENDING") return <Pending label={label} />;
   if (media.state === "FAILED") return <Failed label={label} error={media.error} />;
@@ -20,6 +20,7 @@ export function MediaView({ message, media }: { message: MessageDto; media: Medi
     case "image":
       return (
         <a href={src} target="_blank" rel="noopener noreferrer" className="block" data-testid="media-image">
+          {/* eslint-disable-next-line @next/next/no-img-element -- an authenticated media blob (members only): next/image cannot fetch or cache it */}
           <img
             src={src}
             alt={str(payload?.caption) ?? "Photo from the customer"}
@@ -30,6 +31,7 @@ export function MediaView({ message, media }: { message: MessageDto; media: Medi
       );
     case "sticker":
       return (
+        // eslint-disable-next-line @next/next/no-img-element -- an authenticated media blob (members only): next/image cannot fetch or cache it
         <img
           src={src}
           alt={payload?.animated ? "Animated sticker" : "Sticker"}
@@ -49,8 +51,6 @@ export function MediaView({ message, media }: { message: MessageDto; media: Medi
       );
   }
 }
-
-const labels: Record<string, string> = { image: "Photo", video: "Video", audio: "Audio", sticker: "Sticker", document: "Document" };
 
 function Pending({ label }: { label: string }) {
   return (

@@ -184,6 +184,8 @@ export const pageCases: Record<string, Expectation> = {
   "/": same("inbox"),
   "/login": { anonymous: 200, AGENT: "inbox", MANAGER: "inbox", ADMIN: "inbox", nonMember: "inbox" },
   "/inbox": { anonymous: "login", AGENT: 200, MANAGER: 200, ADMIN: 200, nonMember: 200 },
+  // Requested literally, so no conversation matches: signed in, the page says "not found in your inboxes" (200).
+  "/inbox/[conversationId]": { anonymous: "login", AGENT: 200, MANAGER: 200, ADMIN: 200, nonMember: 200 },
   "/settings/assignment": { anonymous: "login", AGENT: "inbox", MANAGER: "inbox", ADMIN: 200, nonMember: "inbox" },
   "/settings/flows": { anonymous: "login", AGENT: "inbox", MANAGER: "inbox", ADMIN: 200, nonMember: "inbox" },
   "/settings/rate-card": { anonymous: "login", AGENT: "inbox", MANAGER: "inbox", ADMIN: 200, nonMember: "inbox" },

@@ -1,0 +1,51 @@
+"use client";
+
+import { keepPreviousData, skipToken, useInfiniteQuery, useQuery, type InfiniteData } from "@tanstack/react-query";
+import { useMemo } from "react";
+import type { ListFilter } from "@/lib/inbox/list-filter";
+import type { PresenceDto } from "@/lib/inbox/types";
+import { presenceKey } from "./cache";
+import { queries } from "./queries";
+import type { ConversationPage } from "./types";
+
+// One hook per resource. Components read through these and never fetch by themselves.
+
+export function useConversations(filter: ListFilter, initialPage?: ConversationPage) {
+  const query = useInfiniteQuery({
+    ...queries.conversationList(filter),
+    // While another filter's list loads, the last one stays in view rather than an empty pane.
+    placeholderData: keepPreviousData,
+    ...(initialPage
+      ? { initialData: { pages: [initialPage], pageParams: [null] } satisfies InfiniteData<ConversationPage, string | null> }
+      : {}),
+  });
+  const items = useMemo(() => {
+    // A conversation that moved between pages while paging appears once.
+    const seen = new Set<string>();
+    return (query.data?.pages ?? []).flatMap((page) => page.items).filter((c) => !seen.has(c.id) && !!seen.add(c.id));
+  }, [query.data]);
+  return { ...query, items };
+}
+
+export const useConversation = (id: string) => useQuery(queries.conversation(id));
+
+export function useMessages(id: string) {
+  const query = useInfiniteQuery(queries.messages(id));
+  // Pages are newest first; the thread reads oldest first.
+  const items = useMemo(() => [...(query.data?.pages ?? [])].reverse().flatMap((page) => page.items), [query.data]);
+  return { ...query, items };
+}
+
+export const useContact = (id: string) => useQuery(queries.contact(id));
+// `enabled: false` defers the first fetch until something on screen needs it (an opened picker).
+export const useTemplates = ({ enabled = true } = {}) => useQuery({ ...queries.templates(), enabled });
+export const useFlows = () => useQuery(queries.flows());
+export const useRates = ({ enabled = true } = {}) => useQuery({ ...queries.rates(), enabled });
+export const useLabels = () => useQuery(queries.labels());
+export const useTeammates = () => useQuery(queries.teammates());
+export const useCannedResponses = () => useQuery(queries.canned());
+export const useNotifications = () => useQuery(queries.notifications());
+
+/** Who else has the conversation open; only the socket writes it (see putPresence). */
+export const usePresence = (conversationId: string) =>
+  useQuery<PresenceDto | null>({ queryKey: presenceKey(conversationId), queryFn: skipToken, staleTime: Infinity }).data ?? null;

@@ -1,0 +1,59 @@
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import type { ListFilter } from "@/lib/inbox/list-filter";
+import { api } from "./client";
+
+// Every read the browser makes, as query options keyed by what it depends on: a conversation's
+// messages live under its own id, so an answer for one conversation can only land in that one.
+
+export const keys = {
+  conversations: ["conversations"] as const,
+  conversationList: (filter: ListFilter) => ["conversations", "list", filter] as const,
+  conversation: (id: string) => ["conversations", "one", id] as const,
+  messages: (id: string) => ["messages", id] as const,
+  contact: (id: string) => ["contact", id] as const,
+  templates: ["templates"] as const,
+  flows: ["flows"] as const,
+  rates: ["rates"] as const,
+  labels: ["labels"] as const,
+  teammates: ["teammates"] as const,
+  canned: ["canned"] as const,
+  notifications: ["notifications"] as const,
+  simulator: {
+    customers: ["simulator", "customers"] as const,
+    thread: (waId: string) => ["simulator", "thread", waId] as const,
+    settings: (waId: string) => ["simulator", "settings", waId] as const,
+  },
+};
+
+// Shared lists the team edits now and then: fresh for half a minute, refetched when the agent comes
+// back to the window, when the socket reconnects, or when an event says they changed.
+const SHARED_LIST_STALE_MS = 30_000;
+
+export const queries = {
+  conversationList: (filter: ListFilter) =>
+    infiniteQueryOptions({
+      queryKey: keys.conversationList(filter),
+      queryFn: ({ pageParam }) => api.conversations({ ...filter, ...(pageParam ? { cursor: pageParam } : {}) }),
+      initialPageParam: null as string | null,
+      getNextPageParam: (page) => page.nextCursor,
+    }),
+  conversation: (id: string) => queryOptions({ queryKey: keys.conversation(id), queryFn: () => api.conversation(id) }),
+  // Pages run newest first: page 0 is the latest messages, each next page goes further back.
+  messages: (id: string) =>
+    infiniteQueryOptions({
+      queryKey: keys.messages(id),
+      queryFn: ({ pageParam }) => api.messages(id, pageParam ?? undefined),
+      initialPageParam: null as string | null,
+      getNextPageParam: (page) => page.nextCursor,
+    }),
+  contact: (id: string) => queryOptions({ queryKey: keys.contact(id), queryFn: () => api.contact(id) }),
+  // Templates, flows and the rate card change by an admin's sync, not while an agent works: fetched
+  // once per session (or on an explicit refresh), never per conversation.
+  templates: () => queryOptions({ queryKey: keys.templates, queryFn: () => api.templates(), staleTime: Infinity, gcTime: Infinity }),
+  flows: () => queryOptions({ queryKey: keys.flows, queryFn: () => api.flows(), staleTime: Infinity, gcTime: Infinity }),
+  rates: () => queryOptions({ queryKey: keys.rates, queryFn: () => api.rates(), staleTime: Infinity, gcTime: Infinity }),
+  labels: () => queryOptions({ queryKey: keys.labels, queryFn: () => api.labels(), staleTime: SHARED_LIST_STALE_MS }),
+  teammates: () => queryOptions({ queryKey: keys.teammates, queryFn: () => api.teammates(), staleTime: SHARED_LIST_STALE_MS }),
+  canned: () => queryOptions({ queryKey: keys.canned, queryFn: () => api.canned(), staleTime: SHARED_LIST_STALE_MS }),
+  notifications: () => queryOptions({ queryKey: keys.notifications, queryFn: () => api.notifications() }),
+};

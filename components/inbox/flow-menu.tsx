@@ -1,0 +1,39 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { useFlows } from "@/components/api/hooks";
+
+/** Sends one of the Flows an admin configured (a booking, a form); the text typed becomes its message. */
+export function FlowMenu({ channelId, onPick }: { channelId: string; onPick: (flowId: string) => Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  const flows = useFlows();
+  const items = flows.data?.items.filter((flow) => flow.channelId === channelId) ?? (flows.isError ? [] : null);
+  return (
+    <div className="relative">
+      <Button onClick={() => setOpen(!open)} title="Send a form (WhatsApp Flow)" data-testid="flow-button">
+        Form
+      </Button>
+      {open && (
+        <ul className="absolute bottom-full right-0 z-20 mb-1 w-64 rounded-lg border border-slate-200 bg-white py-1 text-sm shadow-lg">
+          {items === null && <li className="px-3 py-1.5 text-slate-400">Loading…</li>}
+          {items?.length === 0 && <li className="px-3 py-1.5 text-slate-500">No flows yet: an admin adds them under Flows.</li>}
+          {items?.map((flow) => (
+            <li key={flow.id}>
+              <button
+                className="w-full px-3 py-1.5 text-left hover:bg-slate-100"
+                onClick={() => {
+                  setOpen(false);
+                  void onPick(flow.id);
+                }}
+              >
+                {flow.name}
+                <span className="block text-xs text-slate-500">button “{flow.cta}”</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

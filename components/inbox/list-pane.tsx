@@ -1,0 +1,60 @@
+"use client";
+
+import { useLabels, useConversations } from "@/components/api/hooks";
+import type { ListFilter } from "@/lib/inbox/list-filter";
+import { ConversationList } from "./conversation-list";
+import { useInbox } from "./inbox-context";
+import { ListFilters } from "./list-filters";
+import { NotificationBell, type Attention } from "./notifications";
+import { useListFilter } from "./use-list-filter";
+
+type Props = {
+  openId: string | null;
+  attention: Attention;
+  searchRef: React.RefObject<HTMLInputElement | null>;
+  onHelp: () => void;
+};
+
+/** The left pane: notifications, the live indicator, the filters (kept in the URL) and the list. */
+export function ListPane({ openId, attention, searchRef, onHelp }: Props) {
+  const { connected, openConversation } = useInbox();
+  const [filter, setFilter] = useListFilter();
+  const list = useConversations(filter);
+  const labels = useLabels();
+  return (
+    <aside className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white">
+      <div className="flex items-center justify-between px-3 pt-2">
+        <NotificationBell attention={attention} onOpen={openConversation} />
+        <div className="flex items-center gap-2 text-[11px] text-slate-500">
+          <button onClick={onHelp} className="rounded px-1.5 py-0.5 hover:bg-slate-100" title="Keyboard shortcuts">
+            ?
+          </button>
+          <span
+            data-testid="live-indicator"
+            data-connected={connected}
+            title={connected ? "Live" : "Reconnecting…"}
+            className={`h-2 w-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-400"}`}
+          />
+        </div>
+      </div>
+      {/* Keyed by the search so Back/Forward through the history shows the search they restore. */}
+      <ListFilters key={filter.q ?? ""} filter={filter} onChange={setFilter} labels={labels.data?.items ?? []} searchRef={searchRef} />
+      <ConversationList
+        conversations={list.items}
+        selectedId={openId}
+        onSelect={openConversation}
+        hasMore={list.hasNextPage}
+        loading={list.isPending || list.isFetchingNextPage}
+        onLoadMore={() => !list.isFetchingNextPage && void list.fetchNextPage()}
+        error={list.error?.message ?? null}
+        emptyText={emptyText(filter)}
+      />
+    </aside>
+  );
+}
+
+export function emptyText(filter: ListFilter): string {
+  if (filter.q) return `Nothing matches “${filter.q}”.`;
+  if (filter.assignee === "me") return "Nothing assigned to you. Take a conversation from Unassigned.";
+  return "No conversations here. New WhatsApp chats appear the moment they arrive.";
+}

@@ -1,0 +1,16 @@
+"use client";
+
+import { useConversations } from "@/components/api/hooks";
+import { emptyText } from "./list-pane";
+import { useListFilter } from "./use-list-filter";
+
+/** The thread pane while no conversation is open (/inbox). */
+export function NoConversation() {
+  const [filter] = useListFilter();
+  const list = useConversations(filter);
+  return (
+    <main className="flex min-w-0 flex-1 items-center justify-center p-8 text-center text-sm text-slate-500">
+      {list.items.length ? "Pick a conversation on the left, or press j." : emptyText(filter)}
+    </main>
+  );
+}
