@@ -1,22 +1,68 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { ZodError, type ZodType } from "zod";
+import { z, ZodError, type ZodType } from "zod";
+import { requirePermission, type SessionUser } from "@/lib/auth/guards";
+import type { Permission } from "@/lib/auth/permissions";
 import { isDatabaseDown } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 
-// Route handlers stay thin: they run inside handle(), which turns every error into one JSON shape:
-// {"error":{"code":"…","message":"…"}}. Unknown errors are logged and never echoed to the client.
+// Every route handler declares who may call it and what it reads, in its first line:
+//   export const PATCH = route({ permission: "conversation.update", params: idParams, body: patch }, handler)
+// The session and permission are checked before any input is read, so a caller who may not use the
+// route learns nothing about its input rules. Every error becomes one JSON shape,
+// {"error":{"code":"…","message":"…"}}; unknown errors are logged and never echoed to the client.
 
-type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
+export type RouteOptions = {
+  /** A permission from lib/auth/permissions.ts, or "public": no session is looked up at all. */
+  permission: Permission | "public";
+  /** Runs first and throws when the feature behind the route is off, so it answers before any input is read. */
+  available?: () => void;
+  /** Next's route segments, e.g. idParams. */
+  params?: ZodType;
+  /** The URL's search params, each a string. */
+  query?: ZodType;
+  /** The JSON body; malformed JSON or a failed schema is a 400 with the field paths. */
+  body?: ZodType;
+};
 
-export function handle<Context>(handler: Handler<Context>): Handler<Context> {
-  return async (request, context) => {
+type Parsed<O, K extends "params" | "query" | "body"> = O extends { [key in K]: infer S extends ZodType } ? z.output<S> : undefined;
+
+export type RouteInput<O extends RouteOptions> = {
+  request: Request;
+  user: O["permission"] extends "public" ? null : SessionUser;
+  params: Parsed<O, "params">;
+  query: Parsed<O, "query">;
+  body: Parsed<O, "body">;
+};
+
+// Next passes { params: Promise<…> } typed per route; the schema, not this type, says what is in it.
+type NextContext = { params: Promise<unknown> };
+
+export type RouteHandler = ((request: Request, context: NextContext) => Promise<Response>) & {
+  permission: RouteOptions["permission"];
+};
+
+/** The one segment most routes have: /api/…/[id]. */
+export const idParams = z.object({ id: z.string() });
+
+export function route<const O extends RouteOptions>(
+  options: O,
+  handler: (input: RouteInput<O>) => Promise<Response> | Response,
+): RouteHandler {
+  const run = async (request: Request, context: NextContext) => {
     try {
-      return await handler(request, context);
+      options.available?.();
+      const user = options.permission === "public" ? null : await requirePermission(options.permission);
+      const params = options.params?.parse(await context.params);
+      const query = options.query?.parse(Object.fromEntries(new URL(request.url).searchParams));
+      const body = options.body ? await readJson(request, options.body) : undefined;
+      return await handler({ request, user, params, query, body } as RouteInput<O>);
     } catch (error) {
       return errorResponse(error);
     }
   };
+  // Readable from outside, so a route's declared permission can be checked against the role matrix.
+  return Object.assign(run, { permission: options.permission });
 }
 
 export function errorResponse(error: unknown): Response {
@@ -51,7 +97,7 @@ export function errorResponse(error: unknown): Response {
 }
 
 /** Reads the JSON body and validates it; a malformed or invalid body becomes a 400. */
-export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
+async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
   let body: unknown;
   try {
     body = await request.json();

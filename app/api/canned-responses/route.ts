@@ -1,8 +1,7 @@
 // GET/POST /api/canned-responses — saved replies agents insert with /shortcut; managers edit them.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requirePermission } from "@/lib/auth/guards";
-import { handle, readJson } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { listCannedResponses, saveCannedResponse } from "@/lib/inbox/workspace-lists";
 
 const canned = z.object({
@@ -16,12 +15,8 @@ const canned = z.object({
   body: z.string().trim().min(1).max(4096),
 });
 
-export const GET = handle(async () => {
-  await requirePermission("inbox.view");
-  return NextResponse.json({ items: await listCannedResponses() });
-});
+export const GET = route({ permission: "inbox.view" }, async () => NextResponse.json({ items: await listCannedResponses() }));
 
-export const POST = handle(async (request) => {
-  const user = await requirePermission("canned.manage");
-  return NextResponse.json(await saveCannedResponse({ ...(await readJson(request, canned)), actor: user }), { status: 201 });
-});
+export const POST = route({ permission: "canned.manage", body: canned }, async ({ user, body }) =>
+  NextResponse.json(await saveCannedResponse({ ...body, actor: user }), { status: 201 }),
+);

@@ -1,8 +1,7 @@
 // GET/POST /api/flows — the Flows agents may send; admins register new ones.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requirePermission } from "@/lib/auth/guards";
-import { handle, readJson } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { limits } from "@/lib/inbox/outbound-schema";
 import { addFlow, listFlows } from "@/lib/whatsapp/flows";
 
@@ -26,12 +25,10 @@ const flow = z.strictObject({
     .nullable(),
 });
 
-export const GET = handle(async () => {
-  const user = await requirePermission("conversation.reply");
-  return NextResponse.json({ items: await listFlows({ userId: user.id }) });
-});
+export const GET = route({ permission: "conversation.reply" }, async ({ user }) =>
+  NextResponse.json({ items: await listFlows({ userId: user.id }) }),
+);
 
-export const POST = handle(async (request) => {
-  const user = await requirePermission("settings.manage");
-  return NextResponse.json(await addFlow({ flow: await readJson(request, flow), actor: user }), { status: 201 });
-});
+export const POST = route({ permission: "settings.manage", body: flow }, async ({ user, body }) =>
+  NextResponse.json(await addFlow({ flow: body, actor: user }), { status: 201 }),
+);

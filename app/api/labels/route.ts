@@ -1,8 +1,7 @@
 // GET/POST /api/labels — the labels conversations can carry; managers and admins add new ones.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requirePermission } from "@/lib/auth/guards";
-import { handle, readJson } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { createLabel, listLabels } from "@/lib/inbox/workspace-lists";
 
 const label = z.object({
@@ -15,12 +14,8 @@ const label = z.object({
   color: z.enum(["slate", "red", "amber", "emerald", "sky", "violet", "pink"]).default("slate"),
 });
 
-export const GET = handle(async () => {
-  await requirePermission("inbox.view");
-  return NextResponse.json({ items: await listLabels() });
-});
+export const GET = route({ permission: "inbox.view" }, async () => NextResponse.json({ items: await listLabels() }));
 
-export const POST = handle(async (request) => {
-  const user = await requirePermission("labels.manage");
-  return NextResponse.json(await createLabel({ ...(await readJson(request, label)), actor: user }), { status: 201 });
-});
+export const POST = route({ permission: "labels.manage", body: label }, async ({ user, body }) =>
+  NextResponse.json(await createLabel({ ...body, actor: user }), { status: 201 }),
+);

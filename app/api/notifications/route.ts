@@ -1,20 +1,15 @@
 // GET/PATCH /api/notifications — the signed-in user's mentions and assignments; mark them read.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/guards";
-import { handle, readJson } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { listNotifications, markNotificationsRead } from "@/lib/inbox/workspace-lists";
 
 const read = z.object({ ids: z.array(z.string().min(1)).max(100).optional() }).strict();
 
-export const GET = handle(async () => {
-  const user = await requireUser();
-  return NextResponse.json(await listNotifications({ userId: user.id }));
-});
+// Every role has inbox.view: these are the caller's own mentions and assignments in the inbox.
+export const GET = route({ permission: "inbox.view" }, async ({ user }) => NextResponse.json(await listNotifications({ userId: user.id })));
 
-export const PATCH = handle(async (request) => {
-  const user = await requireUser();
-  const { ids } = await readJson(request, read);
-  await markNotificationsRead({ userId: user.id, ids });
+export const PATCH = route({ permission: "inbox.view", body: read }, async ({ user, body }) => {
+  await markNotificationsRead({ userId: user.id, ids: body.ids });
   return NextResponse.json({ ok: true });
 });

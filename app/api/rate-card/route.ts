@@ -1,8 +1,7 @@
 // GET/PUT /api/rate-card — template prices by category and country code; admins replace the table.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requirePermission } from "@/lib/auth/guards";
-import { handle, readJson } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { listRates, replaceRates } from "@/lib/billing/rate-card";
 
 const rates = z.object({
@@ -21,13 +20,8 @@ const rates = z.object({
     .max(2000),
 });
 
-export const GET = handle(async () => {
-  await requirePermission("inbox.view");
-  return NextResponse.json({ items: await listRates() });
-});
+export const GET = route({ permission: "inbox.view" }, async () => NextResponse.json({ items: await listRates() }));
 
-export const PUT = handle(async (request) => {
-  const user = await requirePermission("settings.manage");
-  const body = await readJson(request, rates);
-  return NextResponse.json({ items: await replaceRates({ rates: body.rates, actor: user }) });
-});
+export const PUT = route({ permission: "settings.manage", body: rates }, async ({ user, body }) =>
+  NextResponse.json({ items: await replaceRates({ rates: body.rates, actor: user }) }),
+);

@@ -1,11 +1,8 @@
 // GET/PATCH /api/contacts/:id — the contact panel: details, earlier conversations, history; edit attributes and notes.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requirePermission } from "@/lib/auth/guards";
-import { handle, readJson } from "@/lib/http/route";
+import { idParams, route } from "@/lib/http/route";
 import { contactDetails, updateContact } from "@/lib/contacts/contact-details";
-
-type Context = { params: Promise<{ id: string }> };
 
 const patch = z
   .object({
@@ -16,13 +13,10 @@ const patch = z
   })
   .strict();
 
-export const GET = handle(async (_request, { params }: Context) => {
-  const user = await requirePermission("conversation.view");
-  return NextResponse.json(await contactDetails({ contactId: (await params).id, userId: user.id }));
-});
+export const GET = route({ permission: "conversation.view", params: idParams }, async ({ user, params }) =>
+  NextResponse.json(await contactDetails({ contactId: params.id, userId: user.id })),
+);
 
-export const PATCH = handle(async (request, { params }: Context) => {
-  const user = await requirePermission("contact.update");
-  const changes = await readJson(request, patch);
-  return NextResponse.json(await updateContact({ contactId: (await params).id, actor: user, changes }));
-});
+export const PATCH = route({ permission: "contact.update", params: idParams, body: patch }, async ({ user, params, body }) =>
+  NextResponse.json(await updateContact({ contactId: params.id, actor: user, changes: body })),
+);

@@ -1,15 +1,12 @@
 // GET/PATCH /api/conversations/:id — one conversation; change its status, snooze, assignee, team, labels or read state.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { handle, readJson } from "@/lib/http/route";
+import { idParams, route } from "@/lib/http/route";
 import { findConversationForUser } from "@/lib/inbox/find-conversation";
 import { serializeConversation } from "@/lib/inbox/serializers";
 import { updateConversation } from "@/lib/inbox/update-conversation";
-
-type Context = { params: Promise<{ id: string }> };
 
 const patch = z
   .object({
@@ -22,18 +19,13 @@ const patch = z
   })
   .strict();
 
-export const GET = handle(async (_request, { params }: Context) => {
-  const user = await requirePermission("conversation.view");
-  const { id } = await params;
-  return NextResponse.json(serializeConversation(await findConversationForUser({ conversationId: id, userId: user.id })));
-});
+export const GET = route({ permission: "conversation.view", params: idParams }, async ({ user, params }) =>
+  NextResponse.json(serializeConversation(await findConversationForUser({ conversationId: params.id, userId: user.id }))),
+);
 
-export const PATCH = handle(async (request, { params }: Context) => {
-  const user = await requirePermission("conversation.update");
-  const changes = await readJson(request, patch);
-  if ((changes.assigneeId !== undefined || changes.teamId !== undefined) && !can(user.role, "conversation.assign")) {
+export const PATCH = route({ permission: "conversation.update", params: idParams, body: patch }, async ({ user, params, body }) => {
+  if ((body.assigneeId !== undefined || body.teamId !== undefined) && !can(user.role, "conversation.assign")) {
     throw new AppError("FORBIDDEN", "Your role does not allow assigning conversations.");
   }
-  const { id } = await params;
-  return NextResponse.json(await updateConversation({ conversationId: id, actor: user, changes }));
+  return NextResponse.json(await updateConversation({ conversationId: params.id, actor: user, changes: body }));
 });

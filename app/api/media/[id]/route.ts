@@ -1,13 +1,8 @@
 // GET /api/media/:id — a customer's photo, video, voice note, sticker or document, for members of its inbox.
-import { requirePermission } from "@/lib/auth/guards";
-import { handle } from "@/lib/http/route";
+import { idParams, route } from "@/lib/http/route";
 import { openMedia } from "@/lib/media/open-media";
 
-type Context = { params: Promise<{ id: string }> };
-
-export const GET = handle(async (_request, { params }: Context) => {
-  const user = await requirePermission("conversation.view");
-  const { id } = await params;
+export const GET = route({ permission: "conversation.view", params: idParams }, async ({ user, params: { id } }) => {
   const media = await openMedia({ mediaId: id, userId: user.id });
   const inline = media.kind !== "document";
   const fileName = media.fileName ?? `${media.kind}-${id}`;

@@ -1,8 +1,7 @@
 // GET/PATCH /api/settings/assignment — round-robin per inbox and the caps on each agent (admins).
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requirePermission } from "@/lib/auth/guards";
-import { handle, readJson } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { assignmentSettings, updateAssignmentSettings } from "@/lib/inbox/assignment-settings";
 
 const cap = z.number().int().min(1).max(500);
@@ -17,13 +16,8 @@ const patch = z.strictObject({
     .optional(),
 });
 
-export const GET = handle(async () => {
-  await requirePermission("settings.manage");
-  return NextResponse.json(await assignmentSettings());
-});
+export const GET = route({ permission: "settings.manage" }, async () => NextResponse.json(await assignmentSettings()));
 
-export const PATCH = handle(async (request) => {
-  const user = await requirePermission("settings.manage");
-  const changes = await readJson(request, patch);
-  return NextResponse.json(await updateAssignmentSettings({ ...changes, actor: user }));
-});
+export const PATCH = route({ permission: "settings.manage", body: patch }, async ({ user, body }) =>
+  NextResponse.json(await updateAssignmentSettings({ ...body, actor: user })),
+);

@@ -3,6 +3,7 @@ import { after, NextResponse } from "next/server";
 import { config } from "@/lib/config";
 import { isDatabaseDown } from "@/lib/db/errors";
 import { lingerThenCancel, readLimitedBody } from "@/lib/http/read-limited-body";
+import { route } from "@/lib/http/route";
 import { parseWebhookJson } from "@/lib/whatsapp/parse-webhook-json";
 import { verifySignature } from "@/lib/whatsapp/signature";
 import { receiveWebhook } from "@/lib/whatsapp/receive-webhook";
@@ -13,7 +14,8 @@ export const dynamic = "force-dynamic";
 
 const MAX_BODY_BYTES = 3 * 1024 * 1024; // Meta's payloads are at most 3 MB.
 
-export function GET(request: Request) {
+// Meta holds no session: the verify token (GET) and the body's signature (POST) are the permission.
+export const GET = route({ permission: "public" }, ({ request }) => {
   const params = new URL(request.url).searchParams;
   const challenge = params.get("hub.challenge");
   const tokenMatches = verifyTokenMatches({ given: params.get("hub.verify_token"), expected: config().whatsapp.verifyToken });
@@ -21,9 +23,10 @@ export function GET(request: Request) {
     return new Response("Verification token mismatch", { status: 403 });
   }
   return new Response(challenge, { status: 200, headers: { "content-type": "text/plain" } });
-}
+});
 
-export async function POST(request: Request) {
+// No body schema: the raw bytes are read here, with a size limit, because the signature covers them.
+export const POST = route({ permission: "public" }, async ({ request }) => {
   // A declared length over the limit is refused before a byte is read; an undeclared or false one
   // as soon as the count passes it. Either way the upload is cut off once the 413 is out.
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
@@ -70,7 +73,7 @@ export async function POST(request: Request) {
     console.error("[webhook] could not store the event", error);
     return failure(500, "INTERNAL", "The event could not be stored.");
   }
-}
+});
 
 // No "Connection: close": Node would close the socket as soon as the answer is written, while the
 // sender is still writing, and it could see a reset instead of the 413. The upload is ended after

@@ -1,16 +1,12 @@
 // POST/DELETE /api/contacts/:id/block — block or unblock a customer (Meta's Block Users API and locally), with a reason.
 import { NextResponse } from "next/server";
-import { requirePermission } from "@/lib/auth/guards";
-import { handle, readJson } from "@/lib/http/route";
+import { idParams, route } from "@/lib/http/route";
 import { reasonSchema, setContactBlocked } from "@/lib/contacts/block-contact";
 
-type Context = { params: Promise<{ id: string }> };
+export const POST = route({ permission: "contact.block", params: idParams, body: reasonSchema }, async ({ user, params, body }) =>
+  NextResponse.json(await setContactBlocked({ contactId: params.id, blocked: true, reason: body.reason, actor: user })),
+);
 
-async function change(request: Request, { params }: Context, blocked: boolean) {
-  const user = await requirePermission("contact.block");
-  const { reason } = await readJson(request, reasonSchema);
-  return NextResponse.json(await setContactBlocked({ contactId: (await params).id, blocked, reason, actor: user }));
-}
-
-export const POST = handle((request, context: Context) => change(request, context, true));
-export const DELETE = handle((request, context: Context) => change(request, context, false));
+export const DELETE = route({ permission: "contact.block", params: idParams, body: reasonSchema }, async ({ user, params, body }) =>
+  NextResponse.json(await setContactBlocked({ contactId: params.id, blocked: false, reason: body.reason, actor: user })),
+);

@@ -3,36 +3,30 @@
 // ({"note":{"text":…,"mentions":[userId]}}).
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requirePermission } from "@/lib/auth/guards";
-import { handle, readJson } from "@/lib/http/route";
+import { idParams, route } from "@/lib/http/route";
 import { listMessages } from "@/lib/inbox/list-messages";
 import { addNote } from "@/lib/inbox/add-note";
 import { sendInput } from "@/lib/inbox/outbound-schema";
 import { sendMessage } from "@/lib/inbox/send-message";
 
-type Context = { params: Promise<{ id: string }> };
-
 const page = z.object({ cursor: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(200).optional() });
 
-export const GET = handle(async (request, { params }: Context) => {
-  const user = await requirePermission("conversation.view");
-  const { id } = await params;
-  const { cursor, limit } = page.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return NextResponse.json(await listMessages({ conversationId: id, userId: user.id, cursor, limit }));
-});
+export const GET = route({ permission: "conversation.view", params: idParams, query: page }, async ({ user, params, query }) =>
+  NextResponse.json(await listMessages({ conversationId: params.id, userId: user.id, ...query })),
+);
 
 // A private note for the team is a message too, but one that is never sent.
 const noteInput = z.strictObject({
   note: z.strictObject({ text: z.string(), mentions: z.array(z.string().min(1)).max(20).optional() }),
 });
 
-export const POST = handle(async (request, { params }: Context) => {
-  const user = await requirePermission("conversation.reply");
-  const { id } = await params;
-  const body = await readJson(request, z.unknown());
+// Any JSON here: which schema applies depends on whether it is a note, so the handler picks.
+export const POST = route({ permission: "conversation.reply", params: idParams, body: z.unknown() }, async ({ user, params, body }) => {
   if (body && typeof body === "object" && "note" in body) {
     const { note } = noteInput.parse(body);
-    return NextResponse.json(await addNote({ conversationId: id, text: note.text, mentions: note.mentions, actor: user }), { status: 201 });
+    return NextResponse.json(await addNote({ conversationId: params.id, text: note.text, mentions: note.mentions, actor: user }), {
+      status: 201,
+    });
   }
-  return NextResponse.json(await sendMessage({ conversationId: id, input: sendInput.parse(body), actor: user }), { status: 201 });
+  return NextResponse.json(await sendMessage({ conversationId: params.id, input: sendInput.parse(body), actor: user }), { status: 201 });
 });

@@ -1,15 +1,15 @@
 // /api/simulator/graph/* — the simulator's stand-in for graph.facebook.com (simulator mode only).
 import { NextResponse } from "next/server";
-import { handle } from "@/lib/http/route";
+import { z } from "zod";
+import { route } from "@/lib/http/route";
 import { handleGraphRequest } from "@/lib/simulator/graph-api";
 import { requireSimulatorMode } from "@/lib/simulator/guard";
 
-type Context = { params: Promise<{ path: string[] }> };
+const segments = z.object({ path: z.array(z.string()) });
 
-async function respond(request: Request, { params }: Context) {
-  requireSimulatorMode();
-  const { path } = await params;
-  // Media uploads are multipart, as Meta's are; everything else is JSON.
+// No body schema: the Graph API answers a bad body in Meta's own error shape, and media uploads are
+// multipart, as Meta's are, so respond() reads the body itself.
+async function respond({ request, params }: { request: Request; params: z.output<typeof segments> }) {
   const multipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
   const text = request.method === "GET" || multipart ? "" : await request.text();
   let body: unknown = multipart ? await request.formData().catch(() => undefined) : undefined;
@@ -22,7 +22,7 @@ async function respond(request: Request, { params }: Context) {
   }
   const reply = await handleGraphRequest({
     method: request.method,
-    segments: path,
+    segments: params.path,
     query: new URL(request.url).searchParams,
     authorization: request.headers.get("authorization"),
     body,
@@ -30,6 +30,6 @@ async function respond(request: Request, { params }: Context) {
   return NextResponse.json(reply.body, { status: reply.status });
 }
 
-export const GET = handle(respond);
-export const POST = handle(respond);
-export const DELETE = handle(respond);
+export const GET = route({ permission: "public", available: requireSimulatorMode, params: segments }, respond);
+export const POST = route({ permission: "public", available: requireSimulatorMode, params: segments }, respond);
+export const DELETE = route({ permission: "public", available: requireSimulatorMode, params: segments }, respond);

@@ -1,12 +1,8 @@
 // POST /api/users/:id/reactivate — let a deactivated user sign in again (admins).
 import { NextResponse } from "next/server";
-import { requirePermission } from "@/lib/auth/guards";
-import { handle } from "@/lib/http/route";
+import { idParams, route } from "@/lib/http/route";
 import { setUserActive } from "@/lib/users/set-user-active";
 
-type Context = { params: Promise<{ id: string }> };
-
-export const POST = handle(async (_request, { params }: Context) => {
-  const actor = await requirePermission("users.manage");
-  return NextResponse.json(await setUserActive({ userId: (await params).id, active: true, actor }));
-});
+export const POST = route({ permission: "users.manage", params: idParams }, async ({ user, params }) =>
+  NextResponse.json(await setUserActive({ userId: params.id, active: true, actor: user })),
+);

@@ -2,30 +2,26 @@
 import { config } from "@/lib/config";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { handle, readJson } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { customerMessage } from "@/lib/simulator/customer-message";
 import { customerThread, sendAsCustomer } from "@/lib/simulator/customer-phone";
 import { requireSimulatorMode } from "@/lib/simulator/guard";
 
-type Context = { params: Promise<{ waId: string }> };
-
-const waIdSchema = z.string().regex(/^\d{6,15}$/, "A phone number in international format, digits only (e.g. 4915112345678).");
+const params = z.object({
+  waId: z.string().regex(/^\d{6,15}$/, "A phone number in international format, digits only (e.g. 4915112345678)."),
+});
 // The customer's name plus one message of any kind; a body without "kind" is a text message.
 const message = z.preprocess(
   (body) => (body && typeof body === "object" && !("kind" in body) ? { ...body, kind: "text" } : body),
   z.object({ name: z.string().trim().min(1).max(80) }).and(customerMessage),
 );
 
-export const GET = handle(async (_request, { params }: Context) => {
-  requireSimulatorMode();
-  const waId = waIdSchema.parse((await params).waId);
-  return NextResponse.json({ items: await customerThread({ phoneNumberId: config().whatsapp.phoneNumberId, waId }) });
-});
+export const GET = route({ permission: "public", available: requireSimulatorMode, params }, async ({ params: { waId } }) =>
+  NextResponse.json({ items: await customerThread({ phoneNumberId: config().whatsapp.phoneNumberId, waId }) }),
+);
 
-export const POST = handle(async (request, { params }: Context) => {
-  requireSimulatorMode();
-  const waId = waIdSchema.parse((await params).waId);
-  const { name, ...input } = await readJson(request, message);
-  const result = await sendAsCustomer({ phoneNumberId: config().whatsapp.phoneNumberId, waId, name, input });
+export const POST = route({ permission: "public", available: requireSimulatorMode, params, body: message }, async ({ params, body }) => {
+  const { name, ...input } = body;
+  const result = await sendAsCustomer({ phoneNumberId: config().whatsapp.phoneNumberId, waId: params.waId, name, input });
   return NextResponse.json(result, { status: 201 });
 });

@@ -1,13 +1,11 @@
 // POST /api/conversations/:id/messages/:messageId/retry — send a failed message again.
 import { NextResponse } from "next/server";
-import { requirePermission } from "@/lib/auth/guards";
-import { handle } from "@/lib/http/route";
+import { z } from "zod";
+import { route } from "@/lib/http/route";
 import { retryMessage } from "@/lib/inbox/retry-message";
 
-type Context = { params: Promise<{ id: string; messageId: string }> };
+const params = z.object({ id: z.string(), messageId: z.string() });
 
-export const POST = handle(async (_request, { params }: Context) => {
-  const user = await requirePermission("conversation.reply");
-  const { id, messageId } = await params;
-  return NextResponse.json(await retryMessage({ conversationId: id, messageId, actor: user }));
-});
+export const POST = route({ permission: "conversation.reply", params }, async ({ user, params: { id, messageId } }) =>
+  NextResponse.json(await retryMessage({ conversationId: id, messageId, actor: user })),
+);

@@ -1,17 +1,16 @@
 // GET /api/simulator/customers/:waId/media/:mediaId — a file the business sent this customer, for
 // the simulated phone (which, like a real one, needs no Graph API token to show it).
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { handle } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { requireSimulatorMode } from "@/lib/simulator/guard";
 import { simulatorMediaBytes } from "@/lib/simulator/media-store";
 
-type Context = { params: Promise<{ waId: string; mediaId: string }> };
+const params = z.object({ waId: z.string(), mediaId: z.string() });
 
-export const GET = handle(async (_request, { params }: Context) => {
-  requireSimulatorMode();
-  const { waId, mediaId } = await params;
+export const GET = route({ permission: "public", available: requireSimulatorMode, params }, async ({ params: { waId, mediaId } }) => {
   // Only files that were actually sent to this customer.
   const [sent] = await db.$queryRaw<{ wamid: string }[]>`
     SELECT wamid FROM "SimulatorMessage"
