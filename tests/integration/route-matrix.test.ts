@@ -1,11 +1,21 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
+import { can, permissions, type Permission } from "@/lib/auth/permissions";
 import { db, disconnectDb, type Role } from "@/lib/db/client";
 import { baseUrl, signIn } from "../support/http";
 import { customerWritesIn, outboundMessage, testChannel, uniqueTag } from "./factories";
-import { discoverPages, discoverRoutes } from "./route-matrix/discover";
-import { callers, pageCases, routeCases, type Caller, type Ids, type Outcome } from "./route-matrix/expectations";
+import { declaredPermissions, discoverPages, discoverRoutes } from "./route-matrix/discover";
+import {
+  callers,
+  pageCases,
+  routeCases,
+  undeclaredRoutes,
+  type Caller,
+  type Expectation,
+  type Ids,
+  type Outcome,
+} from "./route-matrix/expectations";
 
 // Every route handler under app/api and every page, called as a signed-out visitor, an agent, a
 // manager, an admin and an agent outside the inbox, against the expectations in
@@ -77,6 +87,23 @@ describe("route × role matrix", () => {
     expect(discoverPages().sort()).toEqual(Object.keys(pageCases).sort());
   });
 
+  // The expectations are written by hand; the permission each route declares (route({ permission }))
+  // and lib/auth/permissions.ts must agree with them, so neither can drift alone.
+  it("expects for every route what its declared permission allows", () => {
+    const problems: string[] = [];
+    for (const [route, declared] of declaredPermissions()) {
+      const expected = routeCases[route]?.expect;
+      if (declared === undefined) {
+        if (!(route in undeclaredRoutes)) problems.push(`${route} does not declare its permission with route({ permission })`);
+      } else if (route in undeclaredRoutes) {
+        problems.push(`${route} declares "${declared}"; remove it from undeclaredRoutes`);
+      } else if (expected) {
+        problems.push(...disagreements(route, declared, expected));
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   // Before the routes: their last one signs every caller out.
   it("answers every page as expected for every caller", async () => {
     const mismatches: string[] = [];
@@ -121,6 +148,26 @@ describe("route × role matrix", () => {
     expect(mismatches).toEqual([]);
   });
 });
+
+function disagreements(route: string, declared: string, expected: Expectation): string[] {
+  // No session is looked up for a public route, so a session cannot change its answer: a 401 there
+  // comes from the route's own credential (Meta's signature, the Graph API token) and hits everyone.
+  if (declared === "public") {
+    const differs = callers.filter((caller) => expected[caller] !== expected.anonymous);
+    return differs.length ? [`${route} is public, so ${differs.join(", ")} must expect what anonymous does (${expected.anonymous})`] : [];
+  }
+  if (!(declared in permissions)) return [`${route} declares "${declared}", which is not in lib/auth/permissions.ts`];
+  const permission = declared as Permission;
+  const problems = expected.anonymous === 401 ? [] : [`${route} (${permission}) must expect 401 for anonymous`];
+  for (const caller of ["AGENT", "MANAGER", "ADMIN", "nonMember"] as const) {
+    const outcome = expected[caller];
+    // An agent outside the inbox still has the AGENT role; membership is decided after the permission.
+    const allowed = can(caller === "nonMember" ? "AGENT" : caller, permission);
+    if (!allowed && outcome !== 403) problems.push(`${route} (${permission}) must expect 403 for ${caller}, not ${outcome}`);
+    if (allowed && (outcome === 401 || outcome === 403)) problems.push(`${route} (${permission}) allows ${caller}, yet expects ${outcome}`);
+  }
+  return problems;
+}
 
 function fileForm(): FormData {
   const form = new FormData();

@@ -11,13 +11,30 @@ export type Method = (typeof METHODS)[number];
 
 /** "METHOD /api/path/[param]" for every method every app/api/**\/route.ts exports. */
 export function discoverRoutes(): string[] {
-  return files("route.ts").flatMap((file) => {
-    const source = readFileSync(file, "utf8");
-    const exported = METHODS.filter((method) =>
-      new RegExp(`export\\s+(const|async function|function)\\s+${method}\\b|\\bas\\s+${method}\\b`).test(source),
-    );
-    return exported.map((method) => `${method} ${urlPath(file)}`);
-  });
+  return [...declaredPermissions().keys()];
+}
+
+/**
+ * The permission each route handler declares in its first line,
+ * `export const PATCH = route({ permission: "conversation.update", … }, …)`, keyed like
+ * discoverRoutes(); undefined for a handler that does not go through route().
+ */
+export function declaredPermissions(): Map<string, string | undefined> {
+  return new Map(
+    files("route.ts").flatMap((file) => {
+      const source = readFileSync(file, "utf8");
+      return exportedMethods(source).map((method): [string, string | undefined] => [
+        `${method} ${urlPath(file)}`,
+        new RegExp(`export\\s+const\\s+${method}\\s*=\\s*route\\(\\s*\\{\\s*permission:\\s*"([^"]+)"`).exec(source)?.[1],
+      ]);
+    }),
+  );
+}
+
+function exportedMethods(source: string): Method[] {
+  return METHODS.filter((method) =>
+    new RegExp(`export\\s+(const|async function|function)\\s+${method}\\b|\\bas\\s+${method}\\b`).test(source),
+  );
 }
 
 /** The URL path of every page (route groups such as (workspace) removed). */

@@ -180,6 +180,12 @@ export const routeCases: Record<string, RouteCase> = {
   "DELETE /api/simulator/graph/[...path]": { path: () => "/api/simulator/graph/v23.0/1/block_users", body: {}, expect: same(401) },
 };
 
+/** Handlers that do not declare themselves with route(), and why. Everything else must. */
+export const undeclaredRoutes: Record<string, string> = {
+  "GET /api/auth/[...nextauth]": "next-auth's own handler answers its session and CSRF endpoints.",
+  "POST /api/auth/[...nextauth]": "next-auth's own handler, after the sign-in limits are checked; next-auth needs the unread form body.",
+};
+
 export const pageCases: Record<string, Expectation> = {
   "/": same("inbox"),
   "/login": { anonymous: 200, AGENT: "inbox", MANAGER: "inbox", ADMIN: "inbox", nonMember: "inbox" },
