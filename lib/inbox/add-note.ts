@@ -2,11 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { rooms } from "@/lib/realtime/events";
+import { messageCreated } from "@/lib/realtime/build-events";
 import { publish, type Publication } from "@/lib/realtime/publish";
 import { findConversationForUser } from "./find-conversation";
 import { notify } from "./notify";
-import { messageInclude, serializeMessage } from "./serializers";
+import { messageInclude } from "./serializers";
 import type { MessageDto } from "./types";
 
 export const MAX_NOTE_LENGTH = 4096;
@@ -72,9 +72,9 @@ export async function addNote({
     return { message, publications };
   });
 
-  const dto = serializeMessage(message);
-  publish({ event: "message.created", payload: dto, rooms: [rooms.conversation(conversationId)] }, ...publications);
-  return dto;
+  const created = messageCreated(message);
+  publish(created, ...publications);
+  return created.payload;
 }
 
 /** "@Sam" or "@Sam Support" anywhere in the text, not inside a word. */

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/client";
-import { rooms } from "@/lib/realtime/events";
+import { conversationUpdated } from "@/lib/realtime/build-events";
 import type { Publication } from "@/lib/realtime/publish";
-import { conversationInclude, serializeConversation } from "./serializers";
+import { conversationInclude } from "./serializers";
 
 /**
  * Sets the conversation's billing (category, type, billable) from its latest priced message, by
@@ -30,5 +30,5 @@ export async function refreshConversationBilling({
   const billing = { billingCategory: latest.pricingCategory, billingType: latest.pricingType, billable: latest.billable };
   if (Object.entries(billing).every(([key, value]) => conversation[key as keyof typeof conversation] === value)) return null;
   const updated = await tx.conversation.update({ where: { id: conversationId }, data: billing, include: conversationInclude });
-  return { event: "conversation.updated", payload: serializeConversation(updated), rooms: [rooms.inbox(updated.channelId)] };
+  return conversationUpdated(updated);
 }

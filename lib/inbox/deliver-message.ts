@@ -1,17 +1,17 @@
 import { db } from "@/lib/db/client";
-import { rooms } from "@/lib/realtime/events";
+import { messageUpdated } from "@/lib/realtime/build-events";
 import { publish } from "@/lib/realtime/publish";
-import { GraphError, sendGraphMessage } from "@/lib/whatsapp/graph-client";
-import { graphMessagePayload } from "@/lib/whatsapp/message-payload";
-import { applyStoredReceipts, lockExternalId } from "@/lib/whatsapp/record-status";
+import { whatsappTransport, type SendFailure } from "@/lib/whatsapp/transport";
+import { applyStoredReceipts } from "./apply-stored-receipts";
 import { refreshConversationBilling } from "./conversation-billing";
+import { lockExternalId } from "./lock-external-id";
 import { openFreeEntryPoint } from "./open-free-entry-point";
-import { messageInclude, serializeMessage } from "./serializers";
+import { messageInclude } from "./serializers";
 
 /**
- * The send job: hands one QUEUED message to the Graph API. Transient failures throw so the queue
+ * The send job: hands one QUEUED message to the channel. Transient failures throw so the queue
  * retries with backoff; a permanent refusal (or the last attempt) marks the message FAILED. A
- * message that already has a wamid or is no longer queued is never sent again.
+ * message that already has an external id or is no longer queued is never sent again.
  */
 export async function deliverMessage({ messageId, lastAttempt }: { messageId: string; lastAttempt: boolean }) {
   const message = await db.message.findUnique({
@@ -20,28 +20,29 @@ export async function deliverMessage({ messageId, lastAttempt }: { messageId: st
   });
   if (!message || message.status !== "QUEUED" || message.externalId) return;
 
-  const contact = message.conversation.contact;
-  let wamid: string;
+  const transport = whatsappTransport;
+  let externalId: string;
   try {
-    wamid = await sendGraphMessage({
+    externalId = await transport.sendMessage({
       phoneNumberId: message.channel.phoneNumberId,
-      payload: graphMessagePayload({ message, recipient: contact }),
+      message,
+      recipient: message.conversation.contact,
     });
   } catch (error) {
-    const retryable = !(error instanceof GraphError) || error.retryable;
-    if (retryable && !lastAttempt) throw error;
-    await markFailed({ messageId, error });
+    const failure = transport.sendFailure(error);
+    if (failure.retryable && !lastAttempt) throw error;
+    await markFailed({ messageId, failure });
     return;
   }
 
   const acceptedAt = new Date();
   const publications = await db.$transaction(async (tx) => {
-    await lockExternalId({ tx, channelId: message.channelId, externalId: wamid });
-    const updated = await tx.message.update({ where: { id: messageId }, data: { externalId: wamid } });
-    // Meta's receipts can overtake the API's answer; any already here apply now.
-    return applyStoredReceipts({ tx, message: updated });
+    await lockExternalId({ tx, channelId: message.channelId, externalId });
+    const updated = await tx.message.update({ where: { id: messageId }, data: { externalId } });
+    // The channel's receipts can overtake its answer; any already here apply now.
+    return applyStoredReceipts({ tx, message: updated, readReceipt: transport.readStoredReceipt });
   });
-  // Apart from the wamid's transaction, so nothing here can undo a send Meta already accepted.
+  // Apart from the external id's transaction, so nothing here can undo a send already accepted.
   const conversationUpdates = await db
     .$transaction(async (tx) => {
       const freeEntryPoint = await openFreeEntryPoint({ tx, conversationId: message.conversationId, replyAt: acceptedAt });
@@ -57,22 +58,15 @@ export async function deliverMessage({ messageId, lastAttempt }: { messageId: st
     publish(...publications);
   } else {
     const fresh = await db.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude });
-    publish({ event: "message.updated", payload: serializeMessage(fresh), rooms: [rooms.conversation(fresh.conversationId)] });
+    publish(messageUpdated(fresh));
   }
 }
 
-async function markFailed({ messageId, error }: { messageId: string; error: unknown }) {
-  const graph = error instanceof GraphError ? error : null;
+async function markFailed({ messageId, failure }: { messageId: string; failure: SendFailure }) {
   const failed = await db.message.update({
     where: { id: messageId },
-    data: {
-      status: "FAILED",
-      failedAt: new Date(),
-      errorCode: graph?.code ?? null,
-      errorTitle: graph?.message ?? (error as Error).message ?? "Sending failed",
-      errorDetails: graph?.details ?? null,
-    },
+    data: { status: "FAILED", failedAt: new Date(), errorCode: failure.code, errorTitle: failure.title, errorDetails: failure.details },
     include: messageInclude,
   });
-  publish({ event: "message.updated", payload: serializeMessage(failed), rooms: [rooms.conversation(failed.conversationId)] });
+  publish(messageUpdated(failed));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { sendReadReceipt } from "@/lib/whatsapp/send-read-receipt";
+import { whatsappTransport } from "@/lib/whatsapp/transport";
 
 /** The read-receipt job: blue ticks (and, with `typing`, "typing…") on the customer's phone. */
 export async function deliverReadReceipt({
@@ -14,5 +14,5 @@ export async function deliverReadReceipt({
 }): Promise<void> {
   const channel = await db.channel.findUnique({ where: { id: channelId }, select: { phoneNumberId: true } });
   if (!channel) return;
-  await sendReadReceipt({ phoneNumberId: channel.phoneNumberId, wamid, typing });
+  await whatsappTransport.markRead({ phoneNumberId: channel.phoneNumberId, externalId: wamid, typing });
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/client";
-import { rooms } from "@/lib/realtime/events";
+import { conversationUpdated } from "@/lib/realtime/build-events";
 import type { Publication } from "@/lib/realtime/publish";
 import { freeEntryPointOpenedBy } from "./billing";
-import { conversationInclude, serializeConversation } from "./serializers";
+import { conversationInclude } from "./serializers";
 
 /**
  * Called when Meta accepts a business message: the first reply within 24 h of a click-to-WhatsApp
@@ -33,5 +33,5 @@ export async function openFreeEntryPoint({
   });
   if (!opened.count) return null;
   const updated = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId }, include: conversationInclude });
-  return { event: "conversation.updated", payload: serializeConversation(updated), rooms: [rooms.inbox(updated.channelId)] };
+  return conversationUpdated(updated);
 }

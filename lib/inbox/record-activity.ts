@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/db/client";
-import { rooms } from "@/lib/realtime/events";
+import { messageCreated } from "@/lib/realtime/build-events";
 import type { Publication } from "@/lib/realtime/publish";
-import { messageInclude, serializeMessage } from "./serializers";
+import { messageInclude } from "./serializers";
 
 /**
  * An activity line in the thread ("Alex assigned this to Sam", "Resolved"): a private message of
@@ -36,5 +36,5 @@ export async function recordActivity({
     },
     include: messageInclude,
   });
-  return { event: "message.created", payload: serializeMessage(message), rooms: [rooms.conversation(conversation.id)] };
+  return messageCreated(message);
 }

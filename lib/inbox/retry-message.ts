@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { rooms } from "@/lib/realtime/events";
+import { messageUpdated } from "@/lib/realtime/build-events";
 import { publish } from "@/lib/realtime/publish";
 import { findConversationForUser } from "./find-conversation";
 import { normaliseLanguage } from "@/lib/whatsapp/render-template";
 import { queueOrFail } from "./send-message";
 import { checkSendPolicy } from "./send-policy";
-import { messageInclude, serializeMessage } from "./serializers";
+import { messageInclude } from "./serializers";
 import type { MessageDto } from "./types";
 import { serviceWindow } from "./window";
 
@@ -76,6 +76,7 @@ export async function retryMessage({
   if (!requeued.count) throw new AppError("CONFLICT", "This message is already being sent again.");
 
   const queued = await db.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude });
-  publish({ event: "message.updated", payload: serializeMessage(queued), rooms: [rooms.conversation(conversationId)] });
-  return queueOrFail({ messageId, fallback: serializeMessage(queued) });
+  const update = messageUpdated(queued);
+  publish(update);
+  return queueOrFail({ messageId, fallback: update.payload });
 }

@@ -3,13 +3,13 @@ import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { enqueueSend } from "@/lib/jobs/queue";
-import { rooms } from "@/lib/realtime/events";
+import { conversationUpdated, messageCreated, messageUpdated } from "@/lib/realtime/build-events";
 import { publish } from "@/lib/realtime/publish";
 import { previewText } from "@/lib/whatsapp/inbound-content";
 import { findConversationForUser } from "./find-conversation";
 import type { SendInput } from "./outbound-schema";
 import { prepareOutbound } from "./prepare-outbound";
-import { conversationInclude, messageInclude, serializeConversation, serializeMessage } from "./serializers";
+import { conversationInclude, messageInclude } from "./serializers";
 import type { MessageDto } from "./types";
 
 /**
@@ -64,11 +64,9 @@ export async function sendMessage({
     return { message: await tx.message.findUniqueOrThrow({ where: { id: message.id }, include: messageInclude }), updated };
   });
 
-  publish(
-    { event: "message.created", payload: serializeMessage(message), rooms: [rooms.conversation(conversationId)] },
-    { event: "conversation.updated", payload: serializeConversation(updated), rooms: [rooms.inbox(conversation.channelId)] },
-  );
-  return queueOrFail({ messageId: message.id, fallback: serializeMessage(message) });
+  const created = messageCreated(message);
+  publish(created, conversationUpdated(updated));
+  return queueOrFail({ messageId: message.id, fallback: created.payload });
 }
 
 /** Hands a QUEUED message to the send job; if the queue is down the message fails visibly. */
@@ -83,8 +81,9 @@ export async function queueOrFail({ messageId, fallback }: { messageId: string; 
       data: { status: "FAILED", failedAt: new Date(), errorTitle: "Could not be queued for sending" },
       include: messageInclude,
     });
-    publish({ event: "message.updated", payload: serializeMessage(failed), rooms: [rooms.conversation(failed.conversationId)] });
-    return serializeMessage(failed);
+    const update = messageUpdated(failed);
+    publish(update);
+    return update.payload;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Contact, Conversation, Media, Message, User } from "@/lib/db/client";
-import type { ContactDto, ConversationDto, MessageDto, QuotedDto, ReactionDto, ReferralDto } from "./types";
+import type { ContactDto, ConversationDto, MessageDto, NotificationDto, QuotedDto, ReactionDto, ReferralDto } from "./types";
 import { billingWindow } from "./billing";
 import { serviceWindow } from "./window";
 
@@ -17,13 +17,13 @@ export const messageInclude = {
   media: { select: { id: true, mimeType: true, fileName: true, size: true, state: true, error: true } },
 } as const;
 
-type ConversationRow = Conversation & {
+export type ConversationRow = Conversation & {
   contact: Contact;
   assignee: Pick<User, "id" | "name"> | null;
   team: { id: string; name: string } | null;
   labels: { label: { id: string; name: string; color: string } }[];
 };
-type MessageRow = Message & {
+export type MessageRow = Message & {
   sender: Pick<User, "id" | "name"> | null;
   media: Pick<Media, "id" | "mimeType" | "fileName" | "size" | "state" | "error"> | null;
 };
@@ -90,6 +90,20 @@ export function serializeMessage(message: MessageRow): MessageDto {
   };
 }
 
+export type NotificationRow = {
+  id: string;
+  kind: string;
+  conversationId: string | null;
+  messageId: string | null;
+  body: string;
+  createdAt: Date;
+  readAt: Date | null;
+};
+
+export function serializeNotification(row: NotificationRow): NotificationDto {
+  return { ...row, createdAt: row.createdAt.toISOString(), readAt: row.readAt?.toISOString() ?? null };
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === "object" && !Array.isArray(value);
 }
@@ -104,7 +118,7 @@ function serializeReactions(value: unknown): ReactionDto[] {
     .map((reaction) => ({ by: String(reaction.by), emoji: String(reaction.emoji), at: String(reaction.at ?? "") }));
 }
 
-// The quoted message is looked up once, when the reply arrives (record-inbound.ts), and kept with
+// The quoted message is looked up once, when the reply arrives (receive-message.ts), and kept with
 // the reply, as WhatsApp itself shows the quote as it was.
 function serializeQuoted(externalId: string | null, snapshot: unknown): QuotedDto | null {
   if (!externalId) return null;

@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { rooms } from "@/lib/realtime/events";
+import { conversationUpdated } from "@/lib/realtime/build-events";
 import { publish, type Publication } from "@/lib/realtime/publish";
 import { findConversationForUser } from "./find-conversation";
 import { sendReadReceipt } from "./mark-read";
 import { notify } from "./notify";
 import { recordActivity } from "./record-activity";
-import { conversationInclude, serializeConversation } from "./serializers";
+import { conversationInclude } from "./serializers";
 import type { ConversationDto, ConversationStatus } from "./types";
 
 export type ConversationChanges = {
@@ -99,12 +99,12 @@ export async function updateConversation({
     return { updated, publications };
   });
 
-  const dto = serializeConversation(updated);
-  publish(...publications, { event: "conversation.updated", payload: dto, rooms: [rooms.inbox(conversation.channelId)] });
+  const update = conversationUpdated(updated);
+  publish(...publications, update);
   // Blue ticks for the customer; the inbox's own read state above does not wait on Meta.
   if (changes.markRead)
     await sendReadReceipt({ conversationId }).catch((error) => console.error("[read] could not queue the read receipt", error));
-  return dto;
+  return update.payload;
 }
 
 async function inboxMember(channelId: string, userId: string) {

@@ -1,8 +1,8 @@
 import { db } from "@/lib/db/client";
-import { rooms } from "@/lib/realtime/events";
-import { publish, type Publication } from "@/lib/realtime/publish";
+import { conversationUpdated } from "@/lib/realtime/build-events";
+import { publish } from "@/lib/realtime/publish";
 import { recordActivity } from "./record-activity";
-import { conversationInclude, serializeConversation } from "./serializers";
+import { conversationInclude } from "./serializers";
 
 /** Reopens every snoozed conversation whose time has come (a customer writing reopens it sooner). */
 export async function wakeSnoozed({ now = new Date() }: { now?: Date } = {}): Promise<number> {
@@ -21,12 +21,7 @@ export async function wakeSnoozed({ now = new Date() }: { now?: Date } = {}): Pr
       if (claimed.count === 0) return [];
       const conversation = await tx.conversation.findUniqueOrThrow({ where: { id }, include: conversationInclude });
       const activity = await recordActivity({ tx, conversation, actorId: null, text: "Snooze ended: the conversation is open again" });
-      const updated: Publication = {
-        event: "conversation.updated",
-        payload: serializeConversation(conversation),
-        rooms: [rooms.inbox(conversation.channelId)],
-      };
-      return [activity, updated];
+      return [activity, conversationUpdated(conversation)];
     });
     publish(...publications);
   }

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { ONLINE_WITHIN_MS } from "@/lib/realtime/presence";
-import { serializeNotification } from "./notify";
+import { serializeNotification } from "./serializers";
 
 // The small lists the workspace needs: labels, teams, teammates, canned responses, notifications.
 // Changes to the shared ones (labels, canned responses) go into the audit trail with who made them.

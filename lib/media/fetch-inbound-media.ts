@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { messageInclude, serializeMessage } from "@/lib/inbox/serializers";
-import { rooms } from "@/lib/realtime/events";
+import { messageInclude } from "@/lib/inbox/serializers";
+import { messageUpdated } from "@/lib/realtime/build-events";
 import { publish } from "@/lib/realtime/publish";
 import { describeMetaError } from "@/lib/whatsapp/error-messages";
 import { GraphError } from "@/lib/whatsapp/graph-client";
@@ -50,7 +50,7 @@ export async function fetchInboundMedia({ mediaId, lastAttempt }: { mediaId: str
     return;
   }
   const message = await db.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude });
-  publish({ event: "message.updated", payload: serializeMessage(message), rooms: [rooms.conversation(message.conversationId)] });
+  publish(messageUpdated(message));
 }
 
 function reason(error: unknown): string {

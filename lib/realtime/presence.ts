@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { PresenceDto } from "@/lib/inbox/types";
+import { presenceUpdated } from "./build-events";
 import { rooms } from "./events";
 import type { RealtimeServer } from "./publish";
 
@@ -20,7 +21,8 @@ export async function broadcastPresence(io: RealtimeServer, conversationId: stri
     const known = viewers.get(user.id);
     viewers.set(user.id, { id: user.id, name: user.name, typing: typing || (known?.typing ?? false) });
   }
-  io.to(rooms.conversation(conversationId)).emit("presence.updated", { conversationId, viewers: [...viewers.values()] });
+  const update = presenceUpdated({ conversationId, viewers: [...viewers.values()] });
+  io.to(update.rooms).emit(update.event, update.payload);
 }
 
 export async function markOnline(userId: string): Promise<void> {

@@ -1,12 +1,14 @@
+import { inboundPort } from "@/lib/channels/inbound-port";
 import { db, type Prisma } from "@/lib/db/client";
 import { isDatabaseDown } from "@/lib/db/errors";
+import type { InboundPort } from "@/lib/inbox/channel-input";
 import { publish, type Publication } from "@/lib/realtime/publish";
 import { inSavepoint } from "./in-savepoint";
 import { readWebhookItems } from "./read-webhook-items";
 import { accountFields, recordAccountChange } from "./record-account-change";
-import { recordInbound } from "./record-inbound";
-import { recordStatus } from "./record-status";
 import { isConflict, withRetryOnConflict } from "./retry-on-conflict";
+import { translateMessage } from "./translate-message";
+import { translateReceipt } from "./translate-receipt";
 import type { InboundMessage, MessagesValue, StatusReceipt, WebhookEnvelope } from "./webhook-schema";
 
 // Every accepted body is written to the webhook log before it is processed, so nothing Meta
@@ -14,7 +16,11 @@ import type { InboundMessage, MessagesValue, StatusReceipt, WebhookEnvelope } fr
 // commits. Each entry, change and item is checked and stored on its own (a savepoint each), so a
 // malformed or unstorable one is named in the log's error while everything else is stored. Such a
 // body ends FAILED, so an admin sees it and can replay it after a fix; replaying stores nothing
-// twice (wamids and receipts are unique in the database).
+// twice (wamids and receipts are unique in the database). This module only translates: every
+// write to conversations, messages and customers is a call to the domain's inbound port.
+
+/** How the domain's audit trail names what WhatsApp itself did. */
+const SYSTEM = "whatsapp";
 
 export type WebhookOutcome = {
   eventId: string;
@@ -38,10 +44,18 @@ export async function receiveWebhook({ body }: { body: WebhookEnvelope }): Promi
  * Processes (or reprocesses) a logged body. Throws only when the database is down; `retry` says
  * when the transaction as a whole failed and nothing was stored.
  */
-export async function processWebhookEvent({ eventId, body }: { eventId: string; body: WebhookEnvelope }): Promise<WebhookOutcome> {
+export async function processWebhookEvent({
+  eventId,
+  body,
+  domain = inboundPort,
+}: {
+  eventId: string;
+  body: WebhookEnvelope;
+  domain?: InboundPort;
+}): Promise<WebhookOutcome> {
   try {
     const { publications, problems } = await withRetryOnConflict(({ last }) =>
-      db.$transaction((tx) => processBody({ tx, body, isolateConflicts: last }), { timeout: 15_000 }),
+      db.$transaction((tx) => processBody({ tx, body, domain, isolateConflicts: last }), { timeout: 15_000 }),
     );
     const error = problems.length ? problems.join("; ").slice(0, 2000) : undefined;
     await db.webhookEvent.update({
@@ -77,10 +91,12 @@ export async function processWebhookEvent({ eventId, body }: { eventId: string; 
 async function processBody({
   tx,
   body,
+  domain,
   isolateConflicts,
 }: {
   tx: Prisma.TransactionClient;
   body: WebhookEnvelope;
+  domain: InboundPort;
   isolateConflicts: boolean;
 }) {
   const publications: Publication[] = [];
@@ -102,7 +118,7 @@ async function processBody({
   const receipts: { channelId: string; receipt: StatusReceipt; where: string }[] = [];
   for (const item of work) {
     if (item.kind === "account") {
-      await isolated(item.where, () => recordAccountChange({ tx, wabaId: item.wabaId, field: item.field, value: item.value }));
+      await isolated(item.where, () => recordAccountChange({ tx, wabaId: item.wabaId, field: item.field, value: item.value, domain }));
       continue;
     }
     const channel = await tx.channel.findUnique({ where: { phoneNumberId: item.value.metadata.phone_number_id }, select: { id: true } });
@@ -122,10 +138,10 @@ async function processBody({
   );
   receipts.sort((a, b) => a.receipt.id.localeCompare(b.receipt.id) || a.receipt.timestamp.localeCompare(b.receipt.timestamp));
   for (const { channelId, value, message, where } of inbound) {
-    await isolated(where, () => recordInbound({ tx, channelId, value, message }));
+    await isolated(where, () => domain.receiveMessage({ tx, channelId, ...translateMessage({ value, message }) }));
   }
   for (const { channelId, receipt, where } of receipts) {
-    await isolated(where, () => recordStatus({ tx, channelId, receipt }));
+    await isolated(where, () => domain.applyReceipt({ tx, channelId, receipt: translateReceipt(receipt), system: SYSTEM }));
   }
   return { publications, problems };
 }

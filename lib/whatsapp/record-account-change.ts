@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit/record-audit";
+import type { InboundPort } from "@/lib/inbox/channel-input";
 import { describeAccountUpdate, describeNameUpdate, describeQualityUpdate, describeTemplateStatus } from "./account-alerts";
 import { metaTime } from "./webhook-schema";
 
@@ -8,7 +8,9 @@ type Value = Record<string, unknown>;
 
 // The webhook fields besides "messages": marketing opt-outs, template reviews, number quality,
 // display name reviews and account updates. Each is kept, changes what it is about, and what an
-// admin must know becomes a ChannelAlert (shown as a banner).
+// admin must know becomes a ChannelAlert (shown as a banner). A customer's marketing preference is
+// the domain's to store (inboundPort.setMarketingPreference); the number, its templates and alerts
+// are the WhatsApp account's own state, kept here.
 
 export const accountFields = [
   "user_preferences",
@@ -23,13 +25,15 @@ export async function recordAccountChange({
   wabaId,
   field,
   value,
+  domain,
 }: {
   tx: Tx;
   wabaId: string | undefined;
   field: string;
   value: Value;
+  domain: InboundPort;
 }): Promise<string | null> {
-  if (field === "user_preferences") return recordUserPreferences({ tx, value });
+  if (field === "user_preferences") return recordUserPreferences({ tx, value, domain });
 
   const channels = wabaId ? await tx.channel.findMany({ where: { wabaId }, select: { id: true, displayPhoneNumber: true } }) : [];
   if (channels.length === 0) return `no channel belongs to WhatsApp Business Account ${wabaId ?? "(none)"}`;
@@ -71,7 +75,7 @@ export async function recordAccountChange({
   return null;
 }
 
-async function recordUserPreferences({ tx, value }: { tx: Tx; value: Value }): Promise<string | null> {
+async function recordUserPreferences({ tx, value, domain }: { tx: Tx; value: Value; domain: InboundPort }): Promise<string | null> {
   const phoneNumberId = (value.metadata as Value | undefined)?.phone_number_id;
   const channel = typeof phoneNumberId === "string" ? await tx.channel.findUnique({ where: { phoneNumberId } }) : null;
   if (!channel) return `no channel owns phone_number_id ${String(phoneNumberId)}`;
@@ -81,27 +85,20 @@ async function recordUserPreferences({ tx, value }: { tx: Tx; value: Value }): P
     const waId = typeof preference.wa_id === "string" ? preference.wa_id : null;
     const bsuid = typeof preference.user_id === "string" ? preference.user_id : null;
     if (!waId && !bsuid) continue;
-    const optOut = preference.value === "stop";
     const at =
       typeof preference.timestamp === "number" || typeof preference.timestamp === "string" ? metaTime(preference.timestamp) : new Date();
-    const existing =
-      (bsuid ? await tx.contact.findUnique({ where: { channelId_bsuid: { channelId: channel.id, bsuid } } }) : null) ??
-      (waId ? await tx.contact.findUnique({ where: { channelId_waId: { channelId: channel.id, waId } } }) : null);
-    const contact = existing ?? (await tx.contact.create({ data: { channelId: channel.id, waId, bsuid } }));
-    // A later "resume" must not be undone by an older "stop" that arrives after it.
-    if (contact.marketingOptOutAt && contact.marketingOptOutAt > at) continue;
-    await tx.contact.update({ where: { id: contact.id }, data: { marketingOptOut: optOut, marketingOptOutAt: at } });
-    await recordAudit(
-      {
-        actor: { system: "whatsapp" },
-        action: optOut ? "contact.marketing_stopped" : `contact.marketing_${String(preference.value ?? "resumed")}`,
-        target: { type: "contact", id: contact.id },
-        reason: typeof preference.detail === "string" ? preference.detail : null,
-        before: { marketingOptOut: contact.marketingOptOut },
-        after: { marketingOptOut: optOut },
-      },
+    await domain.setMarketingPreference({
       tx,
-    );
+      channelId: channel.id,
+      system: "whatsapp",
+      preference: {
+        customer: { waId, bsuid },
+        optOut: preference.value === "stop",
+        preference: String(preference.value ?? "resumed"),
+        at,
+        detail: typeof preference.detail === "string" ? preference.detail : null,
+      },
+    });
   }
   return null;
 }
@@ -144,22 +141,4 @@ async function recordTemplateStatus({ tx, channelId, value }: { tx: Tx; channelI
       },
     });
   }
-}
-
-/** Error 131050 means the customer stopped marketing messages: record it as an opt-out too. */
-export async function optOutAfterMarketingRefusal({ tx, conversationId, at }: { tx: Tx; conversationId: string; at: Date }) {
-  const conversation = await tx.conversation.findUnique({ where: { id: conversationId }, include: { contact: true } });
-  if (!conversation || conversation.contact.marketingOptOut) return;
-  await tx.contact.update({ where: { id: conversation.contactId }, data: { marketingOptOut: true, marketingOptOutAt: at } });
-  await recordAudit(
-    {
-      actor: { system: "whatsapp" },
-      action: "contact.marketing_stopped",
-      target: { type: "contact", id: conversation.contactId },
-      reason: "A marketing message failed with error 131050: the customer stopped marketing messages.",
-      before: { marketingOptOut: false },
-      after: { marketingOptOut: true },
-    },
-    tx,
-  );
 }

@@ -1,10 +1,8 @@
 import type { Prisma } from "@/lib/db/client";
-import { messageInclude, serializeMessage } from "@/lib/inbox/serializers";
-import type { ReactionDto } from "@/lib/inbox/types";
-import { rooms } from "@/lib/realtime/events";
+import { messageUpdated } from "@/lib/realtime/build-events";
 import type { Publication } from "@/lib/realtime/publish";
-
-type Tx = Prisma.TransactionClient;
+import { nextReactions } from "./next-reactions";
+import { messageInclude } from "./serializers";
 
 /**
  * A customer's reaction is not a message of its own: it sets (or, with an empty emoji, removes) the
@@ -19,7 +17,7 @@ export async function applyReaction({
   emoji,
   at,
 }: {
-  tx: Tx;
+  tx: Prisma.TransactionClient;
   channelId: string;
   contactId: string;
   targetExternalId: string | undefined;
@@ -40,27 +38,5 @@ export async function applyReaction({
     data: { reactions: reactions as Prisma.InputJsonValue },
     include: messageInclude,
   });
-  return [{ event: "message.updated", payload: serializeMessage(updated), rooms: [rooms.conversation(updated.conversationId)] }];
-}
-
-/**
- * One reaction per reactor, as in WhatsApp. A change older than the one already stored (a late
- * duplicate) changes nothing; returns null then.
- */
-export function nextReactions({
-  current,
-  by,
-  emoji,
-  at,
-}: {
-  current: unknown;
-  by: string;
-  emoji: string | undefined;
-  at: Date;
-}): ReactionDto[] | null {
-  const list = (Array.isArray(current) ? current : []) as ReactionDto[];
-  const mine = list.find((reaction) => reaction?.by === by);
-  if (mine && new Date(mine.at).getTime() > at.getTime()) return null;
-  const others = list.filter((reaction) => reaction?.by !== by);
-  return emoji ? [...others, { by, emoji, at: at.toISOString() }] : others;
+  return [messageUpdated(updated)];
 }

@@ -1,0 +1,79 @@
+import type { Prisma } from "@/lib/db/client";
+import type { Publication } from "@/lib/realtime/publish";
+
+// What a channel adapter hands the domain: plain, channel-neutral inputs (docs/architecture.md,
+// "Webhooks in"). The adapter translates its platform's events into these and the domain does every
+// write, the same for any channel. Types only, so an adapter may import them (the dependency rules
+// ignore type-only imports); the functions themselves reach it through lib/channels/inbound-port.ts.
+
+type Tx = Prisma.TransactionClient;
+
+/** Who wrote, by the keys a channel knows a customer by, and what the channel says of them. */
+export type CustomerInput = { waId: string | null; bsuid: string | null; name: string | null; username: string | null };
+
+/** A file the customer sent: fetched later by a job; `failure` when it can never be fetched. */
+export type InboundMediaInput = {
+  externalMediaId: string | null;
+  mimeType: string;
+  sha256: string | null;
+  fileName: string | null;
+  failure: string | null;
+};
+
+/** A message that changes an earlier one instead of saying something new. */
+export type MessageChangeInput =
+  | { kind: "reaction"; targetExternalId: string | undefined; emoji: string | undefined }
+  | { kind: "edit"; originalExternalId: unknown; text: string | null }
+  | { kind: "revoke"; originalExternalId: unknown };
+
+export type InboundMessageInput = {
+  externalId: string;
+  at: Date;
+  /** The inbox's message type: text, image, …, "system" for a notice, "reaction", "edit", "revoke". */
+  type: string;
+  text: string | null;
+  /** The message's own content, kept as the channel sent it. */
+  content: Record<string, unknown>;
+  error: { code: number | null; title: string | null; details: string | null } | null;
+  /** The one-line summary the conversation list shows. */
+  preview: string;
+  quotedExternalId: string | null;
+  forwarded: boolean;
+  referral: Prisma.InputJsonValue | null;
+  media: InboundMediaInput | null;
+  change: MessageChangeInput | null;
+  /** Set when the message says the customer moved to a new number (`newWaId` may be missing). */
+  numberChange: { newWaId: string | undefined } | null;
+};
+
+/** A delivery receipt for an outbound message: sent, delivered, read, played or failed. */
+export type ReceiptInput = {
+  externalId: string;
+  /** sent | delivered | read | played | failed; other names are kept but change nothing. */
+  status: string;
+  at: Date;
+  recipientId: string | null;
+  /** The receipt as the channel sent it, kept so a receipt that overtook its send applies later. */
+  raw: Prisma.InputJsonValue;
+  error: { code: number | null; title: string | null; details: string | null } | null;
+  pricing: { model: string | null; type: string | null; category: string | null; billable: boolean | null } | null;
+  billingConversation: { id: string | undefined; origin: string | undefined; expiresAt: Date | undefined } | null;
+  /** Set when the failure means the customer stopped marketing messages: the audited reason. */
+  marketingStopped: { reason: string } | null;
+};
+
+/** A customer's choice about marketing messages ("stop", "resume", …). */
+export type MarketingPreferenceInput = {
+  customer: { waId: string | null; bsuid: string | null };
+  optOut: boolean;
+  preference: string;
+  at: Date;
+  detail: string | null;
+};
+
+/** The domain calls an inbound adapter makes, each inside the adapter's transaction. */
+export type InboundPort = {
+  receiveMessage(args: { tx: Tx; channelId: string; customer: CustomerInput; message: InboundMessageInput }): Promise<Publication[]>;
+  applyReceipt(args: { tx: Tx; channelId: string; receipt: ReceiptInput; system: string }): Promise<Publication[]>;
+  setMarketingPreference(args: { tx: Tx; channelId: string; preference: MarketingPreferenceInput; system: string }): Promise<void>;
+};
