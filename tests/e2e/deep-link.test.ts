@@ -87,7 +87,10 @@ describe("links to what the agent is looking at", () => {
       await released;
       await route.continue();
     });
+    // The race: the slow thread's request is on its way when the agent moves on.
+    const slowAsked = page.waitForRequest((request) => request.url().includes(`/api/conversations/${slowId}/messages`));
     await item(page, slow).click();
+    await slowAsked;
     await item(page, fast).click();
     await page.getByTestId("thread").getByText("This thread answers at once").waitFor();
     const heldAnswer = page.waitForResponse((response) => response.url().includes(`/api/conversations/${slowId}/messages`));
