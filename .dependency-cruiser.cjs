@@ -15,7 +15,7 @@ module.exports = {
       comment: "lib/whatsapp turns Meta's events into domain calls; the domain owns every write to conversations, messages and contacts.",
       severity: "error",
       from: { path: "^lib/whatsapp/" },
-      to: { path: "^lib/(inbox|conversations|contacts)/" },
+      to: { path: "^lib/(conversations|contacts)/" },
     },
     {
       name: "no-circular",

@@ -8,7 +8,7 @@ import { describeConfig } from "./lib/config/schema";
 import { sealLegacyChain } from "./lib/audit/seal-legacy-chain";
 import { grantJobQueueToAppRole } from "./lib/db/app-role";
 import { bootstrapDatabase } from "./lib/db/bootstrap";
-import { ensureConfiguredChannel } from "./lib/inbox/ensure-configured-channel";
+import { ensureConfiguredChannel } from "./lib/conversations/ensure-configured-channel";
 import { offerFirstRunSetup } from "./lib/users/offer-setup";
 import { CLIENT_ADDRESS_HEADER } from "./lib/http/client-address";
 import { db, disconnectDb } from "./lib/db/client";

@@ -1,5 +1,5 @@
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
-import type { ConversationDto, MessageDto, NotificationDto, PresenceDto } from "@/lib/inbox/types";
+import type { ConversationDto, MessageDto, NotificationDto, PresenceDto } from "@/lib/conversations/types";
 import { keys } from "./queries";
 import type { ConversationPage, MessagePage, Notifications } from "./types";
 

@@ -1,10 +1,10 @@
 "use client";
 
 import type { Rate } from "@/lib/billing/estimate-cost";
-import type { ConversationFilter } from "@/lib/inbox/conversation-filter";
-import type { TemplateDto } from "@/lib/inbox/list-templates";
-import type { SendInput } from "@/lib/inbox/outbound-schema";
-import type { ConversationDto, MessageDto } from "@/lib/inbox/types";
+import type { ConversationFilter } from "@/lib/conversations/conversation-filter";
+import type { TemplateDto } from "@/lib/conversations/list-templates";
+import type { SendInput } from "@/lib/conversations/outbound-schema";
+import type { ConversationDto, MessageDto } from "@/lib/conversations/types";
 import type { FlowDto } from "@/lib/whatsapp/flows";
 import type {
   BlockOutcome,

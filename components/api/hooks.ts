@@ -2,8 +2,8 @@
 
 import { keepPreviousData, skipToken, useInfiniteQuery, useQuery, type InfiniteData } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { ListFilter } from "@/lib/inbox/list-filter";
-import type { PresenceDto } from "@/lib/inbox/types";
+import type { ListFilter } from "@/lib/conversations/list-filter";
+import type { PresenceDto } from "@/lib/conversations/types";
 import { presenceKey } from "./cache";
 import { queries } from "./queries";
 import type { ConversationPage } from "./types";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { SendInput } from "@/lib/inbox/outbound-schema";
+import type { SendInput } from "@/lib/conversations/outbound-schema";
 import { api } from "./client";
 import { putConversation, upsertMessage } from "./cache";
 import { keys } from "./queries";

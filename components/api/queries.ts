@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import type { ListFilter } from "@/lib/inbox/list-filter";
+import type { ListFilter } from "@/lib/conversations/list-filter";
 import { api } from "./client";
 
 // Every read the browser makes, as query options keyed by what it depends on: a conversation's

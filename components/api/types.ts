@@ -1,9 +1,9 @@
 import type { ContactDetailsDto, updateContact } from "@/lib/contacts/contact-details";
 import type { BlockOutcome } from "@/lib/contacts/block-contact";
-import type { listConversations } from "@/lib/inbox/list-conversations";
-import type { listMessages } from "@/lib/inbox/list-messages";
-import type { ConversationChanges } from "@/lib/inbox/update-conversation";
-import type { listCannedResponses, listLabels, listNotifications, listTeammates } from "@/lib/inbox/workspace-lists";
+import type { listConversations } from "@/lib/conversations/list-conversations";
+import type { listMessages } from "@/lib/conversations/list-messages";
+import type { ConversationChanges } from "@/lib/conversations/update-conversation";
+import type { listCannedResponses, listLabels, listNotifications, listTeammates } from "@/lib/conversations/workspace-lists";
 import type { customers, sendAsCustomer, SimulatedMessage } from "@/lib/simulator/customer-phone";
 import type { CustomerPhoneSettings } from "@/lib/simulator/customer-settings";
 import type { CustomerMessage } from "@/lib/simulator/customer-message";

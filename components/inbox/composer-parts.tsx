@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import type { MessageDto, PresenceDto } from "@/lib/inbox/types";
+import type { MessageDto, PresenceDto } from "@/lib/conversations/types";
 
 const RECENT_REPLY_MS = 2 * 60_000;
 

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { useContact } from "@/components/api/hooks";
 import { useContactFlag, useUpdateContact } from "@/components/api/mutations";
 import type { ContactChanges, ContactDetails } from "@/components/api/types";
-import type { ConversationDto } from "@/lib/inbox/types";
+import type { ConversationDto } from "@/lib/conversations/types";
 import { useInbox } from "./inbox-context";
 import { ReasonDialog } from "./reason-dialog";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import type { ConversationDto, LabelDto } from "@/lib/inbox/types";
+import type { ConversationDto, LabelDto } from "@/lib/conversations/types";
 import type { ConversationPatch, Team, Teammate } from "@/components/api/types";
 
 const snoozeOptions = [

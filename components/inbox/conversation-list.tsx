@@ -2,7 +2,7 @@
 
 import { useEffect, useEffectEvent, useRef } from "react";
 import { LabelChip } from "@/components/ui/label-chip";
-import type { ConversationDto } from "@/lib/inbox/types";
+import type { ConversationDto } from "@/lib/conversations/types";
 import { BillingBadge, WindowBadge } from "./window-badge";
 
 type Props = {

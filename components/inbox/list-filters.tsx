@@ -1,7 +1,7 @@
 "use client";
 
-import type { ListFilter } from "@/lib/inbox/list-filter";
-import type { LabelDto } from "@/lib/inbox/types";
+import type { ListFilter } from "@/lib/conversations/list-filter";
+import type { LabelDto } from "@/lib/conversations/types";
 
 const views: { value: ListFilter["assignee"]; label: string }[] = [
   { value: "me", label: "Mine" },

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLabels, useConversations } from "@/components/api/hooks";
-import type { ListFilter } from "@/lib/inbox/list-filter";
+import type { ListFilter } from "@/lib/conversations/list-filter";
 import { ConversationList } from "./conversation-list";
 import { useInbox } from "./inbox-context";
 import { ListFilters } from "./list-filters";

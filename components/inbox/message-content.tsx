@@ -1,4 +1,4 @@
-import type { MessageDto } from "@/lib/inbox/types";
+import type { MessageDto } from "@/lib/conversations/types";
 import { ContactCards } from "./message/contact-cards";
 import { part, str, typeLabels } from "./message/content";
 import { InteractiveReply, QuickReply } from "./message/interactive-reply";

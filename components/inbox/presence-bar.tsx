@@ -1,6 +1,6 @@
 "use client";
 
-import type { PresenceDto } from "@/lib/inbox/types";
+import type { PresenceDto } from "@/lib/conversations/types";
 
 /** Who else has this conversation open, and who is typing a reply. */
 export function PresenceBar({ presence, me }: { presence: PresenceDto | null; me: string }) {

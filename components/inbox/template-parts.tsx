@@ -1,7 +1,7 @@
 "use client";
 
-import type { TemplateDto } from "@/lib/inbox/list-templates";
-import type { SendInput } from "@/lib/inbox/outbound-schema";
+import type { TemplateDto } from "@/lib/conversations/list-templates";
+import type { SendInput } from "@/lib/conversations/outbound-schema";
 import { fillPlaceholders, type TemplateButtonDefinition, type TemplateComponentDefinition } from "@/lib/whatsapp/render-template";
 
 // The template picker's pieces: the values an agent fills in, the send request they make, the

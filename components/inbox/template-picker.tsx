@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useRates, useTemplates } from "@/components/api/hooks";
 import { estimateTemplateCost } from "@/lib/billing/estimate-cost";
-import type { SendInput } from "@/lib/inbox/outbound-schema";
-import type { ConversationDto } from "@/lib/inbox/types";
+import type { SendInput } from "@/lib/conversations/outbound-schema";
+import type { ConversationDto } from "@/lib/conversations/types";
 import { placeholders, type TemplateComponentDefinition } from "@/lib/whatsapp/render-template";
 import { empty, Field, preferredLanguage, templateInput, TemplatePreview, type Values } from "./template-parts";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useLayoutEffect, useRef, useState } from "react";
-import type { SendInput } from "@/lib/inbox/outbound-schema";
-import type { ConversationDto, MessageDto, PresenceDto } from "@/lib/inbox/types";
+import type { SendInput } from "@/lib/conversations/outbound-schema";
+import type { ConversationDto, MessageDto, PresenceDto } from "@/lib/conversations/types";
 import { Composer } from "./composer";
 import { ReferralCard } from "./message/referral-card";
 import { DaySeparator, Entry, expiredBetween, startsNewDay, WindowExpired } from "./message/thread-entry";

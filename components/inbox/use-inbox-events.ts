@@ -11,7 +11,7 @@ import {
   upsertMessage,
 } from "@/components/api/cache";
 import { api } from "@/components/api/client";
-import type { ConversationDto, MessageDto, NotificationDto } from "@/lib/inbox/types";
+import type { ConversationDto, MessageDto, NotificationDto } from "@/lib/conversations/types";
 import type { RealtimeSocket } from "./use-realtime";
 
 type Options = {

@@ -2,7 +2,7 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { defaultFilter, type ListFilter } from "@/lib/inbox/list-filter";
+import { defaultFilter, type ListFilter } from "@/lib/conversations/list-filter";
 
 // The list's filters live in the URL (?status=…&assignee=…&q=…&label=…&window=…&sort=…), so a link
 // or a reload shows the same list. Defaults are left out, so the plain inbox stays /inbox. Values

@@ -1,7 +1,7 @@
 "use client";
 
 import { useNow } from "@/components/ui/use-now";
-import type { ConversationDto } from "@/lib/inbox/types";
+import type { ConversationDto } from "@/lib/conversations/types";
 
 // How long WhatsApp still lets the business answer freely, counting down: the 24 h customer
 // service window (green over 4 h, amber under 4 h, red under 1 h, grey once closed) or, after an

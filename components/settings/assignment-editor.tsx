@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { AssignmentSettings } from "@/lib/inbox/assignment-settings";
+import type { AssignmentSettings } from "@/lib/conversations/assignment-settings";
 
 export function AssignmentEditor({ initial }: { initial: AssignmentSettings }) {
   const [settings, setSettings] = useState(initial);

@@ -2,9 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { Rate } from "@/lib/billing/estimate-cost";
-
-const categories = ["MARKETING", "UTILITY", "AUTHENTICATION", "AUTHENTICATION_INTERNATIONAL", "SERVICE"];
+import { rateCategories as categories, type Rate } from "@/lib/billing/estimate-cost";
 
 export function RateCardEditor({ initial }: { initial: Rate[] }) {
   const [rates, setRates] = useState(initial);

@@ -1,4 +1,4 @@
-import type { LabelDto } from "@/lib/inbox/types";
+import type { LabelDto } from "@/lib/conversations/types";
 
 const colors: Record<string, string> = {
   slate: "bg-slate-100 text-slate-700",

@@ -1,4 +1,4 @@
-import type { MessageStatus } from "@/lib/inbox/status";
+import type { MessageStatus } from "@/lib/conversations/status";
 
 // WhatsApp's receipts: a clock while queued, ✓ sent, ✓✓ delivered, blue ✓✓ read, red when failed.
 

@@ -2,6 +2,9 @@
 // category and the recipient's country calling code. Pure: the template picker runs it in the
 // browser with the rate card it fetched.
 
+/** The template categories a rate card prices (Meta's pricing categories that charge). */
+export const rateCategories = ["MARKETING", "UTILITY", "AUTHENTICATION", "AUTHENTICATION_INTERNATIONAL", "SERVICE"] as const;
+
 export type Rate = { category: string; countryCode: string; price: number; currency: string };
 
 export type CostEstimate = { price: number; currency: string; countryCode: string; free: boolean; reason: string };

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { MarketingPreferenceInput } from "@/lib/inbox/channel-input";
+import type { MarketingPreferenceInput } from "@/lib/conversations/channel-input";
 
 /**
  * The customer told the channel to stop (or resume) marketing messages. A customer not seen yet is

@@ -1,8 +1,8 @@
 import type PgBoss from "pg-boss";
 import { runAuditVerification } from "@/lib/audit/run-verification";
-import { deliverMessage } from "@/lib/inbox/deliver-message";
-import { wakeSnoozed } from "@/lib/inbox/wake-snoozed";
-import { deliverReadReceipt } from "@/lib/inbox/deliver-read-receipt";
+import { deliverMessage } from "@/lib/conversations/deliver-message";
+import { wakeSnoozed } from "@/lib/conversations/wake-snoozed";
+import { deliverReadReceipt } from "@/lib/conversations/deliver-read-receipt";
 import { fetchInboundMedia } from "@/lib/media/fetch-inbound-media";
 import { purgeExpiredRecords } from "@/lib/retention/purge-expired-records";
 import { syncChannelTemplates } from "@/lib/whatsapp/sync-templates";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { messageInclude } from "@/lib/inbox/serializers";
+import { messageInclude } from "@/lib/conversations/serializers";
 import { messageUpdated } from "@/lib/realtime/build-events";
 import { publish } from "@/lib/realtime/publish";
 import { describeMetaError } from "@/lib/whatsapp/error-messages";

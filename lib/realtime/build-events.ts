@@ -5,8 +5,8 @@ import {
   type ConversationRow,
   type MessageRow,
   type NotificationRow,
-} from "@/lib/inbox/serializers";
-import type { ConversationDto, MessageDto, NotificationDto, PresenceDto } from "@/lib/inbox/types";
+} from "@/lib/conversations/serializers";
+import type { ConversationDto, MessageDto, NotificationDto, PresenceDto } from "@/lib/conversations/types";
 import { rooms } from "./events";
 
 // Every socket event is built here, so each event's payload always comes from the same serializer

@@ -1,7 +1,7 @@
 // The socket.io contract shared by server and browser: event names are noun.verb, payloads are
 // the serializers' DTOs. Rooms: user:<id>, inbox:<channelId>, conversation:<id>.
 
-import type { ConversationDto, MessageDto, NotificationDto, PresenceDto } from "@/lib/inbox/types";
+import type { ConversationDto, MessageDto, NotificationDto, PresenceDto } from "@/lib/conversations/types";
 
 export type ServerToClientEvents = {
   "message.created": (message: MessageDto) => void;

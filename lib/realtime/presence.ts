@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import type { PresenceDto } from "@/lib/inbox/types";
+import type { PresenceDto } from "@/lib/conversations/types";
 import { presenceUpdated } from "./build-events";
 import { rooms } from "./events";
 import type { RealtimeServer } from "./publish";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { SERVICE_WINDOW_MS } from "@/lib/inbox/window";
+import { SERVICE_WINDOW_MS } from "@/lib/conversations/window";
 import { lastWroteAt } from "./customer-state";
 import { graphError, ok, type GraphReply } from "./graph-reply";
 

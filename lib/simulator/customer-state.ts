@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { FREE_ENTRY_POINT_MS, REFERRAL_REPLY_MS } from "@/lib/inbox/billing";
-import { SERVICE_WINDOW_MS } from "@/lib/inbox/window";
+import { FREE_ENTRY_POINT_MS, REFERRAL_REPLY_MS } from "@/lib/conversations/billing";
+import { SERVICE_WINDOW_MS } from "@/lib/conversations/window";
 
 // What Meta knows about one customer of one business number, worked out from the simulator's own
 // record of the chat (never from the app's tables): the windows that decide whether a message may

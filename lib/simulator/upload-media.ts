@@ -1,5 +1,5 @@
 import "server-only";
-import { mediaTypeFor } from "@/lib/inbox/build-outbound";
+import { mediaTypeFor } from "@/lib/conversations/build-outbound";
 import { formatBytes, isAllowedMime, mediaSizeLimits } from "@/lib/whatsapp/media-rules";
 import { graphError, ok, type GraphReply } from "./graph-reply";
 import { saveSimulatorMedia } from "./media-store";

@@ -1,7 +1,7 @@
 import { inboundPort } from "@/lib/channels/inbound-port";
 import { db, type Prisma } from "@/lib/db/client";
 import { isDatabaseDown } from "@/lib/db/errors";
-import type { InboundPort } from "@/lib/inbox/channel-input";
+import type { InboundPort } from "@/lib/conversations/channel-input";
 import { publish, type Publication } from "@/lib/realtime/publish";
 import { inSavepoint } from "./in-savepoint";
 import { readWebhookItems } from "./read-webhook-items";

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/client";
-import type { InboundPort } from "@/lib/inbox/channel-input";
+import type { InboundPort } from "@/lib/conversations/channel-input";
 import { describeAccountUpdate, describeNameUpdate, describeQualityUpdate, describeTemplateStatus } from "./account-alerts";
 import { metaTime } from "./webhook-schema";
 

@@ -1,11 +1,11 @@
 import type { Prisma } from "@/lib/db/client";
-import type { CustomerInput, InboundMessageInput, MessageChangeInput } from "@/lib/inbox/channel-input";
+import type { CustomerInput, InboundMessageInput, MessageChangeInput } from "@/lib/conversations/channel-input";
 import { describeMetaError } from "./error-messages";
 import { editedText, inboundContent, previewText } from "./inbound-content";
 import { isMediaType } from "./media-rules";
 import { metaTime, type InboundMessage, type MessagesValue } from "./webhook-schema";
 
-// One of Meta's inbound messages in the domain's words (lib/inbox/channel-input.ts): who wrote,
+// One of Meta's inbound messages in the domain's words (lib/conversations/channel-input.ts): who wrote,
 // and what they said or changed. Pure: the domain's receiveMessage() does every write.
 
 export function translateMessage({ value, message }: { value: MessagesValue; message: InboundMessage }): {

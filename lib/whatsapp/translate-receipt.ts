@@ -1,8 +1,8 @@
 import type { Prisma } from "@/lib/db/client";
-import type { ReceiptInput } from "@/lib/inbox/channel-input";
+import type { ReceiptInput } from "@/lib/conversations/channel-input";
 import { metaTime, statusReceipt, type StatusReceipt } from "./webhook-schema";
 
-// Meta's status webhook in the domain's words (lib/inbox/channel-input.ts). Pure: the domain's
+// Meta's status webhook in the domain's words (lib/conversations/channel-input.ts). Pure: the domain's
 // applyReceipt() records and applies it.
 
 /** Error 131050: the customer stopped marketing messages from this business. */

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ReceiptInput } from "@/lib/inbox/channel-input";
+import type { ReceiptInput } from "@/lib/conversations/channel-input";
 import { GraphError, sendGraphMessage } from "./graph-client";
 import { graphMessagePayload, type StoredOutbound } from "./message-payload";
 import { sendReadReceipt } from "./send-read-receipt";

@@ -10,7 +10,7 @@ import { ReactionsRow } from "@/components/inbox/message/reactions-row";
 import { ReferralCard } from "@/components/inbox/message/referral-card";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
-import type { ConversationDto, MessageDto } from "@/lib/inbox/types";
+import type { ConversationDto, MessageDto } from "@/lib/conversations/types";
 import { baseUrl, fixture, signIn, type Session } from "../support/http";
 import { deliver, eventually, outboundMessage, uniqueTag, uniqueWaId } from "./factories";
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import type { ConversationDto } from "@/lib/inbox/types";
+import type { ConversationDto } from "@/lib/conversations/types";
 import { signIn, type Session } from "../support/http";
 import { testChannel, uniqueTag } from "./factories";
 import { closeWindow, customerOpens, graphPayload, png, reaches, send, sent, syncTemplatesAsAdmin, upload } from "./sending";

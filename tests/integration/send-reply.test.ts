@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
 import { db, disconnectDb } from "@/lib/db/client";
-import type { ConversationDto, MessageDto } from "@/lib/inbox/types";
+import type { ConversationDto, MessageDto } from "@/lib/conversations/types";
 import { baseUrl, signIn, type Session } from "../support/http";
 import { eventually, otherInboxConversation, simulatorCustomerSays, uniqueTag, uniqueWaId } from "./factories";
 

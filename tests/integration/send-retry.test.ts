@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
-import type { MessageDto } from "@/lib/inbox/types";
+import type { MessageDto } from "@/lib/conversations/types";
 import { signIn, type Session } from "../support/http";
 import { customerOpens, markedWaId, reaches, sent, simulatorGraph } from "./sending";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reloadConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import type { TemplateDto } from "@/lib/inbox/list-templates";
+import type { TemplateDto } from "@/lib/conversations/list-templates";
 import { simulatorTemplates } from "@/lib/simulator/templates";
 import { syncTemplates } from "@/lib/whatsapp/sync-templates";
 import { baseUrl, signIn } from "../support/http";

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { expect } from "vitest";
 import { db } from "@/lib/db/client";
-import type { ConversationDto, MessageDto } from "@/lib/inbox/types";
+import type { ConversationDto, MessageDto } from "@/lib/conversations/types";
 import { baseUrl, type Session } from "../support/http";
 import { eventually, uniqueTag, uniqueWaId } from "./factories";
 

@@ -4,7 +4,7 @@ import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { reloadConfig } from "@/lib/config";
 import { db, disconnectDb } from "@/lib/db/client";
-import { deliverMessage } from "@/lib/inbox/deliver-message";
+import { deliverMessage } from "@/lib/conversations/deliver-message";
 import { signBody } from "@/lib/whatsapp/signature";
 import { baseUrl, postWebhook, signIn } from "../support/http";
 import {

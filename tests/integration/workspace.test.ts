@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { db, disconnectDb } from "@/lib/db/client";
-import { wakeSnoozed } from "@/lib/inbox/wake-snoozed";
+import { wakeSnoozed } from "@/lib/conversations/wake-snoozed";
 import { signIn } from "../support/http";
 import { customerWritesIn, deliver, eventually, inboundTextBody, uniqueTag, uniqueWaId } from "./factories";
 

@@ -1,4 +1,4 @@
-import type { MessageDto } from "../../lib/inbox/types";
+import type { MessageDto } from "../../lib/conversations/types";
 
 /** A MessageDto for render tests: an inbound text unless overridden. */
 export function messageDto(overrides: Partial<MessageDto> = {}): MessageDto {

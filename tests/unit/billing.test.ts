@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { billingWindow, freeEntryPointOpenedBy } from "@/lib/inbox/billing";
+import { billingWindow, freeEntryPointOpenedBy } from "@/lib/conversations/billing";
 
 const now = new Date("2026-11-21T12:00:00Z");
 const hours = (n: number) => new Date(now.getTime() + n * 3_600_000);

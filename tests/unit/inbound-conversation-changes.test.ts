@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inboundConversationChanges } from "@/lib/inbox/inbound-conversation-changes";
+import { inboundConversationChanges } from "@/lib/conversations/inbound-conversation-changes";
 
 // What a customer's message does to its conversation: unread, waiting, snooze, window, preview.
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sha256Matches } from "@/lib/media/verify-sha256";
-import { nextReactions } from "@/lib/inbox/next-reactions";
+import { nextReactions } from "@/lib/conversations/next-reactions";
 import { flowFields } from "@/lib/whatsapp/flow-response";
 import { previewText } from "@/lib/whatsapp/inbound-content";
 import { formatBytes, isAllowedMime, type MediaType } from "@/lib/whatsapp/media-rules";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filterFromSearch, searchFromFilter } from "@/components/inbox/use-list-filter";
-import { defaultFilter } from "@/lib/inbox/list-filter";
+import { defaultFilter } from "@/lib/conversations/list-filter";
 
 // The list's filters in the address bar: defaults stay out of it, the rest survive a round trip.
 

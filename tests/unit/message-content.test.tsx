@@ -7,7 +7,7 @@ import { splitLinks } from "@/components/inbox/message/linkified-text";
 import { noticeText } from "@/components/inbox/message/notices";
 import { ReactionsRow } from "@/components/inbox/message/reactions-row";
 import { ReferralCard } from "@/components/inbox/message/referral-card";
-import type { MessageDto } from "@/lib/inbox/types";
+import type { MessageDto } from "@/lib/conversations/types";
 import { humanizeKey } from "@/lib/whatsapp/flow-response";
 import { inboundContent } from "@/lib/whatsapp/inbound-content";
 import type { InboundMessage } from "@/lib/whatsapp/webhook-schema";

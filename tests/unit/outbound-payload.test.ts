@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { flowOutbound, interactiveOutbound, mediaOutbound, templateOutbound, textOutbound } from "@/lib/inbox/build-outbound";
-import { sendInput } from "@/lib/inbox/outbound-schema";
+import { flowOutbound, interactiveOutbound, mediaOutbound, templateOutbound, textOutbound } from "@/lib/conversations/build-outbound";
+import { sendInput } from "@/lib/conversations/outbound-schema";
 import { findSimulatorTemplate } from "@/lib/simulator/templates";
 import { graphMessagePayload } from "@/lib/whatsapp/message-payload";
 

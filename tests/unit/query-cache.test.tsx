@@ -2,7 +2,7 @@ import { focusManager, InfiniteQueryObserver, QueryClient, QueryObserver } from 
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { applyConversationEvent, refetchAfterReconnect, upsertMessage } from "@/components/api/cache";
 import { keys, queries } from "@/components/api/queries";
-import type { ConversationDto } from "@/lib/inbox/types";
+import type { ConversationDto } from "@/lib/conversations/types";
 import { messageDto } from "../support/message-dto";
 
 // The inbox's client data layer with a fetch the test answers by hand: which answer lands where,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { checkSendPolicy, type PolicyTemplate } from "@/lib/inbox/send-policy";
+import { checkSendPolicy, type PolicyTemplate } from "@/lib/conversations/send-policy";
 
 const contact = { marketingOptOut: false, blockedAt: null };
 const template = (overrides: Partial<PolicyTemplate> = {}): PolicyTemplate => ({

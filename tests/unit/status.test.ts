@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextStatus, parseReceiptStatus, type MessageStatus, type ReceiptStatus } from "@/lib/inbox/status";
+import { nextStatus, parseReceiptStatus, type MessageStatus, type ReceiptStatus } from "@/lib/conversations/status";
 
 describe("nextStatus", () => {
   it.each<[MessageStatus, ReceiptStatus, MessageStatus]>([

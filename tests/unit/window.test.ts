@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { serviceWindow } from "@/lib/inbox/window";
+import { serviceWindow } from "@/lib/conversations/window";
 
 const now = new Date("2026-11-21T12:00:00Z");
 const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);

@@ -1,7 +1,7 @@
 import { InboxShell } from "@/components/inbox/inbox-shell";
 import { requirePageUser } from "@/lib/auth/guards";
-import { defaultFilter } from "@/lib/inbox/list-filter";
-import { listConversations } from "@/lib/inbox/list-conversations";
+import { defaultFilter } from "@/lib/conversations/list-filter";
+import { listConversations } from "@/lib/conversations/list-conversations";
 
 // The inbox's frame stays mounted while the agent moves between conversations (/inbox/<id>): the
 // socket and the list survive; only the thread pane changes.

@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { limits } from "@/lib/inbox/outbound-schema";
+import { limits } from "@/lib/conversations/outbound-schema";
 import { addFlow, listFlows } from "@/lib/whatsapp/flows";
 
 const flow = z.strictObject({

@@ -2,13 +2,14 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/lib/http/route";
+import { rateCategories } from "@/lib/billing/estimate-cost";
 import { listRates, replaceRates } from "@/lib/billing/rate-card";
 
 const rates = z.object({
   rates: z
     .array(
       z.object({
-        category: z.enum(["MARKETING", "UTILITY", "AUTHENTICATION", "AUTHENTICATION_INTERNATIONAL", "SERVICE"]),
+        category: z.enum(rateCategories),
         countryCode: z.string().regex(/^(\*|\d{1,4})$/, { error: "A calling code (1–4 digits) or * for every other country." }),
         price: z.number().min(0).max(100),
         currency: z

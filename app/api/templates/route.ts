@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { listTemplates } from "@/lib/inbox/list-templates";
+import { listTemplates } from "@/lib/conversations/list-templates";
 
 const query = z.object({ channelId: z.string().min(1).max(100).optional() });
 

@@ -1,4 +1,4 @@
-import type { MediaDto, MessageDto } from "@/lib/inbox/types";
+import type { MediaDto, MessageDto } from "@/lib/conversations/types";
 import { formatBytes } from "@/lib/whatsapp/media-rules";
 import { part, str, typeLabels } from "./content";
 

@@ -1,4 +1,4 @@
-import type { MessageDto } from "@/lib/inbox/types";
+import type { MessageDto } from "@/lib/conversations/types";
 import { describeMetaError } from "@/lib/whatsapp/error-messages";
 import { part, str } from "./content";
 

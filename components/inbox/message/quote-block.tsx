@@ -1,4 +1,4 @@
-import type { QuotedDto } from "@/lib/inbox/types";
+import type { QuotedDto } from "@/lib/conversations/types";
 import { typeLabels } from "./content";
 
 /** The message a reply quotes, as WhatsApp shows it above the reply. */

@@ -1,4 +1,4 @@
-import type { ReactionDto } from "@/lib/inbox/types";
+import type { ReactionDto } from "@/lib/conversations/types";
 
 /** Reactions sit under the bubble, overlapping its edge, as in WhatsApp. */
 export function ReactionsRow({ reactions, outbound }: { reactions: ReactionDto[]; outbound: boolean }) {

@@ -1,4 +1,4 @@
-import type { ReferralDto } from "@/lib/inbox/types";
+import type { ReferralDto } from "@/lib/conversations/types";
 import { part, safeHref, str } from "./content";
 
 /** At the top of the thread: the click-to-WhatsApp ad or post the customer came from. */

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { BusinessMessage } from "@/components/whatsapp/business-message";
-import type { MessageDto } from "@/lib/inbox/types";
+import type { MessageDto } from "@/lib/conversations/types";
 import { interactiveView, templateView } from "@/lib/whatsapp/business-message-view";
 import type { TemplatePreview } from "@/lib/whatsapp/render-template";
 

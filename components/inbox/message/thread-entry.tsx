@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { ReplyIcon } from "@/components/ui/icons";
 import { MessageTicks } from "@/components/ui/message-ticks";
-import type { MessageDto } from "@/lib/inbox/types";
+import type { MessageDto } from "@/lib/conversations/types";
 import { describeMetaError } from "@/lib/whatsapp/error-messages";
 import { MessageContent } from "../message-content";
 import { isNotice, SystemNotice } from "./notices";

@@ -1,6 +1,6 @@
 import { config } from "../../../lib/config";
 import type pg from "pg";
-import type { ConversationFilter } from "../../../lib/inbox/conversation-filter";
+import type { ConversationFilter } from "../../../lib/conversations/conversation-filter";
 import { WA_ID_PREFIX } from "../../seed-large/insert-batch";
 
 // What an agent's inbox asks for: the list under each filter, search, one conversation, a thread.

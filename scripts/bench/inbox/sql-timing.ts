@@ -38,10 +38,10 @@ export function installCapturingClient(databaseUrl: string): () => Promise<void>
 
 export async function libCall(item: Case, userId: string, index: number): Promise<unknown> {
   // Imported late: lib/db/client must find the capturing client first.
-  const { listConversations } = await import("../../../lib/inbox/list-conversations");
-  const { findConversationForUser } = await import("../../../lib/inbox/find-conversation");
-  const { listMessages } = await import("../../../lib/inbox/list-messages");
-  const { serializeConversation } = await import("../../../lib/inbox/serializers");
+  const { listConversations } = await import("../../../lib/conversations/list-conversations");
+  const { findConversationForUser } = await import("../../../lib/conversations/find-conversation");
+  const { listMessages } = await import("../../../lib/conversations/list-messages");
+  const { serializeConversation } = await import("../../../lib/conversations/serializers");
   if (item.kind === "path") throw new Error(`${item.name} has no in-process call`);
   if (item.kind === "list") return listConversations({ userId, filter: item.filter });
   const conversationId = item.ids[index % item.ids.length]!;

@@ -2,7 +2,7 @@ import { ConversationNotFound } from "@/components/inbox/conversation-not-found"
 import { ThreadPane } from "@/components/inbox/thread-pane";
 import { requirePageUser } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
-import { findConversationForUser } from "@/lib/inbox/find-conversation";
+import { findConversationForUser } from "@/lib/conversations/find-conversation";
 
 export const metadata = { title: "Inbox · Switchboard" };
 export const dynamic = "force-dynamic";

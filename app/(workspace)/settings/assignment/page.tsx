@@ -1,6 +1,6 @@
 import { AssignmentEditor } from "@/components/settings/assignment-editor";
 import { requirePageUser } from "@/lib/auth/guards";
-import { assignmentSettings } from "@/lib/inbox/assignment-settings";
+import { assignmentSettings } from "@/lib/conversations/assignment-settings";
 
 export const metadata = { title: "Assignment · Switchboard" };
 export const dynamic = "force-dynamic";

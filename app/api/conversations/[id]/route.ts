@@ -4,9 +4,9 @@ import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { idParams, route } from "@/lib/http/route";
-import { findConversationForUser } from "@/lib/inbox/find-conversation";
-import { serializeConversation } from "@/lib/inbox/serializers";
-import { updateConversation } from "@/lib/inbox/update-conversation";
+import { findConversationForUser } from "@/lib/conversations/find-conversation";
+import { serializeConversation } from "@/lib/conversations/serializers";
+import { updateConversation } from "@/lib/conversations/update-conversation";
 
 const patch = z
   .object({

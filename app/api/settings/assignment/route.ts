@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { assignmentSettings, updateAssignmentSettings } from "@/lib/inbox/assignment-settings";
+import { assignmentSettings, updateAssignmentSettings } from "@/lib/conversations/assignment-settings";
 
 const cap = z.number().int().min(1).max(500);
 const patch = z.strictObject({

@@ -3,7 +3,7 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { idParams, route } from "@/lib/http/route";
-import { uploadAttachment } from "@/lib/inbox/upload-attachment";
+import { uploadAttachment } from "@/lib/conversations/upload-attachment";
 
 // The body is multipart, not JSON, so the handler reads it itself.
 export const POST = route({ permission: "conversation.reply", params: idParams }, async ({ request, user, params }) => {

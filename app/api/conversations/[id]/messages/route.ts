@@ -1,13 +1,13 @@
 // GET/POST /api/conversations/:id/messages — read a thread page; send a reply (text, template,
-// buttons, list, flow or an uploaded file; see lib/inbox/outbound-schema.ts) or add a private note
+// buttons, list, flow or an uploaded file; see lib/conversations/outbound-schema.ts) or add a private note
 // ({"note":{"text":…,"mentions":[userId]}}).
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { idParams, route } from "@/lib/http/route";
-import { listMessages } from "@/lib/inbox/list-messages";
-import { addNote } from "@/lib/inbox/add-note";
-import { sendInput } from "@/lib/inbox/outbound-schema";
-import { sendMessage } from "@/lib/inbox/send-message";
+import { listMessages } from "@/lib/conversations/list-messages";
+import { addNote } from "@/lib/conversations/add-note";
+import { sendInput } from "@/lib/conversations/outbound-schema";
+import { sendMessage } from "@/lib/conversations/send-message";
 
 const page = z.object({ cursor: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(200).optional() });
 

@@ -1,7 +1,7 @@
 // POST /api/conversations/:id/typing — show the customer "typing…" (at most once per 20 s).
 import { NextResponse } from "next/server";
 import { idParams, route } from "@/lib/http/route";
-import { sendTypingIndicator } from "@/lib/inbox/send-typing";
+import { sendTypingIndicator } from "@/lib/conversations/send-typing";
 
 export const POST = route({ permission: "conversation.reply", params: idParams }, async ({ user, params }) => {
   const result = await sendTypingIndicator({ conversationId: params.id, actor: user });

@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { retryMessage } from "@/lib/inbox/retry-message";
+import { retryMessage } from "@/lib/conversations/retry-message";
 
 const params = z.object({ id: z.string(), messageId: z.string() });
 
