@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { accountApi } from "./account-api";
+import { api } from "@/components/api/client";
 import { draftProblem, inputClass, PasswordFields, type PasswordDraft } from "./password-fields";
 import { FormError, SubmitButton } from "./setup-form";
 import { signInNow } from "./sign-in-now";
@@ -20,7 +20,7 @@ export function AcceptInviteForm({ token, email, suggestedName }: { token: strin
     setPending(true);
     setError(null);
     try {
-      await accountApi.acceptInvite({ token, name, password: draft.password });
+      await api.links.acceptInvite({ token, name, password: draft.password });
       await signInNow({ email, password: draft.password, target: "/inbox" });
     } catch (caught) {
       setPending(false);

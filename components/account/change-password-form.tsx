@@ -3,8 +3,8 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useChangePassword } from "@/components/api/mutations";
 import { Button } from "@/components/ui/button";
-import { accountApi } from "./account-api";
 import { draftProblem, inputClass, PasswordFields, type PasswordDraft } from "./password-fields";
 
 /**
@@ -17,7 +17,9 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
   const [current, setCurrent] = useState("");
   const [draft, setDraft] = useState<PasswordDraft>({ password: "", confirm: "" });
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  // Pending also covers signing in again afterwards, so it is kept here rather than read from the mutation.
   const [pending, setPending] = useState(false);
+  const changePassword = useChangePassword();
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -26,7 +28,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
     setPending(true);
     setStatus(null);
     try {
-      await accountApi.changePassword({ currentPassword: current, newPassword: draft.password });
+      await changePassword.mutateAsync({ currentPassword: current, newPassword: draft.password });
     } catch (caught) {
       setPending(false);
       return setStatus({ ok: false, text: (caught as Error).message });

@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
+import { useUpdateAccount } from "@/components/api/mutations";
 import { Button } from "@/components/ui/button";
 import { locales, type LocaleTag } from "@/lib/users/choices";
 import type { AccountDto } from "@/lib/users/types";
-import { accountApi } from "./account-api";
 import { inputClass } from "./password-fields";
 
 /** Name, language and time zone. Language and zone are kept for the interface to use. */
@@ -16,6 +16,7 @@ export function ProfileForm({ account, timeZones }: { account: AccountDto; timeZ
   const [timeZone, setTimeZone] = useState(account.timeZone ?? "");
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);
+  const updateAccount = useUpdateAccount();
   // What "follow my browser" means here; the server, which can't know, renders it without a zone.
   const browserZone = useSyncExternalStore(
     noSubscription,
@@ -28,7 +29,7 @@ export function ProfileForm({ account, timeZones }: { account: AccountDto; timeZ
     setPending(true);
     setStatus(null);
     try {
-      await accountApi.update({ name, locale: (locale || null) as LocaleTag | null, timeZone: timeZone || null });
+      await updateAccount.mutateAsync({ name, locale: (locale || null) as LocaleTag | null, timeZone: timeZone || null });
       setStatus({ ok: true, text: "Saved." });
       router.refresh();
     } catch (caught) {

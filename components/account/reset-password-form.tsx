@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { accountApi } from "./account-api";
+import { api } from "@/components/api/client";
 import { draftProblem, PasswordFields, type PasswordDraft } from "./password-fields";
 import { FormError, SubmitButton } from "./setup-form";
 import { signInNow } from "./sign-in-now";
@@ -19,7 +19,7 @@ export function ResetPasswordForm({ token, email, name }: { token: string; email
     setPending(true);
     setError(null);
     try {
-      await accountApi.resetPassword({ token, password: draft.password });
+      await api.links.resetPassword({ token, password: draft.password });
       await signInNow({ email, password: draft.password, target: "/inbox" });
     } catch (caught) {
       setPending(false);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { accountApi } from "./account-api";
+import { api } from "@/components/api/client";
 import { draftProblem, inputClass, PasswordFields, type PasswordDraft } from "./password-fields";
 import { signInNow } from "./sign-in-now";
 
@@ -20,7 +20,7 @@ export function SetupForm({ token }: { token: string }) {
     setPending(true);
     setError(null);
     try {
-      const account = await accountApi.setup({ token, name, email, password: draft.password });
+      const account = await api.links.setup({ token, name, email, password: draft.password });
       await signInNow({ email: account.email, password: draft.password, target: "/settings/users" });
     } catch (caught) {
       setPending(false);

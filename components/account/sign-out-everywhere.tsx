@@ -2,13 +2,14 @@
 
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { useSignOutEverywhere } from "@/components/api/mutations";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/users/confirm-dialog";
-import { accountApi } from "./account-api";
 
 /** Ends every session on every device (a lost phone, a shared computer), then this one. */
 export function SignOutEverywhere() {
   const [confirming, setConfirming] = useState(false);
+  const signOutEverywhere = useSignOutEverywhere();
   return (
     <>
       <Button tone="secondary" onClick={() => setConfirming(true)} data-testid="sign-out-everywhere">
@@ -25,7 +26,7 @@ export function SignOutEverywhere() {
           }
           onClose={() => setConfirming(false)}
           onConfirm={async () => {
-            await accountApi.signOutEverywhere();
+            await signOutEverywhere.mutateAsync();
             await signOut({ callbackUrl: "/login" });
           }}
         />

@@ -5,43 +5,79 @@ import type { ConversationFilter } from "@/lib/conversations/conversation-filter
 import type { TemplateDto } from "@/lib/conversations/list-templates";
 import type { SendInput } from "@/lib/conversations/outbound-schema";
 import type { ConversationDto, MessageDto } from "@/lib/conversations/types";
+import type { AccountDto, IssuedLink, UserRow, UsersOverview } from "@/lib/users/types";
 import type { FlowDto } from "@/lib/whatsapp/flows";
 import type {
+  AcceptInviteInput,
+  AcceptInviteResult,
+  AssignmentChanges,
+  AssignmentResult,
+  AuditVerificationResult,
   BlockOutcome,
   CannedResponse,
+  ChangePasswordInput,
+  ChangePasswordResult,
   ContactChanges,
   ContactDetails,
   ConversationPage,
   ConversationPatch,
   CustomerPhoneSettings,
+  FlowInput,
+  InviteInput,
+  InviteResult,
   Labels,
   MessagePage,
   Notifications,
+  RateCardInput,
+  ResetPasswordInput,
+  ResetPasswordResult,
+  SetupInput,
+  SetupResult,
   SimulatedMessage,
   SimulatorCustomer,
   SimulatorSendResult,
   Teammates,
+  UpdateAccountInput,
+  UpdateUserInput,
+  WebhookReplayOutcome,
 } from "./types";
 
-// The browser's one client of the JSON API: the inbox, the settings pages and the simulator. Every
-// call is typed by the server's own shapes; errors carry the server's readable message.
+// The browser's one client of the JSON API: the inbox, the settings and users pages, the account
+// and the pages reached from a setup, invitation or reset link, and the simulator. Every call is
+// typed by the server's own shapes. Every request says it is JSON: the server's edge refuses a
+// state-changing call with a body of any other type (file uploads aside).
 
+export type FieldProblem = { path?: string; message: string };
+
+/**
+ * A refusal, as the server words it in `{ error: { code, message, details } }`. When the answer
+ * carried no such body (a proxy's error page, say), `explained` is false and the message is generic.
+ */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
     readonly status: number,
-    readonly details?: { path?: string; message: string }[],
+    readonly details?: FieldProblem[],
+    readonly explained = true,
   ) {
     super(message);
   }
+}
+
+/** The server's sentence for a refusal when it gave one, else `fallback` (also for a lost connection). */
+export function failureText(error: unknown, fallback: string): string {
+  return error instanceof ApiError && error.explained ? error.message : fallback;
 }
 
 async function read<T>(response: Response): Promise<T> {
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const error = body?.error;
-    throw new ApiError(error?.message ?? `Request failed (${response.status})`, error?.code ?? "ERROR", response.status, error?.details);
+    if (typeof error?.message !== "string") {
+      throw new ApiError(`Something went wrong (HTTP ${response.status}). Try again.`, "ERROR", response.status, undefined, false);
+    }
+    throw new ApiError(error.message, error.code ?? "ERROR", response.status, Array.isArray(error.details) ? error.details : undefined);
   }
   return body as T;
 }
@@ -51,6 +87,7 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
 }
 
 const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
+const post = { method: "POST" } satisfies RequestInit;
 
 export const api = {
   conversations: (filter: ConversationFilter) => {
@@ -68,7 +105,7 @@ export const api = {
   note: (conversationId: string, text: string, mentions: string[]) =>
     call<MessageDto>(`/api/conversations/${conversationId}/messages`, json("POST", { note: { text, mentions } })),
   retry: (conversationId: string, messageId: string) =>
-    call<MessageDto>(`/api/conversations/${conversationId}/messages/${messageId}/retry`, { method: "POST" }),
+    call<MessageDto>(`/api/conversations/${conversationId}/messages/${messageId}/retry`, post),
   // A file goes up as multipart, so the JSON content type is not set here.
   upload: async (conversationId: string, file: File) => {
     const form = new FormData();
@@ -77,7 +114,7 @@ export const api = {
       await fetch(`/api/conversations/${conversationId}/media`, { method: "POST", body: form }),
     );
   },
-  typing: (conversationId: string) => call<{ sent: boolean }>(`/api/conversations/${conversationId}/typing`, { method: "POST" }),
+  typing: (conversationId: string) => call<{ sent: boolean }>(`/api/conversations/${conversationId}/typing`, post),
   templates: () => call<{ items: TemplateDto[] }>("/api/templates"),
   flows: () => call<{ items: FlowDto[] }>("/api/flows"),
   rates: () => call<{ items: Rate[] }>("/api/rate-card"),
@@ -92,6 +129,36 @@ export const api = {
     call<unknown>(`/api/contacts/${contactId}/spam`, json(spam ? "POST" : "DELETE", { reason })),
   notifications: () => call<Notifications>("/api/notifications"),
   readNotifications: (ids?: string[]) => call<unknown>("/api/notifications", json("PATCH", ids ? { ids } : {})),
+  settings: {
+    assignment: (changes: AssignmentChanges) => call<AssignmentResult>("/api/settings/assignment", json("PATCH", changes)),
+    rates: (rates: RateCardInput) => call<{ items: Rate[] }>("/api/rate-card", json("PUT", { rates })),
+    addFlow: (flow: FlowInput) => call<FlowDto>("/api/flows", json("POST", flow)),
+    removeFlow: (flowId: string) => call<{ ok: true }>(`/api/flows/${flowId}`, { method: "DELETE" }),
+    replayWebhook: (eventId: string) => call<WebhookReplayOutcome>(`/api/webhook-events/${eventId}/replay`, post),
+    verifyAudit: () => call<AuditVerificationResult>("/api/audit/verify", post),
+    dismissAlert: (alertId: string) => call<{ ok: true }>(`/api/channel-alerts/${alertId}/dismiss`, post),
+  },
+  users: {
+    list: () => call<UsersOverview>("/api/users"),
+    update: (userId: string, changes: UpdateUserInput) => call<UserRow>(`/api/users/${userId}`, json("PATCH", changes)),
+    deactivate: (userId: string) => call<UserRow>(`/api/users/${userId}/deactivate`, post),
+    reactivate: (userId: string) => call<UserRow>(`/api/users/${userId}/reactivate`, post),
+    passwordReset: (userId: string) => call<IssuedLink>(`/api/users/${userId}/password-reset`, post),
+    invite: (input: InviteInput) => call<InviteResult>("/api/invites", json("POST", input)),
+    revokeInvite: (inviteId: string) => call<{ ok: true }>(`/api/invites/${inviteId}`, { method: "DELETE" }),
+  },
+  account: {
+    update: (changes: UpdateAccountInput) => call<AccountDto>("/api/account", json("PATCH", changes)),
+    changePassword: (input: ChangePasswordInput) => call<ChangePasswordResult>("/api/account/password", json("POST", input)),
+    signOutEverywhere: () => call<{ ok: true }>("/api/account/sign-out-everywhere", post),
+  },
+  // The pages opened from a link, before there is a session: the token in the body is the permission.
+  // Their forms call these directly: those pages have no query cache, and each ends in a full load.
+  links: {
+    setup: (input: SetupInput) => call<SetupResult>("/api/setup", json("POST", input)),
+    acceptInvite: (input: AcceptInviteInput) => call<AcceptInviteResult>("/api/invites/accept", json("POST", input)),
+    resetPassword: (input: ResetPasswordInput) => call<ResetPasswordResult>("/api/password-reset", json("POST", input)),
+  },
   simulator: {
     customers: () => call<{ items: SimulatorCustomer[] }>("/api/simulator/customers"),
     thread: (waId: string) => call<{ items: SimulatedMessage[] }>(`/api/simulator/customers/${waId}/messages`),

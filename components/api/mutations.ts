@@ -5,9 +5,11 @@ import type { SendInput } from "@/lib/conversations/outbound-schema";
 import { api } from "./client";
 import { putConversation, upsertMessage } from "./cache";
 import { keys } from "./queries";
-import type { ContactChanges, ConversationPatch, Notifications } from "./types";
+import type { ContactChanges, ConversationPatch, Notifications, UpdateUserInput } from "./types";
 
 // The writes. Each answer goes into the cache under the id it was made for, whatever is open now.
+// The settings, users and account pages are rendered on the server and ask for themselves again
+// after a write (router.refresh()); what the inbox caches from the same data is invalidated here.
 
 export function useUpdateConversation(conversationId: string) {
   const client = useQueryClient();
@@ -76,3 +78,61 @@ export function useReadNotifications() {
       ),
   });
 }
+
+export const useSaveAssignment = () => useMutation({ mutationFn: api.settings.assignment });
+
+export function useSaveRateCard() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: api.settings.rates,
+    // The inbox keeps the rate card for the session; its cost estimates use the new one.
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.rates }),
+  });
+}
+
+export function useAddFlow() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: api.settings.addFlow, onSuccess: () => client.invalidateQueries({ queryKey: keys.flows }) });
+}
+
+export function useRemoveFlow() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: api.settings.removeFlow, onSuccess: () => client.invalidateQueries({ queryKey: keys.flows }) });
+}
+
+export const useReplayWebhook = () => useMutation({ mutationFn: api.settings.replayWebhook });
+
+export const useVerifyAudit = () => useMutation({ mutationFn: () => api.settings.verifyAudit() });
+
+// Names, roles and active accounts are what the inbox's assignee and mention pickers list.
+export function useUpdateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, changes }: { userId: string; changes: UpdateUserInput }) => api.users.update(userId, changes),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.teammates }),
+  });
+}
+
+export function useSetUserActive() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, active }: { userId: string; active: boolean }) =>
+      active ? api.users.reactivate(userId) : api.users.deactivate(userId),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.teammates }),
+  });
+}
+
+export const useIssuePasswordReset = () => useMutation({ mutationFn: api.users.passwordReset });
+
+export const useInvite = () => useMutation({ mutationFn: api.users.invite });
+
+export const useRevokeInvite = () => useMutation({ mutationFn: api.users.revokeInvite });
+
+export function useUpdateAccount() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: api.account.update, onSuccess: () => client.invalidateQueries({ queryKey: keys.teammates }) });
+}
+
+export const useChangePassword = () => useMutation({ mutationFn: api.account.changePassword });
+
+export const useSignOutEverywhere = () => useMutation({ mutationFn: () => api.account.signOutEverywhere() });

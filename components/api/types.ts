@@ -7,6 +7,26 @@ import type { listCannedResponses, listLabels, listNotifications, listTeammates 
 import type { customers, sendAsCustomer, SimulatedMessage } from "@/lib/simulator/customer-phone";
 import type { CustomerPhoneSettings } from "@/lib/simulator/customer-settings";
 import type { CustomerMessage } from "@/lib/simulator/customer-message";
+import type { z } from "zod";
+import type { runAuditVerification } from "@/lib/audit/run-verification";
+import type { replaceRates } from "@/lib/billing/rate-card";
+import type { updateAssignmentSettings } from "@/lib/conversations/assignment-settings";
+import type { acceptInvite } from "@/lib/users/accept-invite";
+import type { changePassword } from "@/lib/users/change-password";
+import type { completeSetup } from "@/lib/users/complete-setup";
+import type { createInvite } from "@/lib/users/create-invite";
+import type { resetPassword } from "@/lib/users/reset-password";
+import type {
+  acceptInviteSchema,
+  changePasswordSchema,
+  InviteInput,
+  resetPasswordSchema,
+  setupSchema,
+  UpdateAccountInput,
+  UpdateUserInput,
+} from "@/lib/users/schemas";
+import type { addFlow } from "@/lib/whatsapp/flows";
+import type { replayWebhookEvent } from "@/lib/whatsapp/webhook-events";
 
 // The JSON API's shapes, derived from the server functions that produce them (type-only imports:
 // nothing here reaches the bundle). Wire<T> is what JSON.stringify makes of T: dates become strings.
@@ -31,3 +51,24 @@ export type { BlockOutcome };
 export type SimulatorCustomer = Result<typeof customers>[number];
 export type { SimulatedMessage, CustomerPhoneSettings, CustomerMessage };
 export type SimulatorSendResult = Result<typeof sendAsCustomer>;
+
+// Settings. Each route checks its body against a schema of its own and hands it, with the acting
+// user, to one of these domain functions: the body is typed by what that function takes.
+export type AssignmentChanges = Omit<Parameters<typeof updateAssignmentSettings>[0], "actor">;
+export type AssignmentResult = Result<typeof updateAssignmentSettings>;
+export type RateCardInput = Parameters<typeof replaceRates>[0]["rates"];
+export type FlowInput = Parameters<typeof addFlow>[0]["flow"];
+export type WebhookReplayOutcome = Result<typeof replayWebhookEvent>;
+export type AuditVerificationResult = Result<typeof runAuditVerification>;
+
+// Users, invitations and the account: request bodies are what the routes' schemas accept.
+export type SetupInput = z.input<typeof setupSchema>;
+export type AcceptInviteInput = z.input<typeof acceptInviteSchema>;
+export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
+export type SetupResult = Result<typeof completeSetup>;
+export type AcceptInviteResult = Result<typeof acceptInvite>;
+export type ResetPasswordResult = Result<typeof resetPassword>;
+export type ChangePasswordResult = Result<typeof changePassword>;
+export type InviteResult = Result<typeof createInvite>;
+export type { InviteInput, UpdateAccountInput, UpdateUserInput };

@@ -1,27 +1,31 @@
 "use client";
 
 import { useState } from "react";
+import { failureText } from "@/components/api/client";
+import { useSaveAssignment } from "@/components/api/mutations";
 import { Button } from "@/components/ui/button";
 import type { AssignmentSettings } from "@/lib/conversations/assignment-settings";
 
 export function AssignmentEditor({ initial }: { initial: AssignmentSettings }) {
   const [settings, setSettings] = useState(initial);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const saving = useSaveAssignment();
   const input = "w-20 rounded border border-slate-200 px-2 py-1 text-sm";
 
-  async function save() {
-    const response = await fetch("/api/settings/assignment", {
-      method: "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
+  function save() {
+    saving.mutate(
+      {
         channels: settings.channels.map(({ id, autoAssign, maxOpenPerAgent }) => ({ id, autoAssign, maxOpenPerAgent })),
         agents: settings.agents.map(({ id, maxOpenConversations }) => ({ id, maxOpenConversations })),
-      }),
-    });
-    const body = await response.json().catch(() => null);
-    if (!response.ok) return setStatus({ ok: false, text: body?.error?.message ?? "Could not save." });
-    setSettings(body);
-    setStatus({ ok: true, text: "Saved." });
+      },
+      {
+        onSuccess: (saved) => {
+          setSettings(saved);
+          setStatus({ ok: true, text: "Saved." });
+        },
+        onError: (error) => setStatus({ ok: false, text: failureText(error, "Could not save.") }),
+      },
+    );
   }
 
   return (
@@ -89,7 +93,7 @@ export function AssignmentEditor({ initial }: { initial: AssignmentSettings }) {
         ))}
       </section>
       <div className="flex items-center gap-2">
-        <Button tone="primary" onClick={() => void save()}>
+        <Button tone="primary" onClick={save}>
           Save
         </Button>
         {status && (

@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { failureText } from "@/components/api/client";
+import { useVerifyAudit } from "@/components/api/mutations";
 import { Button } from "@/components/ui/button";
 import { chainProblemText } from "@/lib/audit/problems";
 import type { AuditVerificationDto } from "@/lib/audit/verifications";
@@ -12,20 +14,19 @@ import { AuditTime } from "./audit-time";
 export function AuditVerification({ initial, canVerify }: { initial: AuditVerificationDto[]; canVerify: boolean }) {
   const router = useRouter();
   const [history, setHistory] = useState(initial);
-  const [verifying, setVerifying] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const verification = useVerifyAudit();
+  const verifying = verification.isPending;
+  const error = verification.error ? failureText(verification.error, "The check could not run. Try again.") : null;
   const latest = history[0];
 
-  async function verify() {
-    setVerifying(true);
-    setError(null);
-    const response = await fetch("/api/audit/verify", { method: "POST" }).catch(() => null);
-    const body = await response?.json().catch(() => null);
-    setVerifying(false);
-    if (!response?.ok) return setError(body?.error?.message ?? "The check could not run. Try again.");
-    setHistory((current) => [body as AuditVerificationDto, ...current]);
-    // The event list (rendered on the server) marks the event a failed check stopped at.
-    router.refresh();
+  function verify() {
+    verification.mutate(undefined, {
+      onSuccess: (result) => {
+        setHistory((current) => [result, ...current]);
+        // The event list (rendered on the server) marks the event a failed check stopped at.
+        router.refresh();
+      },
+    });
   }
 
   return (
@@ -37,7 +38,7 @@ export function AuditVerification({ initial, canVerify }: { initial: AuditVerifi
       )}
       {canVerify && (
         <div className="flex items-center gap-3">
-          <Button tone="primary" onClick={() => void verify()} disabled={verifying} aria-busy={verifying}>
+          <Button tone="primary" onClick={verify} disabled={verifying} aria-busy={verifying}>
             {verifying ? "Verifying…" : "Verify now"}
           </Button>
           {verifying && (

@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { failureText } from "@/components/api/client";
+import { useAddFlow, useRemoveFlow } from "@/components/api/mutations";
 import { Button } from "@/components/ui/button";
 import type { FlowDto } from "@/lib/whatsapp/flows";
 
@@ -8,25 +10,30 @@ export function FlowsEditor({ initial, channels }: { initial: FlowDto[]; channel
   const [flows, setFlows] = useState(initial);
   const [draft, setDraft] = useState({ channelId: channels[0]?.id ?? "", metaId: "", name: "", cta: "", screen: "" });
   const [error, setError] = useState<string | null>(null);
+  const adding = useAddFlow();
+  const removing = useRemoveFlow();
   const input = "w-full rounded border border-slate-200 px-2 py-1.5 text-sm";
 
   async function add(event: React.FormEvent) {
     event.preventDefault();
-    const response = await fetch("/api/flows", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ ...draft, screen: draft.screen.trim() || null }),
-    });
-    const body = await response.json().catch(() => null);
-    if (!response.ok) return setError(body?.error?.message ?? "Could not add the flow.");
-    setFlows([...flows, body]);
-    setDraft({ ...draft, metaId: "", name: "", cta: "", screen: "" });
-    setError(null);
+    try {
+      const flow = await adding.mutateAsync({ ...draft, screen: draft.screen.trim() || null });
+      setFlows((current) => [...current, flow]);
+      setDraft((current) => ({ ...current, metaId: "", name: "", cta: "", screen: "" }));
+      setError(null);
+    } catch (failure) {
+      setError(failureText(failure, "Could not add the flow."));
+    }
   }
 
+  // Each removal that succeeds takes its own row away, even when several run at once; a refused
+  // one leaves the flow listed, as it still is.
   async function remove(id: string) {
-    const response = await fetch(`/api/flows/${id}`, { method: "DELETE" });
-    if (response.ok) setFlows(flows.filter((flow) => flow.id !== id));
+    const removed = await removing.mutateAsync(id).then(
+      () => true,
+      () => false,
+    );
+    if (removed) setFlows((current) => current.filter((flow) => flow.id !== id));
   }
 
   return (

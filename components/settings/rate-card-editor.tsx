@@ -1,35 +1,33 @@
 "use client";
 
 import { useState } from "react";
+import { ApiError, failureText } from "@/components/api/client";
+import { useSaveRateCard } from "@/components/api/mutations";
 import { Button } from "@/components/ui/button";
 import { rateCategories as categories, type Rate } from "@/lib/billing/estimate-cost";
 
 export function RateCardEditor({ initial }: { initial: Rate[] }) {
   const [rates, setRates] = useState(initial);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const [saving, setSaving] = useState(false);
+  const saveRates = useSaveRateCard();
+  const saving = saveRates.isPending;
   const set = (index: number, changes: Partial<Rate>) => setRates(rates.map((rate, i) => (i === index ? { ...rate, ...changes } : rate)));
 
-  async function save() {
-    setSaving(true);
-    const response = await fetch("/api/rate-card", {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ rates }),
+  function save() {
+    saveRates.mutate(rates, {
+      onSuccess: (saved) => {
+        setRates(saved.items);
+        setStatus({ ok: true, text: "Saved. New estimates use these rates." });
+      },
+      onError: (error) => {
+        // A refused field is named by its path in the body, "rates.<index>.<field>".
+        const detail = error instanceof ApiError ? error.details?.[0] : undefined;
+        setStatus({
+          ok: false,
+          text: detail ? `Row ${Number(String(detail.path).split(".")[1]) + 1}: ${detail.message}` : failureText(error, "Could not save."),
+        });
+      },
     });
-    const body = await response.json().catch(() => null);
-    setSaving(false);
-    if (!response.ok) {
-      const detail = body?.error?.details?.[0];
-      return setStatus({
-        ok: false,
-        text: detail
-          ? `Row ${Number(String(detail.path).split(".")[1]) + 1}: ${detail.message}`
-          : (body?.error?.message ?? "Could not save."),
-      });
-    }
-    setRates(body.items);
-    setStatus({ ok: true, text: "Saved. New estimates use these rates." });
   }
 
   const input = "w-full rounded border border-slate-200 px-2 py-1 text-sm";
@@ -99,7 +97,7 @@ export function RateCardEditor({ initial }: { initial: Rate[] }) {
         >
           Add a rate
         </Button>
-        <Button tone="primary" onClick={() => void save()} disabled={saving}>
+        <Button tone="primary" onClick={save} disabled={saving}>
           {saving ? "Saving…" : "Save rate card"}
         </Button>
         {status && (

@@ -2,20 +2,21 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { useReplayWebhook } from "@/components/api/mutations";
 import type { WebhookEventDto } from "@/lib/whatsapp/webhook-events";
 
 const filters = ["ALL", "FAILED", "PROCESSED"] as const;
 
 export function WebhookLog({ events, filter }: { events: WebhookEventDto[]; filter: string }) {
   const [rows, setRows] = useState(events);
-  const [busy, setBusy] = useState<string | null>(null);
+  const replaying = useReplayWebhook();
+  const busy = replaying.isPending ? replaying.variables : null;
 
+  // Each replay's answer lands on its own row, even when another is started meanwhile; a refused
+  // replay leaves the row as it was.
   async function replay(id: string) {
-    setBusy(id);
-    const response = await fetch(`/api/webhook-events/${id}/replay`, { method: "POST" });
-    const outcome = await response.json().catch(() => null);
-    setBusy(null);
-    if (!response.ok) return;
+    const outcome = await replaying.mutateAsync(id).catch(() => null);
+    if (!outcome) return;
     setRows((current) =>
       current.map((row) =>
         row.id === id ? { ...row, state: outcome.state, error: outcome.error ?? null, processedAt: new Date().toISOString() } : row,

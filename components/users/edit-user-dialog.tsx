@@ -1,13 +1,13 @@
 "use client";
 
 import { useState } from "react";
+import { useUpdateUser } from "@/components/api/mutations";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { roles, type Role } from "@/lib/auth/permissions";
 import { roleDescriptions, roleLabels } from "@/lib/users/choices";
 import type { Ref, UserRow } from "@/lib/users/types";
 import { GrantPicker } from "./grant-picker";
-import { usersApi } from "./users-api";
 
 /** Role, inboxes and teams of one user; only what changed is sent, and takes effect on their next request. */
 export function EditUserDialog({
@@ -30,6 +30,7 @@ export function EditUserDialog({
   const [teamIds, setTeamIds] = useState(user.teams.map((team) => team.id));
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const updateUser = useUpdateUser();
   const lowered = roles.indexOf(role) < roles.indexOf(user.role);
 
   async function submit(event: React.FormEvent) {
@@ -44,7 +45,7 @@ export function EditUserDialog({
     setPending(true);
     setError(null);
     try {
-      await usersApi.update(user.id, changes);
+      await updateUser.mutateAsync({ userId: user.id, changes });
       onSaved(`Saved ${user.name}'s access. It applies from their next click.`);
     } catch (caught) {
       setError((caught as Error).message);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useInvite } from "@/components/api/mutations";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { roles, type Role } from "@/lib/auth/permissions";
@@ -8,7 +9,6 @@ import { roleDescriptions, roleLabels } from "@/lib/users/choices";
 import type { IssuedLink as Issued, Ref } from "@/lib/users/types";
 import { GrantPicker } from "./grant-picker";
 import { IssuedLink } from "./issued-link";
-import { usersApi } from "./users-api";
 
 const field =
   "w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100";
@@ -34,13 +34,14 @@ export function InviteDialog({
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [issued, setIssued] = useState<Issued | null>(null);
+  const invite = useInvite();
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setPending(true);
     setError(null);
     try {
-      const result = await usersApi.invite({ email, name: name.trim() || null, role, channelIds, teamIds });
+      const result = await invite.mutateAsync({ email, name: name.trim() || null, role, channelIds, teamIds });
       setIssued(result);
       onInvited();
     } catch (caught) {

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useIssuePasswordReset, useRevokeInvite, useSetUserActive } from "@/components/api/mutations";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { InviteRow, IssuedLink as Issued, UserRow, UsersOverview } from "@/lib/users/types";
@@ -11,7 +12,6 @@ import { InviteDialog } from "./invite-dialog";
 import { InviteTable } from "./invite-table";
 import { IssuedLink } from "./issued-link";
 import { UserTable, type UserAction } from "./user-table";
-import { usersApi } from "./users-api";
 
 // The Users page: who has access and pending invitations, rendered by the server; every change
 // goes through the JSON API and then asks the server for the page again (router.refresh()).
@@ -28,6 +28,9 @@ export function UsersAdmin({ overview, currentUserId }: { overview: UsersOvervie
   const router = useRouter();
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const setActive = useSetUserActive();
+  const issueReset = useIssuePasswordReset();
+  const revokeInvite = useRevokeInvite();
   const close = () => setOpen(null);
   const done = (text: string) => {
     setOpen(null);
@@ -39,8 +42,8 @@ export function UsersAdmin({ overview, currentUserId }: { overview: UsersOvervie
     setNotice(null);
     if (action === "edit" || action === "deactivate") return setOpen({ kind: action, user });
     try {
-      if (action === "reset") return setOpen({ kind: "reset-link", user, issued: await usersApi.passwordReset(user.id) });
-      await usersApi.reactivate(user.id);
+      if (action === "reset") return setOpen({ kind: "reset-link", user, issued: await issueReset.mutateAsync(user.id) });
+      await setActive.mutateAsync({ userId: user.id, active: true });
       done(`${user.name} can sign in again.`);
     } catch (caught) {
       setNotice({ ok: false, text: (caught as Error).message });
@@ -111,7 +114,7 @@ export function UsersAdmin({ overview, currentUserId }: { overview: UsersOvervie
           }
           onClose={close}
           onConfirm={async () => {
-            await usersApi.deactivate(open.user.id);
+            await setActive.mutateAsync({ userId: open.user.id, active: false });
             done(`${open.user.name} is deactivated and signed out everywhere.`);
           }}
         />
@@ -123,7 +126,7 @@ export function UsersAdmin({ overview, currentUserId }: { overview: UsersOvervie
           body={<p>The link sent to {open.invite.email} stops working at once. You can invite them again later.</p>}
           onClose={close}
           onConfirm={async () => {
-            await usersApi.revokeInvite(open.invite.id);
+            await revokeInvite.mutateAsync(open.invite.id);
             done(`The invitation for ${open.invite.email} is withdrawn.`);
           }}
         />

@@ -1,16 +1,23 @@
 "use client";
 
 import { useState } from "react";
+import { api } from "@/components/api/client";
 import type { ChannelAlertDto } from "@/lib/whatsapp/channel-alerts";
 
-// What Meta reported about the number or account, for admins, until they dismiss it.
+// What Meta reported about the number or account, for admins, until they dismiss it. The banner sits
+// above the workspace's query cache (it is in the layout's header, outside QueryProvider) and has
+// nothing cached to update, so it calls the client directly.
 export function AlertBanner({ alerts }: { alerts: ChannelAlertDto[] }) {
   const [visible, setVisible] = useState(alerts);
   if (visible.length === 0) return null;
 
   async function dismiss(id: string) {
-    const response = await fetch(`/api/channel-alerts/${id}/dismiss`, { method: "POST" });
-    if (response.ok) setVisible((current) => current.filter((alert) => alert.id !== id));
+    // A refused or failed dismissal leaves the alert shown, so it can be tried again.
+    const dismissed = await api.settings.dismissAlert(id).then(
+      () => true,
+      () => false,
+    );
+    if (dismissed) setVisible((current) => current.filter((alert) => alert.id !== id));
   }
 
   return (
