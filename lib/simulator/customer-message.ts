@@ -2,7 +2,7 @@ import { z } from "zod";
 import { saveSimulatorMedia } from "./media-store";
 
 // Everything a simulated customer can send, and how it becomes the message object of Meta's
-// inbound webhook (reference/whatsapp-cloud-api.md §2), so the app ingests it exactly as it would
+// inbound webhook (Meta's webhook format), so the app ingests it exactly as it would
 // a real one.
 
 const file = z.object({

@@ -1,4 +1,4 @@
-// Meta's error codes as sentences an agent understands (reference/whatsapp-cloud-api.md §3). One
+// Meta's error codes (from Meta's error code reference) as sentences an agent understands. One
 // table: the thread, notifications and the API all read from here.
 
 const sentences: Record<number, string> = {

@@ -4,7 +4,7 @@ import { GraphError, graphRequest } from "./graph-client";
 import { formatBytes } from "./media-rules";
 
 // Meta's media endpoints: GET /{media-id} answers with a short-lived URL and the file's metadata;
-// the URL is then fetched with the same bearer token [reference/whatsapp-cloud-api.md §2].
+// the URL is then fetched with the same bearer token, as Meta's media API documents.
 
 export type MediaInfo = { id: string; url: string; mime_type?: string; sha256?: string; file_size?: number | string };
 

@@ -1,5 +1,5 @@
 // What WhatsApp lets a customer send, and what Switchboard agrees to store and serve: the media
-// message types, their size limits (reference/whatsapp-cloud-api.md) and an allow-list of types.
+// message types, their size limits (Meta's supported media types) and an allow-list of types.
 // Anything outside it is refused rather than served from our origin.
 
 export const mediaTypes = ["image", "video", "audio", "document", "sticker"] as const;

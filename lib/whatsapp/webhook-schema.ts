@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// The shapes of Meta's webhook bodies (reference/whatsapp-cloud-api.md §2–3). Objects are loose:
+// The shapes of Meta's webhook bodies (Meta's webhook reference). Objects are loose:
 // Meta adds fields over time, and an unknown field must never make a body fail.
 
 // The envelope is checked only as far as telling a notification from anything else: an object

@@ -137,7 +137,7 @@ describe("schema drift", () => {
   });
 
   it("several instances starting at once all come up: one applies the migrations, the others find nothing to do", async () => {
-    // Scale-out (DESIGN.md §2): N processes run applyMigrations on start, against one database.
+    // Scale-out (docs/architecture.md, "Processes"): N processes run applyMigrations on start, against one database.
     const results = await Promise.all([1, 2, 3].map(() => applyMigrations({ connectionString: urlFor(concurrent) })));
     const names = results.flat();
     expect(names.length).toBeGreaterThan(0);

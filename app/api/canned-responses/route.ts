@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { listCannedResponses, saveCannedResponse } from "@/lib/conversations/workspace-lists";
+import { listCannedResponses, saveCannedResponse } from "@/lib/conversations/canned-responses";
 
 const canned = z.object({
   shortcut: z

@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { createLabel, listLabels } from "@/lib/conversations/workspace-lists";
+import { createLabel, listLabels } from "@/lib/conversations/labels";
 
 const label = z.object({
   name: z

@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { listNotifications, markNotificationsRead } from "@/lib/conversations/workspace-lists";
+import { listNotifications, markNotificationsRead } from "@/lib/conversations/notifications";
 
 const read = z.object({ ids: z.array(z.string().min(1)).max(100).optional() }).strict();
 
