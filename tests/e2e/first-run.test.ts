@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import pg from "pg";
+import { scratchDatabase } from "../support/scratch-database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerProcess } from "../../scripts/lib/server-process";
-import { emptyDatabase, setupLinks, strongPassword } from "../integration/accounts-support";
+import { setupLinks, strongPassword } from "../integration/accounts-support";
 import { launchBrowser, screenshot } from "../support/browser";
 import { settings, startServer } from "../support/stack";
 import { startSmtpSink } from "./smtp-sink";
@@ -16,14 +17,14 @@ import { startSmtpSink } from "./smtp-sink";
 const LOG = "first-run-e2e.log";
 let browser: Browser;
 let server: ServerProcess;
-let database: Awaited<ReturnType<typeof emptyDatabase>>;
+let database: Awaited<ReturnType<typeof scratchDatabase>>;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let setupLink: string;
 let inboxId: string;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  database = await emptyDatabase();
+  database = await scratchDatabase("first_run");
   smtp = await startSmtpSink();
   const before = printedLinks().length;
   server = await startServer({

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { expect, inject } from "vitest";
 import { db } from "@/lib/db/client";
 import { root } from "../../scripts/lib/server-process";
@@ -70,26 +69,6 @@ export async function invitedUser({
   expect(accepted.status, await accepted.clone().text()).toBe(201);
   const user = await db.user.findUniqueOrThrow({ where: { email } });
   return { id: user.id, email, password, session: await signIn(email, password) };
-}
-
-/** A new, empty database in the suite's PostgreSQL cluster, for a server started from nothing. */
-export async function emptyDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `first_run_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: inject("databaseUrl") });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(inject("databaseUrl"));
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: inject("databaseUrl") });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 /** The setup links a server printed into test-results/<logName>, oldest first. */

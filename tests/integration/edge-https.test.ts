@@ -1,38 +1,24 @@
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerProcess } from "../../scripts/lib/server-process";
+import { scratchDatabase } from "../support/scratch-database";
 import { startServer } from "../support/stack";
-import { uniqueTag } from "./factories";
 
 // Behind https (NEXTAUTH_URL=https://…) browsers are told to stay on https and next-auth's cookies
 // are Secure. This server still listens on plain http locally: both depend on configuration only.
 // It gets a database of its own in the suite's cluster, so its start-up touches nobody's data.
 
 const PUBLIC_URL = "https://inbox.test.example";
-const database = `switchboard_https_${uniqueTag()}`;
 let server: ServerProcess;
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: inject("databaseUrl") });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+let database: Awaited<ReturnType<typeof scratchDatabase>>;
 
 beforeAll(async () => {
-  await admin(`CREATE DATABASE "${database}"`);
-  const url = new URL(inject("databaseUrl"));
-  url.pathname = `/${database}`;
-  server = await startServer({ databaseUrl: url.toString(), logName: "edge-https-server.log", env: { NEXTAUTH_URL: PUBLIC_URL } });
+  database = await scratchDatabase("switchboard_https");
+  server = await startServer({ databaseUrl: database.url, logName: "edge-https-server.log", env: { NEXTAUTH_URL: PUBLIC_URL } });
 }, 120_000);
 
 afterAll(async () => {
   await server?.stop();
-  // FORCE, so a connection the server left open cannot keep the database alive.
-  await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await database?.drop();
 });
 
 const HSTS = "max-age=63072000; includeSubDomains";

@@ -1,19 +1,20 @@
+import { scratchDatabase } from "../support/scratch-database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInCookie } from "../../scripts/lib/sign-in";
 import type { ServerProcess } from "../../scripts/lib/server-process";
 import { startServer } from "../support/stack";
-import { emptyDatabase, setupLinks, strongPassword, tokenOf } from "./accounts-support";
+import { setupLinks, strongPassword, tokenOf } from "./accounts-support";
 
 // A server started on an empty database without the demo: it prints a one-time setup link, which
 // creates the first admin and nothing else can. Then the rule that an active admin always remains.
 
 const LOG = "first-run-integration.log";
-let database: Awaited<ReturnType<typeof emptyDatabase>>;
+let database: Awaited<ReturnType<typeof scratchDatabase>>;
 let server: ServerProcess | null = null;
 const owner = { email: "owner@example.test", name: "Olu Owner", password: strongPassword(), cookie: "" };
 
 beforeAll(async () => {
-  database = await emptyDatabase();
+  database = await scratchDatabase("first_run");
 });
 
 afterAll(async () => {

@@ -1,34 +1,21 @@
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerProcess } from "../../scripts/lib/server-process";
 import { signBody } from "@/lib/whatsapp/signature";
+import { scratchDatabase } from "../support/scratch-database";
 import { startServer } from "../support/stack";
-import { uniqueTag } from "./factories";
 
 // In cloud mode the simulator does not exist: its page and every one of its routes answer 404, and
 // webhooks are checked against the configured app secret, never the simulator's public one. The
 // server gets a database of its own and a Graph API address where nothing listens.
 
-const database = `switchboard_cloud_${uniqueTag()}`;
 const APP_SECRET = "cloud-mode-app-secret";
 let server: ServerProcess;
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: inject("databaseUrl") });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+let database: Awaited<ReturnType<typeof scratchDatabase>>;
 
 beforeAll(async () => {
-  await admin(`CREATE DATABASE "${database}"`);
-  const url = new URL(inject("databaseUrl"));
-  url.pathname = `/${database}`;
+  database = await scratchDatabase("switchboard_cloud");
   server = await startServer({
-    databaseUrl: url.toString(),
+    databaseUrl: database.url,
     logName: "cloud-mode-server.log",
     env: {
       WHATSAPP_MODE: "cloud",
@@ -43,7 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await database?.drop();
 });
 
 describe("cloud mode", () => {
