@@ -2,31 +2,20 @@
 
 import { useState } from "react";
 import { api } from "@/components/api/client";
-import { draftProblem, inputClass, PasswordFields, type PasswordDraft } from "./password-fields";
-import { FormError, SubmitButton } from "./setup-form";
-import { signInNow } from "./sign-in-now";
+import { FormError, SubmitButton, useLinkForm } from "./link-form";
+import { inputClass, PasswordFields } from "./password-fields";
 
 /** The invited person picks their name and password; the account is created and signed in. */
 export function AcceptInviteForm({ token, email, suggestedName }: { token: string; email: string; suggestedName: string | null }) {
   const [name, setName] = useState(suggestedName ?? "");
-  const [draft, setDraft] = useState<PasswordDraft>({ password: "", confirm: "" });
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    const problem = draftProblem(draft, { email, name });
-    if (problem) return setError(problem);
-    setPending(true);
-    setError(null);
-    try {
-      await api.links.acceptInvite({ token, name, password: draft.password });
-      await signInNow({ email, password: draft.password, target: "/inbox" });
-    } catch (caught) {
-      setPending(false);
-      setError((caught as Error).message);
-    }
-  }
+  const { draft, setDraft, error, pending, submit } = useLinkForm({
+    who: { email, name },
+    redeem: async (password) => {
+      await api.links.acceptInvite({ token, name, password });
+      return email;
+    },
+    target: "/inbox",
+  });
 
   return (
     <form

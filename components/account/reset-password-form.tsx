@@ -1,31 +1,19 @@
 "use client";
 
-import { useState } from "react";
 import { api } from "@/components/api/client";
-import { draftProblem, PasswordFields, type PasswordDraft } from "./password-fields";
-import { FormError, SubmitButton } from "./setup-form";
-import { signInNow } from "./sign-in-now";
+import { FormError, SubmitButton, useLinkForm } from "./link-form";
+import { PasswordFields } from "./password-fields";
 
 /** A new password through a reset link; every other session ends and this browser is signed in. */
 export function ResetPasswordForm({ token, email, name }: { token: string; email: string; name: string }) {
-  const [draft, setDraft] = useState<PasswordDraft>({ password: "", confirm: "" });
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    const problem = draftProblem(draft, { email, name });
-    if (problem) return setError(problem);
-    setPending(true);
-    setError(null);
-    try {
-      await api.links.resetPassword({ token, password: draft.password });
-      await signInNow({ email, password: draft.password, target: "/inbox" });
-    } catch (caught) {
-      setPending(false);
-      setError((caught as Error).message);
-    }
-  }
+  const { draft, setDraft, error, pending, submit } = useLinkForm({
+    who: { email, name },
+    redeem: async (password) => {
+      await api.links.resetPassword({ token, password });
+      return email;
+    },
+    target: "/inbox",
+  });
 
   return (
     <form

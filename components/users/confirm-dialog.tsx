@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { DialogFooter } from "./dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 
 /** Asks before something that can't simply be undone; shows the server's refusal in place. */
@@ -36,17 +37,11 @@ export function ConfirmDialog({
     <Dialog open onClose={onClose} title={title}>
       <div className="space-y-4 text-sm" data-testid="confirm-dialog">
         <div className="text-slate-600">{body}</div>
-        {error && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-700">
-            {error}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
+        <DialogFooter error={error} onCancel={onClose}>
           <Button tone="danger" disabled={pending} onClick={() => void run()}>
             {pending ? "Working…" : confirm}
           </Button>
-        </div>
+        </DialogFooter>
       </div>
     </Dialog>
   );

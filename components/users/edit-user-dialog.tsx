@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useUpdateUser } from "@/components/api/mutations";
 import { Button } from "@/components/ui/button";
+import { DialogFooter } from "./dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { roles, type Role } from "@/lib/auth/permissions";
 import { roleDescriptions, roleLabels } from "@/lib/users/choices";
@@ -87,17 +88,11 @@ export function EditUserDialog({
           testId="edit-inboxes"
         />
         <GrantPicker legend="Teams" options={teams} selected={teamIds} onChange={setTeamIds} empty="No teams yet." testId="edit-teams" />
-        {error && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-700">
-            {error}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
+        <DialogFooter error={error} onCancel={onClose}>
           <Button type="submit" tone="primary" disabled={pending}>
             {pending ? "Saving…" : "Save"}
           </Button>
-        </div>
+        </DialogFooter>
       </form>
     </Dialog>
   );

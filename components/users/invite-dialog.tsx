@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useInvite } from "@/components/api/mutations";
 import { Button } from "@/components/ui/button";
+import { DialogFooter } from "./dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { roles, type Role } from "@/lib/auth/permissions";
 import { roleDescriptions, roleLabels } from "@/lib/users/choices";
@@ -120,17 +121,11 @@ export function InviteDialog({
         {channelIds.length === 0 && channels.length > 0 && (
           <p className="text-xs text-amber-700">Without an inbox they will see no conversations until you add one.</p>
         )}
-        {error && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-700">
-            {error}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
+        <DialogFooter error={error} onCancel={onClose}>
           <Button type="submit" tone="primary" disabled={pending}>
             {pending ? "Inviting…" : "Create invitation"}
           </Button>
-        </div>
+        </DialogFooter>
       </form>
     </Dialog>
   );

@@ -1,4 +1,5 @@
 import { config } from "@/lib/config";
+import { header, type HeaderSource } from "./header";
 
 // server.ts stamps every request with the peer's address (x-switchboard-client-address), replacing
 // anything a client sent under that name. Behind a trusted reverse proxy (TRUST_PROXY=true) the
@@ -6,14 +7,10 @@ import { config } from "@/lib/config";
 
 export const CLIENT_ADDRESS_HEADER = "x-switchboard-client-address";
 
-export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>): string {
-  const read = (name: string) => {
-    const value = headers instanceof Headers ? headers.get(name) : headers[name];
-    return (Array.isArray(value) ? value[0] : value) ?? undefined;
-  };
+export function clientAddress(headers: HeaderSource): string {
   if (config().trustProxy) {
-    const forwarded = read("x-forwarded-for")?.split(",")[0]?.trim();
+    const forwarded = header(headers, "x-forwarded-for")?.split(",")[0]?.trim();
     if (forwarded) return forwarded;
   }
-  return read(CLIENT_ADDRESS_HEADER) ?? "unknown";
+  return header(headers, CLIENT_ADDRESS_HEADER) ?? "unknown";
 }

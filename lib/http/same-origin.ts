@@ -1,4 +1,5 @@
 import { config } from "@/lib/config";
+import { header, type HeaderSource } from "./header";
 
 // Whether a request's Origin is Switchboard itself: the public address (NEXTAUTH_URL), or the host
 // the request was sent to (so http://127.0.0.1:3000 works as well as http://localhost:3000 in
@@ -6,10 +7,8 @@ import { config } from "@/lib/config";
 // Origin on every cross-origin request and WebSocket, so its absence means same-origin or no
 // browser at all (Meta, scripts, tests).
 
-type HeaderSource = Headers | Record<string, string | string[] | undefined>;
-
 export function isSameOrigin(headers: HeaderSource): boolean {
-  const origin = read(headers, "origin");
+  const origin = header(headers, "origin");
   if (!origin) return true;
   if (origin === "null") return false;
   let originHost: string;
@@ -19,11 +18,6 @@ export function isSameOrigin(headers: HeaderSource): boolean {
     return false;
   }
   if (origin === new URL(config().publicUrl).origin) return true;
-  const host = (config().trustProxy && read(headers, "x-forwarded-host")) || read(headers, "host");
+  const host = (config().trustProxy && header(headers, "x-forwarded-host")) || header(headers, "host");
   return !!host && host.split(",")[0]!.trim() === originHost;
-}
-
-function read(headers: HeaderSource, name: string): string | undefined {
-  const value = headers instanceof Headers ? headers.get(name) : headers[name];
-  return (Array.isArray(value) ? value[0] : value) ?? undefined;
 }

@@ -1,0 +1,18 @@
+import { Button } from "@/components/ui/button";
+
+/** The end of a users dialog: the refusal in words, if any, then Cancel beside the dialog's action. */
+export function DialogFooter({ error, onCancel, children }: { error: string | null; onCancel: () => void; children: React.ReactNode }) {
+  return (
+    <>
+      {error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-700">
+          {error}
+        </p>
+      )}
+      <div className="flex justify-end gap-2">
+        <Button onClick={onCancel}>Cancel</Button>
+        {children}
+      </div>
+    </>
+  );
+}
