@@ -1,0 +1,130 @@
+import { z } from "zod";
+
+// The statistics API's query and answers, shared by the routes that parse the query, the functions
+// that compute the answers and the dashboard that shows them. No server code: the browser imports it.
+//
+//   GET /api/stats/messages?from&to&tz&bucket&groupBy&<filters>        → MessageStats
+//   GET /api/stats/conversations?from&to&tz&bucket&groupBy&<filters>   → ConversationStats
+//
+// A message belongs to the range by the time the agent sent it (its createdAt). Private notes never
+// count. Filters take one value or several separated by commas, and combine with AND between
+// filters and OR within one.
+
+export const dimensions = ["inbox", "agent", "team", "template", "kind", "category", "pricing", "country", "label"] as const;
+export type Dimension = (typeof dimensions)[number];
+
+/** What an outbound message is, as the dashboards tell them apart. */
+export const messageKinds = ["template", "text", "interactive", "media", "flow"] as const;
+export type MessageKind = (typeof messageKinds)[number];
+
+export const buckets = ["hour", "day", "week", "month"] as const;
+export type Bucket = (typeof buckets)[number];
+
+const list = z
+  .string()
+  .max(2000)
+  .transform((value) =>
+    value
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().min(1).max(200)).max(100));
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const statsQuerySchema = z
+  .object({
+    from: z.iso.datetime({ offset: true, error: "from must be an ISO 8601 date and time." }).transform((value) => new Date(value)),
+    to: z.iso.datetime({ offset: true, error: "to must be an ISO 8601 date and time." }).transform((value) => new Date(value)),
+    tz: z.string().max(64).refine(isTimeZone, { error: "tz must be an IANA time zone such as Asia/Kolkata." }).default("UTC"),
+    bucket: z.enum(buckets).default("day"),
+    groupBy: z.enum(dimensions).optional(),
+    format: z.enum(["json", "csv"]).default("json"),
+    // Filters: every dimension is also a filter.
+    inbox: list.optional(),
+    agent: list.optional(),
+    team: list.optional(),
+    /** "<name>:<language>", e.g. "order_update:en_US"; a bare name matches every language. */
+    template: list.optional(),
+    kind: list.pipe(z.array(z.enum(messageKinds))).optional(),
+    /** Meta's pricing category: marketing, utility, authentication, service, … */
+    category: list.optional(),
+    /** "billable", or "free:<why>" (free_customer_service, free_entry_point, …). */
+    pricing: list.optional(),
+    /** ISO 3166 alpha-2 from the customer's calling code, e.g. "IN". */
+    country: list.optional(),
+    label: list.optional(),
+  })
+  .refine((query) => query.from < query.to, { error: "from must be before to.", path: ["to"] })
+  .refine((query) => query.to.getTime() - query.from.getTime() <= 400 * 86_400_000, {
+    error: "The range can be at most 400 days.",
+    path: ["to"],
+  });
+
+export type StatsQuery = z.output<typeof statsQuerySchema>;
+export type StatsFilters = Pick<StatsQuery, Dimension>;
+
+/** Seconds. Null when no message in the set reached both ends of the interval. */
+export type Percentiles = { p50: number | null; p90: number | null; p95: number | null; p99: number | null };
+
+export type Rates = {
+  /** delivered / sent */
+  delivery: number | null;
+  /** read / delivered */
+  read: number | null;
+  /** failed / (sent + failed) */
+  failure: number | null;
+};
+
+export type Funnel = { sent: number; delivered: number; read: number; failed: number };
+
+export type MessageStats = {
+  totals: Funnel & {
+    /** No receipt yet. */
+    queued: number;
+    /** The customer wrote back within 24 h of a read. */
+    replied: number;
+    billable: number;
+    estimatedCost: { amount: number; currency: "USD" };
+  };
+  rates: Rates;
+  timeToDeliver: Percentiles;
+  timeToRead: Percentiles;
+  /** Histogram of time to read: each bucket counts messages read within [from, to) seconds. */
+  timeToReadHistogram: { from: number; to: number | null; count: number }[];
+  /** One entry per bucket in the range, in the query's time zone, oldest first, empty buckets included. */
+  series: ({ bucket: string } & Funnel)[];
+  /** The same range shifted back by its own length, for comparison. */
+  previous: { totals: MessageStats["totals"]; rates: Rates; series: ({ bucket: string } & Funnel)[] };
+  /** Present when groupBy is given, largest first by sent. */
+  groups: ({ key: string; label: string } & Funnel & { replied: number; rates: Rates; timeToRead: Percentiles; estimatedCost: number })[];
+};
+
+export type ConversationStats = {
+  opened: number;
+  resolved: number;
+  reopened: number;
+  /** From the customer's first unanswered message to the first reply by a person. */
+  firstResponse: { p50: number | null; p90: number | null };
+  resolution: { p50: number | null; p90: number | null };
+  series: { bucket: string; opened: number; resolved: number }[];
+  byAgent: {
+    agentId: string;
+    name: string;
+    opened: number;
+    resolved: number;
+    messagesSent: number;
+    firstResponse: { p50: number | null; p90: number | null };
+    resolution: { p50: number | null; p90: number | null };
+    /** Conversations open and assigned to the agent now. */
+    currentLoad: number;
+  }[];
+};
