@@ -128,3 +128,76 @@ export type ConversationStats = {
     currentLoad: number;
   }[];
 };
+
+//   GET /api/stats/failures?<range and filters>   → FailureStats
+export type FailureStats = {
+  total: number;
+  byCode: {
+    /** Meta's error code, e.g. 131026; null when the send failed before Meta answered. */
+    code: number | null;
+    /** Meta's title for the code. */
+    title: string;
+    /** The sentence an agent would understand. */
+    explanation: string;
+    /** What to do about it. */
+    action: string;
+    count: number;
+    series: { bucket: string; count: number }[];
+    topTemplates: { key: string; label: string; count: number }[];
+    topCountries: { key: string; label: string; count: number }[];
+  }[];
+};
+
+//   GET /api/stats/live                            → LiveStats (no range: now)
+export type LiveStats = {
+  open: number;
+  unassigned: number;
+  /** Open conversations whose last message is the customer's, unanswered. */
+  waiting: number;
+  /** Seconds the longest-waiting customer has waited, null when nobody waits. */
+  longestWaitSeconds: number | null;
+  longestWaitConversationId: string | null;
+  windowClosingWithin1h: number;
+  windowClosingWithin4h: number;
+  /** Today's tiles in the query's time zone. */
+  today: Funnel & { queued: number; received: number };
+};
+
+//   GET /api/stats/cost?<range and filters>        → CostStats
+export type CostStats = {
+  currency: "USD";
+  estimated: { amount: number; billable: number; free: number };
+  /** One row per pricing category × customer country, from the rate card. */
+  rows: { category: string; country: string; billable: number; free: number; unitPrice: number | null; amount: number }[];
+  /** Meta's own figures from pricing_analytics, when they have been fetched for the range. */
+  meta: null | { amount: number; volume: number; fetchedAt: string; byCategory: { category: string; amount: number; volume: number }[] };
+};
+
+//   GET /api/stats/messages/list?<range and filters>&status=sent|delivered|read|failed|queued|replied&cursor
+//   GET /api/stats/messages/export?<range and filters>        → CSV stream, one row per message
+export const drillDownSchema = z.object({
+  status: z.enum(["queued", "sent", "delivered", "read", "failed", "replied"]).optional(),
+  /** Only failures with this Meta error code. */
+  errorCode: z.coerce.number().int().optional(),
+  cursor: z.string().max(200).optional(),
+});
+
+export type DrillDownPage = {
+  items: {
+    messageId: string;
+    conversationId: string;
+    contactName: string | null;
+    contactNumber: string | null;
+    inbox: string;
+    agent: string | null;
+    kind: MessageKind;
+    template: string | null;
+    status: string;
+    errorCode: number | null;
+    sentAt: string | null;
+    deliveredAt: string | null;
+    readAt: string | null;
+    createdAt: string;
+  }[];
+  nextCursor: string | null;
+};
