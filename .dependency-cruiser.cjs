@@ -18,6 +18,17 @@ module.exports = {
       to: { path: "^lib/(conversations|contacts)/" },
     },
     {
+      name: "the-domain-reaches-meta-through-the-transport",
+      comment:
+        "The domain calls WhatsApp only through lib/whatsapp/transport.ts; besides it, only the adapter's pure tables (message rules, rendering, error sentences).",
+      severity: "error",
+      from: { path: "^lib/(conversations|contacts)/" },
+      to: {
+        path: "^lib/whatsapp/",
+        pathNot: "^lib/whatsapp/(transport|media-rules|render-template|inbound-content|error-messages)\\.ts$",
+      },
+    },
+    {
       name: "no-circular",
       severity: "error",
       from: {},

@@ -85,17 +85,19 @@ export async function seedDemo(): Promise<void> {
     where: { phoneNumberId },
     update: {},
     create: {
-      name: "Northwind Furniture",
       phoneNumberId,
       displayPhoneNumber: "15550100200",
       wabaId: config().whatsapp.wabaId,
+      inbox: { create: { name: "Northwind Furniture" } },
     },
+    include: { inbox: true },
   });
+  const inbox = channel.inbox!;
   for (const userId of userIds.values()) {
-    await db.channelMember.upsert({
-      where: { channelId_userId: { channelId: channel.id, userId } },
+    await db.inboxMember.upsert({
+      where: { inboxId_userId: { inboxId: inbox.id, userId } },
       update: {},
-      create: { channelId: channel.id, userId },
+      create: { inboxId: inbox.id, userId },
     });
   }
 
@@ -114,7 +116,7 @@ export async function seedDemo(): Promise<void> {
     const unread = demo.lines.length - 1 - demo.lines.findLastIndex((line) => line.from === "agent");
     const conversation = await db.conversation.create({
       data: {
-        channelId: channel.id,
+        inboxId: inbox.id,
         contactId: contact.id,
         assigneeId: demo.assignee ? userIds.get(demo.assignee) : null,
         lastInboundAt: lastInbound ? at(lastInbound) : null,

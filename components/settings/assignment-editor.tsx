@@ -15,7 +15,7 @@ export function AssignmentEditor({ initial }: { initial: AssignmentSettings }) {
   function save() {
     saving.mutate(
       {
-        channels: settings.channels.map(({ id, autoAssign, maxOpenPerAgent }) => ({ id, autoAssign, maxOpenPerAgent })),
+        inboxes: settings.inboxes.map(({ id, autoAssign, maxOpenPerAgent }) => ({ id, autoAssign, maxOpenPerAgent })),
         agents: settings.agents.map(({ id, maxOpenConversations }) => ({ id, maxOpenConversations })),
       },
       {
@@ -32,17 +32,17 @@ export function AssignmentEditor({ initial }: { initial: AssignmentSettings }) {
     <div className="space-y-6 text-sm">
       <section className="rounded-lg border border-slate-200 bg-white">
         <h2 className="border-b border-slate-100 px-4 py-2 font-semibold">Inboxes</h2>
-        {settings.channels.map((channel, index) => (
-          <div key={channel.id} className="flex items-center gap-4 border-b border-slate-100 px-4 py-2 last:border-0">
-            <span className="flex-1">{channel.name}</span>
+        {settings.inboxes.map((inbox, index) => (
+          <div key={inbox.id} className="flex items-center gap-4 border-b border-slate-100 px-4 py-2 last:border-0">
+            <span className="flex-1">{inbox.name}</span>
             <label className="flex items-center gap-1.5">
               <input
                 type="checkbox"
-                checked={channel.autoAssign}
+                checked={inbox.autoAssign}
                 onChange={(e) =>
                   setSettings({
                     ...settings,
-                    channels: settings.channels.map((c, i) => (i === index ? { ...c, autoAssign: e.target.checked } : c)),
+                    inboxes: settings.inboxes.map((c, i) => (i === index ? { ...c, autoAssign: e.target.checked } : c)),
                   })
                 }
               />
@@ -54,11 +54,11 @@ export function AssignmentEditor({ initial }: { initial: AssignmentSettings }) {
                 className={input}
                 type="number"
                 min={1}
-                value={channel.maxOpenPerAgent}
+                value={inbox.maxOpenPerAgent}
                 onChange={(e) =>
                   setSettings({
                     ...settings,
-                    channels: settings.channels.map((c, i) => (i === index ? { ...c, maxOpenPerAgent: Number(e.target.value) } : c)),
+                    inboxes: settings.inboxes.map((c, i) => (i === index ? { ...c, maxOpenPerAgent: Number(e.target.value) } : c)),
                   })
                 }
               />

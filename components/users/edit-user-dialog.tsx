@@ -14,20 +14,20 @@ import { GrantPicker } from "./grant-picker";
 export function EditUserDialog({
   user,
   isSelf,
-  channels,
+  inboxes,
   teams,
   onClose,
   onSaved,
 }: {
   user: UserRow;
   isSelf: boolean;
-  channels: Ref[];
+  inboxes: Ref[];
   teams: Ref[];
   onClose: () => void;
   onSaved: (message: string) => void;
 }) {
   const [role, setRole] = useState<Role>(user.role);
-  const [channelIds, setChannelIds] = useState(user.inboxes.map((inbox) => inbox.id));
+  const [inboxIds, setInboxIds] = useState(user.inboxes.map((inbox) => inbox.id));
   const [teamIds, setTeamIds] = useState(user.teams.map((team) => team.id));
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -39,7 +39,7 @@ export function EditUserDialog({
     const same = (a: string[], b: Ref[]) => a.length === b.length && b.every((ref) => a.includes(ref.id));
     const changes = {
       ...(role !== user.role ? { role } : {}),
-      ...(same(channelIds, user.inboxes) ? {} : { channelIds }),
+      ...(same(inboxIds, user.inboxes) ? {} : { inboxIds }),
       ...(same(teamIds, user.teams) ? {} : { teamIds }),
     };
     if (Object.keys(changes).length === 0) return onClose();
@@ -81,9 +81,9 @@ export function EditUserDialog({
         </label>
         <GrantPicker
           legend="Inboxes"
-          options={channels}
-          selected={channelIds}
-          onChange={setChannelIds}
+          options={inboxes}
+          selected={inboxIds}
+          onChange={setInboxIds}
           empty="No inboxes yet."
           testId="edit-inboxes"
         />

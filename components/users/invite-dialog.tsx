@@ -16,12 +16,12 @@ const field =
 
 /** Invite by e-mail with a role, inboxes and teams; then the link, once, to copy. */
 export function InviteDialog({
-  channels,
+  inboxes,
   teams,
   onClose,
   onInvited,
 }: {
-  channels: Ref[];
+  inboxes: Ref[];
   teams: Ref[];
   onClose: () => void;
   onInvited: () => void;
@@ -30,7 +30,7 @@ export function InviteDialog({
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("AGENT");
   // One inbox is the common case: start with it ticked.
-  const [channelIds, setChannelIds] = useState<string[]>(channels.length === 1 ? [channels[0]!.id] : []);
+  const [inboxIds, setInboxIds] = useState<string[]>(inboxes.length === 1 ? [inboxes[0]!.id] : []);
   const [teamIds, setTeamIds] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -42,7 +42,7 @@ export function InviteDialog({
     setPending(true);
     setError(null);
     try {
-      const result = await invite.mutateAsync({ email, name: name.trim() || null, role, channelIds, teamIds });
+      const result = await invite.mutateAsync({ email, name: name.trim() || null, role, inboxIds, teamIds });
       setIssued(result);
       onInvited();
     } catch (caught) {
@@ -111,14 +111,14 @@ export function InviteDialog({
         </fieldset>
         <GrantPicker
           legend="Inboxes"
-          options={channels}
-          selected={channelIds}
-          onChange={setChannelIds}
+          options={inboxes}
+          selected={inboxIds}
+          onChange={setInboxIds}
           empty="No inboxes yet."
           testId="invite-inboxes"
         />
         <GrantPicker legend="Teams" options={teams} selected={teamIds} onChange={setTeamIds} empty="No teams yet." testId="invite-teams" />
-        {channelIds.length === 0 && channels.length > 0 && (
+        {inboxIds.length === 0 && inboxes.length > 0 && (
           <p className="text-xs text-amber-700">Without an inbox they will see no conversations until you add one.</p>
         )}
         <DialogFooter error={error} onCancel={onClose}>

@@ -90,13 +90,13 @@ export function UsersAdmin({ overview, currentUserId }: { overview: UsersOvervie
       </section>
 
       {open?.kind === "invite" && (
-        <InviteDialog channels={overview.channels} teams={overview.teams} onClose={close} onInvited={() => router.refresh()} />
+        <InviteDialog inboxes={overview.inboxes} teams={overview.teams} onClose={close} onInvited={() => router.refresh()} />
       )}
       {open?.kind === "edit" && (
         <EditUserDialog
           user={open.user}
           isSelf={open.user.id === currentUserId}
-          channels={overview.channels}
+          inboxes={overview.inboxes}
           teams={overview.teams}
           onClose={close}
           onSaved={done}

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 /** The contact if `userId` belongs to its inbox; otherwise NOT_FOUND (membership is in the query). */
 export async function contactForUser({ contactId, userId }: { contactId: string; userId: string }) {
   const contact = await db.contact.findFirst({
-    where: { id: contactId, channel: { members: { some: { userId } } } },
+    where: { id: contactId, channel: { inbox: { members: { some: { userId } } } } },
     include: { channel: { select: { id: true, phoneNumberId: true } } },
   });
   if (!contact) throw new AppError("NOT_FOUND", "No such contact in your inboxes.");

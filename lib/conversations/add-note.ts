@@ -31,8 +31,8 @@ export async function addNote({
   if (body.length > MAX_NOTE_LENGTH) throw new AppError("INVALID_INPUT", `Notes are limited to ${MAX_NOTE_LENGTH} characters.`);
   const conversation = await findConversationForUser({ conversationId, userId: actor.id });
 
-  const members = await db.channelMember.findMany({
-    where: { channelId: conversation.channelId },
+  const members = await db.inboxMember.findMany({
+    where: { inboxId: conversation.inboxId },
     select: { user: { select: { id: true, name: true } } },
   });
   const mentioned = members
@@ -43,7 +43,7 @@ export async function addNote({
     const message = await tx.message.create({
       data: {
         id: randomUUID(),
-        channelId: conversation.channelId,
+        channelId: conversation.contact.channelId,
         conversationId,
         senderId: actor.id,
         direction: "OUTBOUND",

@@ -15,17 +15,17 @@ export async function autoAssign({
   now = new Date(),
 }: {
   tx: Prisma.TransactionClient;
-  conversation: { id: string; channelId: string };
+  conversation: { id: string; inboxId: string; contact: { channelId: string } };
   now?: Date;
 }): Promise<{ assigneeId: string; publications: Publication[] } | null> {
-  const channel = await tx.channel.findUniqueOrThrow({ where: { id: conversation.channelId } });
-  if (!channel.autoAssign) return null;
+  const inbox = await tx.inbox.findUniqueOrThrow({ where: { id: conversation.inboxId } });
+  if (!inbox.autoAssign) return null;
 
   const agents = await tx.user.findMany({
     where: {
       role: "AGENT",
       lastSeenAt: { gt: new Date(now.getTime() - ONLINE_WITHIN_MS) },
-      memberships: { some: { channelId: channel.id } },
+      inboxes: { some: { inboxId: inbox.id } },
     },
     select: { id: true, name: true, maxOpenConversations: true },
   });
@@ -33,12 +33,12 @@ export async function autoAssign({
 
   const load = await tx.conversation.groupBy({
     by: ["assigneeId"],
-    where: { channelId: channel.id, assigneeId: { in: agents.map((a) => a.id) }, status: { in: ["OPEN", "PENDING"] } },
+    where: { inboxId: inbox.id, assigneeId: { in: agents.map((a) => a.id) }, status: { in: ["OPEN", "PENDING"] } },
     _count: { _all: true },
   });
   const open = new Map(load.map((row) => [row.assigneeId, row._count._all]));
   const candidate = agents
-    .map((agent) => ({ ...agent, open: open.get(agent.id) ?? 0, cap: agent.maxOpenConversations ?? channel.maxOpenPerAgent }))
+    .map((agent) => ({ ...agent, open: open.get(agent.id) ?? 0, cap: agent.maxOpenConversations ?? inbox.maxOpenPerAgent }))
     .filter((agent) => agent.open < agent.cap)
     .sort((a, b) => a.open - b.open || a.name.localeCompare(b.name))[0];
   if (!candidate) return null;

@@ -1,7 +1,7 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { graphRequest } from "@/lib/whatsapp/graph-client";
+import { whatsappTransport } from "@/lib/whatsapp/transport";
 
 // The WhatsApp number named in the configuration (WHATSAPP_PHONE_NUMBER_ID) is an inbox from the
 // first start, demo or not, so a fresh production install can receive messages before anyone has
@@ -16,29 +16,23 @@ export async function ensureConfiguredChannel({ log = console.log } = {}): Promi
     mode === "cloud"
       ? await numberDetails(phoneNumberId, log)
       : { name: "WhatsApp (simulator)", displayPhoneNumber: SIMULATOR_DISPLAY_NUMBER };
+  const { name, displayPhoneNumber } = details;
   const channel = await db.channel.upsert({
     where: { phoneNumberId },
     update: {},
-    create: { phoneNumberId, wabaId, ...details },
-    select: { id: true, name: true },
+    create: { phoneNumberId, wabaId, displayPhoneNumber, inbox: { create: { name } } },
+    select: { inbox: { select: { id: true, name: true } } },
   });
+  const inbox = channel.inbox!;
   const admins = await db.user.findMany({ where: { role: "ADMIN", active: true }, select: { id: true } });
-  await db.channelMember.createMany({ data: admins.map((admin) => ({ channelId: channel.id, userId: admin.id })), skipDuplicates: true });
-  log(`created the inbox "${channel.name}" for WhatsApp number ${phoneNumberId}`);
+  await db.inboxMember.createMany({ data: admins.map((admin) => ({ inboxId: inbox.id, userId: admin.id })), skipDuplicates: true });
+  log(`created the inbox "${inbox.name}" for WhatsApp number ${phoneNumberId}`);
 }
 
 // The number's name and display form as Meta has them; the inbox still opens if Meta can't be asked.
 async function numberDetails(phoneNumberId: string, log: (line: string) => void) {
-  try {
-    const number = await graphRequest<{ display_phone_number?: string; verified_name?: string }>({
-      method: "GET",
-      path: `${phoneNumberId}?fields=display_phone_number,verified_name`,
-    });
-    return { name: number.verified_name || "WhatsApp", displayPhoneNumber: (number.display_phone_number ?? "").replace(/\D/g, "") };
-  } catch (error) {
-    log(
-      `could not read WhatsApp number ${phoneNumberId} from the Graph API (${(error as Error).message}); its inbox is named "WhatsApp" until then`,
-    );
-    return { name: "WhatsApp", displayPhoneNumber: "" };
-  }
+  const details = await whatsappTransport.describeNumber(phoneNumberId);
+  if (!("error" in details)) return details;
+  log(`could not read WhatsApp number ${phoneNumberId} from the Graph API (${details.error}); its inbox is named "WhatsApp" until then`);
+  return { name: "WhatsApp", displayPhoneNumber: "" };
 }

@@ -5,7 +5,7 @@ import { conversationInclude } from "./serializers";
 /** The conversation if `userId` belongs to its inbox; otherwise NOT_FOUND (membership is in the query). */
 export async function findConversationForUser({ conversationId, userId }: { conversationId: string; userId: string }) {
   const conversation = await db.conversation.findFirst({
-    where: { id: conversationId, channel: { members: { some: { userId } } } },
+    where: { id: conversationId, ...memberOf(userId) },
     include: conversationInclude,
   });
   if (!conversation) throw new AppError("NOT_FOUND", "No such conversation in your inboxes.");
@@ -14,5 +14,5 @@ export async function findConversationForUser({ conversationId, userId }: { conv
 
 /** Prisma filter: conversations in the inboxes `userId` belongs to. */
 export function memberOf(userId: string) {
-  return { channel: { members: { some: { userId } } } };
+  return { inbox: { members: { some: { userId } } } };
 }

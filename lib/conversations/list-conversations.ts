@@ -29,15 +29,15 @@ export async function listConversations({
   now?: Date;
 }): Promise<{ items: ConversationDto[]; nextCursor: string | null }> {
   const limit = filter.limit ?? 30;
-  const channelIds = (await db.channelMember.findMany({ where: { userId }, select: { channelId: true } })).map((m) => m.channelId);
-  if (channelIds.length === 0) return { items: [], nextCursor: null };
+  const inboxes = await db.inbox.findMany({ where: { members: { some: { userId } } }, select: { id: true, channelId: true } });
+  if (inboxes.length === 0) return { items: [], nextCursor: null };
 
   const sort: Sort = filter.sort ?? "recent";
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
   if (filter.cursor && !cursor) throw new AppError("INVALID_INPUT", "The cursor is not valid.");
 
-  // IN with a single channel is planned as "=", so the channel's sort index gives the order.
-  const where: Prisma.Sql[] = [Prisma.sql`c."channelId" IN (${Prisma.join(channelIds)})`];
+  // IN with a single inbox is planned as "=", so the inbox's sort index gives the order.
+  const where: Prisma.Sql[] = [Prisma.sql`c."inboxId" IN (${Prisma.join(inboxes.map((inbox) => inbox.id))})`];
   const status = filter.status ?? "ALL";
   if (status !== "ALL") where.push(Prisma.sql`c."status" = ${status}::"ConversationStatus"`);
   if (filter.assignee === "me") where.push(Prisma.sql`c."assigneeId" = ${userId}`);
@@ -52,7 +52,7 @@ export async function listConversations({
 
   const take = limit + 1;
   const page = filter.q
-    ? await searchPage({ q: filter.q, channelIds, where, sort, take })
+    ? await searchPage({ q: filter.q, channelIds: inboxes.map((inbox) => inbox.channelId), where, sort, take })
     : await db.$queryRaw<PageRow[]>(pageQuery(where, sort, take));
   const ids = page.slice(0, limit).map((row) => row.id);
   const rows = ids.length ? await db.conversation.findMany({ where: { id: { in: ids } }, include: conversationInclude }) : [];
@@ -112,6 +112,7 @@ async function searchPage({
   take,
 }: {
   q: string;
+  /** The channels behind the inboxes searched: customers belong to channels. */
   channelIds: string[];
   where: Prisma.Sql[];
   sort: Sort;

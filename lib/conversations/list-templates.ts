@@ -18,7 +18,7 @@ export type TemplateDto = {
 /** The approved templates of the inboxes `userId` belongs to: what agents may send. */
 export async function listTemplates({ userId, channelId }: { userId: string; channelId?: string }): Promise<TemplateDto[]> {
   const rows = await db.template.findMany({
-    where: { status: "APPROVED", ...(channelId ? { channelId } : {}), channel: memberOf(userId).channel },
+    where: { status: "APPROVED", ...(channelId ? { channelId } : {}), channel: { inbox: memberOf(userId).inbox } },
     orderBy: [{ name: "asc" }, { language: "asc" }],
   });
   return rows.map((row) => ({

@@ -26,7 +26,8 @@ export async function prepareOutbound({
 }): Promise<PreparedOutbound> {
   const kind = outboundKind(input);
   const windowOpen = serviceWindow({ lastInboundAt: conversation.lastInboundAt }).open;
-  const { channelId, contact } = conversation;
+  const { contact } = conversation;
+  const { channelId } = contact;
 
   if (kind !== "template") checkSendPolicy({ kind: "free_form", windowOpen, contact });
 

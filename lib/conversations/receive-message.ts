@@ -56,9 +56,13 @@ export async function receiveMessage({
     })) ?? (blocked ? await tx.conversation.findFirst({ where: { contactId: contact.id }, orderBy: { createdAt: "desc" } }) : null);
   const created = !conversation;
   conversation ??= await tx.conversation.create({
-    data: { channelId, contactId: contact.id, ...(blocked ? { status: "RESOLVED", resolvedAt: at, lastMessageAt: at } : {}) },
+    data: {
+      inboxId: await inboxOf({ tx, channelId }),
+      contactId: contact.id,
+      ...(blocked ? { status: "RESOLVED", resolvedAt: at, lastMessageAt: at } : {}),
+    },
   });
-  const assignment = created && !blocked ? await autoAssign({ tx, conversation }) : null;
+  const assignment = created && !blocked ? await autoAssign({ tx, conversation: { ...conversation, contact } }) : null;
 
   const content = { ...message.content };
   if (message.quotedExternalId) {
@@ -149,4 +153,10 @@ async function quotedSnapshot({
     select: { type: true, text: true, direction: true },
   });
   return quoted ? { type: quoted.type, text: quoted.text, direction: quoted.direction } : null;
+}
+
+/** The inbox that answers a channel's customers. */
+async function inboxOf({ tx, channelId }: { tx: Tx; channelId: string }): Promise<string> {
+  const inbox = await tx.inbox.findUniqueOrThrow({ where: { channelId }, select: { id: true } });
+  return inbox.id;
 }

@@ -16,7 +16,8 @@ export async function recordActivity({
   at = new Date(),
 }: {
   tx: Prisma.TransactionClient;
-  conversation: { id: string; channelId: string };
+  /** The conversation, with its customer's channel (activity lines are messages of that channel). */
+  conversation: { id: string; contact: { channelId: string } };
   actorId: string | null;
   text: string;
   at?: Date;
@@ -24,7 +25,7 @@ export async function recordActivity({
   const message = await tx.message.create({
     data: {
       id: randomUUID(),
-      channelId: conversation.channelId,
+      channelId: conversation.contact.channelId,
       conversationId: conversation.id,
       senderId: actorId,
       direction: "OUTBOUND",

@@ -38,7 +38,7 @@ export async function retryMessage({
         ? await db.template.findUnique({
             where: {
               channelId_name_language: {
-                channelId: conversation.channelId,
+                channelId: conversation.contact.channelId,
                 name: sent.name,
                 language: normaliseLanguage(sent.language.code),
               },

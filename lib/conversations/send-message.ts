@@ -37,7 +37,7 @@ export async function sendMessage({
     const message = await tx.message.create({
       data: {
         id: messageId,
-        channelId: conversation.channelId,
+        channelId: conversation.contact.channelId,
         conversationId,
         senderId: actor.id,
         direction: "OUTBOUND",

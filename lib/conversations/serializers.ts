@@ -37,7 +37,8 @@ export function serializeConversation(conversation: ConversationRow): Conversati
   const billing = billingWindow(conversation);
   return {
     id: conversation.id,
-    channelId: conversation.channelId,
+    inboxId: conversation.inboxId,
+    channelId: conversation.contact.channelId,
     status: conversation.status,
     contact: serializeContact(conversation.contact),
     assignee: conversation.assignee,

@@ -4,9 +4,9 @@ import { ONLINE_WITHIN_MS } from "@/lib/realtime/presence";
 
 /** Members of the user's inboxes, with teams and whether they are online now. */
 export async function listTeammates({ userId }: { userId: string }) {
-  const channelIds = (await db.channelMember.findMany({ where: { userId }, select: { channelId: true } })).map((m) => m.channelId);
+  const inboxIds = (await db.inboxMember.findMany({ where: { userId }, select: { inboxId: true } })).map((m) => m.inboxId);
   const users = await db.user.findMany({
-    where: { memberships: { some: { channelId: { in: channelIds } } } },
+    where: { inboxes: { some: { inboxId: { in: inboxIds } } } },
     select: { id: true, name: true, role: true, lastSeenAt: true, teams: { select: { team: { select: { id: true, name: true } } } } },
     orderBy: { name: "asc" },
   });

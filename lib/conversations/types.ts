@@ -24,6 +24,9 @@ export type ReferralDto = {
 
 export type ConversationDto = {
   id: string;
+  /** The inbox it is answered in. */
+  inboxId: string;
+  /** The channel its customer writes on (templates and flows are the channel's). */
   channelId: string;
   status: ConversationStatus;
   contact: ContactDto;

@@ -37,7 +37,7 @@ export async function updateConversation({
   if (changes.status === "SNOOZED" && (!changes.snoozedUntil || changes.snoozedUntil <= new Date())) {
     throw new AppError("UNPROCESSABLE", "Snoozing needs a time in the future (snoozedUntil).");
   }
-  const assignee = changes.assigneeId ? await inboxMember(conversation.channelId, changes.assigneeId) : null;
+  const assignee = changes.assigneeId ? await inboxMember(conversation.inboxId, changes.assigneeId) : null;
   const team = changes.teamId ? await db.team.findUnique({ where: { id: changes.teamId } }) : null;
   if (changes.teamId && !team) throw new AppError("UNPROCESSABLE", "No such team.");
   if (changes.labelIds?.length) {
@@ -107,9 +107,9 @@ export async function updateConversation({
   return update.payload;
 }
 
-async function inboxMember(channelId: string, userId: string) {
-  const member = await db.channelMember.findUnique({
-    where: { channelId_userId: { channelId, userId } },
+async function inboxMember(inboxId: string, userId: string) {
+  const member = await db.inboxMember.findUnique({
+    where: { inboxId_userId: { inboxId, userId } },
     include: { user: { select: { id: true, name: true } } },
   });
   if (!member) throw new AppError("UNPROCESSABLE", "That person is not a member of this inbox.");

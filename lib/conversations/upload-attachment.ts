@@ -3,10 +3,8 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { mediaKey, mediaStorage } from "@/lib/media/storage";
-import { describeMetaError } from "@/lib/whatsapp/error-messages";
-import { GraphError } from "@/lib/whatsapp/graph-client";
 import { formatBytes, isAllowedMime, mediaSizeLimits } from "@/lib/whatsapp/media-rules";
-import { uploadMedia } from "@/lib/whatsapp/upload-media";
+import { whatsappTransport } from "@/lib/whatsapp/transport";
 import { mediaTypeFor } from "./build-outbound";
 import { findConversationForUser } from "./find-conversation";
 
@@ -43,25 +41,22 @@ export async function uploadAttachment({
 
   const media = await db.media.create({
     data: {
-      channelId: conversation.channelId,
+      channelId: conversation.contact.channelId,
       mimeType: file.mimeType,
       fileName: file.fileName,
       size: file.bytes.byteLength,
       sha256: createHash("sha256").update(file.bytes).digest("base64"),
     },
   });
-  const storageKey = mediaKey({ channelId: conversation.channelId, mediaId: media.id });
+  const storageKey = mediaKey({ channelId: conversation.contact.channelId, mediaId: media.id });
   await mediaStorage().put(storageKey, file.bytes);
 
-  let metaMediaId: string;
-  try {
-    const channel = await db.channel.findUniqueOrThrow({ where: { id: conversation.channelId }, select: { phoneNumberId: true } });
-    metaMediaId = await uploadMedia({ phoneNumberId: channel.phoneNumberId, ...file });
-  } catch (error) {
-    const sentence = describeMetaError({ code: error instanceof GraphError ? (error.code ?? 131053) : 131053 });
-    await db.media.update({ where: { id: media.id }, data: { state: "FAILED", storageKey, error: sentence } });
-    throw new AppError("UPSTREAM", sentence);
+  const channel = await db.channel.findUniqueOrThrow({ where: { id: conversation.contact.channelId }, select: { phoneNumberId: true } });
+  const uploaded = await whatsappTransport.uploadMedia({ phoneNumberId: channel.phoneNumberId, ...file });
+  if (!uploaded.ok) {
+    await db.media.update({ where: { id: media.id }, data: { state: "FAILED", storageKey, error: uploaded.sentence } });
+    throw new AppError("UPSTREAM", uploaded.sentence);
   }
-  await db.media.update({ where: { id: media.id }, data: { state: "STORED", storageKey, metaMediaId } });
+  await db.media.update({ where: { id: media.id }, data: { state: "STORED", storageKey, metaMediaId: uploaded.mediaId } });
   return { id: media.id, type, mimeType: file.mimeType, fileName: file.fileName, size: file.bytes.byteLength };
 }

@@ -11,7 +11,7 @@ export type OpenedMedia = StoredObject & { mimeType: string; fileName: string | 
  */
 export async function openMedia({ mediaId, userId }: { mediaId: string; userId: string }): Promise<OpenedMedia> {
   const media = await db.media.findFirst({
-    where: { id: mediaId, state: "STORED", channel: { members: { some: { userId } } } },
+    where: { id: mediaId, state: "STORED", channel: { inbox: { members: { some: { userId } } } } },
     select: { mimeType: true, fileName: true, storageKey: true, message: { select: { type: true } } },
   });
   if (!media?.storageKey) throw new AppError("NOT_FOUND", "No such file in your inboxes.");

@@ -25,11 +25,11 @@ export function messageUpdated(row: MessageRow): Built<"message.updated", Messag
 }
 
 export function conversationCreated(row: ConversationRow): Built<"conversation.created", ConversationDto> {
-  return { event: "conversation.created", payload: serializeConversation(row), rooms: [rooms.inbox(row.channelId)] };
+  return { event: "conversation.created", payload: serializeConversation(row), rooms: [rooms.inbox(row.inboxId)] };
 }
 
 export function conversationUpdated(row: ConversationRow): Built<"conversation.updated", ConversationDto> {
-  return { event: "conversation.updated", payload: serializeConversation(row), rooms: [rooms.inbox(row.channelId)] };
+  return { event: "conversation.updated", payload: serializeConversation(row), rooms: [rooms.inbox(row.inboxId)] };
 }
 
 export function notificationCreated(row: NotificationRow & { userId: string }): Built<"notification.created", NotificationDto> {

@@ -1,5 +1,5 @@
 // The socket.io contract shared by server and browser: event names are noun.verb, payloads are
-// the serializers' DTOs. Rooms: user:<id>, inbox:<channelId>, conversation:<id>.
+// the serializers' DTOs. Rooms: user:<id>, inbox:<inboxId>, conversation:<id>.
 
 import type { ConversationDto, MessageDto, NotificationDto, PresenceDto } from "@/lib/conversations/types";
 
@@ -24,6 +24,6 @@ export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[
 
 export const rooms = {
   user: (id: string) => `user:${id}`,
-  inbox: (channelId: string) => `inbox:${channelId}`,
+  inbox: (inboxId: string) => `inbox:${inboxId}`,
   conversation: (id: string) => `conversation:${id}`,
 };

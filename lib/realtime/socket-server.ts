@@ -4,6 +4,7 @@ import { userFromHandshake } from "@/lib/auth/socket-session";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { isSameOrigin } from "@/lib/http/same-origin";
+import { memberOf } from "@/lib/conversations/find-conversation";
 import { rooms } from "./events";
 import { broadcastPresence, HEARTBEAT_MS, markOfflineIfGone, markOnline, type SocketUser } from "./presence";
 import { setRealtimeServer, type RealtimeServer } from "./publish";
@@ -28,7 +29,7 @@ export function attachSocketServer(httpServer: HttpServer): RealtimeServer {
       const memberships = await membershipKey(user.id);
       socket.data.user = user;
       socket.data.memberships = memberships;
-      socket.data.channelIds = memberships ? memberships.split(",") : [];
+      socket.data.inboxIds = memberships ? memberships.split(",") : [];
       next();
     } catch (error) {
       next(error as Error);
@@ -38,7 +39,7 @@ export function attachSocketServer(httpServer: HttpServer): RealtimeServer {
   io.on("connection", (socket) => {
     const user = socket.data.user as SocketUser;
     socket.join(rooms.user(user.id));
-    for (const channelId of socket.data.channelIds as string[]) socket.join(rooms.inbox(channelId));
+    for (const inboxId of socket.data.inboxIds as string[]) socket.join(rooms.inbox(inboxId));
     void markOnline(user.id);
     const heartbeat = setInterval(() => void markOnline(user.id), HEARTBEAT_MS);
     // accessChanged() closes a user's sockets at once; this catches a change made where it could
@@ -49,7 +50,7 @@ export function attachSocketServer(httpServer: HttpServer): RealtimeServer {
       const reply = typeof ack === "function" ? ack : () => {};
       if (typeof conversationId !== "string") return reply({ ok: false });
       const allowed = await db.conversation.count({
-        where: { id: conversationId, channel: { members: { some: { userId: user.id } } } },
+        where: { id: conversationId, ...memberOf(user.id) },
       });
       if (allowed) {
         socket.join(rooms.conversation(conversationId));
@@ -107,6 +108,6 @@ async function recheckAccess(socket: Socket) {
 }
 
 async function membershipKey(userId: string): Promise<string> {
-  const rows = await db.channelMember.findMany({ where: { userId }, select: { channelId: true }, orderBy: { channelId: "asc" } });
-  return rows.map((row) => row.channelId).join(",");
+  const rows = await db.inboxMember.findMany({ where: { userId }, select: { inboxId: true }, orderBy: { inboxId: "asc" } });
+  return rows.map((row) => row.inboxId).join(",");
 }

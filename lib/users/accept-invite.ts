@@ -30,8 +30,8 @@ export async function acceptInvite({
 
   await db.$transaction(async (tx) => {
     await consumeToken({ tx, id: invite.id });
-    const [channels, teams] = await Promise.all([
-      tx.channel.findMany({ where: { id: { in: invite.channelIds } }, select: { id: true, name: true } }),
+    const [inboxes, teams] = await Promise.all([
+      tx.inbox.findMany({ where: { id: { in: invite.inboxIds } }, select: { id: true, name: true } }),
       tx.team.findMany({ where: { id: { in: invite.teamIds } }, select: { id: true, name: true } }),
     ]);
     const role = invite.role ?? "AGENT";
@@ -42,7 +42,7 @@ export async function acceptInvite({
         role,
         passwordHash,
         passwordChangedAt: new Date(),
-        memberships: { create: channels.map((channel) => ({ channelId: channel.id })) },
+        inboxes: { create: inboxes.map((inbox) => ({ inboxId: inbox.id })) },
         teams: { create: teams.map((team) => ({ teamId: team.id })) },
       },
       select: { id: true },
@@ -52,7 +52,7 @@ export async function acceptInvite({
         actor: { id: user.id, label: name },
         action: "invite.accepted",
         target: { type: "user", id: user.id },
-        after: { inviteId: invite.id, email, name, role, inboxes: channels, teams, invitedById: invite.createdById },
+        after: { inviteId: invite.id, email, name, role, inboxes: inboxes, teams, invitedById: invite.createdById },
       },
       tx,
     );

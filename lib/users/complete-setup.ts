@@ -46,8 +46,8 @@ export async function completeSetup({
       select: { id: true },
     });
     // The first admin works in every inbox there is (the configured WhatsApp number's, at least).
-    const channels = await tx.channel.findMany({ select: { id: true } });
-    await tx.channelMember.createMany({ data: channels.map((channel) => ({ channelId: channel.id, userId: user.id })) });
+    const inboxes = await tx.inbox.findMany({ select: { id: true } });
+    await tx.inboxMember.createMany({ data: inboxes.map((inbox) => ({ inboxId: inbox.id, userId: user.id })) });
     await recordAudit(
       {
         actor: { id: user.id, label: name },

@@ -20,14 +20,14 @@ export async function createInvite({
   email,
   name,
   role,
-  channelIds,
+  inboxIds,
   teamIds,
   actor,
 }: {
   email: string;
   name?: string | null;
   role: Role;
-  channelIds: string[];
+  inboxIds: string[];
   teamIds: string[];
   actor: Actor;
 }): Promise<IssuedLink & { invite: InviteRow }> {
@@ -43,7 +43,7 @@ export async function createInvite({
   const issued = newToken("INVITE");
   const invite = await db.$transaction(async (tx) => {
     await assertStillAdmin({ tx, actorId: actor.id });
-    const grants = await resolveGrants({ tx, channelIds, teamIds });
+    const grants = await resolveGrants({ tx, inboxIds, teamIds });
     await tx.userToken.updateMany({ where: { kind: "INVITE", email, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
     const row = await tx.userToken.create({
       data: {
@@ -52,7 +52,7 @@ export async function createInvite({
         email,
         name: name ?? null,
         role,
-        channelIds: grants.channels.map((channel) => channel.id),
+        inboxIds: grants.inboxes.map((inbox) => inbox.id),
         teamIds: grants.teams.map((team) => team.id),
         createdById: actor.id,
         expiresAt: issued.expiresAt,
@@ -64,7 +64,7 @@ export async function createInvite({
         actor: { id: actor.id, label: actor.name },
         action: "invite.created",
         target: { type: "invite", id: row.id },
-        after: { email, name: name ?? null, role, inboxes: grants.channels, teams: grants.teams, expiresAt: issued.expiresAt },
+        after: { email, name: name ?? null, role, inboxes: grants.inboxes, teams: grants.teams, expiresAt: issued.expiresAt },
       },
       tx,
     );

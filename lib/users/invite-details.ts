@@ -23,7 +23,7 @@ export async function inviteDetails({ token }: { token: string | undefined }): P
   }
   const [invitedBy, inboxes, teams] = await Promise.all([
     invite.createdById ? db.user.findUnique({ where: { id: invite.createdById }, select: { name: true } }) : null,
-    db.channel.findMany({ where: { id: { in: invite.channelIds } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.inbox.findMany({ where: { id: { in: invite.inboxIds } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db.team.findMany({ where: { id: { in: invite.teamIds } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return {

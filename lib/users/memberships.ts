@@ -3,52 +3,52 @@ import type { Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Ref } from "./types";
 
-// Inbox (ChannelMember) and team (TeamMember) memberships, set as whole lists.
+// Inbox (InboxMember) and team (TeamMember) memberships, set as whole lists.
 
 const unique = (ids: string[]) => [...new Set(ids)];
 
 /** The named inboxes and teams, refusing ids that name nothing (a stale form, a deleted inbox). */
 export async function resolveGrants({
   tx,
-  channelIds = [],
+  inboxIds = [],
   teamIds = [],
 }: {
   tx: Prisma.TransactionClient;
-  channelIds?: string[];
+  inboxIds?: string[];
   teamIds?: string[];
 }) {
-  const [channels, teams] = await Promise.all([
-    tx.channel.findMany({ where: { id: { in: unique(channelIds) } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  const [inboxes, teams] = await Promise.all([
+    tx.inbox.findMany({ where: { id: { in: unique(inboxIds) } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     tx.team.findMany({ where: { id: { in: unique(teamIds) } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  if (channels.length !== unique(channelIds).length)
+  if (inboxes.length !== unique(inboxIds).length)
     throw new AppError("INVALID_INPUT", "One of the chosen inboxes no longer exists: reload the page.");
   if (teams.length !== unique(teamIds).length)
     throw new AppError("INVALID_INPUT", "One of the chosen teams no longer exists: reload the page.");
-  return { channels, teams };
+  return { inboxes, teams };
 }
 
-/** Makes the user's inboxes exactly `channels`; returns the list before, or null when nothing changed. */
+/** Makes the user's inboxes exactly `inboxes`; returns the list before, or null when nothing changed. */
 export async function setInboxes({
   tx,
   userId,
-  channels,
+  inboxes,
 }: {
   tx: Prisma.TransactionClient;
   userId: string;
-  channels: Ref[];
+  inboxes: Ref[];
 }): Promise<Ref[] | null> {
   const before = (
-    await tx.channelMember.findMany({
+    await tx.inboxMember.findMany({
       where: { userId },
-      select: { channel: { select: { id: true, name: true } } },
-      orderBy: { channel: { name: "asc" } },
+      select: { inbox: { select: { id: true, name: true } } },
+      orderBy: { inbox: { name: "asc" } },
     })
-  ).map((row) => row.channel);
-  if (sameIds(before, channels)) return null;
-  const ids = channels.map((channel) => channel.id);
-  await tx.channelMember.deleteMany({ where: { userId, channelId: { notIn: ids } } });
-  await tx.channelMember.createMany({ data: ids.map((channelId) => ({ channelId, userId })), skipDuplicates: true });
+  ).map((row) => row.inbox);
+  if (sameIds(before, inboxes)) return null;
+  const ids = inboxes.map((inbox) => inbox.id);
+  await tx.inboxMember.deleteMany({ where: { userId, inboxId: { notIn: ids } } });
+  await tx.inboxMember.createMany({ data: ids.map((inboxId) => ({ inboxId, userId })), skipDuplicates: true });
   return before;
 }
 

@@ -22,7 +22,7 @@ export const inviteSchema = z.strictObject({
   email: emailSchema,
   name: nameSchema.nullish(),
   role: z.enum(roles),
-  channelIds: ids.default([]),
+  inboxIds: ids.default([]),
   teamIds: ids.default([]),
 });
 
@@ -32,7 +32,7 @@ export const resetPasswordSchema = z.strictObject({ token, password });
 
 export const updateUserSchema = z.strictObject({
   role: z.enum(roles).optional(),
-  channelIds: ids.optional(),
+  inboxIds: ids.optional(),
   teamIds: ids.optional(),
 });
 

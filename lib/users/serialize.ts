@@ -15,7 +15,7 @@ export const userRowSelect = {
   deactivatedAt: true,
   lastSeenAt: true,
   createdAt: true,
-  memberships: { select: { channel: { select: { id: true, name: true } } }, orderBy: { channel: { name: "asc" } } },
+  inboxes: { select: { inbox: { select: { id: true, name: true } } }, orderBy: { inbox: { name: "asc" } } },
   teams: { select: { team: { select: { id: true, name: true } } }, orderBy: { team: { name: "asc" } } },
 } satisfies Prisma.UserSelect;
 
@@ -30,7 +30,7 @@ export function toUserRow(user: UserRecord): UserRow {
     active: user.active,
     deactivatedAt: user.deactivatedAt?.toISOString() ?? null,
     lastSeenAt: user.lastSeenAt?.toISOString() ?? null,
-    inboxes: user.memberships.map((membership) => membership.channel),
+    inboxes: user.inboxes.map((membership) => membership.inbox),
     teams: user.teams.map((membership) => membership.team),
     createdAt: user.createdAt.toISOString(),
   };
@@ -40,14 +40,14 @@ export const inviteRowInclude = { createdBy: { select: { name: true } } } satisf
 
 type InviteRecord = Prisma.UserTokenGetPayload<{ include: typeof inviteRowInclude }>;
 
-export function toInviteRow(invite: InviteRecord, names: { channels: Ref[]; teams: Ref[] }): InviteRow {
+export function toInviteRow(invite: InviteRecord, names: { inboxes: Ref[]; teams: Ref[] }): InviteRow {
   const pick = (refs: Ref[], ids: string[]) => refs.filter((ref) => ids.includes(ref.id));
   return {
     id: invite.id,
     email: invite.email ?? "",
     name: invite.name,
     role: (invite.role ?? "AGENT") as Role,
-    inboxes: pick(names.channels, invite.channelIds),
+    inboxes: pick(names.inboxes, invite.inboxIds),
     teams: pick(names.teams, invite.teamIds),
     invitedBy: invite.createdBy?.name ?? null,
     expiresAt: invite.expiresAt.toISOString(),

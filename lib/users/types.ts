@@ -34,7 +34,7 @@ export type InviteRow = {
   createdAt: string;
 };
 
-export type UsersOverview = { users: UserRow[]; invites: InviteRow[]; channels: Ref[]; teams: Ref[] };
+export type UsersOverview = { users: UserRow[]; invites: InviteRow[]; inboxes: Ref[]; teams: Ref[] };
 
 /** A link shown once to the admin who made it (the database keeps only its hash). */
 export type IssuedLink = { link: string; expiresAt: string; emailed: boolean; emailProblem: string | null };

@@ -17,13 +17,13 @@ import type { Actor, UserRow } from "./types";
 export async function updateUser({
   userId,
   role,
-  channelIds,
+  inboxIds,
   teamIds,
   actor,
 }: {
   userId: string;
   role?: Role;
-  channelIds?: string[];
+  inboxIds?: string[];
   teamIds?: string[];
   actor: Actor;
 }): Promise<UserRow> {
@@ -45,11 +45,11 @@ export async function updateUser({
       any = true;
     }
 
-    if (channelIds || teamIds) {
+    if (inboxIds || teamIds) {
       await assertStillAdmin({ tx, actorId: actor.id });
-      const grants = await resolveGrants({ tx, channelIds, teamIds });
-      const inboxesBefore = channelIds ? await setInboxes({ tx, userId: user.id, channels: grants.channels }) : null;
-      if (inboxesBefore) await audit("user.inboxes_changed", { inboxes: inboxesBefore }, { inboxes: grants.channels });
+      const grants = await resolveGrants({ tx, inboxIds, teamIds });
+      const inboxesBefore = inboxIds ? await setInboxes({ tx, userId: user.id, inboxes: grants.inboxes }) : null;
+      if (inboxesBefore) await audit("user.inboxes_changed", { inboxes: inboxesBefore }, { inboxes: grants.inboxes });
       const teamsBefore = teamIds ? await setTeams({ tx, userId: user.id, teams: grants.teams }) : null;
       if (teamsBefore) await audit("user.teams_changed", { teams: teamsBefore }, { teams: grants.teams });
       any ||= !!inboxesBefore || !!teamsBefore;

@@ -11,11 +11,11 @@ export async function listOpenAlerts({ limit = 5 }: { limit?: number } = {}): Pr
     where: { dismissedAt: null },
     orderBy: { createdAt: "desc" },
     take: limit,
-    include: { channel: { select: { name: true } } },
+    include: { channel: { select: { displayPhoneNumber: true, inbox: { select: { name: true } } } } },
   });
   return rows.map((row) => ({
     id: row.id,
-    channelName: row.channel.name,
+    channelName: row.channel.inbox?.name ?? `+${row.channel.displayPhoneNumber}`,
     kind: row.kind,
     summary: row.summary,
     createdAt: row.createdAt.toISOString(),

@@ -10,14 +10,14 @@ export type FlowDto = { id: string; channelId: string; metaId: string; name: str
 
 export async function listFlows({ userId }: { userId: string }): Promise<FlowDto[]> {
   return db.flow.findMany({
-    where: { channel: { members: { some: { userId } } } },
+    where: { channel: { inbox: { members: { some: { userId } } } } },
     orderBy: { name: "asc" },
     select: { id: true, channelId: true, metaId: true, name: true, cta: true, screen: true },
   });
 }
 
 export async function addFlow({ flow, actor }: { flow: Omit<FlowDto, "id">; actor: { id: string; name: string } }): Promise<FlowDto> {
-  if (!(await db.channel.findUnique({ where: { id: flow.channelId } }))) throw new AppError("UNPROCESSABLE", "No such inbox.");
+  if (!(await db.channel.findUnique({ where: { id: flow.channelId } }))) throw new AppError("UNPROCESSABLE", "No such channel.");
   return db.$transaction(async (tx) => {
     const created = await tx.flow.create({
       data: flow,

@@ -1,15 +1,23 @@
 import "server-only";
 import type { ReceiptInput } from "@/lib/conversations/channel-input";
-import { GraphError, sendGraphMessage } from "./graph-client";
+import { setBlockedAtMeta, type BlockResult } from "./block-users";
+import { describeMetaError } from "./error-messages";
+import { GraphError, graphRequest, sendGraphMessage } from "./graph-client";
 import { graphMessagePayload, type StoredOutbound } from "./message-payload";
 import { sendReadReceipt } from "./send-read-receipt";
 import { readStoredReceipt } from "./translate-receipt";
+import { uploadMedia } from "./upload-media";
 
-// What the domain asks of WhatsApp when it sends (docs/architecture.md, "Sending"): the one module
-// of the adapter the send jobs call. Failures come back as a plain SendFailure, so the domain
-// decides about retries and what the thread says without knowing the Graph API's errors.
+// What the domain asks of WhatsApp (docs/architecture.md, "Sending"): the one module of the adapter
+// the domain calls to reach Meta. Failures come back as plain values (SendFailure, BlockResult, a
+// sentence), so the domain decides about retries and what people see without knowing the Graph
+// API's errors.
 
 export type SendFailure = { retryable: boolean; code: number | null; title: string; details: string | null };
+export type { BlockResult };
+
+/** What a WhatsApp number is called and how it is written, as Meta has them. */
+export type NumberDetails = { name: string; displayPhoneNumber: string };
 
 export const whatsappTransport = {
   /** Sends one stored outbound message; returns the wamid Meta assigned. */
@@ -28,6 +36,39 @@ export const whatsappTransport = {
   /** Blue ticks (and, with `typing`, "typing…") on the customer's phone. */
   async markRead({ phoneNumberId, externalId, typing }: { phoneNumberId: string; externalId: string; typing: boolean }): Promise<void> {
     await sendReadReceipt({ phoneNumberId, wamid: externalId, typing });
+  },
+
+  /** Uploads a file for a later message; returns Meta's media id, or a sentence saying why not. */
+  async uploadMedia(file: {
+    phoneNumberId: string;
+    bytes: Uint8Array;
+    mimeType: string;
+    fileName: string;
+  }): Promise<{ ok: true; mediaId: string } | { ok: false; sentence: string }> {
+    try {
+      return { ok: true, mediaId: await uploadMedia(file) };
+    } catch (error) {
+      // 131053: Meta's "media upload error", the closest reading of any other failure.
+      return { ok: false, sentence: describeMetaError({ code: error instanceof GraphError ? (error.code ?? 131053) : 131053 }) };
+    }
+  },
+
+  /** Blocks or unblocks a customer in WhatsApp itself (Meta's Block Users API). */
+  setBlocked(input: { phoneNumberId: string; waId: string; blocked: boolean }): Promise<BlockResult> {
+    return setBlockedAtMeta(input);
+  },
+
+  /** The number's verified name and display form, or why Meta could not be asked. */
+  async describeNumber(phoneNumberId: string): Promise<NumberDetails | { error: string }> {
+    try {
+      const number = await graphRequest<{ display_phone_number?: string; verified_name?: string }>({
+        method: "GET",
+        path: `${phoneNumberId}?fields=display_phone_number,verified_name`,
+      });
+      return { name: number.verified_name || "WhatsApp", displayPhoneNumber: (number.display_phone_number ?? "").replace(/\D/g, "") };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
   },
 
   /** A receipt stored as it arrived, for a send whose answer it overtook. */

@@ -99,9 +99,9 @@ export async function insertBatch(client: pg.ClientBase, { from, to, context }: 
 
     // Window, waiting time and unread count come from the messages themselves.
     await client.query(
-      `INSERT INTO "Conversation" (id, "channelId", "contactId", "assigneeId", "teamId", status, "snoozedUntil", "resolvedAt",
+      `INSERT INTO "Conversation" (id, "inboxId", "contactId", "assigneeId", "teamId", status, "snoozedUntil", "resolvedAt",
          "waitingSince", "unreadCount", "lastMessageAt", "lastMessagePreview", "lastInboundAt", "createdAt", "updatedAt")
-       SELECT c.conversation_id, $1, c.contact_id, c.assignee_id, c.team_id, c.status::"ConversationStatus",
+       SELECT c.conversation_id, (SELECT id FROM "Inbox" WHERE "channelId" = $1), c.contact_id, c.assignee_id, c.team_id, c.status::"ConversationStatus",
          CASE WHEN c.status = 'SNOOZED' THEN $2::timestamptz + c.r_snooze * interval '48 hours' END,
          CASE WHEN c.status = 'RESOLVED' THEN LEAST($2::timestamptz, c.last_at + interval '5 minutes') END,
          s.waiting_since, s.unread, c.last_at, last.text, s.last_inbound, s.first_at, c.last_at

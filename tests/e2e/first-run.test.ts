@@ -38,7 +38,7 @@ beforeAll(async () => {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   const { rows } = await client.query<{ id: string }>(
-    `UPDATE "Channel" SET name = 'Harbour Bikes' WHERE "phoneNumberId" = $1 RETURNING id`,
+    `UPDATE "Inbox" SET name = 'Harbour Bikes' WHERE "channelId" = (SELECT id FROM "Channel" WHERE "phoneNumberId" = $1) RETURNING id`,
     [settings.phoneNumberId],
   );
   await client.end();
@@ -138,7 +138,7 @@ describe("first run, in two browsers", () => {
     expect(await admin.getByTestId("invites-table").count()).toBe(0);
     // One more invitation, still pending, so the picture shows both tables.
     const pending = await admin.request.post("/api/invites", {
-      data: { email: "sam@example.test", name: "Sam Saddle", role: "MANAGER", channelIds: [inboxId] },
+      data: { email: "sam@example.test", name: "Sam Saddle", role: "MANAGER", inboxIds: [inboxId] },
     });
     expect(pending.status()).toBe(201);
     await admin.reload();

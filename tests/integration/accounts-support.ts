@@ -26,14 +26,14 @@ export function tokenOf(link: string): string {
   return token!;
 }
 
-export async function demoChannelId(): Promise<string> {
-  return (await db.channel.findUniqueOrThrow({ where: { phoneNumberId: inject("phoneNumberId") } })).id;
+export async function demoInboxId(): Promise<string> {
+  return (await db.inbox.findFirstOrThrow({ where: { channel: { phoneNumberId: inject("phoneNumberId") } } })).id;
 }
 
 /** The admin invites someone; returns the invitation as the API answered. */
 export async function invite(
   admin: Session,
-  input: { email?: string; name?: string; role?: string; channelIds?: string[]; teamIds?: string[] } = {},
+  input: { email?: string; name?: string; role?: string; inboxIds?: string[]; teamIds?: string[] } = {},
 ) {
   const email = input.email ?? uniqueEmail();
   const response = await admin.fetch("/api/invites", { method: "POST", body: JSON.stringify({ role: "AGENT", ...input, email }) });
@@ -51,20 +51,20 @@ export function accept(token: string, { name = "Test Person", password = strongP
   });
 }
 
-/** Someone invited as `role` to `channelIds`, who accepted and signed in. */
+/** Someone invited as `role` to `inboxIds`, who accepted and signed in. */
 export async function invitedUser({
   admin,
   role = "AGENT",
-  channelIds = [] as string[],
+  inboxIds = [] as string[],
   name = "Test Person",
 }: {
   admin: Session;
   role?: string;
-  channelIds?: string[];
+  inboxIds?: string[];
   name?: string;
 }) {
   const password = strongPassword();
-  const { email, token } = await invite(admin, { role, channelIds, name });
+  const { email, token } = await invite(admin, { role, inboxIds, name });
   const accepted = await accept(token, { name, password });
   expect(accepted.status, await accepted.clone().text()).toBe(201);
   const user = await db.user.findUniqueOrThrow({ where: { email } });

@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { baseUrl, signIn } from "../support/http";
-import { accept, ADMIN, demoChannelId, invite, invitedUser, strongPassword, uniqueEmail } from "./accounts-support";
+import { accept, ADMIN, demoInboxId, invite, invitedUser, strongPassword, uniqueEmail } from "./accounts-support";
 
 // Invitations, password-reset links, password rules and the guard rails on admins, through the
 // JSON API and the pages a person opens from a link, against the running server.
@@ -43,12 +43,12 @@ describe("who may manage users", () => {
 describe("invitations", () => {
   it("invite → accept → sign in: the new person has the role, inbox and team they were invited to", async () => {
     const admin = await signIn(ADMIN);
-    const channelId = await demoChannelId();
+    const inboxId = await demoInboxId();
     const team = await db.team.findUniqueOrThrow({ where: { name: "Support" } });
     const { email, link, token, inviteId } = await invite(admin, {
       name: "Nia Newcomer",
       role: "MANAGER",
-      channelIds: [channelId],
+      inboxIds: [inboxId],
       teamIds: [team.id],
     });
     expect(link).toBe(`${baseUrl()}/invite?token=${token}`);
@@ -58,7 +58,7 @@ describe("invitations", () => {
     const listed = (await (await admin.fetch("/api/users")).json()) as {
       invites: { id: string; email: string; role: string; inboxes: { id: string }[] }[];
     };
-    expect(listed.invites.find((row) => row.id === inviteId)).toMatchObject({ email, role: "MANAGER", inboxes: [{ id: channelId }] });
+    expect(listed.invites.find((row) => row.id === inviteId)).toMatchObject({ email, role: "MANAGER", inboxes: [{ id: inboxId }] });
 
     // As a reader sees it: without the markers React puts between adjacent text nodes.
     const page = (await (await anonymous(`/invite?token=${token}`)).text()).replaceAll("<!-- -->", "");
@@ -69,9 +69,9 @@ describe("invitations", () => {
     const password = strongPassword();
     const accepted = await accept(token, { name: "Nia Newcomer", password });
     expect(accepted.status, await accepted.clone().text()).toBe(201);
-    const user = await db.user.findUniqueOrThrow({ where: { email }, include: { memberships: true, teams: true } });
+    const user = await db.user.findUniqueOrThrow({ where: { email }, include: { inboxes: true, teams: true } });
     expect(user).toMatchObject({ name: "Nia Newcomer", role: "MANAGER", active: true });
-    expect(user.memberships.map((m) => m.channelId)).toEqual([channelId]);
+    expect(user.inboxes.map((m) => m.inboxId)).toEqual([inboxId]);
     expect(user.teams.map((m) => m.teamId)).toEqual([team.id]);
 
     const session = await signIn(email, password);
@@ -273,7 +273,7 @@ describe("guard rails on admins", () => {
 
     const stale = await admin.fetch(`/api/users/${person.id}`, {
       method: "PATCH",
-      body: JSON.stringify({ channelIds: ["no-such-inbox"] }),
+      body: JSON.stringify({ inboxIds: ["no-such-inbox"] }),
     });
     expect(stale.status).toBe(400);
     expect((await stale.json()).error.message).toMatch(/no longer exists/);

@@ -146,7 +146,13 @@ describe("a blocked customer writes in", () => {
     const tag = uniqueTag();
     const phoneNumberId = `4${String(randomInt(0, 100_000_000_000_000)).padStart(14, "0")}`;
     const channel = await db.channel.create({
-      data: { name: `Blocked ${tag}`, phoneNumberId, displayPhoneNumber: "15550100777", wabaId: "299999999999998", autoAssign: true },
+      data: {
+        phoneNumberId,
+        displayPhoneNumber: "15550100777",
+        wabaId: "299999999999998",
+        inbox: { create: { name: `Blocked ${tag}`, autoAssign: true } },
+      },
+      include: { inbox: true },
     });
     const agent = await db.user.create({
       data: {
@@ -155,7 +161,7 @@ describe("a blocked customer writes in", () => {
         passwordHash: "not-used",
         role: "AGENT",
         lastSeenAt: new Date(),
-        memberships: { create: { channelId: channel.id } },
+        inboxes: { create: { inboxId: channel.inbox!.id } },
       },
     });
     const contact = await db.contact.create({

@@ -17,7 +17,7 @@ export function uniqueWaId(): string {
 }
 
 export async function testChannel() {
-  return db.channel.findUniqueOrThrow({ where: { phoneNumberId: inject("phoneNumberId") } });
+  return db.channel.findUniqueOrThrow({ where: { phoneNumberId: inject("phoneNumberId") }, include: { inbox: true } });
 }
 
 /** POSTs a signed body and expects Meta's 200; returns the logged event's id and outcome. */
@@ -69,7 +69,8 @@ export async function otherInboxConversation() {
   const tag = uniqueTag();
   const phoneNumberId = `3${String(randomInt(0, 100_000_000_000_000)).padStart(14, "0")}`;
   const channel = await db.channel.create({
-    data: { name: `Other team ${tag}`, phoneNumberId, displayPhoneNumber: "15550100999", wabaId: "299999999999999" },
+    data: { phoneNumberId, displayPhoneNumber: "15550100999", wabaId: "299999999999999", inbox: { create: { name: `Other team ${tag}` } } },
+    include: { inbox: true },
   });
   const body = inboundTextBody({ tag });
   body.entry[0].changes[0].value.metadata.phone_number_id = phoneNumberId;
@@ -80,7 +81,7 @@ export async function otherInboxConversation() {
     include: { conversation: { include: { contact: true } } },
   });
   expect(message.channelId).toBe(channel.id);
-  return { channel, conversation: message.conversation, contact: message.conversation.contact, body };
+  return { channel, inbox: channel.inbox!, conversation: message.conversation, contact: message.conversation.contact, body };
 }
 
 /** An agent's reply as the send job leaves it once Meta has accepted it: OUTBOUND with a wamid. */

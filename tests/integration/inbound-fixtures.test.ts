@@ -102,9 +102,9 @@ async function expectMediaFetchFailure({ body, mimeType, fileName = null }: { bo
 
 /** Reactions: the business message they point at, in the customer's conversation. */
 async function reactionTarget(tag: string, body: Body, reactions?: unknown) {
-  const { conversation } = await customerText(tag, { wamid: `wamid.before-reaction-${tag}`, text: "Is the desk in stock?" });
+  const { conversation, channelId } = await customerText(tag, { wamid: `wamid.before-reaction-${tag}`, text: "Is the desk in stock?" });
   const targetId = (firstMessage(body).reaction as { message_id: string }).message_id;
-  const target = await outboundMessage({ conversationId: conversation.id, channelId: conversation.channelId, externalId: targetId });
+  const target = await outboundMessage({ conversationId: conversation.id, channelId, externalId: targetId });
   if (reactions) await db.message.update({ where: { id: target.id }, data: { reactions: reactions as object } });
   return target;
 }
@@ -146,9 +146,9 @@ const checks: Record<string, (body: Body, tag: string) => Promise<void>> = {
     expect(text).toContain("Forwarded many times text forwarded many times");
   },
   "wa-inbound-text-reply-context.json": async (body, tag) => {
-    const { conversation } = await customerText(tag, { wamid: `wamid.first-${tag}`, text: "Hello" });
+    const { conversation, channelId } = await customerText(tag, { wamid: `wamid.first-${tag}`, text: "Hello" });
     const quotedId = (firstMessage(body).context as { id: string }).id;
-    await outboundMessage({ conversationId: conversation.id, channelId: conversation.channelId, externalId: quotedId });
+    await outboundMessage({ conversationId: conversation.id, channelId, externalId: quotedId });
     const { row, dto, text } = await ingest(body);
     expect(row).toMatchObject({ contextExternalId: quotedId, conversationId: conversation.id });
     expect(dto.quoted).toEqual({

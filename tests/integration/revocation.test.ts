@@ -2,7 +2,7 @@ import { io, type Socket } from "socket.io-client";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { baseUrl, signIn } from "../support/http";
-import { ADMIN, demoChannelId, invitedUser } from "./accounts-support";
+import { ADMIN, demoInboxId, invitedUser } from "./accounts-support";
 import { deliver, eventually, inboundTextBody, otherInboxConversation, uniqueTag, type InboundBody } from "./factories";
 
 // An admin's change to someone's access takes effect on that person's very next request and on
@@ -10,7 +10,7 @@ import { deliver, eventually, inboundTextBody, otherInboxConversation, uniqueTag
 
 afterAll(() => disconnectDb());
 
-type Received = { event: string; payload: { id?: string; channelId?: string; conversationId?: string } };
+type Received = { event: string; payload: { id?: string; inboxId?: string; conversationId?: string } };
 
 const sockets: Socket[] = [];
 afterEach(() => {
@@ -52,7 +52,7 @@ const join = (socket: Socket, conversationId: string) =>
 describe("access revoked through the admin API", () => {
   it("demoting a manager to agent: the next manager-only request answers 403, the socket is re-scoped", async () => {
     const admin = await signIn(ADMIN);
-    const manager = await invitedUser({ admin, role: "MANAGER", channelIds: [await demoChannelId()] });
+    const manager = await invitedUser({ admin, role: "MANAGER", inboxIds: [await demoInboxId()] });
     const browser = browserSocket(manager.session.cookie);
     await browser.connected;
     // Allowed to create labels: an empty body fails validation, which comes after the permission check.
@@ -78,7 +78,7 @@ describe("access revoked through the admin API", () => {
 
   it("deactivating an agent: the next request answers 401, the socket is closed and may not reconnect", async () => {
     const admin = await signIn(ADMIN);
-    const agent = await invitedUser({ admin, channelIds: [await demoChannelId()] });
+    const agent = await invitedUser({ admin, inboxIds: [await demoInboxId()] });
     const browser = browserSocket(agent.session.cookie);
     await browser.connected;
     expect((await agent.session.fetch("/api/conversations")).status).toBe(200);
@@ -105,9 +105,9 @@ describe("access revoked through the admin API", () => {
 
   it("removing an agent from an inbox: its conversations answer 404 and its events stop reaching the socket", async () => {
     const admin = await signIn(ADMIN);
-    const demo = await demoChannelId();
+    const demo = await demoInboxId();
     const other = await otherInboxConversation();
-    const agent = await invitedUser({ admin, channelIds: [demo, other.channel.id] });
+    const agent = await invitedUser({ admin, inboxIds: [demo, other.inbox.id] });
     const browser = browserSocket(agent.session.cookie);
     await browser.connected;
     expect((await agent.session.fetch(`/api/conversations/${other.conversation.id}`)).status).toBe(200);
@@ -119,7 +119,7 @@ describe("access revoked through the admin API", () => {
       what: "the other inbox's event",
     });
 
-    const removed = await admin.fetch(`/api/users/${agent.id}`, { method: "PATCH", body: JSON.stringify({ channelIds: [demo] }) });
+    const removed = await admin.fetch(`/api/users/${agent.id}`, { method: "PATCH", body: JSON.stringify({ inboxIds: [demo] }) });
     expect(removed.status).toBe(200);
     expect((await agent.session.fetch(`/api/conversations/${other.conversation.id}`)).status).toBe(404);
     await eventually(async () => browser.log.connects === 2 && browser.socket.connected, {
@@ -143,9 +143,7 @@ describe("access revoked through the admin API", () => {
 
     const leaked = browser.events
       .slice(seen)
-      .filter(
-        (e) => e.payload.id === after || e.payload.conversationId === other.conversation.id || e.payload.channelId === other.channel.id,
-      );
+      .filter((e) => e.payload.id === after || e.payload.conversationId === other.conversation.id || e.payload.inboxId === other.inbox.id);
     expect(leaked).toEqual([]);
     const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: agent.id, action: "user.inboxes_changed" } });
     expect((event.after as { inboxes: { id: string }[] }).inboxes.map((inbox) => inbox.id)).toEqual([demo]);

@@ -37,7 +37,7 @@ beforeAll(async () => {
     const user = await db.user.create({
       data: { email: `matrix-${caller.toLowerCase()}-${tag}@example.com`, name: `Matrix ${caller}`, role, passwordHash },
     });
-    if (caller !== "nonMember") await db.channelMember.create({ data: { channelId: channel.id, userId: user.id } });
+    if (caller !== "nonMember") await db.inboxMember.create({ data: { inboxId: channel.inbox!.id, userId: user.id } });
     cookies.set(caller, (await signIn(user.email, PASSWORD)).cookie);
   };
   await Promise.all((["AGENT", "MANAGER", "ADMIN", "nonMember"] as const).map(make));

@@ -14,7 +14,7 @@ type StatusBody = { entry: { changes: { value: { statuses: Record<string, unknow
 async function receiptFor(name: string) {
   const { conversation } = await customerWritesIn();
   const wamid = `wamid.fixture-${uniqueTag()}`;
-  const message = await outboundMessage({ conversationId: conversation.id, channelId: conversation.channelId, externalId: wamid });
+  const message = await outboundMessage({ conversationId: conversation.id, channelId: conversation.contact.channelId, externalId: wamid });
   const body = fixture(name) as StatusBody;
   for (const status of body.entry[0].changes[0].value.statuses) status.id = wamid;
   const outcome = await deliver(body);

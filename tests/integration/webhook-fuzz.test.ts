@@ -268,7 +268,9 @@ let phoneNumberId: string;
 beforeAll(async () => {
   // An inbox of its own, so thousands of customers do not crowd the suite's shared one.
   phoneNumberId = `5${String(randomInt(0, 100_000_000_000_000)).padStart(14, "0")}`;
-  await db.channel.create({ data: { name: `Fuzz ${SEED}`, phoneNumberId, displayPhoneNumber: "15550100555", wabaId: "299999999999997" } });
+  await db.channel.create({
+    data: { phoneNumberId, displayPhoneNumber: "15550100555", wabaId: "299999999999997", inbox: { create: { name: `Fuzz ${SEED}` } } },
+  });
 });
 
 describe(`webhook fuzz (seed ${SEED})`, () => {

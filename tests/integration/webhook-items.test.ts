@@ -21,7 +21,7 @@ async function post(body: unknown): Promise<Answer> {
 async function mixedBody({ spoil }: { spoil: (messages: Record<string, unknown>[]) => void }) {
   const { conversation, contact } = await customerWritesIn();
   const replies = await Promise.all(
-    [1, 2].map(() => outboundMessage({ conversationId: conversation.id, channelId: conversation.channelId })),
+    [1, 2].map(() => outboundMessage({ conversationId: conversation.id, channelId: conversation.contact.channelId })),
   );
   const at = Math.floor(Date.now() / 1000) - 30;
   const body = inboundTextBody();

@@ -148,7 +148,12 @@ describe("POST /api/webhooks/whatsapp — inbound messages", () => {
     const conversations = await db.conversation.findMany({ where: { contactId: contact.id } });
     expect(conversations).toHaveLength(1);
     const [conversation] = conversations;
-    expect(conversation).toMatchObject({ status: "OPEN", unreadCount: 1, channelId: channel.id, lastMessagePreview: message.text.body });
+    expect(conversation).toMatchObject({
+      status: "OPEN",
+      unreadCount: 1,
+      inboxId: channel.inbox!.id,
+      lastMessagePreview: message.text.body,
+    });
     expect(conversation.lastInboundAt).toEqual(new Date(sentAt * 1000));
 
     const messages = await db.message.findMany({ where: { conversationId: conversation.id } });
@@ -325,7 +330,7 @@ describe("POST /api/webhooks/whatsapp — status receipts", () => {
     const times: Record<ReceiptName, number> = { sent: base, delivered: base + 5, read: base + 30 };
 
     const messages = await Promise.all(
-      orders.map(() => outboundMessage({ conversationId: conversation.id, channelId: conversation.channelId, status: "QUEUED" })),
+      orders.map(() => outboundMessage({ conversationId: conversation.id, channelId: conversation.contact.channelId, status: "QUEUED" })),
     );
     // One message per order, all at once; within a message, each receipt twice and the last ones backwards.
     await Promise.all(
@@ -382,13 +387,13 @@ describe("POST /api/webhooks/whatsapp — status receipts", () => {
     }
     const waiting = await db.messageStatusEvent.findMany({ where: { externalId: wamid }, orderBy: { timestamp: "asc" } });
     expect(waiting.map((event) => event.status)).toEqual(["sent", "delivered", "read"]);
-    expect(waiting.every((event) => event.channelId === conversation.channelId)).toBe(true);
+    expect(waiting.every((event) => event.channelId === conversation.contact.channelId)).toBe(true);
 
     // Now the reply the receipts belong to goes out: the send job calls the Graph API, which
     // answers with that wamid. A stand-in Graph API plays Meta; the job is the product's own code.
     const queued = await outboundMessage({
       conversationId: conversation.id,
-      channelId: conversation.channelId,
+      channelId: conversation.contact.channelId,
       status: "QUEUED",
       externalId: null,
     });
@@ -425,7 +430,7 @@ describe("POST /api/webhooks/whatsapp — status receipts", () => {
     const at = Math.floor(Date.now() / 1000) - 5;
     const queued = await outboundMessage({
       conversationId: conversation.id,
-      channelId: conversation.channelId,
+      channelId: conversation.contact.channelId,
       status: "QUEUED",
       externalId: null,
     });

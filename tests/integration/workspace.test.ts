@@ -217,13 +217,17 @@ describe("round-robin assignment", () => {
     );
     const channel = await db.channel.create({
       data: {
-        name: `Round robin ${uniqueTag()}`,
         phoneNumberId,
         displayPhoneNumber: "15550100777",
         wabaId: "277777777777777",
-        autoAssign: true,
-        maxOpenPerAgent: 1,
-        members: { create: [{ userId: alex.id }, { userId: sam.id }] },
+        inbox: {
+          create: {
+            name: `Round robin ${uniqueTag()}`,
+            autoAssign: true,
+            maxOpenPerAgent: 1,
+            members: { create: [{ userId: alex.id }, { userId: sam.id }] },
+          },
+        },
       },
     });
     await db.user.updateMany({ where: { id: { in: [alex.id, sam.id] } }, data: { lastSeenAt: new Date() } });
@@ -236,7 +240,7 @@ describe("round-robin assignment", () => {
       body.entry[0].changes[0].value.contacts[0].wa_id = body.entry[0].changes[0].value.messages[0].from;
       await deliver(body);
       const conversation = await eventually(() =>
-        db.conversation.findFirst({ where: { channelId: channel.id }, orderBy: { createdAt: "desc" }, skip: 0 }),
+        db.conversation.findFirst({ where: { inbox: { channelId: channel.id } }, orderBy: { createdAt: "desc" }, skip: 0 }),
       );
       assigned.push(conversation.assigneeId);
     }
@@ -252,7 +256,7 @@ describe("flows", () => {
     const admin = await signIn("admin@example.com");
     const { conversation } = await customerWritesIn();
     const flow = {
-      channelId: conversation.channelId,
+      channelId: conversation.contact.channelId,
       metaId: `55${randomInt(1_000_000, 9_999_999)}`,
       name: "Warranty claim",
       cta: "Start claim",

@@ -150,6 +150,7 @@ describe("shared lists", () => {
 describe("the new-message toast", () => {
   const conversation = (unreadCount: number, assignee: string | null = "me"): ConversationDto => ({
     id: "c1",
+    inboxId: "in",
     channelId: "ch",
     status: "OPEN",
     contact: { id: "k1", name: "Jonas", waId: "4917", bsuid: null, username: null },

@@ -8,15 +8,15 @@ describe("inviteSchema", () => {
   it.each([
     [
       { email: "  Rita@Example.COM ", role: "AGENT" },
-      { email: "rita@example.com", role: "AGENT", channelIds: [], teamIds: [] },
+      { email: "rita@example.com", role: "AGENT", inboxIds: [], teamIds: [] },
     ],
     [
-      { email: "sam@example.com", name: "  Sam  ", role: "MANAGER", channelIds: ["c1"] },
-      { email: "sam@example.com", name: "Sam", role: "MANAGER", channelIds: ["c1"], teamIds: [] },
+      { email: "sam@example.com", name: "  Sam  ", role: "MANAGER", inboxIds: ["c1"] },
+      { email: "sam@example.com", name: "Sam", role: "MANAGER", inboxIds: ["c1"], teamIds: [] },
     ],
     [
       { email: "ada@example.com", name: null, role: "ADMIN" },
-      { email: "ada@example.com", name: null, role: "ADMIN", channelIds: [], teamIds: [] },
+      { email: "ada@example.com", name: null, role: "ADMIN", inboxIds: [], teamIds: [] },
     ],
   ])("accepts %j", (input, parsed) => {
     expect(inviteSchema.parse(input)).toEqual(parsed);
@@ -26,7 +26,7 @@ describe("inviteSchema", () => {
     [{ email: "not-an-address", role: "AGENT" }, "email"],
     [{ email: "a@example.com", role: "OWNER" }, "role"],
     [{ email: "a@example.com", role: "AGENT", name: "" }, "name"],
-    [{ email: "a@example.com", role: "AGENT", channelIds: "c1" }, "channelIds"],
+    [{ email: "a@example.com", role: "AGENT", inboxIds: "c1" }, "inboxIds"],
     [{ email: "a@example.com", role: "AGENT", admin: true }, ""],
   ])("refuses %j at %s", (input, path) => {
     const result = inviteSchema.safeParse(input);
@@ -55,7 +55,7 @@ describe("updateAccountSchema", () => {
 describe("updateUserSchema", () => {
   it.each([
     [{ role: "MANAGER" }, true],
-    [{ channelIds: [], teamIds: ["t1"] }, true],
+    [{ inboxIds: [], teamIds: ["t1"] }, true],
     [{ role: "SUPERUSER" }, false],
     [{ active: false }, false],
   ])("%j → %s", (input, ok) => {

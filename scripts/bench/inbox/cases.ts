@@ -36,10 +36,10 @@ export async function loadFixtures(client: pg.ClientBase, sample: number): Promi
   const label = await client.query<{ id: string }>(`SELECT id FROM "Label" WHERE name = 'vip'`);
   const team = await client.query<{ id: string }>(`SELECT id FROM "Team" WHERE name = 'Sales'`);
   // A fixed sample (the same every run): conversations spread over the whole set.
-  const ids = await client.query<{ id: string }>(`SELECT id FROM "Conversation" WHERE "channelId" = $1 ORDER BY md5(id) LIMIT $2`, [
-    channelId,
-    sample,
-  ]);
+  const ids = await client.query<{ id: string }>(
+    `SELECT id FROM "Conversation" WHERE "inboxId" = (SELECT id FROM "Inbox" WHERE "channelId" = $1) ORDER BY md5(id) LIMIT $2`,
+    [channelId, sample],
+  );
   return {
     channelId,
     userId: user.rows[0]!.id,

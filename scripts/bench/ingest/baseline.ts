@@ -43,8 +43,8 @@ async function inbound(client: pg.PoolClient, channelId: string, event: InboundE
   );
   if (!conversation.rows[0]) {
     conversation = await client.query<{ id: string }>(
-      `INSERT INTO "Conversation" (id, "channelId", "contactId", status, "unreadCount", "lastMessageAt", "createdAt", "updatedAt")
-       VALUES ($1, $2, $3, 'OPEN', 0, $4, now(), now()) RETURNING id`,
+      `INSERT INTO "Conversation" (id, "inboxId", "contactId", status, "unreadCount", "lastMessageAt", "createdAt", "updatedAt")
+       VALUES ($1, (SELECT id FROM "Inbox" WHERE "channelId" = $2), $3, 'OPEN', 0, $4, now(), now()) RETURNING id`,
       [randomUUID(), channelId, contactId, at],
     );
   }

@@ -14,8 +14,11 @@ export async function channelId(client: pg.Client, phoneNumberId: string): Promi
 /** The channel a bare database needs (the baseline's; Switchboard's comes from the demo seed). */
 export async function createChannel(client: pg.Client, channel: { phoneNumberId: string; wabaId: string }): Promise<string> {
   const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO "Channel" (id, name, "phoneNumberId", "displayPhoneNumber", "wabaId", "createdAt", "updatedAt")
-     VALUES (gen_random_uuid()::text, 'Bench', $1, '15550100200', $2, now(), now()) RETURNING id`,
+    `WITH channel AS (
+       INSERT INTO "Channel" (id, "phoneNumberId", "displayPhoneNumber", "wabaId", "createdAt", "updatedAt")
+       VALUES (gen_random_uuid()::text, $1, '15550100200', $2, now(), now()) RETURNING id)
+     INSERT INTO "Inbox" (id, name, "channelId", "createdAt", "updatedAt")
+     SELECT gen_random_uuid()::text, 'Bench', id, now(), now() FROM channel RETURNING "channelId" AS id`,
     [channel.phoneNumberId, channel.wabaId],
   );
   return rows[0]!.id;
@@ -39,8 +42,8 @@ export async function prepareConversations({
        SELECT gen_random_uuid()::text, $1, '1666' || lpad(g::text, 7, '0'), 'Bench recipient ' || g, now(), now()
        FROM generate_series(0, $2 - 1) g
        RETURNING id, "waId")
-     INSERT INTO "Conversation" (id, "channelId", "contactId", status, "unreadCount", "lastMessageAt", "createdAt", "updatedAt")
-     SELECT gen_random_uuid()::text, $1, contacts.id, 'OPEN', 0, now(), now(), now() FROM contacts
+     INSERT INTO "Conversation" (id, "inboxId", "contactId", status, "unreadCount", "lastMessageAt", "createdAt", "updatedAt")
+     SELECT gen_random_uuid()::text, (SELECT id FROM "Inbox" WHERE "channelId" = $1), contacts.id, 'OPEN', 0, now(), now(), now() FROM contacts
      RETURNING id, (SELECT "waId" FROM contacts WHERE contacts.id = "contactId") AS "waId"`,
     [channelId, count],
   );

@@ -75,7 +75,7 @@ export async function verifyPhase({
 
   const conversations = await client.query<{ duplicates: number }>(
     `SELECT coalesce(sum(open - 1), 0)::int AS duplicates FROM (
-       SELECT count(*) AS open FROM "Conversation" WHERE "channelId" = $1 AND status <> 'RESOLVED'
+       SELECT count(*) AS open FROM "Conversation" WHERE "inboxId" = (SELECT id FROM "Inbox" WHERE "channelId" = $1) AND status <> 'RESOLVED'
        GROUP BY "contactId" HAVING count(*) > 1) AS extra`,
     [channelId],
   );

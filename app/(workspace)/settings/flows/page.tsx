@@ -8,7 +8,9 @@ export const dynamic = "force-dynamic";
 
 export default async function FlowsPage() {
   const user = await requirePageUser("settings.manage");
-  const channels = await db.channel.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+  // Flows are registered per channel; admins pick it by its inbox's name.
+  const inboxes = await db.inbox.findMany({ orderBy: { name: "asc" }, select: { channelId: true, name: true } });
+  const channels = inboxes.map((inbox) => ({ id: inbox.channelId, name: inbox.name }));
   return (
     <div className="mx-auto h-full max-w-3xl overflow-y-auto p-6">
       <h1 className="text-lg font-semibold">Flows</h1>

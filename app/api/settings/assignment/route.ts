@@ -6,7 +6,7 @@ import { assignmentSettings, updateAssignmentSettings } from "@/lib/conversation
 
 const cap = z.number().int().min(1).max(500);
 const patch = z.strictObject({
-  channels: z
+  inboxes: z
     .array(z.strictObject({ id: z.string().min(1), autoAssign: z.boolean(), maxOpenPerAgent: cap }))
     .max(100)
     .optional(),
