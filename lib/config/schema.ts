@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 
 // Every setting Switchboard reads, validated once. Development keeps a working default for each;
@@ -6,6 +7,8 @@ import { z } from "zod";
 
 export const DEVELOPMENT_AUTH_SECRET = "switchboard-local-development-secret";
 export const DEVELOPMENT_AUDIT_KEY = "switchboard-local-development-audit-key";
+// 32 bytes from a public phrase: development and tests only, refused in production.
+export const DEVELOPMENT_SECRETS_KEY = createHash("sha256").update("switchboard-local-development-secrets-key").digest("hex");
 
 // The simulator's own values: public, so they are only ever used in simulator mode.
 export const simulatorDefaults = {
@@ -32,6 +35,8 @@ export type Config = {
   internalUrl: string;
   auth: { secret: string; secureCookies: boolean };
   auditKey: string;
+  /** AES-256-GCM keys for credentials stored in the database: the current one encrypts, all decrypt. */
+  secrets: { current: Buffer; previous: Buffer[] };
   database: {
     /** Unset: an embedded PostgreSQL under `embeddedDir`. */
     url: string | null;
@@ -84,6 +89,13 @@ export function parseConfig(env: Env): ConfigResult {
   });
   const auditKey = secret({ name: "AUDIT_KEY", value: get("AUDIT_KEY"), developmentValue: DEVELOPMENT_AUDIT_KEY, production, problems });
 
+  const secretsKey = encryptionKey({ name: "SECRETS_KEY", value: get("SECRETS_KEY"), production, problems });
+  const previousSecretsKeys = (get("SECRETS_KEY_PREVIOUS") ?? "")
+    .split(",")
+    .map((value) => value.trim())
+    .filter(Boolean)
+    .map((value) => encryptionKey({ name: "SECRETS_KEY_PREVIOUS", value, production: false, problems }));
+
   const modeValue = get("WHATSAPP_MODE") ?? (get("WHATSAPP_ACCESS_TOKEN") ? "cloud" : "simulator");
   let mode: WhatsAppMode = "simulator";
   if (modeValue === "simulator" || modeValue === "cloud") mode = modeValue;
@@ -120,6 +132,7 @@ export function parseConfig(env: Env): ConfigResult {
     internalUrl: `http://127.0.0.1:${port}`,
     auth: { secret: authSecret, secureCookies: publicUrl.startsWith("https://") },
     auditKey,
+    secrets: { current: secretsKey, previous: previousSecretsKeys },
     database: {
       url: get("DATABASE_URL") ?? null,
       poolSize: integer(get("DATABASE_POOL_SIZE") ?? "10", "DATABASE_POOL_SIZE", problems, { min: 1, max: 500 }),
@@ -161,6 +174,32 @@ function secret({
   return value ?? developmentValue;
 }
 
+/** A 32-byte key given as 64 hexadecimal characters or in base64. */
+function encryptionKey({
+  name,
+  value,
+  production,
+  problems,
+}: {
+  name: string;
+  value: string | undefined;
+  production: boolean;
+  problems: string[];
+}): Buffer {
+  const development = Buffer.from(DEVELOPMENT_SECRETS_KEY, "hex");
+  if (!value) {
+    if (production) problems.push(`${name} is required in production: 32 random bytes as 64 hex characters (openssl rand -hex 32).`);
+    return development;
+  }
+  const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  if (key.length !== 32 || (!/^[0-9a-f]{64}$/i.test(value) && key.toString("base64").replace(/=+$/, "") !== value.replace(/=+$/, ""))) {
+    problems.push(`${name} must be 32 bytes, as 64 hex characters or in base64 (openssl rand -hex 32).`);
+    return development;
+  }
+  if (production && key.equals(development)) problems.push(`${name} is the public development value: set your own (openssl rand -hex 32).`);
+  return key;
+}
+
 function integer(value: string, name: string, problems: string[], { min, max }: { min: number; max: number }): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < min || number > max) {
@@ -189,6 +228,7 @@ export function describeConfig(config: Config): string[] {
     `NEXTAUTH_URL=${config.publicUrl}${config.auth.secureCookies ? " (Secure cookies, HSTS)" : ""}`,
     `NEXTAUTH_SECRET=${config.auth.secret === DEVELOPMENT_AUTH_SECRET ? "the development value" : hidden(config.auth.secret)}`,
     `AUDIT_KEY=${config.auditKey === DEVELOPMENT_AUDIT_KEY ? "the development value" : hidden(config.auditKey)}`,
+    `SECRETS_KEY=${config.secrets.current.equals(Buffer.from(DEVELOPMENT_SECRETS_KEY, "hex")) ? "the development value" : "•••• (32 bytes)"}${config.secrets.previous.length ? ` SECRETS_KEY_PREVIOUS=${config.secrets.previous.length} key(s)` : ""}`,
     `DATABASE_URL=${database} (pool ${config.database.poolSize})`,
     `WHATSAPP_MODE=${config.whatsapp.mode} WHATSAPP_GRAPH_URL=${config.whatsapp.graphUrl}`,
     `WHATSAPP_PHONE_NUMBER_ID=${config.whatsapp.phoneNumberId} WHATSAPP_WABA_ID=${config.whatsapp.wabaId}`,

@@ -28,8 +28,9 @@ export async function prepareOutbound({
   const windowOpen = serviceWindow({ lastInboundAt: conversation.lastInboundAt }).open;
   const { contact } = conversation;
   const { channelId } = contact;
+  const channel = await db.channel.findUniqueOrThrow({ where: { id: channelId }, select: { disabledAt: true } });
 
-  if (kind !== "template") checkSendPolicy({ kind: "free_form", windowOpen, contact });
+  if (kind !== "template") checkSendPolicy({ kind: "free_form", windowOpen, contact, channel });
 
   if (input.text !== undefined) return { ...textOutbound(input.text), mediaId: null };
   if (input.interactive) return { ...interactiveOutbound(input.interactive), mediaId: null };
@@ -59,7 +60,7 @@ export async function prepareOutbound({
       [{ path: "template.name", message: "Unknown template." }],
     );
   }
-  checkSendPolicy({ kind: "template", windowOpen, template, contact });
+  checkSendPolicy({ kind: "template", windowOpen, template, contact, channel });
   const parameters = await templateParameters({ channelId, components: wanted.components });
   return { ...templateOutbound({ template, parameters }), mediaId: null };
 }

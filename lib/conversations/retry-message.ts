@@ -31,6 +31,7 @@ export async function retryMessage({
   if (message.status !== "FAILED") throw new AppError("CONFLICT", "Only a message that failed can be sent again.");
 
   const windowOpen = serviceWindow({ lastInboundAt: conversation.lastInboundAt }).open;
+  const channel = await db.channel.findUniqueOrThrow({ where: { id: conversation.contact.channelId }, select: { disabledAt: true } });
   if (message.type === "template") {
     const sent = (message.content as { template?: { name?: string; language?: { code?: string } } } | null)?.template;
     const template =
@@ -45,9 +46,9 @@ export async function retryMessage({
             },
           })
         : null;
-    checkSendPolicy({ kind: "template", windowOpen, template, contact: conversation.contact });
+    checkSendPolicy({ kind: "template", windowOpen, template, contact: conversation.contact, channel });
   } else {
-    checkSendPolicy({ kind: "free_form", windowOpen, contact: conversation.contact });
+    checkSendPolicy({ kind: "free_form", windowOpen, contact: conversation.contact, channel });
   }
 
   // The old wamid failed for good; Meta gives the new attempt its own.

@@ -2,7 +2,8 @@ import { AppError } from "@/lib/errors";
 
 // Who may be sent what (docs/architecture.md, "Sending"): free-form messages only inside the 24 h
 // customer service window; templates at any time, but only ones Meta approved; no marketing to a
-// customer who stopped it; nothing to a customer the business blocked. Pure, so it is unit-tested
+// customer who stopped it; nothing to a customer the business blocked, nor through a channel an
+// admin disabled. Pure, so it is unit-tested
 // and the retry endpoint applies the same rules as the first send.
 
 export type PolicyTemplate = { name: string; language: string; status: string; category: string };
@@ -12,12 +13,17 @@ export function checkSendPolicy({
   windowOpen,
   template,
   contact,
+  channel,
 }: {
   kind: "template" | "free_form";
   windowOpen: boolean;
   template?: PolicyTemplate | null;
   contact: { marketingOptOut: boolean; blockedAt: Date | null };
+  channel: { disabledAt: Date | null };
 }): void {
+  if (channel.disabledAt) {
+    throw new AppError("UNPROCESSABLE", "This inbox's WhatsApp number is disabled. An admin can enable it again in Settings → Channels.");
+  }
   if (contact.blockedAt) {
     throw new AppError("UNPROCESSABLE", "You have blocked this customer. Unblock them to send.");
   }

@@ -18,19 +18,22 @@ import { sha256Matches } from "./verify-sha256";
  * FAILED with a sentence an agent understands.
  */
 export async function fetchInboundMedia({ mediaId, lastAttempt }: { mediaId: string; lastAttempt: boolean }): Promise<void> {
-  const media = await db.media.findUnique({ where: { id: mediaId }, include: { message: { select: { type: true } } } });
+  const media = await db.media.findUnique({
+    where: { id: mediaId },
+    include: { message: { select: { type: true } }, channel: { select: { phoneNumberId: true } } },
+  });
   if (!media?.message || !media.messageId || media.state !== "PENDING" || !media.metaMediaId) return;
   const messageId = media.messageId;
   const type: MediaType = isMediaType(media.message.type) ? media.message.type : "document";
 
   let outcome: { state: "STORED"; storageKey: string; size: number; mimeType: string } | { state: "FAILED"; error: string };
   try {
-    const info = await getMediaInfo({ mediaId: media.metaMediaId });
+    const info = await getMediaInfo({ mediaId: media.metaMediaId, phoneNumberId: media.channel.phoneNumberId });
     const mimeType = info.mime_type || media.mimeType;
     if (!isAllowedMime({ type, mimeType })) throw new MediaRejectedError(`Files of type ${baseMimeType(mimeType)} are not accepted.`);
     const limit = mediaSizeLimits[type];
     if (Number(info.file_size) > limit) throw new MediaRejectedError(`It is larger than the ${formatBytes(limit)} WhatsApp allows.`);
-    const bytes = await downloadMedia({ url: info.url, maxBytes: limit });
+    const bytes = await downloadMedia({ url: info.url, maxBytes: limit, phoneNumberId: media.channel.phoneNumberId });
     const expected = info.sha256 || media.sha256;
     if (expected && !sha256Matches(bytes, expected)) throw new MediaRejectedError("Its checksum does not match: the file may be damaged.");
     const storageKey = mediaKey({ channelId: media.channelId, mediaId: media.id });

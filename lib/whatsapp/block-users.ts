@@ -34,6 +34,7 @@ export async function setBlockedAtMeta({
 }): Promise<BlockResult> {
   try {
     await graphRequest<BlockAnswer>({
+      as: { phoneNumberId },
       method: blocked ? "POST" : "DELETE",
       path: `${phoneNumberId}/block_users`,
       body: { messaging_product: "whatsapp", block_users: [{ user: `+${waId}` }] },

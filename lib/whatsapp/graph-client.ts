@@ -1,3 +1,4 @@
+import { credentialsFor } from "@/lib/channels/credentials";
 import { config } from "@/lib/config";
 
 // The Graph API client: the one way Switchboard talks to Meta (or, in simulator mode, to the
@@ -21,24 +22,34 @@ export class GraphError extends Error {
 // Meta's throttling and transient codes: worth another try later.
 const retryableCodes = new Set([1, 2, 4, 17, 80007, 130429, 131000, 131056, 131057, 133004]);
 
+/** On whose behalf a call is made: a number (its own credentials), or a token being checked. */
+export type GraphCaller = { phoneNumberId: string } | { accessToken: string };
+
+export async function accessTokenOf(caller: GraphCaller): Promise<string> {
+  return "accessToken" in caller ? caller.accessToken : (await credentialsFor(caller.phoneNumberId)).accessToken;
+}
+
 export async function graphRequest<T>({
   method,
   path,
   body,
   form,
+  as,
 }: {
   method: "GET" | "POST" | "DELETE";
   path: string;
   body?: unknown;
   // A multipart body (media uploads); fetch sets its content type with the boundary.
   form?: FormData;
+  as: GraphCaller;
 }): Promise<T> {
+  const accessToken = await accessTokenOf(as);
   let response: Response;
   try {
     response = await fetch(`${config().whatsapp.graphUrl}/${path.replace(/^\/+/, "")}`, {
       method,
       headers: {
-        authorization: `Bearer ${config().whatsapp.accessToken}`,
+        authorization: `Bearer ${accessToken}`,
         ...(body === undefined ? {} : { "content-type": "application/json" }),
       },
       body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
@@ -79,6 +90,7 @@ export async function sendGraphMessage({
   payload: Record<string, unknown>;
 }): Promise<string> {
   const response = await graphRequest<SendResponse>({
+    as: { phoneNumberId },
     method: "POST",
     path: `${phoneNumberId}/messages`,
     body: { messaging_product: "whatsapp", recipient_type: "individual", ...payload },

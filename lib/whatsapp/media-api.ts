@@ -1,6 +1,5 @@
 import "server-only";
-import { config } from "@/lib/config";
-import { GraphError, graphRequest } from "./graph-client";
+import { accessTokenOf, GraphError, graphRequest } from "./graph-client";
 import { formatBytes } from "./media-rules";
 
 // Meta's media endpoints: GET /{media-id} answers with a short-lived URL and the file's metadata;
@@ -8,8 +7,8 @@ import { formatBytes } from "./media-rules";
 
 export type MediaInfo = { id: string; url: string; mime_type?: string; sha256?: string; file_size?: number | string };
 
-export async function getMediaInfo({ mediaId }: { mediaId: string }): Promise<MediaInfo> {
-  const info = await graphRequest<MediaInfo>({ method: "GET", path: encodeURIComponent(mediaId) });
+export async function getMediaInfo({ mediaId, phoneNumberId }: { mediaId: string; phoneNumberId: string }): Promise<MediaInfo> {
+  const info = await graphRequest<MediaInfo>({ as: { phoneNumberId }, method: "GET", path: encodeURIComponent(mediaId) });
   if (typeof info.url !== "string" || !/^https?:\/\//.test(info.url)) {
     throw new GraphError("The Graph API answered without a download URL", 200, null, null, false);
   }
@@ -28,11 +27,20 @@ export class MediaRejectedError extends Error {
  * Downloads the file, refusing it as soon as it grows past `maxBytes` (announced or actual), so a
  * large file never sits in memory. Network errors, 429 and 5xx throw a retryable GraphError.
  */
-export async function downloadMedia({ url, maxBytes }: { url: string; maxBytes: number }): Promise<Uint8Array> {
+export async function downloadMedia({
+  url,
+  maxBytes,
+  phoneNumberId,
+}: {
+  url: string;
+  maxBytes: number;
+  phoneNumberId: string;
+}): Promise<Uint8Array> {
+  const accessToken = await accessTokenOf({ phoneNumberId });
   let response: Response;
   try {
     response = await fetch(url, {
-      headers: { authorization: `Bearer ${config().whatsapp.accessToken}` },
+      headers: { authorization: `Bearer ${accessToken}` },
       signal: AbortSignal.timeout(120_000),
     });
   } catch (error) {

@@ -15,6 +15,7 @@ export async function sendReadReceipt({
   typing?: boolean;
 }): Promise<void> {
   await graphRequest<{ success?: boolean }>({
+    as: { phoneNumberId },
     method: "POST",
     path: `${phoneNumberId}/messages`,
     body: {

@@ -18,7 +18,7 @@ export async function syncTemplates({ channelId, pageSize }: { channelId: string
   let pages = 0;
   let next: string | undefined;
   do {
-    const page = await fetchTemplatePage({ wabaId: channel.wabaId, next, limit: pageSize });
+    const page = await fetchTemplatePage({ wabaId: channel.wabaId, phoneNumberId: channel.phoneNumberId, next, limit: pageSize });
     templates.push(...(page.data ?? []));
     next = page.paging?.next;
     pages++;

@@ -26,14 +26,18 @@ const FIELDS = "id,name,language,status,category,components,parameter_format,rej
 /** The first page, or the page `next` (Meta's paging.next URL) points at. */
 export async function fetchTemplatePage({
   wabaId,
+  phoneNumberId,
   next,
   limit = 100,
 }: {
   wabaId: string;
+  /** A number of the account, whose credentials are used. */
+  phoneNumberId: string;
   next?: string;
   limit?: number;
 }): Promise<TemplatePage> {
   return graphRequest<TemplatePage>({
+    as: { phoneNumberId },
     method: "GET",
     path: next ? relativeTo(next) : `${wabaId}/message_templates?fields=${FIELDS}&limit=${limit}`,
   });

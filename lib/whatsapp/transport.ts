@@ -62,6 +62,7 @@ export const whatsappTransport = {
   async describeNumber(phoneNumberId: string): Promise<NumberDetails | { error: string }> {
     try {
       const number = await graphRequest<{ display_phone_number?: string; verified_name?: string }>({
+        as: { phoneNumberId },
         method: "GET",
         path: `${phoneNumberId}?fields=display_phone_number,verified_name`,
       });

@@ -20,7 +20,7 @@ export async function uploadMedia({
   form.set("messaging_product", "whatsapp");
   form.set("type", mimeType);
   form.set("file", new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType }), fileName);
-  const response = await graphRequest<{ id?: string }>({ method: "POST", path: `${phoneNumberId}/media`, form });
+  const response = await graphRequest<{ id?: string }>({ as: { phoneNumberId }, method: "POST", path: `${phoneNumberId}/media`, form });
   if (!response.id) throw new GraphError("The Graph API accepted the file but returned no media id", 200, null, null, false);
   return response.id;
 }

@@ -44,6 +44,7 @@ export async function startServerProcess({
         // Production refuses to start without its own secrets: fresh ones for every run.
         NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
         AUDIT_KEY: randomBytes(32).toString("base64url"),
+        SECRETS_KEY: randomBytes(32).toString("hex"),
         // Empty: the defaults (the built-in simulator on this port, no Redis), whatever the shell has.
         WHATSAPP_GRAPH_URL: "",
         REDIS_URL: "",

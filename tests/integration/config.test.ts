@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { DEVELOPMENT_AUTH_SECRET } from "@/lib/config/schema";
+import { DEVELOPMENT_AUTH_SECRET, DEVELOPMENT_SECRETS_KEY } from "@/lib/config/schema";
 import { db, disconnectDb } from "@/lib/db/client";
 import { root } from "../../scripts/lib/server-process";
 import { baseUrl } from "../support/http";
@@ -16,7 +16,14 @@ import { baseUrl } from "../support/http";
 afterAll(() => disconnectDb());
 
 const goodSecret = "a-production-secret-of-more-than-32-characters";
-const safe = { NODE_ENV: "production", NEXTAUTH_SECRET: goodSecret, AUDIT_KEY: `${goodSecret}-audit`, WHATSAPP_MODE: "simulator" };
+const secretsKey = "5f".repeat(32);
+const safe = {
+  NODE_ENV: "production",
+  NEXTAUTH_SECRET: goodSecret,
+  AUDIT_KEY: `${goodSecret}-audit`,
+  SECRETS_KEY: secretsKey,
+  WHATSAPP_MODE: "simulator",
+};
 const cloud = {
   WHATSAPP_MODE: "cloud",
   WHATSAPP_APP_SECRET: "app-secret",
@@ -79,6 +86,9 @@ describe.concurrent("production refuses unsafe configuration", () => {
       /NEXTAUTH_SECRET is the public development value/,
     ],
     ["AUDIT_KEY missing", { AUDIT_KEY: "" }, /AUDIT_KEY is required in production/],
+    ["SECRETS_KEY missing", { SECRETS_KEY: "" }, /SECRETS_KEY is required in production/],
+    ["SECRETS_KEY not 32 bytes", { SECRETS_KEY: "abcd" }, /SECRETS_KEY must be 32 bytes, as 64 hex characters or in base64/],
+    ["SECRETS_KEY the development value", { SECRETS_KEY: DEVELOPMENT_SECRETS_KEY }, /SECRETS_KEY is the public development value/],
     ["WHATSAPP_MODE not exact", { WHATSAPP_MODE: "Cloud" }, /WHATSAPP_MODE must be exactly "simulator" or "cloud" \(got "Cloud"\)/],
     ["cloud without an app secret", { ...cloud, WHATSAPP_APP_SECRET: "" }, /WHATSAPP_APP_SECRET is required when WHATSAPP_MODE=cloud/],
     [

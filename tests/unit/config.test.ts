@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { DEVELOPMENT_AUTH_SECRET, describeConfig, parseConfig, simulatorDefaults } from "@/lib/config/schema";
 
 const secret = "x".repeat(32);
+const key = "3c".repeat(32);
+const base64Key = Buffer.alloc(32, 7).toString("base64");
 
 describe("parseConfig", () => {
   it("gives development a working default for everything", () => {
@@ -20,13 +22,20 @@ describe("parseConfig", () => {
   });
 
   it.each([
-    [{ NODE_ENV: "production", NEXTAUTH_SECRET: secret, AUDIT_KEY: secret }, []],
-    [{ NODE_ENV: "production", AUDIT_KEY: secret }, ["NEXTAUTH_SECRET is required in production"]],
-    [{ NODE_ENV: "production", NEXTAUTH_SECRET: secret, AUDIT_KEY: "short" }, ["AUDIT_KEY is 5 characters long"]],
+    [{ NODE_ENV: "production", NEXTAUTH_SECRET: secret, AUDIT_KEY: secret, SECRETS_KEY: key }, []],
+    [{ NODE_ENV: "production", NEXTAUTH_SECRET: secret, AUDIT_KEY: secret, SECRETS_KEY: base64Key }, []],
+    [{ NODE_ENV: "production", AUDIT_KEY: secret, SECRETS_KEY: key }, ["NEXTAUTH_SECRET is required in production"]],
+    [{ NODE_ENV: "production", NEXTAUTH_SECRET: secret, AUDIT_KEY: "short", SECRETS_KEY: key }, ["AUDIT_KEY is 5 characters long"]],
     [
-      { NODE_ENV: "production", NEXTAUTH_SECRET: DEVELOPMENT_AUTH_SECRET, AUDIT_KEY: secret },
+      { NODE_ENV: "production", NEXTAUTH_SECRET: DEVELOPMENT_AUTH_SECRET, AUDIT_KEY: secret, SECRETS_KEY: key },
       ["NEXTAUTH_SECRET is the public development value"],
     ],
+    [{ NODE_ENV: "production", NEXTAUTH_SECRET: secret, AUDIT_KEY: secret }, ["SECRETS_KEY is required in production"]],
+    [
+      { NODE_ENV: "production", NEXTAUTH_SECRET: secret, AUDIT_KEY: secret, SECRETS_KEY: "ab".repeat(31) },
+      ["SECRETS_KEY must be 32 bytes"],
+    ],
+    [{ SECRETS_KEY_PREVIOUS: `${key},not-a-key` }, ["SECRETS_KEY_PREVIOUS must be 32 bytes"]],
     // Cloud mode never falls back to the simulator's public values, in development either.
     [
       {
@@ -69,13 +78,14 @@ describe("parseConfig", () => {
       NODE_ENV: "production",
       NEXTAUTH_SECRET: `${secret}-session`,
       AUDIT_KEY: `${secret}-audit`,
+      SECRETS_KEY: key,
       DATABASE_URL: "postgresql://app:hunter2hunter2@db:5432/sb",
       SMTP_URL: "smtp://mail:pa55word@smtp:587",
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const printed = describeConfig(result.config).join("\n");
-    for (const hidden of [`${secret}-session`, `${secret}-audit`, "hunter2hunter2", "pa55word", simulatorDefaults.appSecret])
+    for (const hidden of [`${secret}-session`, `${secret}-audit`, key, "hunter2hunter2", "pa55word", simulatorDefaults.appSecret])
       expect(printed).not.toContain(hidden);
     expect(printed).toContain("postgresql://app:redacted@db:5432/sb");
   });

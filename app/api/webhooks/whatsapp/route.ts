@@ -1,6 +1,6 @@
 // GET/POST /api/webhooks/whatsapp — Meta's verification handshake and signed event delivery.
 import { after, NextResponse } from "next/server";
-import { config } from "@/lib/config";
+import { allVerifyTokens } from "@/lib/channels/credentials";
 import { isDatabaseDown } from "@/lib/db/errors";
 import { lingerThenCancel, readLimitedBody } from "@/lib/http/read-limited-body";
 import { route } from "@/lib/http/route";
@@ -8,6 +8,7 @@ import { parseWebhookJson } from "@/lib/whatsapp/parse-webhook-json";
 import { verifySignature } from "@/lib/whatsapp/signature";
 import { receiveWebhook } from "@/lib/whatsapp/receive-webhook";
 import { verifyTokenMatches } from "@/lib/whatsapp/verify-token";
+import { appSecretFor } from "@/lib/whatsapp/webhook-secret";
 import { webhookEnvelope } from "@/lib/whatsapp/webhook-schema";
 
 export const dynamic = "force-dynamic";
@@ -15,10 +16,12 @@ export const dynamic = "force-dynamic";
 const MAX_BODY_BYTES = 3 * 1024 * 1024; // Meta's payloads are at most 3 MB.
 
 // Meta holds no session: the verify token (GET) and the body's signature (POST) are the permission.
-export const GET = route({ permission: "public" }, ({ request }) => {
+// Each channel has its own verify token; any of them completes the handshake.
+export const GET = route({ permission: "public" }, async ({ request }) => {
   const params = new URL(request.url).searchParams;
   const challenge = params.get("hub.challenge");
-  const tokenMatches = verifyTokenMatches({ given: params.get("hub.verify_token"), expected: config().whatsapp.verifyToken });
+  const given = params.get("hub.verify_token");
+  const tokenMatches = (await allVerifyTokens()).some((expected) => verifyTokenMatches({ given, expected }));
   if (params.get("hub.mode") !== "subscribe" || !tokenMatches || !challenge) {
     return new Response("Verification token mismatch", { status: 403 });
   }
@@ -45,11 +48,14 @@ export const POST = route({ permission: "public" }, async ({ request }) => {
   }
   const raw = read.bytes;
 
-  if (!verifySignature({ body: raw, header: request.headers.get("x-hub-signature-256"), secret: config().whatsapp.appSecret })) {
+  // The numbers the body names choose the app secret (lib/whatsapp/webhook-secret.ts); nothing in
+  // it is trusted until the signature matches.
+  const json = parseWebhookJson(raw);
+  const secret = await appSecretFor(json.ok ? json.value : null);
+  if (!secret) return failure(401, "INVALID_SIGNATURE", "The body names WhatsApp numbers of different Meta apps.");
+  if (!verifySignature({ body: raw, header: request.headers.get("x-hub-signature-256"), secret })) {
     return failure(401, "INVALID_SIGNATURE", "X-Hub-Signature-256 is missing or does not match the body.");
   }
-
-  const json = parseWebhookJson(raw);
   if (!json.ok) return failure(400, "INVALID_JSON", "The body is not valid JSON.");
   const body = webhookEnvelope.safeParse(json.value);
   if (!body.success) {

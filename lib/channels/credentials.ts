@@ -1,0 +1,56 @@
+import "server-only";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { decryptSecret } from "@/lib/secrets/encryption";
+
+// Which credentials speak for a WhatsApp number. A channel added in the app keeps its own access
+// token, app secret and verify token, encrypted (lib/secrets); the channel from the configuration
+// (WHATSAPP_*) uses the configuration's. Looked up by phone number id, the one key every Graph call
+// and webhook names, and kept for a few seconds per process.
+
+export type WhatsAppCredentials = { phoneNumberId: string; accessToken: string; appSecret: string; verifyToken: string };
+
+const CACHE_MS = 5_000;
+type Cached = { at: number; value: WhatsAppCredentials };
+const cache = ((globalThis as { __switchboardCredentials?: Map<string, Cached> }).__switchboardCredentials ??= new Map());
+
+function fromConfiguration(phoneNumberId: string): WhatsAppCredentials {
+  const { accessToken, appSecret, verifyToken } = config().whatsapp;
+  return { phoneNumberId, accessToken, appSecret, verifyToken };
+}
+
+/** The number's credentials: its own when added in the app, else the configuration's. */
+export async function credentialsFor(phoneNumberId: string): Promise<WhatsAppCredentials> {
+  const cached = cache.get(phoneNumberId);
+  if (cached && Date.now() - cached.at < CACHE_MS) return cached.value;
+  const channel = await db.channel.findUnique({
+    where: { phoneNumberId },
+    select: { source: true, encryptedAccessToken: true, encryptedAppSecret: true, encryptedVerifyToken: true },
+  });
+  const value =
+    channel?.source === "APP" && channel.encryptedAccessToken && channel.encryptedAppSecret && channel.encryptedVerifyToken
+      ? {
+          phoneNumberId,
+          accessToken: decryptSecret(channel.encryptedAccessToken),
+          appSecret: decryptSecret(channel.encryptedAppSecret),
+          verifyToken: decryptSecret(channel.encryptedVerifyToken),
+        }
+      : fromConfiguration(phoneNumberId);
+  cache.set(phoneNumberId, { at: Date.now(), value });
+  return value;
+}
+
+/** Every verify token a webhook subscription may present: the configuration's and each app channel's. */
+export async function allVerifyTokens(): Promise<string[]> {
+  const channels = await db.channel.findMany({
+    where: { source: "APP", encryptedVerifyToken: { not: null } },
+    select: { encryptedVerifyToken: true },
+  });
+  return [config().whatsapp.verifyToken, ...channels.map((channel) => decryptSecret(channel.encryptedVerifyToken!))];
+}
+
+/** After a channel's credentials change: this process forgets them at once (others within CACHE_MS). */
+export function forgetCredentials(phoneNumberId?: string): void {
+  if (phoneNumberId) cache.delete(phoneNumberId);
+  else cache.clear();
+}
