@@ -23,6 +23,9 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             </Link>
             {can(user.role, "settings.manage") && (
               <>
+                <Link href="/settings/channels" className="hover:text-slate-900">
+                  Channels
+                </Link>
                 <Link href="/settings/assignment" className="hover:text-slate-900">
                   Assignment
                 </Link>

@@ -10,11 +10,13 @@ import type { FlowDto } from "@/lib/whatsapp/flows";
 import type {
   AcceptInviteInput,
   AcceptInviteResult,
+  AddChannelBody,
   AssignmentChanges,
   AssignmentResult,
   AuditVerificationResult,
   BlockOutcome,
   CannedResponse,
+  ChannelDto,
   ChangePasswordInput,
   ChangePasswordResult,
   ContactChanges,
@@ -38,6 +40,7 @@ import type {
   SimulatorSendResult,
   Teammates,
   UpdateAccountInput,
+  UpdateChannelBody,
   UpdateUserInput,
   WebhookReplayOutcome,
 } from "./types";
@@ -137,6 +140,11 @@ export const api = {
     replayWebhook: (eventId: string) => call<WebhookReplayOutcome>(`/api/webhook-events/${eventId}/replay`, post),
     verifyAudit: () => call<AuditVerificationResult>("/api/audit/verify", post),
     dismissAlert: (alertId: string) => call<{ ok: true }>(`/api/channel-alerts/${alertId}/dismiss`, post),
+  },
+  channels: {
+    list: () => call<{ items: ChannelDto[] }>("/api/channels"),
+    add: (input: AddChannelBody) => call<ChannelDto>("/api/channels", json("POST", input)),
+    update: (channelId: string, changes: UpdateChannelBody) => call<ChannelDto>(`/api/channels/${channelId}`, json("PATCH", changes)),
   },
   users: {
     list: () => call<UsersOverview>("/api/users"),

@@ -5,7 +5,7 @@ import type { SendInput } from "@/lib/conversations/outbound-schema";
 import { api } from "./client";
 import { putConversation, upsertMessage } from "./cache";
 import { keys } from "./queries";
-import type { ContactChanges, ConversationPatch, Notifications, UpdateUserInput } from "./types";
+import type { ContactChanges, ConversationPatch, Notifications, UpdateChannelBody, UpdateUserInput } from "./types";
 
 // The writes. Each answer goes into the cache under the id it was made for, whatever is open now.
 // The settings, users and account pages are rendered on the server and ask for themselves again
@@ -99,6 +99,13 @@ export function useRemoveFlow() {
   const client = useQueryClient();
   return useMutation({ mutationFn: api.settings.removeFlow, onSuccess: () => client.invalidateQueries({ queryKey: keys.flows }) });
 }
+
+export const useAddChannel = () => useMutation({ mutationFn: api.channels.add });
+
+export const useUpdateChannel = () =>
+  useMutation({
+    mutationFn: ({ channelId, changes }: { channelId: string; changes: UpdateChannelBody }) => api.channels.update(channelId, changes),
+  });
 
 export const useReplayWebhook = () => useMutation({ mutationFn: api.settings.replayWebhook });
 

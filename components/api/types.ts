@@ -29,6 +29,8 @@ import type {
   UpdateUserInput,
 } from "@/lib/users/schemas";
 import type { addFlow } from "@/lib/whatsapp/flows";
+import type { addChannelSchema, updateChannelSchema } from "@/lib/channels/schemas";
+import type { ChannelDto } from "@/lib/channels/serialize";
 import type { replayWebhookEvent } from "@/lib/whatsapp/webhook-events";
 
 // The JSON API's shapes, derived from the server functions that produce them (type-only imports:
@@ -75,3 +77,8 @@ export type ResetPasswordResult = Result<typeof resetPassword>;
 export type ChangePasswordResult = Result<typeof changePassword>;
 export type InviteResult = Result<typeof createInvite>;
 export type { InviteInput, UpdateAccountInput, UpdateUserInput };
+
+// Channels: the numbers behind the inboxes. Bodies are what the routes' schemas accept.
+export type AddChannelBody = z.input<typeof addChannelSchema>;
+export type UpdateChannelBody = z.input<typeof updateChannelSchema>;
+export type { ChannelDto };

@@ -31,7 +31,7 @@ export async function ensureConfiguredChannel({ log = console.log } = {}): Promi
 
 // The number's name and display form as Meta has them; the inbox still opens if Meta can't be asked.
 async function numberDetails(phoneNumberId: string, log: (line: string) => void) {
-  const details = await whatsappTransport.describeNumber(phoneNumberId);
+  const details = await whatsappTransport.describeNumber({ phoneNumberId });
   if (!("error" in details)) return details;
   log(`could not read WhatsApp number ${phoneNumberId} from the Graph API (${details.error}); its inbox is named "WhatsApp" until then`);
   return { name: "WhatsApp", displayPhoneNumber: "" };

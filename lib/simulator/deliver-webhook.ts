@@ -1,5 +1,6 @@
 import { config } from "@/lib/config";
 import { signBody } from "@/lib/whatsapp/signature";
+import { appSecretOf } from "./phone-numbers";
 
 // The simulator reaches the app exactly as Meta does: an HTTP POST to the webhook URL, signed with
 // the app secret. Like Meta, it retries a delivery that is not answered 200.
@@ -8,12 +9,17 @@ const RETRY_DELAYS_MS = [500, 2_000, 5_000];
 
 export async function deliverWebhook(payload: unknown): Promise<number> {
   const body = JSON.stringify(payload);
+  // Signed with the app secret of the number it concerns, as Meta signs with the app's.
+  const secret = appSecretOf(
+    (payload as { entry?: { changes?: { value?: { metadata?: { phone_number_id?: string } } }[] }[] }).entry?.[0]?.changes?.[0]?.value
+      ?.metadata?.phone_number_id,
+  );
   let status = 0;
   for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
     try {
       const response = await fetch(`${config().internalUrl}/api/webhooks/whatsapp`, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-hub-signature-256": signBody(body, config().whatsapp.appSecret) },
+        headers: { "content-type": "application/json", "x-hub-signature-256": signBody(body, secret) },
         body,
         signal: AbortSignal.timeout(10_000),
       });

@@ -3,6 +3,7 @@ import { getBusinessProfile, updateBusinessProfile } from "./business-profile";
 import { graphError, type GraphReply } from "./graph-reply";
 import { listTemplates } from "./list-templates";
 import { getSimulatorMedia } from "./media-graph";
+import { getPhoneNumber, invalidToken, tokenMayUse } from "./phone-numbers";
 import { postMessage } from "./post-message";
 import { uploadSimulatorMedia } from "./upload-media";
 
@@ -51,7 +52,13 @@ const routes: Route[] = [
     path: [":phoneNumberId", "block_users"],
     handle: ({ phoneNumberId }, { query }) => listBlocks({ phoneNumberId, query }),
   },
-  { method: "GET", path: [":mediaId"], handle: ({ mediaId }) => getSimulatorMedia({ mediaId }) },
+  // A phone number's fields, else a media id (Meta's ids share one namespace).
+  {
+    method: "GET",
+    path: [":objectId"],
+    handle: async ({ objectId }, { query }) =>
+      getPhoneNumber({ phoneNumberId: objectId, query }) ?? getSimulatorMedia({ mediaId: objectId }),
+  },
 ];
 
 export async function handleGraphRequest({
@@ -71,6 +78,8 @@ export async function handleGraphRequest({
     return graphError(401, 190, "Invalid OAuth access token - Cannot parse access token");
   }
   const [versionSegment, ...path] = segments; // drop the version ("v23.0")
+  // A number's own endpoints answer only to the token of the app it belongs to.
+  if (path[0] && !tokenMayUse({ phoneNumberId: decodeURIComponent(path[0]), authorization })) return invalidToken();
   const version = Number(/^v(\d+)/.exec(versionSegment ?? "")?.[1] ?? 23);
   for (const route of routes) {
     const params = matchPath(route, method, path);

@@ -58,16 +58,29 @@ export const whatsappTransport = {
     return setBlockedAtMeta(input);
   },
 
-  /** The number's verified name and display form, or why Meta could not be asked. */
-  async describeNumber(phoneNumberId: string): Promise<NumberDetails | { error: string }> {
+  /**
+   * The number's verified name and display form (GET /{phone-number-id}), or why Meta would not
+   * say. With `accessToken`, asks with that token: how new credentials are checked before saving.
+   */
+  async describeNumber({
+    phoneNumberId,
+    accessToken,
+  }: {
+    phoneNumberId: string;
+    accessToken?: string;
+  }): Promise<NumberDetails | { error: string }> {
     try {
       const number = await graphRequest<{ display_phone_number?: string; verified_name?: string }>({
-        as: { phoneNumberId },
+        as: accessToken ? { accessToken } : { phoneNumberId },
         method: "GET",
         path: `${phoneNumberId}?fields=display_phone_number,verified_name`,
       });
       return { name: number.verified_name || "WhatsApp", displayPhoneNumber: (number.display_phone_number ?? "").replace(/\D/g, "") };
     } catch (error) {
+      if (error instanceof GraphError && error.code === 190)
+        return { error: "Meta did not accept the access token: it is not valid or has expired." };
+      if (error instanceof GraphError && error.code === 100)
+        return { error: `Meta has no phone number ${phoneNumberId} that this access token may use.` };
       return { error: (error as Error).message };
     }
   },

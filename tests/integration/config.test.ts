@@ -133,6 +133,7 @@ describe(".env files", () => {
         [
           `NEXTAUTH_SECRET=${goodSecret}`,
           `AUDIT_KEY=${goodSecret}`,
+          `SECRETS_KEY=${secretsKey}`,
           "RETENTION_DAYS=7",
           "WHATSAPP_MODE=cloud",
           ...Object.entries(cloud)

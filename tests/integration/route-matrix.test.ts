@@ -78,6 +78,7 @@ beforeAll(async () => {
     simulatorMediaId: String(randomInt(100_000_000_000, 999_999_999_999)),
     userId: target.id,
     inviteId: invite.id,
+    channelId: channel.id,
   };
 });
 

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { expect } from "vitest";
 import { db } from "@/lib/db/client";
+import { simulatorDefaults } from "@/lib/config/schema";
 import type { ConversationDto, MessageDto } from "@/lib/conversations/types";
 import { baseUrl, type Session } from "../support/http";
 import { eventually, uniqueTag, uniqueWaId } from "./factories";
@@ -82,11 +83,11 @@ export async function syncTemplatesAsAdmin(admin: Session) {
   return (await response.json()) as { items: { channelId: string; pages: number; synced: number; deleted: number }[] };
 }
 
-/** Calls the simulated Graph API directly, as Switchboard's own Graph client would. */
+/** Calls the simulated Graph API directly with the configured number's token, as Switchboard's own Graph client would. */
 export async function simulatorGraph(method: string, path: string, body?: unknown) {
   const response = await fetch(`${baseUrl()}/api/simulator/graph/v23.0/${path}`, {
     method,
-    headers: { authorization: "Bearer test-token", ...(body ? { "content-type": "application/json" } : {}) },
+    headers: { authorization: `Bearer ${simulatorDefaults.accessToken}`, ...(body ? { "content-type": "application/json" } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };

@@ -23,6 +23,8 @@ export type Ids = {
   /** A user the admin routes act on (never one of the callers). */
   userId: string;
   inviteId: string;
+  /** The demo's channel (PATCH with an empty body changes nothing). */
+  channelId: string;
 };
 
 // `body: "file"` sends a small text file as multipart/form-data (field "file"), as the composer uploads.
@@ -108,6 +110,9 @@ export const routeCases: Record<string, RouteCase> = {
   "PATCH /api/notifications": { path: () => "/api/notifications", body: {}, expect: signedIn("pass") },
   "GET /api/templates": { path: () => "/api/templates", expect: signedIn(200) },
   "POST /api/templates/sync": { path: () => "/api/templates/sync", body: {}, expect: admins("pass") },
+  "GET /api/channels": { path: () => "/api/channels", expect: signedIn(200) },
+  "POST /api/channels": { path: () => "/api/channels", body: {}, expect: admins(400) },
+  "PATCH /api/channels/[id]": { path: (ids) => `/api/channels/${ids.channelId}`, body: {}, expect: admins(200) },
   "GET /api/flows": { path: () => "/api/flows", expect: signedIn(200) },
   "POST /api/flows": { path: () => "/api/flows", body: {}, expect: admins(400) },
   "DELETE /api/flows/[id]": { path: (ids) => `/api/flows/${ids.flowId}`, expect: admins("pass") },
@@ -193,6 +198,7 @@ export const pageCases: Record<string, Expectation> = {
   // Requested literally, so no conversation matches: signed in, the page says "not found in your inboxes" (200).
   "/inbox/[conversationId]": { anonymous: "login", AGENT: 200, MANAGER: 200, ADMIN: 200, nonMember: 200 },
   "/settings/assignment": { anonymous: "login", AGENT: "inbox", MANAGER: "inbox", ADMIN: 200, nonMember: "inbox" },
+  "/settings/channels": { anonymous: "login", AGENT: "inbox", MANAGER: "inbox", ADMIN: 200, nonMember: "inbox" },
   "/settings/flows": { anonymous: "login", AGENT: "inbox", MANAGER: "inbox", ADMIN: 200, nonMember: "inbox" },
   "/settings/rate-card": { anonymous: "login", AGENT: "inbox", MANAGER: "inbox", ADMIN: 200, nonMember: "inbox" },
   "/settings/users": { anonymous: "login", AGENT: "inbox", MANAGER: "inbox", ADMIN: 200, nonMember: "inbox" },

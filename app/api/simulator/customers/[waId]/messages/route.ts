@@ -1,11 +1,11 @@
 // GET/POST /api/simulator/customers/:waId/messages — a simulated customer's chat with the business.
-import { config } from "@/lib/config";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/lib/http/route";
 import { customerMessage } from "@/lib/simulator/customer-message";
 import { customerThread, sendAsCustomer } from "@/lib/simulator/customer-phone";
 import { requireSimulatorMode } from "@/lib/simulator/guard";
+import { businessNumber, businessQuery } from "@/lib/simulator/phone-numbers";
 
 const params = z.object({
   waId: z.string().regex(/^\d{6,15}$/, "A phone number in international format, digits only (e.g. 4915112345678)."),
@@ -16,12 +16,17 @@ const message = z.preprocess(
   z.object({ name: z.string().trim().min(1).max(80) }).and(customerMessage),
 );
 
-export const GET = route({ permission: "public", available: requireSimulatorMode, params }, async ({ params: { waId } }) =>
-  NextResponse.json({ items: await customerThread({ phoneNumberId: config().whatsapp.phoneNumberId, waId }) }),
+export const GET = route(
+  { permission: "public", available: requireSimulatorMode, params, query: businessQuery },
+  async ({ params: { waId }, query }) =>
+    NextResponse.json({ items: await customerThread({ phoneNumberId: businessNumber(query.business), waId }) }),
 );
 
-export const POST = route({ permission: "public", available: requireSimulatorMode, params, body: message }, async ({ params, body }) => {
-  const { name, ...input } = body;
-  const result = await sendAsCustomer({ phoneNumberId: config().whatsapp.phoneNumberId, waId: params.waId, name, input });
-  return NextResponse.json(result, { status: 201 });
-});
+export const POST = route(
+  { permission: "public", available: requireSimulatorMode, params, query: businessQuery, body: message },
+  async ({ params, query, body }) => {
+    const { name, ...input } = body;
+    const result = await sendAsCustomer({ phoneNumberId: businessNumber(query.business), waId: params.waId, name, input });
+    return NextResponse.json(result, { status: 201 });
+  },
+);

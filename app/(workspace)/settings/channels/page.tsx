@@ -1,0 +1,17 @@
+import { ChannelsAdmin } from "@/components/channels/channels-admin";
+import { requirePageUser } from "@/lib/auth/guards";
+import { listChannels } from "@/lib/channels/list-channels";
+import { config } from "@/lib/config";
+
+export const metadata = { title: "Channels · Switchboard" };
+export const dynamic = "force-dynamic";
+
+export default async function ChannelsPage() {
+  const user = await requirePageUser("settings.manage");
+  const { items } = await listChannels({ user });
+  return (
+    <div className="mx-auto h-full max-w-5xl overflow-y-auto p-6">
+      <ChannelsAdmin channels={items} webhookUrl={`${config().publicUrl}/api/webhooks/whatsapp`} />
+    </div>
+  );
+}
