@@ -1,6 +1,7 @@
 import { config } from "@/lib/config";
 import { db, type Prisma } from "@/lib/db/client";
-import { chainHash, GENESIS, KEYED, type AuditContent } from "./chain";
+import { chainHash, GENESIS, KEYED_IP, type AuditContent } from "./chain";
+import { requestAddress } from "./request-address";
 
 // The append-only audit trail (docs/architecture.md, "Audit trail"). Each event stores the hash of the one before it, keyed
 // with AUDIT_KEY (see chain.ts), so changing or removing any event breaks the chain. The database
@@ -14,6 +15,8 @@ export type AuditInput = {
   reason?: string | null;
   before?: unknown;
   after?: unknown;
+  /** The client's address; by default that of the request being handled (none for jobs). */
+  ip?: string | null;
 };
 
 // One writer at a time, so two events never claim the same predecessor.
@@ -39,6 +42,7 @@ async function append(tx: Prisma.TransactionClient, input: AuditInput): Promise<
     before: asStored(input.before),
     after: asStored(input.after),
     createdAt: new Date(),
+    ip: input.ip !== undefined ? input.ip : requestAddress(),
   };
   await tx.auditEvent.create({
     data: {
@@ -46,8 +50,8 @@ async function append(tx: Prisma.TransactionClient, input: AuditInput): Promise<
       before: (content.before ?? undefined) as Prisma.InputJsonValue | undefined,
       after: (content.after ?? undefined) as Prisma.InputJsonValue | undefined,
       prevHash,
-      hash: chainHash({ algorithm: KEYED, key: config().auditKey, prevHash, content }),
-      hashAlgorithm: KEYED,
+      hash: chainHash({ algorithm: KEYED_IP, key: config().auditKey, prevHash, content }),
+      hashAlgorithm: KEYED_IP,
     },
   });
 }
