@@ -18,7 +18,7 @@ UPDATE "AuditEvent" SET "searchText" = concat_ws(' ', "actorLabel", "action", "t
 ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_no_update_or_delete";
 
 -- The application role keeps only INSERT and SELECT on the trail (the new columns inherit the
--- table's grants); said again here so this migration's state does not depend on an earlier one.
+-- table's grants), said again here so this migration's state does not depend on an earlier one.
 REVOKE UPDATE, DELETE, TRUNCATE ON "AuditEvent" FROM switchboard_app;
 
 -- CreateIndex
