@@ -6,17 +6,17 @@ import type { ChainProblem } from "./problems";
 // table but does not hold the key cannot re-hash a changed trail. Events written before the key
 // existed ("sha256") are accepted only as the start of the chain, and only when a keyed event
 // follows them: server start-up appends one (see seal-legacy-chain.ts), so a trail re-hashed
-// entirely without the key shows up as unsealed. Events written since the client address has been
-// recorded ("hmac-sha256-ip") hash it too; older events have none, and one that shows an address
-// its hash does not cover was edited.
+// entirely without the key shows up as unsealed. Events written since the client address and the
+// target's name have been recorded ("hmac-sha256-v2") hash them too; older events have neither,
+// and one that shows a value its hash does not cover was edited.
 
 export const GENESIS = "0".repeat(64);
-/** What every new event is hashed with: keyed, and covering the client address. */
-export const KEYED_IP = "hmac-sha256-ip";
+/** What every new event is hashed with: keyed, and covering the client address and target's name. */
+export const KEYED_V2 = "hmac-sha256-v2";
 export const KEYED = "hmac-sha256";
 export const LEGACY = "sha256";
-export type HashAlgorithm = typeof KEYED_IP | typeof KEYED | typeof LEGACY;
-const algorithms: readonly string[] = [KEYED_IP, KEYED, LEGACY];
+export type HashAlgorithm = typeof KEYED_V2 | typeof KEYED | typeof LEGACY;
+const algorithms: readonly string[] = [KEYED_V2, KEYED, LEGACY];
 
 /** An event's content as the hash sees it. */
 export type AuditContent = {
@@ -29,6 +29,7 @@ export type AuditContent = {
   before: unknown;
   after: unknown;
   createdAt: Date;
+  targetLabel: string | null;
   ip: string | null;
 };
 
@@ -49,11 +50,12 @@ export function chainHash({
   const fields = hashedFields(content);
   return hash
     .update(prevHash)
-    .update(canonicalJson(algorithm === KEYED_IP ? { ...fields, ip: content.ip } : fields))
+    .update(canonicalJson(algorithm === KEYED_V2 ? { ...fields, ip: content.ip, targetLabel: content.targetLabel } : fields))
     .digest("hex");
 }
 
-// The fields exactly as the first events hashed them, so those still verify; "hmac-sha256-ip" adds ip.
+// The fields exactly as the first events hashed them, so those still verify; "hmac-sha256-v2" adds
+// ip and targetLabel.
 function hashedFields(content: AuditContent) {
   return {
     actorId: content.actorId,
@@ -93,8 +95,8 @@ export function stepChain(state: ChainState, event: ChainEvent, key: string): { 
   if (event.prevHash !== state.prevHash) return broken("link_mismatch");
   if (!isAlgorithm(event.hashAlgorithm)) return broken("unknown_algorithm");
   if (event.hashAlgorithm === LEGACY && state.keyed) return broken("algorithm_downgrade");
-  // An address on an event whose hash does not cover one was written afterwards.
-  if (event.hashAlgorithm !== KEYED_IP && event.ip !== null) return broken("hash_mismatch");
+  // An address or target name on an event whose hash does not cover them was written afterwards.
+  if (event.hashAlgorithm !== KEYED_V2 && (event.ip !== null || event.targetLabel !== null)) return broken("hash_mismatch");
   if (chainHash({ algorithm: event.hashAlgorithm, key, prevHash: event.prevHash, content: event }) !== event.hash)
     return broken("hash_mismatch");
   return {

@@ -1,6 +1,6 @@
 import { config } from "@/lib/config";
 import { db, type Prisma } from "@/lib/db/client";
-import { chainHash, GENESIS, KEYED_IP, type AuditContent } from "./chain";
+import { chainHash, GENESIS, KEYED_V2, type AuditContent } from "./chain";
 import { requestAddress } from "./request-address";
 
 // The append-only audit trail (docs/architecture.md, "Audit trail"). Each event stores the hash of the one before it, keyed
@@ -11,7 +11,8 @@ import { requestAddress } from "./request-address";
 export type AuditInput = {
   actor: { id: string; label: string } | { system: string };
   action: string;
-  target: { type: string; id: string };
+  /** `label` is what the target is called; users and contacts are looked up when it is not given. */
+  target: { type: string; id: string; label?: string | null };
   reason?: string | null;
   before?: unknown;
   after?: unknown;
@@ -37,6 +38,7 @@ async function append(tx: Prisma.TransactionClient, input: AuditInput): Promise<
     action: input.action,
     targetType: input.target.type,
     targetId: input.target.id,
+    targetLabel: input.target.label !== undefined ? input.target.label : await targetName(tx, input.target),
     reason: input.reason ?? null,
     // As JSON will store them (dates become strings, undefined goes), so the hash can be checked later.
     before: asStored(input.before),
@@ -50,10 +52,20 @@ async function append(tx: Prisma.TransactionClient, input: AuditInput): Promise<
       before: (content.before ?? undefined) as Prisma.InputJsonValue | undefined,
       after: (content.after ?? undefined) as Prisma.InputJsonValue | undefined,
       prevHash,
-      hash: chainHash({ algorithm: KEYED_IP, key: config().auditKey, prevHash, content }),
-      hashAlgorithm: KEYED_IP,
+      hash: chainHash({ algorithm: KEYED_V2, key: config().auditKey, prevHash, content }),
+      hashAlgorithm: KEYED_V2,
     },
   });
+}
+
+// The name the target has now, which the event keeps as the name it had then.
+async function targetName(tx: Prisma.TransactionClient, target: { type: string; id: string }): Promise<string | null> {
+  if (target.type === "user") return (await tx.user.findUnique({ where: { id: target.id }, select: { name: true } }))?.name ?? null;
+  if (target.type === "contact") {
+    const contact = await tx.contact.findUnique({ where: { id: target.id }, select: { name: true, waId: true } });
+    return contact ? contact.name || (contact.waId ? `+${contact.waId}` : null) : null;
+  }
+  return null;
 }
 
 function asStored(value: unknown): unknown {

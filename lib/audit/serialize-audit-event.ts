@@ -2,9 +2,9 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { actionLabel, describeEvent } from "./audit-actions";
 
-// One audit event as the log, its API and its export show it. The actor is named as the event
-// recorded them (their name then); the target is named as it is now, where it is a user or a
-// contact that still exists, since events store only its id.
+// One audit event as the log, its API and its export show it. The actor and the target are named as
+// the event recorded them (their names then); events written before targets were named show a
+// user's or contact's name as it is now, when it still exists.
 
 export const auditEventSelect = {
   id: true,
@@ -15,6 +15,7 @@ export const auditEventSelect = {
   action: true,
   targetType: true,
   targetId: true,
+  targetLabel: true,
   reason: true,
   before: true,
   after: true,
@@ -41,7 +42,7 @@ export type AuditLogItem = {
 export async function serializeAuditEvents(rows: Row[]): Promise<AuditLogItem[]> {
   const names = await targetNames(rows);
   return rows.map((row) => {
-    const name = names.get(`${row.targetType}:${row.targetId}`) ?? null;
+    const name = row.targetLabel ?? names.get(`${row.targetType}:${row.targetId}`) ?? null;
     return {
       id: row.id,
       seq: row.seq.toString(),
@@ -70,7 +71,8 @@ function asFields(value: Prisma.JsonValue): Record<string, unknown> | null {
 }
 
 async function targetNames(rows: Row[]): Promise<Map<string, string>> {
-  const idsOf = (type: string) => [...new Set(rows.filter((row) => row.targetType === type).map((row) => row.targetId))];
+  const unnamed = rows.filter((row) => row.targetLabel === null);
+  const idsOf = (type: string) => [...new Set(unnamed.filter((row) => row.targetType === type).map((row) => row.targetId))];
   const userIds = idsOf("user");
   const contactIds = idsOf("contact");
   const [users, contacts] = await Promise.all([

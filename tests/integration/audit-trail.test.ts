@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chainHash, GENESIS, KEYED, KEYED_IP, LEGACY } from "@/lib/audit/chain";
+import { chainHash, GENESIS, KEYED, KEYED_V2, LEGACY } from "@/lib/audit/chain";
 import { CHAIN_LOCK } from "@/lib/audit/record-audit";
 import { appRoleUrl } from "@/lib/db/app-role";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
@@ -107,25 +107,32 @@ describe("the application's database role", () => {
   });
 });
 
-describe("the client address", () => {
-  it("is recorded for events from requests and from sign-in, hashed with it, and searchable", async () => {
+describe("the client address and the target's name", () => {
+  it("are recorded for events from requests and from sign-in, hashed with them, and searchable", async () => {
     const rows = await trail();
     const fromRequests = rows.filter((row) => row.action === "label.created" || row.action === "auth.signed_in");
     expect(fromRequests.length).toBeGreaterThanOrEqual(4);
     for (const row of fromRequests)
-      expect(row).toMatchObject({ ip: expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$|^::1$/), hashAlgorithm: KEYED_IP });
+      expect(row).toMatchObject({ ip: expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$|^::1$/), hashAlgorithm: KEYED_V2 });
+    expect(rows.find((row) => row.action === "auth.signed_in")).toMatchObject({ actorLabel: "Ada Admin", targetLabel: "Ada Admin" });
     const label = rows.find((row) => row.action === "label.created")!;
     const { rows: search } = await owner.query(`SELECT "searchText" FROM "AuditEvent" WHERE id = $1`, [label.id]);
     expect(search[0].searchText).toContain(label.ip);
     expect(search[0].searchText).toContain("audit red");
   });
 
-  it("is covered by the chain: an address changed in the database names that event", async () => {
+  it("are covered by the chain: an address changed in the database names that event", async () => {
     const rows = await trail();
     const target = rows.find((row) => row.action === "label.created")!;
     const verified = await whileRewritten([{ ...target, ip: "198.51.100.23" }], verifyNow);
     expect(verified).toMatchObject({ ok: false, brokenEventId: target.id, problem: "hash_mismatch", brokenEvent: { ip: "198.51.100.23" } });
     expect(await verifyNow()).toMatchObject({ ok: true });
+  });
+
+  it("are covered by the chain: a target renamed in the database names that event", async () => {
+    const target = (await trail()).find((row) => row.targetLabel !== null)!;
+    const verified = await whileRewritten([{ ...target, targetLabel: "Someone Else" }], verifyNow);
+    expect(verified).toMatchObject({ ok: false, brokenEventId: target.id, problem: "hash_mismatch" });
   });
 });
 
@@ -165,14 +172,10 @@ async function rewrite(rows: Partial<Row>[]) {
   await owner.query("BEGIN");
   await owner.query(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_no_update_or_delete"`);
   for (const row of rows) {
-    await owner.query(`UPDATE "AuditEvent" SET reason = $2, "prevHash" = $3, hash = $4, "hashAlgorithm" = $5, ip = $6 WHERE id = $1`, [
-      row.id,
-      row.reason,
-      row.prevHash,
-      row.hash,
-      row.hashAlgorithm,
-      row.ip,
-    ]);
+    await owner.query(
+      `UPDATE "AuditEvent" SET reason = $2, "prevHash" = $3, hash = $4, "hashAlgorithm" = $5, ip = $6, "targetLabel" = $7 WHERE id = $1`,
+      [row.id, row.reason, row.prevHash, row.hash, row.hashAlgorithm, row.ip, row.targetLabel],
+    );
   }
   await owner.query(`ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_no_update_or_delete"`);
   await owner.query("COMMIT");
@@ -180,7 +183,7 @@ async function rewrite(rows: Partial<Row>[]) {
 
 /**
  * The rows from `from` on, re-hashed with plain SHA-256 (no key), linked onto the row before; their
- * addresses dropped, as plain SHA-256 never covered one.
+ * addresses and target names dropped, as plain SHA-256 never covered them.
  */
 function rehashedWithoutKey(rows: Row[], from: number, label: string): Row[] {
   let prevHash = from === 0 ? GENESIS : rows[from - 1]!.hash;
@@ -196,9 +199,10 @@ function rehashedWithoutKey(rows: Row[], from: number, label: string): Row[] {
       after: row.after,
       createdAt: row.createdAt as Date,
       ip: null,
+      targetLabel: null,
     };
     const hash = chainHash({ algorithm: LEGACY, key: "", prevHash, content });
-    const rewritten = { ...row, prevHash, hash, hashAlgorithm: label, ip: null };
+    const rewritten = { ...row, prevHash, hash, hashAlgorithm: label, ip: null, targetLabel: null };
     prevHash = hash;
     return rewritten;
   });
@@ -213,7 +217,7 @@ async function verifyNow() {
 describe("verifying the chain", () => {
   it("passes the untouched trail and counts every event", async () => {
     const rows = await trail();
-    expect(rows.every((row) => row.hashAlgorithm === KEYED_IP)).toBe(true);
+    expect(rows.every((row) => row.hashAlgorithm === KEYED_V2)).toBe(true);
     expect(await verifyNow()).toMatchObject({
       ok: true,
       events: rows.length,
@@ -259,7 +263,7 @@ describe("verifying the chain", () => {
   });
 
   it.each([
-    ["keeping the keyed label", KEYED_IP, "hash_mismatch"],
+    ["keeping the keyed label", KEYED_V2, "hash_mismatch"],
     ["labelled as keyed without an address", KEYED, "hash_mismatch"],
     ["labelled as unkeyed", LEGACY, "algorithm_downgrade"],
   ])("catches a tail re-hashed with plain SHA-256, %s", async (_name, label, problem) => {

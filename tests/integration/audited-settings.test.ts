@@ -28,7 +28,7 @@ describe("audited workspace changes", () => {
       actorId: user.id,
       // The actor's name as it was then, and the address the request came from, covered by the hash.
       actorLabel: "Maya Manager",
-      hashAlgorithm: "hmac-sha256-ip",
+      hashAlgorithm: "hmac-sha256-v2",
     });
     expect(event!.ip).toEqual(expect.any(String));
     expect(event!.after).toEqual({ id: label.id, name, color: "amber" });

@@ -1,11 +1,12 @@
 -- AlterTable
 ALTER TABLE "AuditEvent" ADD COLUMN     "ip" TEXT,
-ADD COLUMN     "searchText" TEXT;
+ADD COLUMN     "searchText" TEXT,
+ADD COLUMN     "targetLabel" TEXT;
 
 -- The audit log's search text: every field an admin might search for, the before/after JSON
 -- included, written by the database on insert so no writer can forget it. It is not part of the
 -- hash. (The runner splits scripts at semicolons, so those inside the function body are \073.)
-CREATE FUNCTION "audit_event_search_text"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN NEW."searchText" := concat_ws('' '', NEW."actorLabel", NEW."action", NEW."targetType", NEW."targetId", NEW."reason", NEW."ip", NEW."before"::text, NEW."after"::text)\073 RETURN NEW\073 END';
+CREATE FUNCTION "audit_event_search_text"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN NEW."searchText" := concat_ws('' '', NEW."actorLabel", NEW."action", NEW."targetType", NEW."targetId", NEW."targetLabel", NEW."reason", NEW."ip", NEW."before"::text, NEW."after"::text)\073 RETURN NEW\073 END';
 
 CREATE TRIGGER "AuditEvent_search_text" BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION "audit_event_search_text"();
 
@@ -13,7 +14,7 @@ CREATE TRIGGER "AuditEvent_search_text" BEFORE INSERT ON "AuditEvent" FOR EACH R
 -- around this one statement. The search text is outside the hash, so the chain still verifies.
 ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_no_update_or_delete";
 
-UPDATE "AuditEvent" SET "searchText" = concat_ws(' ', "actorLabel", "action", "targetType", "targetId", "reason", "ip", "before"::text, "after"::text);
+UPDATE "AuditEvent" SET "searchText" = concat_ws(' ', "actorLabel", "action", "targetType", "targetId", "targetLabel", "reason", "ip", "before"::text, "after"::text);
 
 ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_no_update_or_delete";
 
