@@ -40,11 +40,11 @@ export function ActionPicker({ selected, onChange }: { selected: string[]; onCha
         type="button"
         aria-haspopup="true"
         aria-expanded={open}
-        aria-labelledby="audit-action-label"
+        aria-labelledby="audit-action-label audit-action-summary"
         onClick={() => setOpen((value) => !value)}
         className="min-w-40 rounded-md border border-slate-200 bg-white px-2 py-1 text-left text-sm text-slate-800 focus:border-brand-500 focus:outline-none"
       >
-        {summary} <span aria-hidden>▾</span>
+        <span id="audit-action-summary">{summary}</span> <span aria-hidden>▾</span>
       </button>
       {open && (
         <fieldset className="absolute left-0 top-full z-20 mt-1 max-h-80 w-72 overflow-y-auto rounded-md border border-slate-200 bg-white p-2 shadow-lg">
