@@ -81,6 +81,10 @@ export const auditActions: Record<string, Action> = {
   "flow.removed": { label: "Flow removed", sentence: ({ before }) => `Removed the flow “${str(before?.name)}”` },
   "webhook_event.replayed": { label: "Webhook replayed", sentence: () => "Replayed a logged webhook" },
   "channel_alert.dismissed": { label: "Alert dismissed", sentence: ({ after }) => `Dismissed the alert “${str(after?.summary)}”` },
+  "audit.exported": {
+    label: "Audit log exported",
+    sentence: ({ after }) => `Exported the audit log as ${after?.format === "jsonl" ? "JSON Lines" : "CSV"}`,
+  },
   "audit.chain_keyed": { label: "Audit chain keyed", sentence: () => "Sealed the audit trail's earlier events with the audit key" },
 };
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuditFilter } from "./audit-filter";
 import { csvLine } from "./csv";
+import { recordAudit } from "./record-audit";
 import { allAuditEvents } from "./list-audit-events";
 import type { AuditLogItem } from "./serialize-audit-event";
 
@@ -47,7 +48,29 @@ function csvRow(item: AuditLogItem): string {
   ]);
 }
 
-export function exportAuditEvents({ filter, format }: { filter: AuditFilter; format: ExportFormat }): ReadableStream<Uint8Array> {
+/**
+ * Records that the log was taken out (who, which filter, which format) before the first byte, then
+ * streams it. The export's own event is part of what it exports when the filter matches it.
+ */
+export async function exportAuditEvents({
+  filter,
+  format,
+  actor,
+}: {
+  filter: AuditFilter;
+  format: ExportFormat;
+  actor: { id: string; name: string };
+}): Promise<ReadableStream<Uint8Array>> {
+  await recordAudit({
+    actor: { id: actor.id, label: actor.name },
+    action: "audit.exported",
+    target: { type: "audit_log", id: "main" },
+    after: { format, filter },
+  });
+  return exportStream({ filter, format });
+}
+
+function exportStream({ filter, format }: { filter: AuditFilter; format: ExportFormat }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const pages = allAuditEvents({ filter });
   let started = false;

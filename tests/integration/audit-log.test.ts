@@ -173,8 +173,11 @@ describe("export", () => {
       "before",
       "after",
     ]);
-    expect(events.map((row) => row[5])).toEqual(["label.created", "auth.signed_in", "invite.accepted", "invite.created"]);
-    const label = events[0]!;
+    // The export is itself an event, recorded before the first byte with the filter it used.
+    expect(events.map((row) => row[5])).toEqual(["audit.exported", "label.created", "auth.signed_in", "invite.accepted", "invite.created"]);
+    expect(events[0]!.slice(4, 7)).toEqual(["Ada Admin", "audit.exported", "Exported the audit log as CSV"]);
+    expect(JSON.parse(events[0]![13]!)).toEqual({ format: "csv", filter: { q: tag } });
+    const label = events[1]!;
     expect(label[4]).toBe(`'=HYPERLINK("x",${tag})`);
     expect(JSON.parse(label[13]!)).toMatchObject({ name: `exp ${tag}` });
     expect(label[10]).toMatch(/127\.0\.0\.1|::1/);
