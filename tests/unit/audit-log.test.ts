@@ -3,6 +3,7 @@ import { describeEvent, knownActions } from "@/lib/audit/audit-actions";
 import { diffFields, truncate } from "@/lib/audit/audit-diff";
 import { auditPageSchema, filterParams, searchTerms } from "@/lib/audit/audit-filter";
 import { csvCell, csvLine } from "@/lib/audit/csv";
+import { startOfDay, zoneOffset } from "@/lib/audit/zoned-day";
 
 // The audit log's pure parts: sentences, diffs, CSV cells and the filter's rules.
 
@@ -124,5 +125,26 @@ describe("the audit log's filter", () => {
   it("searches by at most eight distinct words", () => {
     expect(searchTerms("  role  role agent ")).toEqual(["role", "agent"]);
     expect(searchTerms("a b c d e f g h i j")).toHaveLength(8);
+  });
+});
+
+describe("days in the viewer's time zone", () => {
+  it.each([
+    ["2026-11-30", "Asia/Kolkata", 0, "2026-11-29T18:30:00.000Z"],
+    ["2026-11-30", "Asia/Kolkata", 1, "2026-11-30T18:30:00.000Z"],
+    ["2026-11-30", "America/New_York", 0, "2026-11-30T05:00:00.000Z"],
+    ["2026-11-30", "UTC", 0, "2026-11-30T00:00:00.000Z"],
+    // Daylight saving: New York's 8 March 2026 is 23 hours long, Berlin's 25 October 2026 is 25.
+    ["2026-03-08", "America/New_York", 0, "2026-03-08T05:00:00.000Z"],
+    ["2026-03-08", "America/New_York", 1, "2026-03-09T04:00:00.000Z"],
+    ["2026-10-25", "Europe/Berlin", 0, "2026-10-24T22:00:00.000Z"],
+    ["2026-10-25", "Europe/Berlin", 1, "2026-10-25T23:00:00.000Z"],
+  ])("%s in %s, +%i days, starts at %s", (day, zone, plus, instant) => {
+    expect(startOfDay(day, zone, plus).toISOString()).toBe(instant);
+  });
+
+  it("knows a zone's offset at a moment", () => {
+    expect(zoneOffset(new Date("2026-07-01T12:00:00Z"), "Europe/Berlin")).toBe(2 * 3_600_000);
+    expect(zoneOffset(new Date("2026-12-01T12:00:00Z"), "Asia/Kathmandu")).toBe(5.75 * 3_600_000);
   });
 });
