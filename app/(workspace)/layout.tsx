@@ -44,7 +44,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             )}
             {can(user.role, "audit.view") && (
               <Link href="/settings/audit" className="hover:text-slate-900">
-                Audit trail
+                Audit log
               </Link>
             )}
             {can(user.role, "users.manage") && (

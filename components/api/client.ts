@@ -13,6 +13,7 @@ import type {
   AddChannelBody,
   AssignmentChanges,
   AssignmentResult,
+  AuditLogPage,
   AuditVerificationResult,
   BlockOutcome,
   CannedResponse,
@@ -132,6 +133,12 @@ export const api = {
     call<unknown>(`/api/contacts/${contactId}/spam`, json(spam ? "POST" : "DELETE", { reason })),
   notifications: () => call<Notifications>("/api/notifications"),
   readNotifications: (ids?: string[]) => call<unknown>("/api/notifications", json("PATCH", ids ? { ids } : {})),
+  // The filter as the API names it (see lib/audit/audit-filter.ts), already in URL form.
+  auditLog: (filter: URLSearchParams, cursor?: string) => {
+    const params = new URLSearchParams(filter);
+    if (cursor) params.set("cursor", cursor);
+    return call<AuditLogPage>(`/api/audit?${params}`);
+  },
   settings: {
     assignment: (changes: AssignmentChanges) => call<AssignmentResult>("/api/settings/assignment", json("PATCH", changes)),
     rates: (rates: RateCardInput) => call<{ items: Rate[] }>("/api/rate-card", json("PUT", { rates })),

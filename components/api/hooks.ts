@@ -36,6 +36,13 @@ export function useMessages(id: string) {
   return { ...query, items };
 }
 
+/** The audit log for a filter (the API's query string), every loaded page in one list. */
+export function useAuditLog(filter: URLSearchParams) {
+  const query = useInfiniteQuery({ ...queries.auditLog(filter), placeholderData: keepPreviousData });
+  const items = useMemo(() => (query.data?.pages ?? []).flatMap((page) => page.items), [query.data]);
+  return { ...query, items };
+}
+
 export const useContact = (id: string) => useQuery(queries.contact(id));
 // `enabled: false` defers the first fetch until something on screen needs it (an opened picker).
 export const useTemplates = ({ enabled = true } = {}) => useQuery({ ...queries.templates(), enabled });

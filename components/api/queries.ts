@@ -18,6 +18,7 @@ export const keys = {
   teammates: ["teammates"] as const,
   canned: ["canned"] as const,
   notifications: ["notifications"] as const,
+  auditLog: (filter: string) => ["audit", "log", filter] as const,
   simulator: {
     customers: ["simulator", "customers"] as const,
     thread: (waId: string) => ["simulator", "thread", waId] as const,
@@ -56,4 +57,12 @@ export const queries = {
   teammates: () => queryOptions({ queryKey: keys.teammates, queryFn: () => api.teammates(), staleTime: SHARED_LIST_STALE_MS }),
   canned: () => queryOptions({ queryKey: keys.canned, queryFn: () => api.canned(), staleTime: SHARED_LIST_STALE_MS }),
   notifications: () => queryOptions({ queryKey: keys.notifications, queryFn: () => api.notifications() }),
+  // Keyed by the filter's query string; pages run newest first, each next one further back.
+  auditLog: (filter: URLSearchParams) =>
+    infiniteQueryOptions({
+      queryKey: keys.auditLog(filter.toString()),
+      queryFn: ({ pageParam }) => api.auditLog(filter, pageParam ?? undefined),
+      initialPageParam: null as string | null,
+      getNextPageParam: (page) => page.nextCursor,
+    }),
 };

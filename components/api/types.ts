@@ -11,6 +11,7 @@ import type { customers, sendAsCustomer, SimulatedMessage } from "@/lib/simulato
 import type { CustomerPhoneSettings } from "@/lib/simulator/customer-settings";
 import type { CustomerMessage } from "@/lib/simulator/customer-message";
 import type { z } from "zod";
+import type { listAuditEvents } from "@/lib/audit/list-audit-events";
 import type { runAuditVerification } from "@/lib/audit/run-verification";
 import type { replaceRates } from "@/lib/billing/rate-card";
 import type { updateAssignmentSettings } from "@/lib/conversations/assignment-settings";
@@ -65,6 +66,8 @@ export type RateCardInput = Parameters<typeof replaceRates>[0]["rates"];
 export type FlowInput = Parameters<typeof addFlow>[0]["flow"];
 export type WebhookReplayOutcome = Result<typeof replayWebhookEvent>;
 export type AuditVerificationResult = Result<typeof runAuditVerification>;
+export type AuditLogPage = Result<typeof listAuditEvents>;
+export type AuditLogItem = AuditLogPage["items"][number];
 
 // Users, invitations and the account: request bodies are what the routes' schemas accept.
 export type SetupInput = z.input<typeof setupSchema>;

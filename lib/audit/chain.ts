@@ -6,12 +6,17 @@ import type { ChainProblem } from "./problems";
 // table but does not hold the key cannot re-hash a changed trail. Events written before the key
 // existed ("sha256") are accepted only as the start of the chain, and only when a keyed event
 // follows them: server start-up appends one (see seal-legacy-chain.ts), so a trail re-hashed
-// entirely without the key shows up as unsealed.
+// entirely without the key shows up as unsealed. Events written since the client address and the
+// target's name have been recorded ("hmac-sha256-v2") hash them too; older events have neither,
+// and one that shows a value its hash does not cover was edited.
 
 export const GENESIS = "0".repeat(64);
+/** What every new event is hashed with: keyed, and covering the client address and target's name. */
+export const KEYED_V2 = "hmac-sha256-v2";
 export const KEYED = "hmac-sha256";
 export const LEGACY = "sha256";
-export type HashAlgorithm = typeof KEYED | typeof LEGACY;
+export type HashAlgorithm = typeof KEYED_V2 | typeof KEYED | typeof LEGACY;
+const algorithms: readonly string[] = [KEYED_V2, KEYED, LEGACY];
 
 /** An event's content as the hash sees it. */
 export type AuditContent = {
@@ -24,6 +29,8 @@ export type AuditContent = {
   before: unknown;
   after: unknown;
   createdAt: Date;
+  targetLabel: string | null;
+  ip: string | null;
 };
 
 export type ChainEvent = AuditContent & { id: string; seq: bigint; prevHash: string; hash: string; hashAlgorithm: string };
@@ -39,14 +46,16 @@ export function chainHash({
   prevHash: string;
   content: AuditContent;
 }): string {
-  const hash = algorithm === KEYED ? createHmac("sha256", key) : createHash("sha256");
+  const hash = algorithm === LEGACY ? createHash("sha256") : createHmac("sha256", key);
+  const fields = hashedFields(content);
   return hash
     .update(prevHash)
-    .update(canonicalJson(hashedFields(content)))
+    .update(canonicalJson(algorithm === KEYED_V2 ? { ...fields, ip: content.ip, targetLabel: content.targetLabel } : fields))
     .digest("hex");
 }
 
-// The fields exactly as the first (unkeyed) events hashed them, so those still verify.
+// The fields exactly as the first events hashed them, so those still verify; "hmac-sha256-v2" adds
+// ip and targetLabel.
 function hashedFields(content: AuditContent) {
   return {
     actorId: content.actorId,
@@ -84,18 +93,24 @@ export const startChain = (): ChainState => ({ prevHash: GENESIS, keyed: false, 
 export function stepChain(state: ChainState, event: ChainEvent, key: string): { state: ChainState } | { broken: ChainBreak } {
   const broken = (problem: ChainProblem) => ({ broken: { id: event.id, seq: event.seq, problem } });
   if (event.prevHash !== state.prevHash) return broken("link_mismatch");
-  if (event.hashAlgorithm !== KEYED && event.hashAlgorithm !== LEGACY) return broken("unknown_algorithm");
+  if (!isAlgorithm(event.hashAlgorithm)) return broken("unknown_algorithm");
   if (event.hashAlgorithm === LEGACY && state.keyed) return broken("algorithm_downgrade");
+  // An address or target name on an event whose hash does not cover them was written afterwards.
+  if (event.hashAlgorithm !== KEYED_V2 && (event.ip !== null || event.targetLabel !== null)) return broken("hash_mismatch");
   if (chainHash({ algorithm: event.hashAlgorithm, key, prevHash: event.prevHash, content: event }) !== event.hash)
     return broken("hash_mismatch");
   return {
     state: {
       prevHash: event.hash,
-      keyed: state.keyed || event.hashAlgorithm === KEYED,
+      keyed: state.keyed || event.hashAlgorithm !== LEGACY,
       events: state.events + 1,
       last: { id: event.id, seq: event.seq },
     },
   };
+}
+
+function isAlgorithm(value: string): value is HashAlgorithm {
+  return algorithms.includes(value);
 }
 
 /** After the last event: unkeyed events with no keyed one after them are not trusted. */

@@ -1,34 +1,47 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { AuditFilter } from "./audit-filter";
+import { auditPageIds } from "./audit-query";
+import { serializeAuditEvents, auditEventSelect, type AuditLogItem } from "./serialize-audit-event";
 
-// The recent audit events, newest first, a page at a time (by seq, so pages stay stable while new
-// events arrive). Deliberately plain: time, actor, action, target, reason.
+// The audit log a page at a time: filtered, searched, newest first. `nextCursor` is the last
+// event's seq, given back as `cursor` for the next (older) page; null on the last page.
 
-export type AuditEventDto = {
-  id: string;
-  seq: string;
-  createdAt: string;
-  actorLabel: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  reason: string | null;
-};
+export type AuditLogPage = { items: AuditLogItem[]; nextCursor: string | null };
 
-export async function listAuditEvents({ before, limit = 50 }: { before?: bigint; limit?: number } = {}): Promise<{
-  items: AuditEventDto[];
-  nextBefore: string | null;
-}> {
-  const take = Math.min(Math.max(limit, 1), 200);
-  const rows = await db.auditEvent.findMany({
-    where: before === undefined ? {} : { seq: { lt: before } },
-    orderBy: { seq: "desc" },
-    take: take + 1,
-    select: { id: true, seq: true, createdAt: true, actorLabel: true, action: true, targetType: true, targetId: true, reason: true },
-  });
-  const page = rows.slice(0, take);
+export async function listAuditEvents({
+  filter = {},
+  cursor,
+  limit = 50,
+}: {
+  filter?: AuditFilter;
+  cursor?: string;
+  limit?: number;
+} = {}): Promise<AuditLogPage> {
+  const take = Math.min(Math.max(limit, 1), 1_000);
+  const ids = await auditPageIds({ filter, before: cursor === undefined ? undefined : BigInt(cursor), take: take + 1 });
+  const page = ids.slice(0, take);
+  const rows = page.length
+    ? await db.auditEvent.findMany({ where: { id: { in: page.map((row) => row.id) } }, orderBy: { seq: "desc" }, select: auditEventSelect })
+    : [];
   return {
-    items: page.map((row) => ({ ...row, seq: row.seq.toString(), createdAt: row.createdAt.toISOString() })),
-    nextBefore: rows.length > take ? page[page.length - 1]!.seq.toString() : null,
+    items: await serializeAuditEvents(rows),
+    nextCursor: ids.length > take ? page[page.length - 1]!.seq.toString() : null,
   };
+}
+
+/** Every event the filter matches, newest first, a page at a time (for the export). */
+export async function* allAuditEvents({
+  filter,
+  pageSize = 500,
+}: {
+  filter: AuditFilter;
+  pageSize?: number;
+}): AsyncGenerator<AuditLogItem[]> {
+  let cursor: string | undefined;
+  do {
+    const page = await listAuditEvents({ filter, cursor, limit: pageSize });
+    if (page.items.length) yield page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
 }

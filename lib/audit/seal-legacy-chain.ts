@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { KEYED, LEGACY } from "./chain";
+import { LEGACY } from "./chain";
 import { CHAIN_LOCK, recordAudit } from "./record-audit";
 
 /**
@@ -12,7 +12,7 @@ export async function sealLegacyChain(): Promise<boolean> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
     const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hashAlgorithm: true } });
-    if (!last || last.hashAlgorithm === KEYED) return false;
+    if (!last || last.hashAlgorithm !== LEGACY) return false;
     const unkeyed = await tx.auditEvent.count({ where: { hashAlgorithm: LEGACY } });
     await recordAudit(
       {

@@ -14,6 +14,15 @@ export type BrokenEventDto = {
   targetType: string;
   targetId: string;
   reason: string | null;
+  ip: string | null;
+};
+
+export type FirstBrokenDto = {
+  id: string;
+  seq: string;
+  problem: ChainProblem | null;
+  /** The event as it is now; null when it is no longer in the trail. */
+  event: BrokenEventDto | null;
 };
 
 export type AuditVerificationDto = {
@@ -21,6 +30,9 @@ export type AuditVerificationDto = {
   trigger: "schedule" | "admin";
   actorName: string | null;
   ok: boolean;
+  /** Events found intact (before the break, if any); `events` is the same number. */
+  checked: number;
+  firstBroken: FirstBrokenDto | null;
   events: number;
   problem: ChainProblem | null;
   brokenEventId: string | null;
@@ -48,27 +60,32 @@ export async function serializeVerifications(
   const byId = new Map(events.map((event) => [event.id, event]));
   return rows.map((row) => {
     const event = row.brokenEventId ? byId.get(row.brokenEventId) : undefined;
+    const problem = isChainProblem(row.problem) ? row.problem : null;
+    const brokenEvent: BrokenEventDto | null = event
+      ? {
+          id: event.id,
+          seq: event.seq.toString(),
+          createdAt: event.createdAt.toISOString(),
+          actorLabel: event.actorLabel,
+          action: event.action,
+          targetType: event.targetType,
+          targetId: event.targetId,
+          reason: event.reason,
+          ip: event.ip,
+        }
+      : null;
     return {
       id: row.id,
       trigger: row.trigger === "admin" ? "admin" : "schedule",
       actorName: row.actor?.name ?? null,
       ok: row.ok,
+      checked: row.events,
+      firstBroken: row.brokenEventId ? { id: row.brokenEventId, seq: row.brokenSeq?.toString() ?? "", problem, event: brokenEvent } : null,
       events: row.events,
-      problem: isChainProblem(row.problem) ? row.problem : null,
+      problem,
       brokenEventId: row.brokenEventId,
       brokenSeq: row.brokenSeq?.toString() ?? null,
-      brokenEvent: event
-        ? {
-            id: event.id,
-            seq: event.seq.toString(),
-            createdAt: event.createdAt.toISOString(),
-            actorLabel: event.actorLabel,
-            action: event.action,
-            targetType: event.targetType,
-            targetId: event.targetId,
-            reason: event.reason,
-          }
-        : null,
+      brokenEvent,
       startedAt: row.startedAt.toISOString(),
       finishedAt: row.finishedAt.toISOString(),
     };

@@ -27,10 +27,11 @@ export async function authenticate({
   if (user && matches && user.active) {
     await clearSignInFailures({ email });
     await recordAudit({
-      actor: { id: user.id, label: user.email },
+      actor: { id: user.id, label: user.name },
       action: "auth.signed_in",
       target: { type: "user", id: user.id },
-      after: { address },
+      after: { email: user.email, address },
+      ip: address,
     });
     if (needsRehash(user.passwordHash)) {
       await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
@@ -41,7 +42,14 @@ export async function authenticate({
   const { lockedOut } = await recordSignInFailure({ email, address });
   const reason = !user ? "no account has this e-mail" : !matches ? "wrong password" : "the account is deactivated";
   const target = user ? { type: "user", id: user.id } : { type: "email", id: email };
-  await recordAudit({ actor: { system: "sign-in" }, action: "auth.sign_in_failed", target, reason, after: { email, address } });
+  await recordAudit({
+    actor: { system: "sign-in" },
+    action: "auth.sign_in_failed",
+    target,
+    reason,
+    after: { email, address },
+    ip: address,
+  });
   if (lockedOut) {
     await recordAudit({
       actor: { system: "sign-in" },
@@ -49,6 +57,7 @@ export async function authenticate({
       target,
       reason: "too many failed sign-ins in 15 minutes",
       after: { email, address },
+      ip: address,
     });
   }
   return null;

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 // Canned replies the composer offers on "/". They are shared by the team, so every change goes
 // into the audit trail with who made it.
 
-type Actor = { id: string; email: string };
+type Actor = { id: string; name: string };
 
 export async function listCannedResponses() {
   return db.cannedResponse.findMany({ orderBy: { shortcut: "asc" }, select: { id: true, shortcut: true, title: true, body: true } });
@@ -37,7 +37,7 @@ export async function saveCannedResponse({
     });
     await recordAudit(
       {
-        actor: { id: actor.id, label: actor.email },
+        actor: { id: actor.id, label: actor.name },
         action: "canned_response.saved",
         target: { type: "canned_response", id: saved.id },
         before,
@@ -55,7 +55,7 @@ export async function deleteCannedResponse({ id, actor }: { id: string; actor: A
     const deleted = await tx.cannedResponse.deleteMany({ where: { id } });
     if (!before || deleted.count === 0) throw new AppError("NOT_FOUND", "No such canned response.");
     await recordAudit(
-      { actor: { id: actor.id, label: actor.email }, action: "canned_response.deleted", target: { type: "canned_response", id }, before },
+      { actor: { id: actor.id, label: actor.name }, action: "canned_response.deleted", target: { type: "canned_response", id }, before },
       tx,
     );
   });

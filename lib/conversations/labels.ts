@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 
 // The labels conversations can carry. A new label goes into the audit trail with who made it.
 
-type Actor = { id: string; email: string };
+type Actor = { id: string; name: string };
 
 export async function listLabels() {
   return db.label.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, color: true } });
@@ -17,7 +17,7 @@ export async function createLabel({ name, color, actor }: { name: string; color:
       select: { id: true, name: true, color: true },
     });
     await recordAudit(
-      { actor: { id: actor.id, label: actor.email }, action: "label.created", target: { type: "label", id: label.id }, after: label },
+      { actor: { id: actor.id, label: actor.name }, action: "label.created", target: { type: "label", id: label.id }, after: label },
       tx,
     );
     return label;

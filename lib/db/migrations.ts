@@ -5,13 +5,15 @@ import { openSchemaEngine, noFilters } from "./schema-engine";
 export const prismaDir = path.resolve(process.cwd(), "prisma");
 export const migrationsDir = path.join(prismaDir, "migrations");
 
-// The migrations folder in the shape the schema engine expects (Prisma's own folder format).
-export function readMigrationsList() {
+// The migrations folder in the shape the schema engine expects (Prisma's own folder format);
+// with `until`, only the migrations up to and including that one (to test a migration on data).
+export function readMigrationsList({ until }: { until?: string } = {}) {
   const lockPath = path.join(migrationsDir, "migration_lock.toml");
   const dirs = existsSync(migrationsDir)
     ? readdirSync(migrationsDir, { withFileTypes: true })
         .filter((entry) => entry.isDirectory())
         .map((entry) => entry.name)
+        .filter((name) => until === undefined || name <= until)
         .sort()
     : [];
   return {
@@ -32,10 +34,10 @@ export function readMigrationsList() {
 }
 
 /** Applies every pending migration; returns the names of those applied. */
-export async function applyMigrations({ connectionString }: { connectionString: string }): Promise<string[]> {
+export async function applyMigrations({ connectionString, until }: { connectionString: string; until?: string }): Promise<string[]> {
   const { engine, close } = await openSchemaEngine({ connectionString });
   try {
-    const result = await engine.applyMigrations({ migrationsList: readMigrationsList(), filters: noFilters });
+    const result = await engine.applyMigrations({ migrationsList: readMigrationsList({ until }), filters: noFilters });
     return result.appliedMigrationNames;
   } finally {
     await close();

@@ -1,10 +1,12 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z, ZodError, type ZodType } from "zod";
+import { withRequestAddress } from "@/lib/audit/request-address";
 import { requirePermission, type SessionUser } from "@/lib/auth/guards";
 import type { Permission } from "@/lib/auth/permissions";
 import { isDatabaseDown } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
+import { clientAddress } from "./client-address";
 
 // Every route handler declares who may call it and what it reads, in its first line:
 //   export const PATCH = route({ permission: "conversation.update", params: idParams, body: patch }, handler)
@@ -56,7 +58,11 @@ export function route<const O extends RouteOptions>(
       const params = options.params?.parse(await context.params);
       const query = options.query?.parse(Object.fromEntries(new URL(request.url).searchParams));
       const body = options.body ? await readJson(request, options.body) : undefined;
-      return await handler({ request, user, params, query, body } as RouteInput<O>);
+      // Audit events the handler records carry the caller's address (lib/audit/request-address.ts).
+      const address = clientAddress(request.headers);
+      return await withRequestAddress(address === "unknown" ? null : address, () =>
+        handler({ request, user, params, query, body } as RouteInput<O>),
+      );
     } catch (error) {
       return errorResponse(error);
     }

@@ -44,7 +44,7 @@ export async function replayWebhookEvent({
   actor,
 }: {
   eventId: string;
-  actor: { id: string; email: string };
+  actor: { id: string; name: string };
 }): Promise<WebhookOutcome> {
   const event = await db.webhookEvent.findUnique({ where: { id: eventId } });
   if (!event) throw new AppError("NOT_FOUND", "No such webhook event.");
@@ -55,7 +55,7 @@ export async function replayWebhookEvent({
   }
   const outcome = await processWebhookEvent({ eventId, body });
   await recordAudit({
-    actor: { id: actor.id, label: actor.email },
+    actor: { id: actor.id, label: actor.name },
     action: "webhook_event.replayed",
     target: { type: "webhook_event", id: eventId },
     before: { state: event.state, error: event.error },

@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chainHash, GENESIS, KEYED, LEGACY } from "@/lib/audit/chain";
+import { chainHash, GENESIS, KEYED, KEYED_V2, LEGACY } from "@/lib/audit/chain";
 import { CHAIN_LOCK } from "@/lib/audit/record-audit";
 import { appRoleUrl } from "@/lib/db/app-role";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
@@ -93,12 +93,58 @@ describe("the application's database role", () => {
     const { rows } = await owner.query(`SELECT reason FROM "AuditEvent" WHERE id = $1`, [event!.id]);
     expect(rows[0].reason).not.toBe("edited");
   });
+
+  it("holds exactly SELECT and INSERT on the trail, new columns included", async () => {
+    const { rows } = await owner.query<{ privilege_type: string }>(
+      `SELECT privilege_type FROM information_schema.role_table_grants
+       WHERE grantee = 'switchboard_app' AND table_name = 'AuditEvent' ORDER BY privilege_type`,
+    );
+    expect(rows.map((row) => row.privilege_type).filter((p) => !["REFERENCES", "TRIGGER"].includes(p))).toEqual(["INSERT", "SELECT"]);
+    await asApp(async (app) => {
+      await expect(app.query(`UPDATE "AuditEvent" SET ip = '198.51.100.1'`)).rejects.toThrow(/permission denied/);
+      await expect(app.query(`UPDATE "AuditEvent" SET "searchText" = ''`)).rejects.toThrow(/permission denied/);
+    });
+  });
 });
 
-type Row = { id: string; seq: string; prevHash: string; hash: string; hashAlgorithm: string; reason: string | null } & Record<
-  string,
-  unknown
->;
+describe("the client address and the target's name", () => {
+  it("are recorded for events from requests and from sign-in, hashed with them, and searchable", async () => {
+    const rows = await trail();
+    const fromRequests = rows.filter((row) => row.action === "label.created" || row.action === "auth.signed_in");
+    expect(fromRequests.length).toBeGreaterThanOrEqual(4);
+    for (const row of fromRequests)
+      expect(row).toMatchObject({ ip: expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$|^::1$/), hashAlgorithm: KEYED_V2 });
+    expect(rows.find((row) => row.action === "auth.signed_in")).toMatchObject({ actorLabel: "Ada Admin", targetLabel: "Ada Admin" });
+    const label = rows.find((row) => row.action === "label.created")!;
+    const { rows: search } = await owner.query(`SELECT "searchText" FROM "AuditEvent" WHERE id = $1`, [label.id]);
+    expect(search[0].searchText).toContain(label.ip);
+    expect(search[0].searchText).toContain("audit red");
+  });
+
+  it("are covered by the chain: an address changed in the database names that event", async () => {
+    const rows = await trail();
+    const target = rows.find((row) => row.action === "label.created")!;
+    const verified = await whileRewritten([{ ...target, ip: "198.51.100.23" }], verifyNow);
+    expect(verified).toMatchObject({ ok: false, brokenEventId: target.id, problem: "hash_mismatch", brokenEvent: { ip: "198.51.100.23" } });
+    expect(await verifyNow()).toMatchObject({ ok: true });
+  });
+
+  it("are covered by the chain: a target renamed in the database names that event", async () => {
+    const target = (await trail()).find((row) => row.targetLabel !== null)!;
+    const verified = await whileRewritten([{ ...target, targetLabel: "Someone Else" }], verifyNow);
+    expect(verified).toMatchObject({ ok: false, brokenEventId: target.id, problem: "hash_mismatch" });
+  });
+});
+
+type Row = {
+  id: string;
+  seq: string;
+  prevHash: string;
+  hash: string;
+  hashAlgorithm: string;
+  reason: string | null;
+  ip: string | null;
+} & Record<string, unknown>;
 
 async function trail(): Promise<Row[]> {
   const { rows } = await owner.query<Row>(`SELECT * FROM "AuditEvent" ORDER BY seq`);
@@ -126,19 +172,19 @@ async function rewrite(rows: Partial<Row>[]) {
   await owner.query("BEGIN");
   await owner.query(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_no_update_or_delete"`);
   for (const row of rows) {
-    await owner.query(`UPDATE "AuditEvent" SET reason = $2, "prevHash" = $3, hash = $4, "hashAlgorithm" = $5 WHERE id = $1`, [
-      row.id,
-      row.reason,
-      row.prevHash,
-      row.hash,
-      row.hashAlgorithm,
-    ]);
+    await owner.query(
+      `UPDATE "AuditEvent" SET reason = $2, "prevHash" = $3, hash = $4, "hashAlgorithm" = $5, ip = $6, "targetLabel" = $7 WHERE id = $1`,
+      [row.id, row.reason, row.prevHash, row.hash, row.hashAlgorithm, row.ip, row.targetLabel],
+    );
   }
   await owner.query(`ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_no_update_or_delete"`);
   await owner.query("COMMIT");
 }
 
-/** The rows from `from` on, re-hashed with plain SHA-256 (no key), linked onto the row before. */
+/**
+ * The rows from `from` on, re-hashed with plain SHA-256 (no key), linked onto the row before; their
+ * addresses and target names dropped, as plain SHA-256 never covered them.
+ */
 function rehashedWithoutKey(rows: Row[], from: number, label: string): Row[] {
   let prevHash = from === 0 ? GENESIS : rows[from - 1]!.hash;
   return rows.slice(from).map((row) => {
@@ -152,9 +198,11 @@ function rehashedWithoutKey(rows: Row[], from: number, label: string): Row[] {
       before: row.before,
       after: row.after,
       createdAt: row.createdAt as Date,
+      ip: null,
+      targetLabel: null,
     };
     const hash = chainHash({ algorithm: LEGACY, key: "", prevHash, content });
-    const rewritten = { ...row, prevHash, hash, hashAlgorithm: label };
+    const rewritten = { ...row, prevHash, hash, hashAlgorithm: label, ip: null, targetLabel: null };
     prevHash = hash;
     return rewritten;
   });
@@ -169,7 +217,7 @@ async function verifyNow() {
 describe("verifying the chain", () => {
   it("passes the untouched trail and counts every event", async () => {
     const rows = await trail();
-    expect(rows.every((row) => row.hashAlgorithm === KEYED)).toBe(true);
+    expect(rows.every((row) => row.hashAlgorithm === KEYED_V2)).toBe(true);
     expect(await verifyNow()).toMatchObject({
       ok: true,
       events: rows.length,
@@ -196,14 +244,27 @@ describe("verifying the chain", () => {
       problem: "hash_mismatch",
       brokenEvent: { id: target.id, reason: "nothing to see here" },
     });
-    expect(result.listed.items[0]).toMatchObject({ id: result.verified.id, ok: false, brokenEventId: target.id, problem: "hash_mismatch" });
+    // GET answers the latest check in the contract's shape, with the ones before it.
+    expect(result.listed).toMatchObject({
+      id: result.verified.id,
+      ok: false,
+      checked: 2,
+      firstBroken: { id: target.id, seq: String(target.seq), problem: "hash_mismatch", event: { id: target.id } },
+    });
+    expect(result.listed.history[0]).toMatchObject({
+      id: result.verified.id,
+      ok: false,
+      brokenEventId: target.id,
+      problem: "hash_mismatch",
+    });
     expect(result.page).toContain(`Broken at event #<!-- -->${target.seq}`);
     expect(result.page).toContain("Hash mismatch");
     expect(await verifyNow()).toMatchObject({ ok: true, events: rows.length });
   });
 
   it.each([
-    ["keeping the keyed label", KEYED, "hash_mismatch"],
+    ["keeping the keyed label", KEYED_V2, "hash_mismatch"],
+    ["labelled as keyed without an address", KEYED, "hash_mismatch"],
     ["labelled as unkeyed", LEGACY, "algorithm_downgrade"],
   ])("catches a tail re-hashed with plain SHA-256, %s", async (_name, label, problem) => {
     const rows = await trail();

@@ -26,9 +26,11 @@ describe("audited workspace changes", () => {
       action: "label.created",
       targetType: "label",
       actorId: user.id,
-      actorLabel: "manager@example.com",
-      hashAlgorithm: "hmac-sha256",
+      // The actor's name as it was then, and the address the request came from, covered by the hash.
+      actorLabel: "Maya Manager",
+      hashAlgorithm: "hmac-sha256-v2",
     });
+    expect(event!.ip).toEqual(expect.any(String));
     expect(event!.after).toEqual({ id: label.id, name, color: "amber" });
   });
 
@@ -44,7 +46,7 @@ describe("audited workspace changes", () => {
 
     const events = await eventsFor(first.id);
     expect(events.map((event) => event.action)).toEqual(["canned_response.saved", "canned_response.saved", "canned_response.deleted"]);
-    expect(events.every((event) => event.actorLabel === "manager@example.com")).toBe(true);
+    expect(events.every((event) => event.actorLabel === "Maya Manager")).toBe(true);
     expect(events[0]!.before).toBeNull();
     expect(events[1]).toMatchObject({ before: { body: "First wording" }, after: { body: "Second wording" } });
     expect(events[2]).toMatchObject({ before: { shortcut, body: "Second wording" }, after: null });
@@ -65,7 +67,7 @@ describe("audited workspace changes", () => {
     expect(event).toMatchObject({
       action: "webhook_event.replayed",
       targetType: "webhook_event",
-      actorLabel: "admin@example.com",
+      actorLabel: "Ada Admin",
       before: { state: "PROCESSED", error: null },
       after: { state: "PROCESSED", error: null },
     });

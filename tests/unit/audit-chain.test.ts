@@ -5,6 +5,7 @@ import {
   finishChain,
   GENESIS,
   KEYED,
+  KEYED_V2,
   LEGACY,
   startChain,
   stepChain,
@@ -17,7 +18,7 @@ import { appRolePassword, appRoleUrl, scramVerifier } from "@/lib/db/app-role";
 
 const KEY = "unit-test-audit-key-0123456789abcdef";
 
-type Spec = { algorithm?: string; reason?: string; before?: unknown };
+type Spec = { algorithm?: string; reason?: string; before?: unknown; ip?: string | null; targetLabel?: string | null };
 
 /** A correctly chained trail: one event per spec, hashed as its algorithm says (keyed by default). */
 function trail(specs: Spec[], key = KEY): ChainEvent[] {
@@ -34,9 +35,11 @@ function trail(specs: Spec[], key = KEY): ChainEvent[] {
       before: spec.before ?? null,
       after: { name: `label ${index}`, color: "slate" },
       createdAt: new Date(Date.UTC(2026, 11, 1, 12, 0, index)),
+      ip: spec.ip ?? null,
+      targetLabel: spec.targetLabel ?? null,
     };
     const algorithm = (spec.algorithm ?? KEYED) as HashAlgorithm;
-    const hash = chainHash({ algorithm: algorithm === LEGACY ? LEGACY : KEYED, key, prevHash, content });
+    const hash = chainHash({ algorithm: [LEGACY, KEYED_V2].includes(algorithm) ? algorithm : KEYED, key, prevHash, content });
     events.push({ ...content, id: `event-${index + 1}`, seq: BigInt(index + 1), prevHash, hash, hashAlgorithm: spec.algorithm ?? KEYED });
     prevHash = hash;
   });
@@ -67,6 +70,8 @@ function check(events: ChainEvent[], key = KEY) {
 
 const keyed = (n: number) => Array.from({ length: n }, () => ({}));
 const legacy = (n: number) => Array.from({ length: n }, () => ({ algorithm: LEGACY }));
+const withIp = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ algorithm: KEYED_V2, ip: `203.0.113.${i + 1}`, targetLabel: i % 2 ? `Label ${i}` : null }));
 
 describe("audit chain", () => {
   it.each<[string, () => ChainEvent[], { seq: number; problem: string } | null]>([
@@ -98,6 +103,37 @@ describe("audit chain", () => {
         return [t[0]!, t[2]!, t[1]!, t[3]!];
       },
       { seq: 3, problem: "link_mismatch" },
+    ],
+    ["keyed events, then events that also cover the address", () => trail([...legacy(1), ...keyed(2), ...withIp(3)]), null],
+    [
+      "a changed address",
+      () => trail([...keyed(1), ...withIp(3)]).map((e) => (e.seq === 3n ? { ...e, ip: "198.51.100.7" } : e)),
+      { seq: 3, problem: "hash_mismatch" },
+    ],
+    [
+      "an address removed",
+      () => trail(withIp(3)).map((e) => (e.seq === 2n ? { ...e, ip: null } : e)),
+      { seq: 2, problem: "hash_mismatch" },
+    ],
+    [
+      "an address added to an event whose hash does not cover one",
+      () => trail([...keyed(2), ...withIp(1)]).map((e) => (e.seq === 2n ? { ...e, ip: "198.51.100.7" } : e)),
+      { seq: 2, problem: "hash_mismatch" },
+    ],
+    [
+      "a changed target name",
+      () => trail(withIp(3)).map((e) => (e.seq === 2n ? { ...e, targetLabel: "Someone else" } : e)),
+      { seq: 2, problem: "hash_mismatch" },
+    ],
+    [
+      "a target name added to an event whose hash does not cover one",
+      () => trail([...keyed(2), ...withIp(1)]).map((e) => (e.seq === 1n ? { ...e, targetLabel: "Priya" } : e)),
+      { seq: 1, problem: "hash_mismatch" },
+    ],
+    [
+      "an address-covering event relabelled as keyed without address",
+      () => trail(withIp(3)).map((e) => (e.seq === 2n ? { ...e, hashAlgorithm: KEYED } : e)),
+      { seq: 2, problem: "hash_mismatch" },
     ],
     [
       "an unknown algorithm",
@@ -149,6 +185,18 @@ describe("audit chain", () => {
       '{"action":"label.created","actorId":"user-1","actorLabel":"admin@example.com","after":{"color":"slate","name":"label 0"},' +
       '"before":null,"createdAt":"2026-12-01T12:00:00.000Z","reason":null,"targetId":"label-0","targetType":"label"}';
     expect(event!.hash).toBe(createHash("sha256").update(GENESIS).update(json).digest("hex"));
+  });
+
+  it("adds the address and target name to what the keyed hash covers, and only for hmac-sha256-v2", () => {
+    const [covered] = trail([{ algorithm: KEYED_V2, ip: "203.0.113.9", targetLabel: "Priya" }]);
+    const [plain] = trail(keyed(1));
+    const fields =
+      '"action":"label.created","actorId":"user-1","actorLabel":"admin@example.com","after":{"color":"slate","name":"label 0"},' +
+      '"before":null,"createdAt":"2026-12-01T12:00:00.000Z"';
+    const covers = `{${fields},"ip":"203.0.113.9","reason":null,"targetId":"label-0","targetLabel":"Priya","targetType":"label"}`;
+    const plainFields = `{${fields},"reason":null,"targetId":"label-0","targetType":"label"}`;
+    expect(covered!.hash).toBe(createHmac("sha256", KEY).update(GENESIS).update(covers).digest("hex"));
+    expect(plain!.hash).toBe(createHmac("sha256", KEY).update(GENESIS).update(plainFields).digest("hex"));
   });
 });
 

@@ -154,6 +154,8 @@ export const routeCases: Record<string, RouteCase> = {
     endsSessions: true,
   },
 
+  "GET /api/audit": { path: () => "/api/audit?limit=5", expect: admins(200) },
+  "GET /api/audit/export": { path: () => "/api/audit/export?format=jsonl&action=label.created", expect: admins(200) },
   "GET /api/audit/verify": { path: () => "/api/audit/verify", expect: admins(200) },
   "POST /api/audit/verify": { path: () => "/api/audit/verify", body: {}, expect: admins(201) },
 

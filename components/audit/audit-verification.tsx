@@ -7,11 +7,22 @@ import { useVerifyAudit } from "@/components/api/mutations";
 import { Button } from "@/components/ui/button";
 import { chainProblemText } from "@/lib/audit/problems";
 import type { AuditVerificationDto } from "@/lib/audit/verifications";
+import { useNow } from "@/components/ui/use-now";
 import { AuditTime } from "./audit-time";
 
-// The audit chain's health: the latest check up front, "Verify now" for admins, then the history.
+// The audit chain's health: the latest check up front, "Verify now" for admins (with its progress
+// while it runs), then the history.
 
-export function AuditVerification({ initial, canVerify }: { initial: AuditVerificationDto[]; canVerify: boolean }) {
+export function AuditVerification({
+  initial,
+  canVerify,
+  events,
+}: {
+  initial: AuditVerificationDto[];
+  canVerify: boolean;
+  /** Events in the trail when the page was drawn. */
+  events: number;
+}) {
   const router = useRouter();
   const [history, setHistory] = useState(initial);
   const verification = useVerifyAudit();
@@ -41,11 +52,7 @@ export function AuditVerification({ initial, canVerify }: { initial: AuditVerifi
           <Button tone="primary" onClick={verify} disabled={verifying} aria-busy={verifying}>
             {verifying ? "Verifying…" : "Verify now"}
           </Button>
-          {verifying && (
-            <span role="status" className="animate-pulse text-sm text-slate-500">
-              Checking every event from the first one; a long trail takes a while.
-            </span>
-          )}
+          {verifying && <VerifyProgress events={events} previous={latest} />}
           {error && (
             <span role="alert" className="text-sm text-red-700">
               {error}
@@ -55,6 +62,39 @@ export function AuditVerification({ initial, canVerify }: { initial: AuditVerifi
       )}
       {history.length > 0 && <History rows={history} />}
     </section>
+  );
+}
+
+/**
+ * The check runs in one request, so its progress is told by time: seconds so far against how long
+ * the last check of a trail this size took.
+ */
+function VerifyProgress({ events, previous }: { events: number; previous: AuditVerificationDto | undefined }) {
+  const [started] = useState(() => Date.now());
+  const now = useNow(250);
+  const elapsed = Math.max(now - started, 0) / 1000;
+  const expected = previous ? (duration(previous) / Math.max(previous.events, 1)) * events : null;
+  const share = expected ? Math.min(elapsed / Math.max(expected, 0.5), 0.95) : null;
+  return (
+    <div role="status" className="flex min-w-72 flex-col gap-1 text-sm text-slate-500">
+      <div
+        className="h-1.5 w-full overflow-hidden rounded bg-slate-200"
+        role="progressbar"
+        aria-label="Verifying the audit chain"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={share === null ? undefined : Math.round(share * 100)}
+      >
+        <div
+          className={`h-full rounded bg-brand-600 transition-[width] ${share === null ? "w-1/3 animate-pulse" : ""}`}
+          style={share === null ? undefined : { width: `${share * 100}%` }}
+        />
+      </div>
+      <span>
+        Checking {events.toLocaleString()} events from the first one… {elapsed.toLocaleString([], { maximumFractionDigits: 0 })} s
+        {expected !== null && ` (the last check took ${(duration(previous!) / 1000).toLocaleString([], { maximumFractionDigits: 1 })} s)`}
+      </span>
+    </div>
   );
 }
 
@@ -91,6 +131,8 @@ function LatestResult({ result }: { result: AuditVerificationDto }) {
           </dd>
           <dt className="text-red-700">Reason</dt>
           <dd>{event.reason ?? "—"}</dd>
+          <dt className="text-red-700">IP</dt>
+          <dd className="font-mono text-xs">{event.ip ?? "—"}</dd>
           <dt className="text-red-700">Event id</dt>
           <dd className="font-mono text-xs">{event.id}</dd>
         </dl>
@@ -144,7 +186,10 @@ function History({ rows }: { rows: AuditVerificationDto[] }) {
   );
 }
 
+function duration(row: AuditVerificationDto): number {
+  return Math.max(new Date(row.finishedAt).getTime() - new Date(row.startedAt).getTime(), 0);
+}
+
 function seconds(row: AuditVerificationDto): string {
-  const ms = new Date(row.finishedAt).getTime() - new Date(row.startedAt).getTime();
-  return `${(Math.max(ms, 0) / 1000).toLocaleString([], { maximumFractionDigits: 1 })} s`;
+  return `${(duration(row) / 1000).toLocaleString([], { maximumFractionDigits: 1 })} s`;
 }

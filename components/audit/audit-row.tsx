@@ -1,0 +1,72 @@
+"use client";
+
+import type { AuditLogItem } from "@/components/api/types";
+import { AuditDiff } from "./audit-diff";
+import { AuditTime } from "./audit-time";
+
+// One event: a dense line (when, who, what, target, IP) that opens to show the reason, the
+// before/after diff and the raw ids. The line is a button, so Enter or Space opens it.
+
+export function AuditRow({ item, open, onToggle, broken }: { item: AuditLogItem; open: boolean; onToggle: () => void; broken: boolean }) {
+  const detailsId = `audit-event-${item.id}`;
+  return (
+    <>
+      <tr
+        className={`border-t border-slate-100 align-top hover:bg-slate-50 ${broken ? "bg-red-50 text-red-900" : ""} ${open ? "bg-slate-50" : ""}`}
+        data-testid="audit-event-row"
+      >
+        <td className="px-2 py-1.5 text-right tabular-nums text-slate-400">{item.seq}</td>
+        <td className="whitespace-nowrap px-2 py-1.5">
+          <AuditTime at={item.at} />
+        </td>
+        <td className="px-2 py-1.5">{item.actor.name}</td>
+        <td className="px-2 py-1.5">
+          <button
+            type="button"
+            aria-expanded={open}
+            aria-controls={detailsId}
+            onClick={onToggle}
+            className="text-left hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+          >
+            <span aria-hidden className="mr-1 inline-block w-3 text-slate-400">
+              {open ? "▾" : "▸"}
+            </span>
+            {item.summary}
+          </button>
+          {item.reason && <p className="ml-4 text-xs text-slate-500">{item.reason}</p>}
+        </td>
+        <td className="px-2 py-1.5 text-xs">
+          <span className="text-slate-500">{item.target.type.replace(/_/g, " ")}</span>{" "}
+          {item.target.name ?? <span className="font-mono">{item.target.id}</span>}
+        </td>
+        <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs text-slate-500">{item.ip ?? "—"}</td>
+      </tr>
+      {open && (
+        <tr id={detailsId} className="bg-slate-50">
+          <td />
+          <td colSpan={5} className="px-2 pb-3">
+            <div className="space-y-2 rounded-md border border-slate-200 bg-white p-3">
+              <AuditDiff before={item.before} after={item.after} />
+              <p className="flex flex-wrap gap-x-4 text-[11px] text-slate-500">
+                <span>
+                  action <span className="font-mono">{item.action}</span>
+                </span>
+                <span>
+                  target <span className="font-mono">{`${item.target.type} ${item.target.id}`}</span>
+                </span>
+                {item.actor.id && (
+                  <span>
+                    actor id <span className="font-mono">{item.actor.id}</span>
+                  </span>
+                )}
+                <span>
+                  event <span className="font-mono">{item.id}</span>
+                </span>
+              </p>
+            </div>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
