@@ -53,6 +53,21 @@ export const auditActions: Record<string, Action> = {
   "user.password_reset_issued": { label: "Password reset issued", sentence: ({ target }) => `Issued a password reset link for ${target}` },
   "user.password_reset": { label: "Password reset", sentence: () => "Reset their password with a link" },
   "user.signed_out_everywhere": { label: "Signed out everywhere", sentence: () => "Signed out of every session" },
+  "channel.added": {
+    label: "Channel connected",
+    sentence: ({ after }) => `Connected the WhatsApp number +${str(after?.displayPhoneNumber)} as the inbox “${str(after?.name)}”`,
+  },
+  "channel.updated": {
+    label: "Channel changed",
+    sentence: ({ target, after }) => {
+      const replaced = Array.isArray(after?.secretsReplaced)
+        ? ` and replaced its ${after.secretsReplaced.length === 1 ? "credential" : "credentials"}`
+        : "";
+      return `Changed the channel ${target}${replaced}`;
+    },
+  },
+  "channel.disabled": { label: "Channel disabled", sentence: ({ target }) => `Disabled the channel ${target}: it sends nothing` },
+  "channel.enabled": { label: "Channel enabled", sentence: ({ target }) => `Enabled the channel ${target} again` },
   "label.created": { label: "Label created", sentence: ({ after }) => `Created the label “${str(after?.name)}”` },
   "canned_response.saved": {
     label: "Canned reply saved",

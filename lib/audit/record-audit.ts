@@ -65,6 +65,13 @@ async function targetName(tx: Prisma.TransactionClient, target: { type: string; 
     const contact = await tx.contact.findUnique({ where: { id: target.id }, select: { name: true, waId: true } });
     return contact ? contact.name || (contact.waId ? `+${contact.waId}` : null) : null;
   }
+  if (target.type === "channel") {
+    const channel = await tx.channel.findUnique({
+      where: { id: target.id },
+      select: { displayPhoneNumber: true, inbox: { select: { name: true } } },
+    });
+    return channel ? (channel.inbox?.name ?? `+${channel.displayPhoneNumber}`) : null;
+  }
   return null;
 }
 
