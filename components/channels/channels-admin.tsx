@@ -46,7 +46,7 @@ export function ChannelsAdmin({ channels, webhookUrl }: { channels: ChannelDto[]
             are saved and stored encrypted.
           </p>
         </div>
-        <Button tone="primary" onClick={() => setEditing("new")}>
+        <Button tone="primary" className="shrink-0 whitespace-nowrap" onClick={() => setEditing("new")}>
           Connect a number
         </Button>
       </div>
