@@ -26,22 +26,28 @@ export async function graphRequest<T>({
   path,
   body,
   form,
+  bytes,
 }: {
   method: "GET" | "POST" | "DELETE";
   path: string;
   body?: unknown;
   // A multipart body (media uploads); fetch sets its content type with the boundary.
   form?: FormData;
+  // Raw bytes with their own headers: the Resumable Upload API's POST /upload:<session>, which
+  // Meta authorises with "OAuth <token>" rather than "Bearer".
+  bytes?: { data: Uint8Array; headers: Record<string, string> };
 }): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`${config().whatsapp.graphUrl}/${path.replace(/^\/+/, "")}`, {
       method,
-      headers: {
-        authorization: `Bearer ${config().whatsapp.accessToken}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
+      headers: bytes
+        ? { authorization: `OAuth ${config().whatsapp.accessToken}`, "content-type": "application/octet-stream", ...bytes.headers }
+        : {
+            authorization: `Bearer ${config().whatsapp.accessToken}`,
+            ...(body === undefined ? {} : { "content-type": "application/json" }),
+          },
+      body: bytes ? Buffer.from(bytes.data) : (form ?? (body === undefined ? undefined : JSON.stringify(body))),
       signal: AbortSignal.timeout(20_000),
     });
   } catch (error) {
