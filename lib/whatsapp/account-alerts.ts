@@ -82,6 +82,42 @@ export function describeNameUpdate(value: Value): { kind: string; summary: strin
   return { kind: `name_${decision.toLowerCase() || "update"}`, summary };
 }
 
+export function describeAccountAlert(value: Value): { kind: string; summary: string } {
+  const info = (value.alert_info ?? value) as Value;
+  const type = text(info.alert_type) || "UNKNOWN";
+  const description = text(info.alert_description);
+  const sentence: Record<string, string> = {
+    OBA_APPROVED: "The number is now an Official Business Account: the blue tick shows beside its name.",
+    OBA_REJECTED: `The request for the blue tick was rejected${description ? `: ${description}` : "."}`,
+    PROFILE_PICTURE_LOST: "WhatsApp removed the profile photo.",
+  };
+  return {
+    kind: `alert_${type.toLowerCase()}`,
+    summary: sentence[type] ?? `WhatsApp alert: ${humanise(type)}${description ? ` — ${description}` : ""}.`,
+  };
+}
+
+export function describeReviewUpdate(value: Value): { kind: string; summary: string } {
+  const decision = text(value.decision) || "UPDATE";
+  const sentence: Record<string, string> = {
+    APPROVED: "Meta approved the WhatsApp Business Account after its review.",
+    REJECTED: "Meta rejected the WhatsApp Business Account in its review.",
+    PENDING: "Meta is reviewing the WhatsApp Business Account.",
+    DEFERRED: "Meta deferred the review of the WhatsApp Business Account.",
+  };
+  return { kind: `review_${decision.toLowerCase()}`, summary: sentence[decision] ?? `Account review: ${humanise(decision)}.` };
+}
+
+export function describeCapabilityUpdate(value: Value): { kind: string; summary: string } {
+  const limit = text(value.max_daily_conversation_per_phone ?? value.max_daily_conversations_per_business);
+  const numbers = text(value.max_phone_numbers_per_business ?? value.max_phone_numbers_per_waba);
+  const parts = [
+    limit ? `up to ${limit} business-initiated conversations a day per number` : "",
+    numbers ? `up to ${numbers} phone numbers` : "",
+  ].filter(Boolean);
+  return { kind: "capability_update", summary: `The account's capabilities changed${parts.length ? `: ${parts.join(", ")}` : ""}.` };
+}
+
 export function describeTemplateStatus(value: Value): { kind: string; summary: string } | null {
   const event = text(value.event);
   if (!["REJECTED", "PAUSED", "DISABLED", "FLAGGED", "LIMIT_EXCEEDED", "LOCKED"].includes(event)) return null;
