@@ -18,7 +18,11 @@ export const keys = {
   teammates: ["teammates"] as const,
   canned: ["canned"] as const,
   notifications: ["notifications"] as const,
+  profile: (channelId: string) => ["channels", channelId, "profile"] as const,
+  health: (channelId: string) => ["channels", channelId, "health"] as const,
   simulator: {
+    business: ["simulator", "business"] as const,
+    number: ["simulator", "number"] as const,
     customers: ["simulator", "customers"] as const,
     thread: (waId: string) => ["simulator", "thread", waId] as const,
     settings: (waId: string) => ["simulator", "settings", waId] as const,
@@ -56,4 +60,6 @@ export const queries = {
   teammates: () => queryOptions({ queryKey: keys.teammates, queryFn: () => api.teammates(), staleTime: SHARED_LIST_STALE_MS }),
   canned: () => queryOptions({ queryKey: keys.canned, queryFn: () => api.canned(), staleTime: SHARED_LIST_STALE_MS }),
   notifications: () => queryOptions({ queryKey: keys.notifications, queryFn: () => api.notifications() }),
+  profile: (channelId: string) => queryOptions({ queryKey: keys.profile(channelId), queryFn: () => api.channels.profile(channelId) }),
+  health: (channelId: string) => queryOptions({ queryKey: keys.health(channelId), queryFn: () => api.channels.health(channelId) }),
 };

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { channelGraphIds } from "@/lib/whatsapp/channel-graph-ids";
+import { channelGraphIds, type ChannelGraphIds } from "@/lib/whatsapp/channel-graph-ids";
+import { readPhoneNumber, type PhoneNumberInfo } from "@/lib/whatsapp/phone-number-api";
 import { liveProfile, PAGE_CACHE_MS } from "./live-profile";
 import { diffProfiles, type BusinessProfile, type ProfileChanges } from "./profile-schema";
 import { addVersion, latestVersion, listVersions, type ProfileVersionDto } from "./versions";
@@ -20,6 +21,8 @@ export type ProfileDrift = {
 
 export type ProfileOverview = {
   channel: { id: string; name: string; displayPhoneNumber: string };
+  /** The name customers see and whether it carries the blue tick, as Meta last reported them. */
+  identity: { name: string; officialBusinessAccount: boolean };
   profile: BusinessProfile;
   versions: ProfileVersionDto[];
   drift: ProfileDrift | null;
@@ -41,10 +44,18 @@ export async function profileOverview({
   const versions = await listVersions({ channelId });
   return {
     channel: { id: ids.channelId, name: ids.name, displayPhoneNumber: ids.displayPhoneNumber },
+    identity: await identity(ids),
     profile: live.profile,
     versions,
     drift: driftBetween({ saved: versions[0], live: live.profile, checkedAt: live.checkedAt }),
   };
+}
+
+async function identity(ids: ChannelGraphIds) {
+  const state = await db.channelMetaState.findUnique({ where: { channelId: ids.channelId }, select: { number: true } });
+  let number = state?.number as PhoneNumberInfo | null | undefined;
+  if (!number) number = await readPhoneNumber({ phoneNumberId: ids.phoneNumberId }).catch(() => null);
+  return { name: number?.verified_name || ids.name, officialBusinessAccount: number?.is_official_business_account === true };
 }
 
 export function driftBetween({
