@@ -156,7 +156,8 @@ export const api = {
     dismissAlert: (alertId: string) => call<{ ok: true }>(`/api/channel-alerts/${alertId}/dismiss`, post),
   },
   channels: {
-    profile: (channelId: string) => call<ProfileOverview>(`/api/channels/${channelId}/profile`),
+    profile: (channelId: string, refresh = false) =>
+      call<ProfileOverview>(`/api/channels/${channelId}/profile${refresh ? "?refresh=true" : ""}`),
     saveProfile: (channelId: string, change: ProfileChangeInput) =>
       call<ProfileSaveResult>(`/api/channels/${channelId}/profile`, json("PATCH", change)),
     // A cropped photo goes up as multipart, so the JSON content type is not set here.

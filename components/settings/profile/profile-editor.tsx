@@ -98,9 +98,9 @@ function Workspace({
     setStatus(null);
     setServerProblems({});
     try {
-      await work();
+      const refreshed = await work();
       setStatus({ ok: true, text: done });
-      await client.invalidateQueries({ queryKey: keys.profile(channelId) });
+      if (refreshed !== "read") await client.invalidateQueries({ queryKey: keys.profile(channelId) });
     } catch (error) {
       if (error instanceof ApiError && error.fields) setServerProblems(error.fields);
       setStatus({ ok: false, text: failureText(error, "Could not reach Switchboard. Try again.") });
@@ -116,8 +116,19 @@ function Workspace({
       setPhoto(null);
     }, "Saved. Customers see the new profile now.");
 
+  const checkNow = () =>
+    run(async () => {
+      client.setQueryData(keys.profile(channelId), await api.channels.profile(channelId, true));
+      return "read";
+    }, "Read from WhatsApp just now.");
+
   return (
     <div className="space-y-6">
+      <div className="flex justify-end">
+        <Button size="sm" tone="ghost" disabled={busy} onClick={() => void checkNow()} data-testid="profile-check-now">
+          Check WhatsApp now
+        </Button>
+      </div>
       {overview.drift && (
         <ProfileDrift
           drift={overview.drift}

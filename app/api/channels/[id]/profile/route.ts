@@ -1,5 +1,6 @@
 // GET/PATCH /api/channels/:id/profile — the WhatsApp business profile, its versions and any change made elsewhere.
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { profileOverview } from "@/lib/business-profile/profile-overview";
 import { ProfileRefusal } from "@/lib/business-profile/profile-refusal";
 import { fieldProblems, profileChangeSchema } from "@/lib/business-profile/profile-schema";
@@ -7,8 +8,11 @@ import { saveProfile } from "@/lib/business-profile/save-profile";
 import { fieldProblemsResponse, readJsonBody } from "@/lib/http/field-problems";
 import { idParams, route } from "@/lib/http/route";
 
-export const GET = route({ permission: "dashboard.view", params: idParams }, async ({ params }) =>
-  NextResponse.json(await profileOverview({ channelId: params.id })),
+// ?refresh=true reads WhatsApp now instead of within the page's short cache ("Check WhatsApp now").
+const query = z.object({ refresh: z.enum(["true", "false"]).optional() });
+
+export const GET = route({ permission: "dashboard.view", params: idParams, query }, async ({ params, query }) =>
+  NextResponse.json(await profileOverview({ channelId: params.id, ...(query.refresh === "true" ? { maxAgeMs: 0 } : {}) })),
 );
 
 // The body is checked here rather than by route(): the form shows each problem beside its field, so
