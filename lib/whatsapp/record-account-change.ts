@@ -116,6 +116,8 @@ export async function recordAccountChange({
     if (field === "phone_number_name_update" && typeof value.decision === "string") {
       await tx.channel.update({ where: { id: channel.id }, data: { nameStatus: value.decision } });
     }
+    // Meta reported a change: the number's health page reads the number afresh next time.
+    await tx.channelMetaState.updateMany({ where: { channelId: channel.id }, data: { numberCheckedAt: null } });
     const at = new Date();
     await tx.channelAlert.create({
       data: {

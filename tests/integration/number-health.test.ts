@@ -123,7 +123,7 @@ describe("two-step verification and the blue tick", () => {
 
     const events = await db.auditEvent.findMany({ where: { targetId: channelId } });
     expect(events.some((event) => event.action === "number.two_step_pin_set")).toBe(true);
-    expect(JSON.stringify(events)).not.toContain(pin);
+    expect(JSON.stringify(events, (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value))).not.toContain(pin);
     expect(JSON.stringify(await db.channelMetaState.findMany())).not.toContain(pin);
     const log = readFileSync(path.join(import.meta.dirname, "../../test-results/integration-server.log"), "utf8");
     expect(log).not.toContain(pin);
