@@ -23,8 +23,9 @@ export function displayNameProblem(raw: string): string | null {
   if (name.trim().length < 3) return "A display name needs at least 3 characters.";
   if (name.length > 128) return "A display name can be at most 128 characters.";
   if (name !== name.trim() || /\s{2,}/.test(name)) return "Use single spaces between words, and none at the start or end.";
-  if (EMOJI.test(name)) return "A display name can't contain emoji.";
+  // ™ and ® count as pictographs too, so they are named first.
   if (SYMBOLS.test(name)) return "Leave out symbols such as ™, ® or ©.";
+  if (EMOJI.test(name)) return "A display name can't contain emoji.";
   if (URL.test(name)) return "A display name can't be a web address.";
   if (!ALLOWED.test(name) || /([&.,'’\-+:/])\1/.test(name))
     return "Leave out extra punctuation: letters, digits and ordinary name punctuation only.";

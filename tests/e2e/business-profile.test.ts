@@ -1,5 +1,5 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, signedInPage } from "../support/browser";
 import { pngOfSize } from "../support/png";
 
@@ -52,9 +52,21 @@ describe("the business profile", () => {
     await page.goto("/settings/audit");
     await page.getByText("business_profile.saved").first().waitFor();
 
+    // Meta raises the messaging limit, and the admin asks for a new display name; both land in the timeline.
+    const raised = await fetch(`${inject("baseUrl")}/api/simulator/number`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ limit: "TIER_10K" }),
+    });
+    expect(raised.status).toBe(200);
     await page.getByRole("link", { name: "Number health" }).click();
     await page.getByTestId("quality-rating").waitFor();
-    await page.getByTestId("number-timeline").waitFor();
+    await page.getByLabel("New display name").fill("Northwind Home & Living");
+    await page.getByRole("button", { name: "Request review" }).click();
+    await page.getByTestId("name-pending").waitFor();
+    await page.locator("[data-testid=timeline-entry][data-kind=name_approved]").waitFor({ timeout: 15_000 });
+    await page.locator("[data-testid=timeline-entry][data-kind=quality_upgrade]").waitFor();
+    await expect.poll(() => page.getByText("Northwind Home & Living").count()).toBeGreaterThan(0);
     await screenshot(page, "number-health");
   });
 

@@ -22,7 +22,8 @@ const ratingTone: Record<string, string> = {
   YELLOW: "bg-amber-100 text-amber-800",
   RED: "bg-red-100 text-red-800",
 };
-const words = (value: string | undefined) => (value ? value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ") : "—");
+const words = (value: string | undefined) =>
+  value ? (value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ")).replace(/\bapi\b/, "API") : "—";
 
 export function NumberHealthView({ channelId, canAct }: { channelId: string; canAct: boolean }) {
   const query = useNumberHealth(channelId);

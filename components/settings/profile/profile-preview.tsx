@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { GlobeIcon, MailIcon, PinIcon, StoreIcon, TagIcon, VerifiedBadge } from "@/components/ui/icons";
 import { verticalLabels, type Vertical } from "@/lib/business-profile/profile-schema";
 
 // The business's info screen as a customer sees it in WhatsApp, from the form as it is being
@@ -39,11 +40,11 @@ export function ProfilePreview({ profile }: { profile: PreviewProfile }) {
   const [mode, setMode] = useState<"light" | "dark">("light");
   const look = looks[mode];
   const rows = [
-    profile.vertical ? { icon: "🏷", text: verticalLabels[profile.vertical as Vertical] ?? profile.vertical } : null,
-    profile.address ? { icon: "📍", text: profile.address } : null,
-    profile.email ? { icon: "✉", text: profile.email, link: true } : null,
-    ...profile.websites.filter(Boolean).map((site) => ({ icon: "🌐", text: site, link: true })),
-  ].filter((row): row is { icon: string; text: string; link?: boolean } => row !== null);
+    profile.vertical ? { icon: TagIcon, text: verticalLabels[profile.vertical as Vertical] ?? profile.vertical } : null,
+    profile.address ? { icon: PinIcon, text: profile.address } : null,
+    profile.email ? { icon: MailIcon, text: profile.email, link: true } : null,
+    ...profile.websites.filter(Boolean).map((site) => ({ icon: GlobeIcon, text: site, link: true })),
+  ].filter((row): row is { icon: typeof TagIcon; text: string; link?: boolean } => row !== null);
 
   return (
     <div className="space-y-2">
@@ -73,18 +74,13 @@ export function ProfilePreview({ profile }: { profile: PreviewProfile }) {
             // eslint-disable-next-line @next/next/no-img-element -- a blob: or Meta CDN address, not an optimisable asset
             <img src={profile.photoUrl} alt="Profile photo" className="h-24 w-24 rounded-full object-cover" data-testid="preview-photo" />
           ) : (
-            <div className="flex h-24 w-24 items-center justify-center rounded-full bg-slate-300 text-3xl text-white">🏢</div>
+            <div className="flex h-24 w-24 items-center justify-center rounded-full bg-slate-300 text-white">
+              <StoreIcon className="h-10 w-10" />
+            </div>
           )}
           <p className="flex items-center gap-1 text-lg font-medium" data-testid="preview-name">
             {profile.name}
-            {profile.officialBusinessAccount && (
-              <span
-                title="Official business account"
-                className="inline-flex h-4 w-4 items-center justify-center rounded-full bg-[#1d9bf0] text-[10px] text-white"
-              >
-                ✓
-              </span>
-            )}
+            {profile.officialBusinessAccount && <VerifiedBadge />}
           </p>
           <p className={`text-xs ${look.muted}`}>{profile.officialBusinessAccount ? "Official business account" : "Business account"}</p>
         </div>
@@ -100,7 +96,7 @@ export function ProfilePreview({ profile }: { profile: PreviewProfile }) {
           <ul className={`mt-2 text-sm ${look.card}`}>
             {rows.map((row, index) => (
               <li key={index} className={`flex gap-3 border-b px-4 py-2 last:border-0 ${look.line}`}>
-                <span aria-hidden>{row.icon}</span>
+                <row.icon className={`mt-0.5 h-4 w-4 shrink-0 ${look.muted}`} />
                 <span className={`min-w-0 break-words ${row.link ? look.link : ""}`}>{row.text}</span>
               </li>
             ))}
