@@ -56,7 +56,10 @@ export const useNumberHealth = (channelId: string) =>
     ...queries.health(channelId),
     refetchInterval: (query) => {
       const number = query.state.data?.number;
-      const pending = number?.new_name_status === "PENDING_REVIEW" || number?.official_business_account?.oba_status === "PENDING";
+      // Until Meta's decision is in the timeline too (its webhook can trail the number's new state).
+      const awaiting = ["name_requested", "oba_requested"].includes(query.state.data?.timeline[0]?.kind ?? "");
+      const pending =
+        awaiting || number?.new_name_status === "PENDING_REVIEW" || number?.official_business_account?.oba_status === "PENDING";
       return pending ? REVIEW_POLL_MS : false;
     },
   });
