@@ -51,9 +51,21 @@ export function describeAccountUpdate(value: Value): { kind: string; summary: st
   }
 }
 
+// Meta's messaging limit tiers, as the number of customers a number may start conversations with a day.
+const tierWords: Record<string, string> = {
+  TIER_50: "50 customers a day",
+  TIER_250: "250 customers a day",
+  TIER_1K: "1,000 customers a day",
+  TIER_2K: "2,000 customers a day",
+  TIER_10K: "10,000 customers a day",
+  TIER_100K: "100,000 customers a day",
+  TIER_UNLIMITED: "no daily limit",
+};
+
 export function describeQualityUpdate(value: Value): { kind: string; summary: string } {
   const event = text(value.event);
-  const limit = text(value.max_daily_conversations_per_business ?? value.messaging_limit_tier ?? value.current_limit);
+  const tier = text(value.max_daily_conversations_per_business ?? value.messaging_limit_tier ?? value.current_limit);
+  const limit = tierWords[tier] ?? tier;
   const number = text(value.display_phone_number);
   const sentence: Record<string, string> = {
     FLAGGED: `The quality rating of ${number} dropped: it may be limited if it doesn't improve.`,
