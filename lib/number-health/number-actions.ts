@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { verifyPassword } from "@/lib/auth/password";
+import { recordSignInFailure, signInRetryAfter } from "@/lib/auth/sign-in-limits";
 import { db } from "@/lib/db/client";
 import { channelGraphIds } from "@/lib/whatsapp/channel-graph-ids";
 import { GraphError } from "@/lib/whatsapp/graph-client";
@@ -88,19 +89,29 @@ export async function requestBlueTick({
   await expireNumberCache(channelId);
 }
 
+// Wrong passwords count against the same limit as failed sign-ins, so a borrowed session can't be
+// used to guess the password here.
 export async function setTwoStepPin({
   channelId,
   pin,
   password,
   actor,
+  address,
 }: {
   channelId: string;
   pin: string;
   password: string;
   actor: Actor;
+  address: string;
 }) {
-  const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(password, user?.passwordHash ?? null))) throw new FieldRefusal({ password: "That is not your password." });
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { email: true, passwordHash: true } });
+  if (!user) throw new FieldRefusal({ password: "That is not your password." });
+  const wait = await signInRetryAfter({ email: user.email, address });
+  if (wait !== null) throw new FieldRefusal({ password: `Too many wrong passwords. Try again in ${Math.ceil(wait / 60)} minutes.` });
+  if (!(await verifyPassword(password, user.passwordHash))) {
+    await recordSignInFailure({ email: user.email, address });
+    throw new FieldRefusal({ password: "That is not your password." });
+  }
   const ids = await channelGraphIds(channelId);
   await askMeta("pin", () => postPin({ phoneNumberId: ids.phoneNumberId, pin }));
   const at = new Date();
