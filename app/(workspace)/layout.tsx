@@ -5,10 +5,13 @@ import { AlertBanner } from "@/components/workspace/alert-banner";
 import { requirePageUser } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { listOpenAlerts } from "@/lib/whatsapp/channel-alerts";
+import { listNumbers } from "@/lib/whatsapp/list-numbers";
 
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser("inbox.view");
   const alerts = can(user.role, "settings.manage") ? await listOpenAlerts() : [];
+  // The profile and health pages open on the first number; each page switches between numbers.
+  const firstNumber = can(user.role, "dashboard.view") ? (await listNumbers())[0] : undefined;
   return (
     <div className="flex h-full flex-col">
       <header className="flex h-12 shrink-0 items-center justify-between border-b border-slate-200 bg-white px-4">
@@ -21,6 +24,16 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             <Link href="/inbox" className="hover:text-slate-900">
               Inbox
             </Link>
+            {firstNumber && (
+              <>
+                <Link href={`/settings/profile/${firstNumber.id}`} className="hover:text-slate-900">
+                  Business profile
+                </Link>
+                <Link href={`/settings/number/${firstNumber.id}`} className="hover:text-slate-900">
+                  Number health
+                </Link>
+              </>
+            )}
             {can(user.role, "settings.manage") && (
               <>
                 <Link href="/settings/channels" className="hover:text-slate-900">

@@ -16,6 +16,14 @@ import type {
   AuditLogPage,
   AuditVerificationResult,
   BlockOutcome,
+  BlueTickInput,
+  NumberHealth,
+  ProfileChangeInput,
+  ProfileOverview,
+  ProfileRestoreResult,
+  ProfileSaveResult,
+  SimulatorBusiness,
+  SimulatorNumberControls,
   CannedResponse,
   ChannelDto,
   ChangePasswordInput,
@@ -64,6 +72,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly details?: FieldProblem[],
     readonly explained = true,
+    /** One sentence per form field, from the routes whose forms show problems beside each field. */
+    readonly fields?: Record<string, string>,
   ) {
     super(message);
   }
@@ -81,7 +91,14 @@ async function read<T>(response: Response): Promise<T> {
     if (typeof error?.message !== "string") {
       throw new ApiError(`Something went wrong (HTTP ${response.status}). Try again.`, "ERROR", response.status, undefined, false);
     }
-    throw new ApiError(error.message, error.code ?? "ERROR", response.status, Array.isArray(error.details) ? error.details : undefined);
+    throw new ApiError(
+      error.message,
+      error.code ?? "ERROR",
+      response.status,
+      Array.isArray(error.details) ? error.details : undefined,
+      true,
+      error.fields && typeof error.fields === "object" ? (error.fields as Record<string, string>) : undefined,
+    );
   }
   return body as T;
 }
@@ -152,6 +169,27 @@ export const api = {
     list: () => call<{ items: ChannelDto[] }>("/api/channels"),
     add: (input: AddChannelBody) => call<ChannelDto>("/api/channels", json("POST", input)),
     update: (channelId: string, changes: UpdateChannelBody) => call<ChannelDto>(`/api/channels/${channelId}`, json("PATCH", changes)),
+    profile: (channelId: string, refresh = false) =>
+      call<ProfileOverview>(`/api/channels/${channelId}/profile${refresh ? "?refresh=true" : ""}`),
+    saveProfile: (channelId: string, change: ProfileChangeInput) =>
+      call<ProfileSaveResult>(`/api/channels/${channelId}/profile`, json("PATCH", change)),
+    // A cropped photo goes up as multipart, so the JSON content type is not set here.
+    uploadPhoto: async (channelId: string, photo: Blob) => {
+      const form = new FormData();
+      form.set("file", photo, photo.type === "image/png" ? "profile.png" : "profile.jpg");
+      return read<{ handle: string }>(await fetch(`/api/channels/${channelId}/profile/photo`, { method: "POST", body: form }));
+    },
+    restoreVersion: (channelId: string, versionId: string) =>
+      call<ProfileRestoreResult>(`/api/channels/${channelId}/profile/versions/${versionId}/restore`, post),
+    resolveDrift: (channelId: string, resolve: "adopt" | "overwrite") =>
+      call<ProfileSaveResult>(`/api/channels/${channelId}/profile/drift`, json("POST", { resolve })),
+    health: (channelId: string) => call<NumberHealth>(`/api/channels/${channelId}/health`),
+    requestName: (channelId: string, name: string) =>
+      call<{ requested: string }>(`/api/channels/${channelId}/number/display-name`, json("POST", { name })),
+    requestBlueTick: (channelId: string, request: BlueTickInput) =>
+      call<{ requested: true }>(`/api/channels/${channelId}/number/official-business-account`, json("POST", request)),
+    setPin: (channelId: string, pin: string, password: string) =>
+      call<{ set: true }>(`/api/channels/${channelId}/number/two-step-pin`, json("POST", { pin, password })),
   },
   users: {
     list: () => call<UsersOverview>("/api/users"),
@@ -182,5 +220,9 @@ export const api = {
     settings: (waId: string) => call<CustomerPhoneSettings>(`/api/simulator/customers/${waId}`),
     updateSettings: (waId: string, changes: { readsMessages: boolean }) =>
       call<CustomerPhoneSettings>(`/api/simulator/customers/${waId}`, json("PATCH", changes)),
+    business: () => call<SimulatorBusiness>("/api/simulator/business"),
+    number: () => call<SimulatorNumberControls>("/api/simulator/number"),
+    changeNumber: (changes: { quality?: string; limit?: string }) =>
+      call<SimulatorNumberControls>("/api/simulator/number", json("PATCH", changes)),
   },
 };

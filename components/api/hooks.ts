@@ -53,6 +53,24 @@ export const useTeammates = () => useQuery(queries.teammates());
 export const useCannedResponses = () => useQuery(queries.canned());
 export const useNotifications = () => useQuery(queries.notifications());
 
+export const useProfile = (channelId: string) => useQuery(queries.profile(channelId));
+
+// While Meta reviews a name or a blue tick request, the page asks again every few seconds, so the
+// decision shows without a reload.
+const REVIEW_POLL_MS = 3_000;
+export const useNumberHealth = (channelId: string) =>
+  useQuery({
+    ...queries.health(channelId),
+    refetchInterval: (query) => {
+      const number = query.state.data?.number;
+      // Until Meta's decision is in the timeline too (its webhook can trail the number's new state).
+      const awaiting = ["name_requested", "oba_requested"].includes(query.state.data?.timeline[0]?.kind ?? "");
+      const pending =
+        awaiting || number?.new_name_status === "PENDING_REVIEW" || number?.official_business_account?.oba_status === "PENDING";
+      return pending ? REVIEW_POLL_MS : false;
+    },
+  });
+
 /** Who else has the conversation open; only the socket writes it (see putPresence). */
 export const usePresence = (conversationId: string) =>
   useQuery<PresenceDto | null>({ queryKey: presenceKey(conversationId), queryFn: skipToken, staleTime: Infinity }).data ?? null;

@@ -19,7 +19,11 @@ export const keys = {
   canned: ["canned"] as const,
   notifications: ["notifications"] as const,
   auditLog: (filter: string) => ["audit", "log", filter] as const,
+  profile: (channelId: string) => ["channels", channelId, "profile"] as const,
+  health: (channelId: string) => ["channels", channelId, "health"] as const,
   simulator: {
+    business: ["simulator", "business"] as const,
+    number: ["simulator", "number"] as const,
     customers: ["simulator", "customers"] as const,
     thread: (waId: string) => ["simulator", "thread", waId] as const,
     settings: (waId: string) => ["simulator", "settings", waId] as const,
@@ -65,4 +69,6 @@ export const queries = {
       initialPageParam: null as string | null,
       getNextPageParam: (page) => page.nextCursor,
     }),
+  profile: (channelId: string) => queryOptions({ queryKey: keys.profile(channelId), queryFn: () => api.channels.profile(channelId) }),
+  health: (channelId: string) => queryOptions({ queryKey: keys.health(channelId), queryFn: () => api.channels.health(channelId) }),
 };

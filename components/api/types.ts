@@ -33,6 +33,14 @@ import type { addFlow } from "@/lib/whatsapp/flows";
 import type { addChannelSchema, updateChannelSchema } from "@/lib/channels/schemas";
 import type { ChannelDto } from "@/lib/channels/serialize";
 import type { replayWebhookEvent } from "@/lib/whatsapp/webhook-events";
+import type { profileOverview } from "@/lib/business-profile/profile-overview";
+import type { saveProfile } from "@/lib/business-profile/save-profile";
+import type { restoreVersion } from "@/lib/business-profile/restore-version";
+import type { ProfileChangeInput } from "@/lib/business-profile/profile-schema";
+import type { numberHealth } from "@/lib/number-health/number-health";
+import type { BlueTickInput } from "@/lib/number-health/action-schemas";
+import type { businessView } from "@/lib/simulator/business-view";
+import type { numberControls } from "@/lib/simulator/number-controls";
 
 // The JSON API's shapes, derived from the server functions that produce them (type-only imports:
 // nothing here reaches the bundle). Wire<T> is what JSON.stringify makes of T: dates become strings.
@@ -85,3 +93,12 @@ export type { InviteInput, UpdateAccountInput, UpdateUserInput };
 export type AddChannelBody = z.input<typeof addChannelSchema>;
 export type UpdateChannelBody = z.input<typeof updateChannelSchema>;
 export type { ChannelDto };
+// The WhatsApp number: its business profile and its health.
+export type ProfileOverview = Result<typeof profileOverview>;
+export type ProfileVersion = ProfileOverview["versions"][number];
+export type ProfileSaveResult = Result<typeof saveProfile>;
+export type ProfileRestoreResult = Result<typeof restoreVersion>;
+export type NumberHealth = Result<typeof numberHealth>;
+export type SimulatorBusiness = Result<typeof businessView>;
+export type SimulatorNumberControls = Result<typeof numberControls>;
+export type { ProfileChangeInput, BlueTickInput };

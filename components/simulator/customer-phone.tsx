@@ -6,7 +6,9 @@ import { api, ApiError } from "@/components/api/client";
 import { keys } from "@/components/api/queries";
 import type { SimulatedMessage } from "@/components/api/types";
 import type { Tap } from "@/components/whatsapp/business-message";
+import { BusinessHeader } from "./business-header";
 import { ComposeMore } from "./compose-more";
+import { NumberControls } from "./number-controls";
 import { BusinessBubble, tapReply } from "./business-bubble";
 import { BusinessMessageActions } from "./message-actions";
 import { PhoneSettingsPanel, usePhoneSettings } from "./phone-settings";
@@ -99,6 +101,7 @@ export function CustomerPhone() {
           />
         </label>
         <PhoneSettingsPanel settings={phone.settings} onReadsMessages={phone.setReadsMessages} />
+        <NumberControls />
         {customers.length > 0 && (
           <div>
             <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Recent customers</h2>
@@ -121,17 +124,18 @@ export function CustomerPhone() {
         )}
       </aside>
       <section className="flex min-w-0 flex-1 flex-col overflow-hidden rounded-2xl border border-slate-300 bg-[#efeae2] shadow">
-        <header className="bg-[#008069] px-4 py-3 text-white">
-          <p className="text-sm font-semibold">Northwind Furniture</p>
-          <p className="text-xs opacity-80">
-            {phone.settings?.typing ? (
-              <span data-testid="sim-typing">typing…</span>
-            ) : (
-              <>
-                You are {name || "a customer"} · +{waId}
-              </>
-            )}
-          </p>
+        <header>
+          <BusinessHeader
+            subtitle={
+              phone.settings?.typing ? (
+                <span data-testid="sim-typing">typing…</span>
+              ) : (
+                <>
+                  You are {name || "a customer"} · +{waId}
+                </>
+              )
+            }
+          />
         </header>
         <div className="min-h-0 flex-1 space-y-1.5 overflow-y-auto p-4" data-testid="sim-thread">
           {messages.length === 0 && <p className="text-center text-sm text-slate-500">No messages yet. Say hello to the business.</p>}

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { api } from "@/components/api/client";
 import type { ChannelAlertDto } from "@/lib/whatsapp/channel-alerts";
@@ -25,7 +26,15 @@ export function AlertBanner({ alerts }: { alerts: ChannelAlertDto[] }) {
       {visible.map((alert) => (
         <div key={alert.id} className="flex items-center justify-between gap-4 px-4 py-1.5">
           <span>
-            <span className="font-medium">{alert.channelName}:</span> {alert.summary}
+            <span className="font-medium">{alert.channelName}:</span> {alert.summary}{" "}
+            <Link
+              href={
+                alert.kind === "profile_changed_elsewhere" ? `/settings/profile/${alert.channelId}` : `/settings/number/${alert.channelId}`
+              }
+              className="underline hover:text-amber-950"
+            >
+              {alert.kind === "profile_changed_elsewhere" ? "Open the profile" : "Open the number's health"}
+            </Link>
           </span>
           <button onClick={() => void dismiss(alert.id)} className="shrink-0 rounded px-2 py-0.5 text-xs hover:bg-amber-100">
             Dismiss

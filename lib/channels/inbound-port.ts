@@ -1,6 +1,7 @@
 import { setMarketingPreference } from "@/lib/contacts/set-marketing-preference";
 import { applyReceipt } from "@/lib/conversations/apply-receipt";
 import type { InboundPort } from "@/lib/conversations/channel-input";
+import { notifyAdmins } from "@/lib/conversations/notify-admins";
 import { receiveMessage } from "@/lib/conversations/receive-message";
 
 // The domain's whole inbound surface, as channel adapters see it (docs/architecture.md, "Folders
@@ -8,4 +9,4 @@ import { receiveMessage } from "@/lib/conversations/receive-message";
 // so the only ways it can change conversations, messages and customers are the calls listed here,
 // each taking the channel-neutral inputs of lib/conversations/channel-input.ts.
 
-export const inboundPort: InboundPort = { receiveMessage, applyReceipt, setMarketingPreference };
+export const inboundPort: InboundPort = { receiveMessage, applyReceipt, setMarketingPreference, notifyAdmins };

@@ -17,6 +17,7 @@ export const simulatorDefaults = {
   phoneNumberId: "100000000000001",
   wabaId: "200000000000001",
   accessToken: "simulator-access-token",
+  appId: "300000000000001",
 } as const;
 
 const MIN_SECRET_LENGTH = 32;
@@ -51,6 +52,8 @@ export type Config = {
     phoneNumberId: string;
     wabaId: string;
     accessToken: string;
+    /** The Meta app's id, for the Resumable Upload API (profile photos); null when not configured. */
+    appId: string | null;
     graphUrl: string;
   };
   seedDemo: boolean;
@@ -116,6 +119,8 @@ export function parseConfig(env: Env): ConfigResult {
     phoneNumberId: whatsappValue("WHATSAPP_PHONE_NUMBER_ID", simulatorDefaults.phoneNumberId),
     wabaId: whatsappValue("WHATSAPP_WABA_ID", simulatorDefaults.wabaId),
     accessToken: whatsappValue("WHATSAPP_ACCESS_TOKEN", simulatorDefaults.accessToken),
+    // Only the profile photo upload needs it, so cloud mode starts without it and the upload says so.
+    appId: get("WHATSAPP_APP_ID") ?? (mode === "simulator" ? simulatorDefaults.appId : null),
     graphUrl: (
       get("WHATSAPP_GRAPH_URL") ??
       (mode === "simulator" ? `http://127.0.0.1:${port}/api/simulator/graph/v23.0` : "https://graph.facebook.com/v23.0")
@@ -231,7 +236,7 @@ export function describeConfig(config: Config): string[] {
     `SECRETS_KEY=${config.secrets.current.equals(Buffer.from(DEVELOPMENT_SECRETS_KEY, "hex")) ? "the development value" : "•••• (32 bytes)"}${config.secrets.previous.length ? ` SECRETS_KEY_PREVIOUS=${config.secrets.previous.length} key(s)` : ""}`,
     `DATABASE_URL=${database} (pool ${config.database.poolSize})`,
     `WHATSAPP_MODE=${config.whatsapp.mode} WHATSAPP_GRAPH_URL=${config.whatsapp.graphUrl}`,
-    `WHATSAPP_PHONE_NUMBER_ID=${config.whatsapp.phoneNumberId} WHATSAPP_WABA_ID=${config.whatsapp.wabaId}`,
+    `WHATSAPP_PHONE_NUMBER_ID=${config.whatsapp.phoneNumberId} WHATSAPP_WABA_ID=${config.whatsapp.wabaId} WHATSAPP_APP_ID=${config.whatsapp.appId ?? "(unset)"}`,
     `WHATSAPP_APP_SECRET=${hidden(config.whatsapp.appSecret)} WHATSAPP_VERIFY_TOKEN=${hidden(config.whatsapp.verifyToken)} WHATSAPP_ACCESS_TOKEN=${hidden(config.whatsapp.accessToken)}`,
     `SEED_DEMO=${config.seedDemo} RETENTION_DAYS=${config.retentionDays} MEDIA_DIR=${config.mediaDir}`,
     `REDIS_URL=${config.redisUrl ? redactUrl(config.redisUrl) : "unset"} SMTP_URL=${config.smtp ? redactUrl(config.smtp.url) : "unset"}`,

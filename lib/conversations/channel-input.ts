@@ -76,4 +76,6 @@ export type InboundPort = {
   receiveMessage(args: { tx: Tx; channelId: string; customer: CustomerInput; message: InboundMessageInput }): Promise<Publication[]>;
   applyReceipt(args: { tx: Tx; channelId: string; receipt: ReceiptInput; system: string }): Promise<Publication[]>;
   setMarketingPreference(args: { tx: Tx; channelId: string; preference: MarketingPreferenceInput; system: string }): Promise<void>;
+  /** Tells every active admin what the channel's provider reported (a rating drop, a name decision). */
+  notifyAdmins(args: { tx: Tx; body: string }): Promise<Publication[]>;
 };

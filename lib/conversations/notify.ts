@@ -13,7 +13,7 @@ export async function notify({
 }: {
   tx: Prisma.TransactionClient;
   userId: string;
-  kind: "mention" | "assigned";
+  kind: "mention" | "assigned" | "channel";
   body: string;
   conversationId?: string | null;
   messageId?: string | null;

@@ -30,8 +30,15 @@ const WEBHOOKS = "/api/webhooks/";
 const NEXT_AUTH = "/api/auth/";
 // The routes that take files, as multipart/form-data: the composer's attachment upload, and the
 // simulator's stand-in for Meta's POST /{phone-number-id}/media, which Switchboard's own Graph
-// client calls with a multipart body as it does Meta's.
-const MULTIPART_ROUTES = [/^\/api\/conversations\/[^/]+\/media$/, /^\/api\/simulator\/graph\/.+\/media$/];
+// client calls with a multipart body as it does Meta's; and the business profile's photo upload.
+const MULTIPART_ROUTES = [
+  /^\/api\/conversations\/[^/]+\/media$/,
+  /^\/api\/simulator\/graph\/.+\/media$/,
+  /^\/api\/channels\/[^/]+\/profile\/photo$/,
+];
+// The simulator's stand-in for Meta's Resumable Upload API (POST /upload:<session>), which takes the
+// file's raw bytes, as Meta's does.
+const RAW_ROUTES = [/^\/api\/simulator\/graph\/[^/]+\/upload(:|%3A)[^/]+$/i];
 
 export function isApiPath(pathname: string): boolean {
   return pathname === "/api" || pathname.startsWith("/api/");
@@ -54,6 +61,12 @@ export function apiRefusal(request: ApiRequestFacts): Refusal | null {
 
   const multipart = MULTIPART_ROUTES.some((route) => route.test(request.pathname));
   if (acceptsBody({ contentType: request.contentType, hasBody: request.hasBody, multipart })) return null;
+  if (
+    RAW_ROUTES.some((route) => route.test(request.pathname)) &&
+    request.contentType?.trim().toLowerCase() === "application/octet-stream"
+  ) {
+    return null;
+  }
   return {
     code: "UNSUPPORTED_MEDIA_TYPE",
     message: multipart

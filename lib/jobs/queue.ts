@@ -12,6 +12,7 @@ export const queues = {
   wakeSnoozed: "inbox.wake-snoozed",
   verifyAuditChain: "audit.verify-chain",
   purgeExpired: "retention.purge-expired",
+  checkProfiles: "whatsapp.check-profiles",
 } as const;
 
 export type SendMessageJob = { messageId: string };

@@ -5,6 +5,7 @@ import { wakeSnoozed } from "@/lib/conversations/wake-snoozed";
 import { deliverReadReceipt } from "@/lib/conversations/deliver-read-receipt";
 import { fetchInboundMedia } from "@/lib/media/fetch-inbound-media";
 import { purgeExpiredRecords } from "@/lib/retention/purge-expired-records";
+import { checkLiveProfiles } from "@/lib/business-profile/check-live-profiles";
 import { syncChannelTemplates } from "@/lib/whatsapp/sync-templates";
 import { queues, type FetchMediaJob, type ReadReceiptJob, type SendMessageJob, type SyncTemplatesJob } from "./queue";
 
@@ -46,5 +47,12 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
   await boss.work(queues.verifyAuditChain, async () => {
     const result = await runAuditVerification({ trigger: "schedule" });
     if (result.ok) console.log(`[audit] the audit chain is intact (${result.events} events)`);
+  });
+  // Every three hours: each number's live business profile, to notice changes made outside Switchboard.
+  await boss.schedule(queues.checkProfiles, "20 */3 * * *", {}, { tz: "UTC", retryLimit: 2, retryDelay: 300, expireInSeconds: 900 });
+  await boss.work(queues.checkProfiles, async () => {
+    const result = await checkLiveProfiles();
+    if (result.drifted)
+      console.log(`[profile] ${result.drifted} of ${result.checked} business profiles differ from their last saved version`);
   });
 }

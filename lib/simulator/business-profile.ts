@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { config } from "@/lib/config";
 import { graphError, ok, type GraphReply } from "./graph-reply";
-import { simulatorMediaInfo } from "./media-store";
+import { fileForHandle } from "./resumable-upload";
 
 // GET/POST /{phone-number-id}/whatsapp_business_profile with Meta's limits: about
 // 1–139 characters, address 256, description 512, email 128 and well-formed, at most two websites
@@ -67,6 +67,12 @@ export async function getBusinessProfile({ phoneNumberId, query }: { phoneNumber
   return ok({ data: [{ ...data, messaging_product: "whatsapp" }] });
 }
 
+/** The profile as the simulated WhatsApp stores it (what customers see). */
+export async function storedProfile(phoneNumberId: string): Promise<Profile> {
+  const stored = await db.simulatorBusinessProfile.findUnique({ where: { phoneNumberId } });
+  return (stored?.profile as Profile | undefined) ?? defaultProfile;
+}
+
 export async function updateBusinessProfile({ phoneNumberId, body }: { phoneNumberId: string; body: unknown }): Promise<GraphReply> {
   if (!(await db.channel.findUnique({ where: { phoneNumberId } }))) return unknownObject(phoneNumberId);
   const request = (body ?? {}) as Record<string, unknown>;
@@ -82,11 +88,12 @@ export async function updateBusinessProfile({ phoneNumberId, body }: { phoneNumb
   }
   if (Array.isArray(request.websites)) next.websites = request.websites as string[];
   if (typeof request.profile_picture_handle === "string") {
-    // Meta takes a handle from its Resumable Upload API; the simulator takes a file in its media store.
-    const picture = await simulatorMediaInfo(request.profile_picture_handle);
+    // A handle from the Resumable Upload API names a file in the simulator's media store.
+    const picture = await fileForHandle(request.profile_picture_handle);
     if (!picture?.mimeType.startsWith("image/"))
       return graphError(400, 100, "(#100) Param profile_picture_handle is not a valid image handle.");
-    next.profile_picture_url = `${config().internalUrl}/api/simulator/media/${picture.id}/download`;
+    // Like Meta's CDN address, one anyone can load (the customer's phone, the admin's preview).
+    next.profile_picture_url = `${config().publicUrl}/api/simulator/profile-photos/${picture.id}`;
   }
   await db.simulatorBusinessProfile.upsert({
     where: { phoneNumberId },

@@ -1,6 +1,6 @@
 import { config } from "@/lib/config";
 import { signBody } from "@/lib/whatsapp/signature";
-import { appSecretOf } from "./phone-numbers";
+import { appSecretOf } from "./meta-apps";
 
 // The simulator reaches the app exactly as Meta does: an HTTP POST to the webhook URL, signed with
 // the app secret. Like Meta, it retries a delivery that is not answered 200.

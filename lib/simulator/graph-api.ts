@@ -3,7 +3,10 @@ import { getBusinessProfile, updateBusinessProfile } from "./business-profile";
 import { graphError, type GraphReply } from "./graph-reply";
 import { listTemplates } from "./list-templates";
 import { getSimulatorMedia } from "./media-graph";
-import { getPhoneNumber, invalidToken, tokenMayUse } from "./phone-numbers";
+import { invalidToken, tokenMayUse } from "./meta-apps";
+import { requestOfficialBusinessAccount } from "./official-business-account";
+import { getPhoneNumber, updatePhoneNumber } from "./phone-number";
+import { openUploadSession, uploadBytes, uploadStatus } from "./resumable-upload";
 import { postMessage } from "./post-message";
 import { uploadSimulatorMedia } from "./upload-media";
 
@@ -14,7 +17,7 @@ import { uploadSimulatorMedia } from "./upload-media";
 export { graphError, type GraphReply };
 
 // `version` is the Graph API version the caller named ("v23.0" → 23): some shapes depend on it.
-type GraphRequest = { method: string; path: string[]; query: URLSearchParams; body: unknown; version: number };
+type GraphRequest = { method: string; path: string[]; query: URLSearchParams; body: unknown; version: number; headers: Headers };
 type Route = { method: string; path: string[]; handle: (params: Record<string, string>, request: GraphRequest) => Promise<GraphReply> };
 
 // The Graph endpoints the simulator answers, after the version segment. ":name" matches any
@@ -52,12 +55,29 @@ const routes: Route[] = [
     path: [":phoneNumberId", "block_users"],
     handle: ({ phoneNumberId }, { query }) => listBlocks({ phoneNumberId, query }),
   },
-  // A phone number's fields, else a media id (Meta's ids share one namespace).
+  {
+    method: "POST",
+    path: [":phoneNumberId", "official_business_account"],
+    handle: ({ phoneNumberId }, { body }) => requestOfficialBusinessAccount({ phoneNumberId, body }),
+  },
+  // The Resumable Upload API: a session is opened on the app, then the bytes go to "upload:<session>".
+  { method: "POST", path: [":appId", "uploads"], handle: ({ appId }, { query }) => openUploadSession({ appId, query }) },
+  {
+    method: "POST",
+    path: [":id"],
+    handle: ({ id }, { body, headers }) =>
+      id.startsWith("upload:")
+        ? uploadBytes({ session: id, offset: headers.get("file_offset"), bytes: body })
+        : updatePhoneNumber({ phoneNumberId: id, body }),
+  },
+  // GET /{id}: an upload session, a phone number, or else a media object.
   {
     method: "GET",
-    path: [":objectId"],
-    handle: async ({ objectId }, { query }) =>
-      getPhoneNumber({ phoneNumberId: objectId, query }) ?? getSimulatorMedia({ mediaId: objectId }),
+    path: [":id"],
+    handle: async ({ id }, { query }) =>
+      id.startsWith("upload:")
+        ? uploadStatus({ session: id })
+        : ((await getPhoneNumber({ phoneNumberId: id, query })) ?? getSimulatorMedia({ mediaId: id })),
   },
 ];
 
@@ -67,23 +87,27 @@ export async function handleGraphRequest({
   query = new URLSearchParams(),
   authorization,
   body,
+  headers = new Headers(),
 }: {
   method: string;
   segments: string[];
   query?: URLSearchParams;
   authorization: string | null;
   body: unknown;
+  headers?: Headers;
 }): Promise<GraphReply> {
-  if (!authorization?.startsWith("Bearer ") || authorization.length <= "Bearer ".length) {
+  // "Bearer <token>" everywhere; the Resumable Upload API takes "OAuth <token>", as Meta's does.
+  const token = /^(Bearer|OAuth) (.+)$/.exec(authorization ?? "")?.[2];
+  if (!token) {
     return graphError(401, 190, "Invalid OAuth access token - Cannot parse access token");
   }
   const [versionSegment, ...path] = segments; // drop the version ("v23.0")
   // A number's own endpoints answer only to the token of the app it belongs to.
-  if (path[0] && !tokenMayUse({ phoneNumberId: decodeURIComponent(path[0]), authorization })) return invalidToken();
+  if (path[0] && !tokenMayUse({ phoneNumberId: decodeURIComponent(path[0]), token })) return invalidToken();
   const version = Number(/^v(\d+)/.exec(versionSegment ?? "")?.[1] ?? 23);
   for (const route of routes) {
     const params = matchPath(route, method, path);
-    if (params) return route.handle(params, { method, path, query, body, version });
+    if (params) return route.handle(params, { method, path, query, body, version, headers });
   }
   return graphError(
     400,

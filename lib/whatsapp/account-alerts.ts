@@ -51,9 +51,21 @@ export function describeAccountUpdate(value: Value): { kind: string; summary: st
   }
 }
 
+// Meta's messaging limit tiers, as the number of customers a number may start conversations with a day.
+const tierWords: Record<string, string> = {
+  TIER_50: "50 customers a day",
+  TIER_250: "250 customers a day",
+  TIER_1K: "1,000 customers a day",
+  TIER_2K: "2,000 customers a day",
+  TIER_10K: "10,000 customers a day",
+  TIER_100K: "100,000 customers a day",
+  TIER_UNLIMITED: "no daily limit",
+};
+
 export function describeQualityUpdate(value: Value): { kind: string; summary: string } {
   const event = text(value.event);
-  const limit = text(value.max_daily_conversations_per_business ?? value.messaging_limit_tier ?? value.current_limit);
+  const tier = text(value.max_daily_conversations_per_business ?? value.messaging_limit_tier ?? value.current_limit);
+  const limit = tierWords[tier] ?? tier;
   const number = text(value.display_phone_number);
   const sentence: Record<string, string> = {
     FLAGGED: `The quality rating of ${number} dropped: it may be limited if it doesn't improve.`,
@@ -80,6 +92,42 @@ export function describeNameUpdate(value: Value): { kind: string; summary: strin
         ? `Display name "${name}" was rejected${reason && reason !== "NONE" ? `: ${humanise(reason)}` : ""}.`
         : `Display name "${name}" review: ${humanise(decision)}.`;
   return { kind: `name_${decision.toLowerCase() || "update"}`, summary };
+}
+
+export function describeAccountAlert(value: Value): { kind: string; summary: string } {
+  const info = (value.alert_info ?? value) as Value;
+  const type = text(info.alert_type) || "UNKNOWN";
+  const description = text(info.alert_description);
+  const sentence: Record<string, string> = {
+    OBA_APPROVED: "The number is now an Official Business Account: the blue tick shows beside its name.",
+    OBA_REJECTED: `The request for the blue tick was rejected${description ? `: ${description}` : "."}`,
+    PROFILE_PICTURE_LOST: "WhatsApp removed the profile photo.",
+  };
+  return {
+    kind: `alert_${type.toLowerCase()}`,
+    summary: sentence[type] ?? `WhatsApp alert: ${humanise(type)}${description ? ` — ${description}` : ""}.`,
+  };
+}
+
+export function describeReviewUpdate(value: Value): { kind: string; summary: string } {
+  const decision = text(value.decision) || "UPDATE";
+  const sentence: Record<string, string> = {
+    APPROVED: "Meta approved the WhatsApp Business Account after its review.",
+    REJECTED: "Meta rejected the WhatsApp Business Account in its review.",
+    PENDING: "Meta is reviewing the WhatsApp Business Account.",
+    DEFERRED: "Meta deferred the review of the WhatsApp Business Account.",
+  };
+  return { kind: `review_${decision.toLowerCase()}`, summary: sentence[decision] ?? `Account review: ${humanise(decision)}.` };
+}
+
+export function describeCapabilityUpdate(value: Value): { kind: string; summary: string } {
+  const limit = text(value.max_daily_conversation_per_phone ?? value.max_daily_conversations_per_business);
+  const numbers = text(value.max_phone_numbers_per_business ?? value.max_phone_numbers_per_waba);
+  const parts = [
+    limit ? `up to ${limit} business-initiated conversations a day per number` : "",
+    numbers ? `up to ${numbers} phone numbers` : "",
+  ].filter(Boolean);
+  return { kind: "capability_update", summary: `The account's capabilities changed${parts.length ? `: ${parts.join(", ")}` : ""}.` };
 }
 
 export function describeTemplateStatus(value: Value): { kind: string; summary: string } | null {

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 
-export type ChannelAlertDto = { id: string; channelName: string; kind: string; summary: string; createdAt: string };
+export type ChannelAlertDto = { id: string; channelId: string; channelName: string; kind: string; summary: string; createdAt: string };
 
 /** What Meta reported that no admin has dismissed yet, newest first. */
 export async function listOpenAlerts({ limit = 5 }: { limit?: number } = {}): Promise<ChannelAlertDto[]> {
@@ -15,6 +15,7 @@ export async function listOpenAlerts({ limit = 5 }: { limit?: number } = {}): Pr
   });
   return rows.map((row) => ({
     id: row.id,
+    channelId: row.channelId,
     channelName: row.channel.inbox?.name ?? `+${row.channel.displayPhoneNumber}`,
     kind: row.kind,
     summary: row.summary,

@@ -34,6 +34,7 @@ export async function graphRequest<T>({
   path,
   body,
   form,
+  bytes,
   as,
 }: {
   method: "GET" | "POST" | "DELETE";
@@ -41,6 +42,9 @@ export async function graphRequest<T>({
   body?: unknown;
   // A multipart body (media uploads); fetch sets its content type with the boundary.
   form?: FormData;
+  // Raw bytes with their own headers: the Resumable Upload API's POST /upload:<session>, which
+  // Meta authorises with "OAuth <token>" rather than "Bearer".
+  bytes?: { data: Uint8Array; headers: Record<string, string> };
   as: GraphCaller;
 }): Promise<T> {
   const accessToken = await accessTokenOf(as);
@@ -48,11 +52,13 @@ export async function graphRequest<T>({
   try {
     response = await fetch(`${config().whatsapp.graphUrl}/${path.replace(/^\/+/, "")}`, {
       method,
-      headers: {
-        authorization: `Bearer ${accessToken}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
+      headers: bytes
+        ? { authorization: `OAuth ${accessToken}`, "content-type": "application/octet-stream", ...bytes.headers }
+        : {
+            authorization: `Bearer ${accessToken}`,
+            ...(body === undefined ? {} : { "content-type": "application/json" }),
+          },
+      body: bytes ? Buffer.from(bytes.data) : (form ?? (body === undefined ? undefined : JSON.stringify(body))),
       signal: AbortSignal.timeout(20_000),
     });
   } catch (error) {

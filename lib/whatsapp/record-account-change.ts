@@ -1,6 +1,15 @@
 import type { Prisma } from "@/lib/db/client";
 import type { InboundPort } from "@/lib/conversations/channel-input";
-import { describeAccountUpdate, describeNameUpdate, describeQualityUpdate, describeTemplateStatus } from "./account-alerts";
+import type { Publication } from "@/lib/realtime/publish";
+import {
+  describeAccountAlert,
+  describeAccountUpdate,
+  describeCapabilityUpdate,
+  describeNameUpdate,
+  describeQualityUpdate,
+  describeReviewUpdate,
+  describeTemplateStatus,
+} from "./account-alerts";
 import { metaTime } from "./webhook-schema";
 
 type Tx = Prisma.TransactionClient;
@@ -18,7 +27,34 @@ export const accountFields = [
   "phone_number_quality_update",
   "phone_number_name_update",
   "account_update",
+  "account_review_update",
+  "business_capability_update",
+  "account_alerts",
 ] as const;
+
+// Good news goes into the number's timeline but raises no banner; these kinds (a rating drop, a lower
+// limit, a refused name or blue tick…) also notify every admin.
+const quietKinds = new Set([
+  "quality_unflagged",
+  "quality_upgrade",
+  "quality_throughput_upgrade",
+  "name_approved",
+  "alert_oba_approved",
+  "pricing_tier",
+  "review_approved",
+  "capability_update",
+]);
+const notifyingKinds = new Set([
+  "quality_flagged",
+  "quality_downgrade",
+  "name_rejected",
+  "name_approved",
+  "alert_oba_rejected",
+  "alert_oba_approved",
+  "account_restriction",
+  "account_disabled",
+  "review_rejected",
+]);
 
 export async function recordAccountChange({
   tx,
@@ -32,10 +68,15 @@ export async function recordAccountChange({
   field: string;
   value: Value;
   domain: InboundPort;
-}): Promise<string | null> {
+}): Promise<string | Publication[] | null> {
   if (field === "user_preferences") return recordUserPreferences({ tx, value, domain });
 
-  const channels = wabaId ? await tx.channel.findMany({ where: { wabaId }, select: { id: true, displayPhoneNumber: true } }) : [];
+  const channels = wabaId
+    ? await tx.channel.findMany({
+        where: { wabaId },
+        select: { id: true, displayPhoneNumber: true, phoneNumberId: true, inbox: { select: { name: true } } },
+      })
+    : [];
   if (channels.length === 0) return `no channel belongs to WhatsApp Business Account ${wabaId ?? "(none)"}`;
 
   if (field === "message_template_status_update") {
@@ -44,23 +85,33 @@ export async function recordAccountChange({
   }
 
   // Number-level fields name the number; account-level ones concern every channel of the account.
+  // (account_alerts name a phone number by its id.)
   const number = typeof value.display_phone_number === "string" ? value.display_phone_number.replace(/\D/g, "") : null;
-  const targets = number ? channels.filter((c) => c.displayPhoneNumber.replace(/\D/g, "") === number) : channels;
-  if (targets.length === 0) return `no channel has the number ${number}`;
+  const numberId = value.entity_type === "PHONE_NUMBER" && typeof value.entity_id === "string" ? value.entity_id : null;
+  const targets = number
+    ? channels.filter((c) => c.displayPhoneNumber.replace(/\D/g, "") === number)
+    : numberId
+      ? channels.filter((c) => c.phoneNumberId === numberId)
+      : channels;
+  if (targets.length === 0) return `no channel has the number ${number ?? numberId}`;
 
-  const alert =
-    field === "phone_number_quality_update"
-      ? describeQualityUpdate(value)
-      : field === "phone_number_name_update"
-        ? describeNameUpdate(value)
-        : describeAccountUpdate(value);
+  const describe = {
+    phone_number_quality_update: describeQualityUpdate,
+    phone_number_name_update: describeNameUpdate,
+    account_alerts: describeAccountAlert,
+    account_review_update: describeReviewUpdate,
+    business_capability_update: describeCapabilityUpdate,
+  }[field];
+  const alert = (describe ?? describeAccountUpdate)(value);
+  const publications: Publication[] = [];
   for (const channel of targets) {
     if (field === "phone_number_quality_update") {
       const limit = value.max_daily_conversations_per_business ?? value.messaging_limit_tier ?? value.current_limit;
+      const rating = value.new_quality_score ?? value.event;
       await tx.channel.update({
         where: { id: channel.id },
         data: {
-          qualityRating: typeof value.event === "string" ? value.event : undefined,
+          qualityRating: typeof rating === "string" ? rating : undefined,
           messagingLimit: typeof limit === "string" ? limit : undefined,
         },
       });
@@ -68,11 +119,26 @@ export async function recordAccountChange({
     if (field === "phone_number_name_update" && typeof value.decision === "string") {
       await tx.channel.update({ where: { id: channel.id }, data: { nameStatus: value.decision } });
     }
+    // Meta reported a change: the number's health page reads the number afresh next time.
+    await tx.channelMetaState.updateMany({ where: { channelId: channel.id }, data: { numberCheckedAt: null } });
+    const at = new Date();
     await tx.channelAlert.create({
-      data: { channelId: channel.id, field, kind: alert.kind, summary: alert.summary, payload: value as Prisma.InputJsonValue },
+      data: {
+        channelId: channel.id,
+        field,
+        kind: alert.kind,
+        summary: alert.summary,
+        payload: value as Prisma.InputJsonValue,
+        createdAt: at,
+        dismissedAt: quietKinds.has(alert.kind) ? at : null,
+      },
     });
+    if (notifyingKinds.has(alert.kind))
+      publications.push(
+        ...(await domain.notifyAdmins({ tx, body: `${channel.inbox?.name ?? `+${channel.displayPhoneNumber}`}: ${alert.summary}` })),
+      );
   }
-  return null;
+  return publications;
 }
 
 async function recordUserPreferences({ tx, value, domain }: { tx: Tx; value: Value; domain: InboundPort }): Promise<string | null> {

@@ -5,7 +5,7 @@ import { launchBrowser, screenshot, signedInPage } from "../support/browser";
 // An admin connects a second WhatsApp number in Settings → Channels, as they would with the values
 // from Meta's app dashboard; a customer of that number then reaches the admin's inbox.
 
-// One of the simulated Meta's spare numbers (lib/simulator/phone-numbers.ts).
+// One of the simulated Meta's spare numbers (lib/simulator/meta-apps.ts).
 const repairs = {
   phoneNumberId: "100000000000003",
   wabaId: "200000000000002",

@@ -17,7 +17,7 @@ import { eventually, inboundTextBody, testChannel } from "./factories";
 // the secret of the number they name; sends made with the number's own token.
 
 const root = path.resolve(import.meta.dirname, "../..");
-// One of the simulated Meta's spare numbers (lib/simulator/phone-numbers.ts).
+// One of the simulated Meta's spare numbers (lib/simulator/meta-apps.ts).
 const outlet = {
   name: "Outlet",
   phoneNumberId: "100000000000002",

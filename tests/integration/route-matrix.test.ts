@@ -74,11 +74,11 @@ beforeAll(async () => {
     flowId: flow.id,
     webhookEventId: event.id,
     alertId: alert.id,
+    channelId: channel.id,
     waId: `49${String(randomInt(0, 10_000_000_000)).padStart(10, "0")}`,
     simulatorMediaId: String(randomInt(100_000_000_000, 999_999_999_999)),
     userId: target.id,
     inviteId: invite.id,
-    channelId: channel.id,
   };
 });
 

@@ -18,13 +18,13 @@ export type Ids = {
   flowId: string;
   webhookEventId: string;
   alertId: string;
+  /** The configured WhatsApp number (the simulator plays Meta for it). */
+  channelId: string;
   waId: string;
   simulatorMediaId: string;
   /** A user the admin routes act on (never one of the callers). */
   userId: string;
   inviteId: string;
-  /** The demo's channel (PATCH with an empty body changes nothing). */
-  channelId: string;
 };
 
 // `body: "file"` sends a small text file as multipart/form-data (field "file"), as the composer uploads.
@@ -126,6 +126,39 @@ export const routeCases: Record<string, RouteCase> = {
     expect: admins("pass"),
   },
   "GET /api/webhook-events": { path: () => "/api/webhook-events", expect: admins(200) },
+
+  // The WhatsApp number's business profile and health: managers read, admins change.
+  "GET /api/channels/[id]/profile": { path: (ids) => `/api/channels/${ids.channelId}/profile`, expect: managers(200) },
+  // An empty change saves nothing and answers the profile as it is.
+  "PATCH /api/channels/[id]/profile": { path: (ids) => `/api/channels/${ids.channelId}/profile`, body: {}, expect: admins(200) },
+  // A text file is not a photo: 422.
+  "POST /api/channels/[id]/profile/photo": {
+    path: (ids) => `/api/channels/${ids.channelId}/profile/photo`,
+    body: "file",
+    expect: admins(422),
+  },
+  "POST /api/channels/[id]/profile/versions/[versionId]/restore": {
+    path: (ids) => `/api/channels/${ids.channelId}/profile/versions/no-such-version/restore`,
+    body: {},
+    expect: admins(404),
+  },
+  "POST /api/channels/[id]/profile/drift": { path: (ids) => `/api/channels/${ids.channelId}/profile/drift`, body: {}, expect: admins(400) },
+  "GET /api/channels/[id]/health": { path: (ids) => `/api/channels/${ids.channelId}/health`, expect: managers(200) },
+  "POST /api/channels/[id]/number/display-name": {
+    path: (ids) => `/api/channels/${ids.channelId}/number/display-name`,
+    body: {},
+    expect: admins(422),
+  },
+  "POST /api/channels/[id]/number/official-business-account": {
+    path: (ids) => `/api/channels/${ids.channelId}/number/official-business-account`,
+    body: {},
+    expect: admins(422),
+  },
+  "POST /api/channels/[id]/number/two-step-pin": {
+    path: (ids) => `/api/channels/${ids.channelId}/number/two-step-pin`,
+    body: {},
+    expect: admins(422),
+  },
   "POST /api/webhook-events/[id]/replay": {
     path: (ids) => `/api/webhook-events/${ids.webhookEventId}/replay`,
     body: {},
@@ -182,6 +215,11 @@ export const routeCases: Record<string, RouteCase> = {
     expect: same("pass"),
   },
   "GET /api/simulator/media/[id]/download": { path: (ids) => `/api/simulator/media/${ids.simulatorMediaId}/download`, expect: same(401) },
+  "GET /api/simulator/business": { path: () => "/api/simulator/business", expect: same(200) },
+  "PATCH /api/simulator/business": { path: () => "/api/simulator/business", body: {}, expect: same(200) },
+  "GET /api/simulator/number": { path: () => "/api/simulator/number", expect: same(200) },
+  "PATCH /api/simulator/number": { path: () => "/api/simulator/number", body: {}, expect: same(200) },
+  "GET /api/simulator/profile-photos/[id]": { path: (ids) => `/api/simulator/profile-photos/${ids.simulatorMediaId}`, expect: same(404) },
   "GET /api/simulator/graph/[...path]": { path: () => "/api/simulator/graph/v23.0/me", expect: same(401) },
   "POST /api/simulator/graph/[...path]": { path: () => "/api/simulator/graph/v23.0/1/messages", body: {}, expect: same(401) },
   "DELETE /api/simulator/graph/[...path]": { path: () => "/api/simulator/graph/v23.0/1/block_users", body: {}, expect: same(401) },
@@ -205,6 +243,9 @@ export const pageCases: Record<string, Expectation> = {
   "/settings/rate-card": { anonymous: "login", AGENT: "inbox", MANAGER: "inbox", ADMIN: 200, nonMember: "inbox" },
   "/settings/users": { anonymous: "login", AGENT: "inbox", MANAGER: "inbox", ADMIN: 200, nonMember: "inbox" },
   "/settings/audit": { anonymous: "login", AGENT: "inbox", MANAGER: "inbox", ADMIN: 200, nonMember: "inbox" },
+  // Requested literally, so no number matches: the page says so (200) to those who may see it.
+  "/settings/profile/[channelId]": { anonymous: "login", AGENT: "inbox", MANAGER: 200, ADMIN: 200, nonMember: "inbox" },
+  "/settings/number/[channelId]": { anonymous: "login", AGENT: "inbox", MANAGER: 200, ADMIN: 200, nonMember: "inbox" },
   "/account": { anonymous: "login", AGENT: 200, MANAGER: 200, ADMIN: 200, nonMember: 200 },
   // Single-use link pages: a readable refusal without a valid token, for anyone.
   "/setup": same(200),

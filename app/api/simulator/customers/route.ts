@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { route } from "@/lib/http/route";
 import { customers } from "@/lib/simulator/customer-phone";
 import { requireSimulatorMode } from "@/lib/simulator/guard";
-import { businessNumber, businessQuery } from "@/lib/simulator/phone-numbers";
+import { businessNumber, businessQuery } from "@/lib/simulator/meta-apps";
 
 export const dynamic = "force-dynamic";
 

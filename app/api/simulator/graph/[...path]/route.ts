@@ -10,9 +10,16 @@ const segments = z.object({ path: z.array(z.string()) });
 // No body schema: the Graph API answers a bad body in Meta's own error shape, and media uploads are
 // multipart, as Meta's are, so respond() reads the body itself.
 async function respond({ request, params }: { request: Request; params: z.output<typeof segments> }) {
-  const multipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
-  const text = request.method === "GET" || multipart ? "" : await request.text();
-  let body: unknown = multipart ? await request.formData().catch(() => undefined) : undefined;
+  const contentType = request.headers.get("content-type") ?? "";
+  const multipart = contentType.startsWith("multipart/form-data");
+  // The Resumable Upload API's POST /upload:<session> carries the file's raw bytes.
+  const raw = contentType.startsWith("application/octet-stream");
+  const text = request.method === "GET" || multipart || raw ? "" : await request.text();
+  let body: unknown = multipart
+    ? await request.formData().catch(() => undefined)
+    : raw
+      ? new Uint8Array(await request.arrayBuffer())
+      : undefined;
   if (text) {
     try {
       body = JSON.parse(text);
@@ -26,6 +33,7 @@ async function respond({ request, params }: { request: Request; params: z.output
     query: new URL(request.url).searchParams,
     authorization: request.headers.get("authorization"),
     body,
+    headers: request.headers,
   });
   return NextResponse.json(reply.body, { status: reply.status });
 }

@@ -5,7 +5,7 @@ import { route } from "@/lib/http/route";
 import { customerMessage } from "@/lib/simulator/customer-message";
 import { customerThread, sendAsCustomer } from "@/lib/simulator/customer-phone";
 import { requireSimulatorMode } from "@/lib/simulator/guard";
-import { businessNumber, businessQuery } from "@/lib/simulator/phone-numbers";
+import { businessNumber, businessQuery } from "@/lib/simulator/meta-apps";
 
 const params = z.object({
   waId: z.string().regex(/^\d{6,15}$/, "A phone number in international format, digits only (e.g. 4915112345678)."),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
-import { graphError, ok, type GraphReply } from "./graph-reply";
+import { graphError } from "./graph-reply";
 
 // The numbers the simulated Meta knows: the configured one, with the configuration's credentials,
 // and two spare numbers of another app that an admin can connect in Settings → Channels with the
@@ -59,27 +59,9 @@ export function appSecretOf(phoneNumberId: string | undefined): string {
 }
 
 /** Whether the bearer token may act for the number: each number answers only to its own app's token. */
-export function tokenMayUse({ phoneNumberId, authorization }: { phoneNumberId: string; authorization: string }): boolean {
+export function tokenMayUse({ phoneNumberId, token }: { phoneNumberId: string; token: string }): boolean {
   const number = simulatedNumber(phoneNumberId);
-  return !number || authorization === `Bearer ${number.accessToken}`;
-}
-
-/** GET /{phone-number-id}: the number's fields, as Meta answers them for its own app's token. */
-export function getPhoneNumber({ phoneNumberId, query }: { phoneNumberId: string; query: URLSearchParams }): GraphReply | null {
-  const number = simulatedNumber(phoneNumberId);
-  if (!number) return null;
-  const all: Record<string, unknown> = {
-    verified_name: number.verifiedName,
-    display_phone_number: `+${number.displayPhoneNumber.replace(/^1/, "1 ").replace(/(\d{3})(\d{3})(\d{4})$/, "$1-$2-$3")}`,
-    quality_rating: "GREEN",
-    code_verification_status: "VERIFIED",
-    platform_type: "CLOUD_API",
-    throughput: { level: "STANDARD" },
-  };
-  const fields = query.get("fields")?.split(",").filter(Boolean) ?? ["verified_name", "display_phone_number", "quality_rating"];
-  const body: Record<string, unknown> = { id: number.phoneNumberId };
-  for (const field of fields) if (field in all) body[field] = all[field];
-  return ok(body);
+  return !number || token === number.accessToken;
 }
 
 export const invalidToken = () => graphError(401, 190, "Invalid OAuth access token - Cannot parse access token");

@@ -1,0 +1,19 @@
+// POST /api/channels/:id/number/display-name — ask Meta to review a new display name (its rules checked first).
+import { NextResponse } from "next/server";
+import { fieldProblems } from "@/lib/business-profile/profile-schema";
+import { fieldProblemsResponse, readJsonBody } from "@/lib/http/field-problems";
+import { idParams, route } from "@/lib/http/route";
+import { displayNameSchema } from "@/lib/number-health/action-schemas";
+import { FieldRefusal, requestDisplayName } from "@/lib/number-health/number-actions";
+
+export const POST = route({ permission: "settings.manage", params: idParams }, async ({ request, params, user }) => {
+  const parsed = displayNameSchema.safeParse(await readJsonBody(request));
+  if (!parsed.success) return fieldProblemsResponse(fieldProblems(parsed.error));
+  try {
+    await requestDisplayName({ channelId: params.id, name: parsed.data.name, actor: user });
+  } catch (error) {
+    if (error instanceof FieldRefusal) return fieldProblemsResponse(error.fields);
+    throw error;
+  }
+  return NextResponse.json({ requested: parsed.data.name }, { status: 202 });
+});

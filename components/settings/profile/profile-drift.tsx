@@ -1,0 +1,44 @@
+"use client";
+
+import type { ProfileOverview } from "@/components/api/types";
+import { Button } from "@/components/ui/button";
+import { ProfileChanges } from "./profile-changes";
+
+// The profile on WhatsApp differs from the last version saved here: someone changed it in WhatsApp
+// Manager or another tool. Admins keep the change (adopt) or put the saved version back (overwrite).
+
+export function ProfileDrift({
+  drift,
+  canResolve,
+  busy,
+  onResolve,
+}: {
+  drift: NonNullable<ProfileOverview["drift"]>;
+  canResolve: boolean;
+  busy: boolean;
+  onResolve: (resolve: "adopt" | "overwrite") => void;
+}) {
+  return (
+    <section
+      className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900"
+      data-testid="profile-drift"
+      role="status"
+    >
+      <p className="font-medium">The profile was changed outside Switchboard.</p>
+      <p>WhatsApp now shows something other than the last version saved here (read {new Date(drift.checkedAt).toLocaleString()}):</p>
+      <ProfileChanges changes={drift.changes} />
+      {canResolve ? (
+        <div className="flex gap-2 pt-1">
+          <Button size="sm" tone="primary" disabled={busy} onClick={() => onResolve("adopt")}>
+            Keep WhatsApp&apos;s version
+          </Button>
+          <Button size="sm" disabled={busy} onClick={() => onResolve("overwrite")}>
+            Overwrite with the saved version
+          </Button>
+        </div>
+      ) : (
+        <p className="text-xs">An admin can keep the change or overwrite it.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+// The Graph ids a channel is reached at, with its inbox's name. Its access token comes with every
+// Graph request (graph-client.ts asks lib/channels/credentials.ts for the number's own).
+
+export type ChannelGraphIds = { channelId: string; name: string; phoneNumberId: string; wabaId: string; displayPhoneNumber: string };
+
+export async function channelGraphIds(channelId: string): Promise<ChannelGraphIds> {
+  const channel = await db.channel.findUnique({
+    where: { id: channelId },
+    select: { id: true, phoneNumberId: true, wabaId: true, displayPhoneNumber: true, inbox: { select: { name: true } } },
+  });
+  if (!channel) throw new AppError("NOT_FOUND", "There is no such WhatsApp number.");
+  const { inbox, ...ids } = channel;
+  return { channelId: channel.id, name: inbox?.name ?? `+${channel.displayPhoneNumber}`, ...ids };
+}
