@@ -21,6 +21,11 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             <Link href="/inbox" className="hover:text-slate-900">
               Inbox
             </Link>
+            {can(user.role, "dashboard.view") && (
+              <Link href="/dashboard" className="hover:text-slate-900" data-testid="nav-dashboard">
+                Dashboard
+              </Link>
+            )}
             {can(user.role, "settings.manage") && (
               <>
                 <Link href="/settings/assignment" className="hover:text-slate-900">

@@ -10,6 +10,8 @@ export type ServerToClientEvents = {
   "conversation.updated": (conversation: ConversationDto) => void;
   "presence.updated": (presence: PresenceDto) => void;
   "notification.created": (notification: NotificationDto) => void;
+  /** To managers and admins: the statistics changed (a message, receipt or conversation change); refetch. */
+  "stats.changed": () => void;
 };
 
 export type ClientToServerEvents = {

@@ -197,6 +197,8 @@ export const pageCases: Record<string, Expectation> = {
   "/settings/rate-card": { anonymous: "login", AGENT: "inbox", MANAGER: "inbox", ADMIN: 200, nonMember: "inbox" },
   "/settings/users": { anonymous: "login", AGENT: "inbox", MANAGER: "inbox", ADMIN: 200, nonMember: "inbox" },
   "/settings/audit": { anonymous: "login", AGENT: "inbox", MANAGER: "inbox", ADMIN: 200, nonMember: "inbox" },
+  // An agent is told, on the page itself, that the dashboard is not for their role (200).
+  "/dashboard": { anonymous: "login", AGENT: 200, MANAGER: 200, ADMIN: 200, nonMember: 200 },
   "/account": { anonymous: "login", AGENT: 200, MANAGER: 200, ADMIN: 200, nonMember: 200 },
   // Single-use link pages: a readable refusal without a valid token, for anyone.
   "/setup": same(200),

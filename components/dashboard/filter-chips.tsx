@@ -1,0 +1,49 @@
+"use client";
+
+import { dimensions, type Dimension } from "@/lib/stats/contract";
+import { useDashboard } from "./dashboard-context";
+
+export const dimensionLabels: Record<Dimension, string> = {
+  inbox: "Inbox",
+  agent: "Agent",
+  team: "Team",
+  template: "Template",
+  kind: "Kind",
+  category: "Category",
+  pricing: "Pricing",
+  country: "Country",
+  label: "Label",
+};
+
+/** The filters in force, each removable; values within one dimension are alternatives, dimensions combine. */
+export function FilterChips() {
+  const { state } = useDashboard();
+  const chips = dimensions.flatMap((dimension) => state.filters[dimension].map((value) => ({ dimension, value })));
+  if (chips.length === 0)
+    return <p className="text-xs text-slate-500">No filters: every message. Pick a row on Breakdowns or Templates to narrow.</p>;
+  return (
+    <ul className="flex flex-wrap items-center gap-1.5" aria-label="Filters" data-testid="filter-chips">
+      {chips.map(({ dimension, value }) => (
+        <li key={`${dimension}:${value}`}>
+          <button
+            type="button"
+            onClick={() => state.removeFilter(dimension, value)}
+            className="inline-flex items-center gap-1 rounded-full border border-brand-200 bg-brand-50 px-2 py-0.5 text-xs text-brand-700 hover:bg-brand-100 focus-visible:outline-2 focus-visible:outline-brand-500"
+            aria-label={`Remove filter ${dimensionLabels[dimension]}: ${value}`}
+            data-testid="filter-chip"
+            data-dimension={dimension}
+          >
+            <span className="text-brand-600">{dimensionLabels[dimension]}:</span> {value} <span aria-hidden>×</span>
+          </button>
+        </li>
+      ))}
+      {chips.length > 1 && (
+        <li>
+          <button type="button" onClick={state.clearFilters} className="text-xs text-slate-500 underline hover:text-slate-800">
+            Clear all
+          </button>
+        </li>
+      )}
+    </ul>
+  );
+}

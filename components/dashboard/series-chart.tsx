@@ -1,0 +1,61 @@
+"use client";
+
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { MessageStats } from "@/lib/stats/contract";
+import { useDashboard } from "./dashboard-context";
+
+// Sent, delivered, read and failed per bucket, with the previous period's sent and read dashed
+// underneath (matched bucket by bucket). Clicking a point opens that bucket's messages.
+
+export function SeriesChart({ stats }: { stats: MessageStats }) {
+  const { format, state, drill } = useDashboard();
+  const rows = stats.series.map((point, index) => ({
+    ...point,
+    label: format.bucket(point.bucket, state.bucket),
+    previousSent: stats.previous.series[index]?.sent ?? null,
+    previousRead: stats.previous.series[index]?.read ?? null,
+    end: stats.series[index + 1]?.bucket ?? state.params.to,
+  }));
+  return (
+    <div className="h-64" data-testid="series-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart
+          data={rows}
+          margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+          onClick={(event) => {
+            const row = typeof event?.activeIndex === "number" ? rows[event.activeIndex] : rows[Number(event?.activeIndex)];
+            if (row) drill({ title: `Messages sent ${row.label}`, range: { from: row.bucket, to: row.end } });
+          }}
+        >
+          <CartesianGrid stroke="#e2e8f0" vertical={false} />
+          <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={16} />
+          <YAxis tick={{ fontSize: 11 }} width={48} tickFormatter={(value: number) => format.compact(value)} allowDecimals={false} />
+          <Tooltip formatter={(value) => format.count(Number(value))} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Line type="monotone" dataKey="sent" name="Sent" stroke="#0ea5e9" dot={false} strokeWidth={2} />
+          <Line type="monotone" dataKey="delivered" name="Delivered" stroke="#10b981" dot={false} strokeWidth={2} />
+          <Line type="monotone" dataKey="read" name="Read" stroke="#2563eb" dot={false} strokeWidth={2} />
+          <Line type="monotone" dataKey="failed" name="Failed" stroke="#ef4444" dot={false} strokeWidth={2} />
+          <Line
+            type="monotone"
+            dataKey="previousSent"
+            name="Sent, previous period"
+            stroke="#0ea5e9"
+            strokeDasharray="4 4"
+            dot={false}
+            strokeOpacity={0.5}
+          />
+          <Line
+            type="monotone"
+            dataKey="previousRead"
+            name="Read, previous period"
+            stroke="#2563eb"
+            strokeDasharray="4 4"
+            dot={false}
+            strokeOpacity={0.5}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
