@@ -61,14 +61,16 @@ export function GroupTable({
         <tbody>
           {groups.map((group) => {
             const filtered = state.filters[dimension].includes(group.key);
+            // The group of messages without a value ("No template", "No label") has no key to filter by.
+            const keyed = group.key !== "";
             return (
               <tr key={group.key} className="border-t border-slate-100 hover:bg-slate-50" data-testid="group-row" data-key={group.key}>
                 <th scope="row" className="max-w-64 py-1 pr-3 text-left font-normal">
                   <button
                     type="button"
                     className="truncate text-left text-slate-800 hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-500 disabled:no-underline"
-                    title={filtered ? "Already a filter" : `Show only ${group.label}`}
-                    disabled={filtered}
+                    title={filtered ? "Already a filter" : keyed ? `Show only ${group.label}` : undefined}
+                    disabled={filtered || !keyed}
                     onClick={() => state.addFilter(dimension, group.key)}
                     data-testid="group-filter"
                   >
@@ -87,7 +89,7 @@ export function GroupTable({
                 </td>
                 {columns.map((column) => (
                   <td key={column} className="px-2 py-1 text-right tabular-nums">
-                    {statuses.has(column) ? (
+                    {statuses.has(column) && keyed ? (
                       <button
                         type="button"
                         className="rounded px-1 hover:bg-brand-50 hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-500"
