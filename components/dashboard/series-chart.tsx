@@ -23,7 +23,8 @@ export function SeriesChart({ stats }: { stats: MessageStats }) {
           data={rows}
           margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
           onClick={(event) => {
-            const row = typeof event?.activeIndex === "number" ? rows[event.activeIndex] : rows[Number(event?.activeIndex)];
+            const index = event?.activeIndex;
+            const row = index === null || index === undefined ? undefined : rows[Number(index)];
             if (row) drill({ title: `Messages sent ${row.label}`, range: { from: row.bucket, to: row.end } });
           }}
         >
