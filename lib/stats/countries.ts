@@ -2,7 +2,7 @@
 // "country" dimension. A number's code is the longest code it starts with. Codes that several
 // countries share (1: the US, Canada and much of the Caribbean; 7: Russia and Kazakhstan) name
 // the largest. The migration `statistics_rollups` loads the same table into "CallingCode";
-// tests/integration/stats-countries.test.ts keeps the two equal. Pure: the dashboard imports it.
+// tests/integration/stats-sql.test.ts keeps the two equal. Pure: the dashboard imports it.
 
 export const callingCodes: Record<string, string> = {
   "1": "US",

@@ -18,7 +18,7 @@ export function bucketOf(seconds: number): number {
   return Math.min(LAST_BUCKET, EXACT_BELOW + Math.floor(Math.log(s / EXACT_BELOW) / Math.log(GROWTH) + 1e-9));
 }
 
-/** The same rule in SQL, over an expression giving whole seconds. Kept equal by tests/unit/stats-histogram.test.ts. */
+/** The same rule in SQL, over an expression giving whole seconds. Kept equal by tests/integration/stats-sql.test.ts. */
 export function bucketSql(seconds: string): string {
   return `(CASE WHEN (${seconds}) < ${EXACT_BELOW} THEN greatest(0, (${seconds}))::int
     ELSE least(${LAST_BUCKET}, ${EXACT_BELOW} + floor(ln((${seconds}) / ${EXACT_BELOW}.0) / ln(${GROWTH}) + 1e-9)::int) END)`;
