@@ -12,6 +12,7 @@ export const queues = {
   wakeSnoozed: "inbox.wake-snoozed",
   verifyAuditChain: "audit.verify-chain",
   purgeExpired: "retention.purge-expired",
+  metaPricing: "stats.meta-pricing",
 } as const;
 
 export type SendMessageJob = { messageId: string };

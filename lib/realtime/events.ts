@@ -1,5 +1,6 @@
 // The socket.io contract shared by server and browser: event names are noun.verb, payloads are
-// the serializers' DTOs. Rooms: user:<id>, inbox:<channelId>, conversation:<id>.
+// the serializers' DTOs. Rooms: user:<id>, inbox:<channelId>, conversation:<id>, and stats (everyone
+// who may see the dashboards).
 
 import type { ConversationDto, MessageDto, NotificationDto, PresenceDto } from "@/lib/conversations/types";
 
@@ -10,9 +11,11 @@ export type ServerToClientEvents = {
   "conversation.updated": (conversation: ConversationDto) => void;
   "presence.updated": (presence: PresenceDto) => void;
   "notification.created": (notification: NotificationDto) => void;
-  /** To managers and admins: the statistics changed (a message, receipt or conversation change); refetch. */
-  "stats.changed": () => void;
+  /** The statistics changed (receipts, messages, conversations): dashboards refetch. At most one a second. */
+  "stats.changed": (change: StatsChangeDto) => void;
 };
+
+export type StatsChangeDto = { at: string; changes: number };
 
 export type ClientToServerEvents = {
   "conversation.join": (conversationId: string, ack: (result: { ok: boolean }) => void) => void;
@@ -28,4 +31,5 @@ export const rooms = {
   user: (id: string) => `user:${id}`,
   inbox: (channelId: string) => `inbox:${channelId}`,
   conversation: (id: string) => `conversation:${id}`,
+  stats: () => "stats",
 };

@@ -27,6 +27,7 @@ export function attachSocketServer(httpServer: HttpServer): RealtimeServer {
       // Looked up before the connection opens, so the socket is in its rooms from its first moment.
       const memberships = await membershipKey(user.id);
       socket.data.user = user;
+      socket.data.dashboards = can(user.role, "dashboard.view");
       socket.data.memberships = memberships;
       socket.data.channelIds = memberships ? memberships.split(",") : [];
       next();
@@ -39,6 +40,8 @@ export function attachSocketServer(httpServer: HttpServer): RealtimeServer {
     const user = socket.data.user as SocketUser;
     socket.join(rooms.user(user.id));
     for (const channelId of socket.data.channelIds as string[]) socket.join(rooms.inbox(channelId));
+    // Managers and admins hear when the statistics change (a role change closes the socket).
+    if (socket.data.dashboards) socket.join(rooms.stats());
     void markOnline(user.id);
     const heartbeat = setInterval(() => void markOnline(user.id), HEARTBEAT_MS);
     // accessChanged() closes a user's sockets at once; this catches a change made where it could

@@ -4,6 +4,7 @@ import { graphError, type GraphReply } from "./graph-reply";
 import { listTemplates } from "./list-templates";
 import { getSimulatorMedia } from "./media-graph";
 import { postMessage } from "./post-message";
+import { pricingAnalytics } from "./pricing-analytics";
 import { uploadSimulatorMedia } from "./upload-media";
 
 // The simulator's Graph API: the endpoints Switchboard calls, answering with Meta's response and
@@ -51,7 +52,15 @@ const routes: Route[] = [
     path: [":phoneNumberId", "block_users"],
     handle: ({ phoneNumberId }, { query }) => listBlocks({ phoneNumberId, query }),
   },
-  { method: "GET", path: [":mediaId"], handle: ({ mediaId }) => getSimulatorMedia({ mediaId }) },
+  // One segment is a WABA's pricing_analytics field or a media id.
+  {
+    method: "GET",
+    path: [":id"],
+    handle: ({ id }, { query }) =>
+      query.get("fields")?.startsWith("pricing_analytics")
+        ? pricingAnalytics({ wabaId: id!, fields: query.get("fields")! })
+        : getSimulatorMedia({ mediaId: id! }),
+  },
 ];
 
 export async function handleGraphRequest({

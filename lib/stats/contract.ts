@@ -40,11 +40,13 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+const timeZone = z.string().max(64).refine(isTimeZone, { error: "tz must be an IANA time zone such as Asia/Kolkata." }).default("UTC");
+
 export const statsQuerySchema = z
   .object({
     from: z.iso.datetime({ offset: true, error: "from must be an ISO 8601 date and time." }).transform((value) => new Date(value)),
     to: z.iso.datetime({ offset: true, error: "to must be an ISO 8601 date and time." }).transform((value) => new Date(value)),
-    tz: z.string().max(64).refine(isTimeZone, { error: "tz must be an IANA time zone such as Asia/Kolkata." }).default("UTC"),
+    tz: timeZone,
     bucket: z.enum(buckets).default("day"),
     groupBy: z.enum(dimensions).optional(),
     format: z.enum(["json", "csv"]).default("json"),
@@ -148,7 +150,9 @@ export type FailureStats = {
   }[];
 };
 
-//   GET /api/stats/live                            → LiveStats (no range: now)
+//   GET /api/stats/live?tz                         → LiveStats (no range: now)
+export const liveQuerySchema = z.object({ tz: timeZone });
+
 export type LiveStats = {
   open: number;
   unassigned: number;
@@ -181,6 +185,10 @@ export const drillDownSchema = z.object({
   errorCode: z.coerce.number().int().optional(),
   cursor: z.string().max(200).optional(),
 });
+
+/** The drill-down's and the export's query: the range and filters, and what to list. */
+export const drillDownQuerySchema = statsQuerySchema.and(drillDownSchema);
+export type DrillDownQuery = z.output<typeof drillDownQuerySchema>;
 
 export type DrillDownPage = {
   items: {
