@@ -30,6 +30,7 @@ import type {
   ChangePasswordResult,
   ContactChanges,
   ContactDetails,
+  CostRefresh,
   ConversationPage,
   ConversationPatch,
   CustomerPhoneSettings,
@@ -164,7 +165,7 @@ export const api = {
     live: (tz: string) => call<LiveStats>(`/api/stats/live?${statsSearch({ tz })}`),
     cost: (params: StatsParams) => call<CostStats>(`/api/stats/cost?${statsSearch(params)}`),
     list: (params: StatsParams & DrillDown) => call<DrillDownPage>(`/api/stats/messages/list?${statsSearch(params)}`),
-    refreshCost: (params: StatsParams) => call<CostStats>(`/api/stats/cost/refresh?${statsSearch(params)}`, post),
+    refreshCost: (params: StatsParams) => call<CostRefresh>(`/api/stats/cost/refresh?${statsSearch(params)}`, post),
   },
   settings: {
     assignment: (changes: AssignmentChanges) => call<AssignmentResult>("/api/settings/assignment", json("PATCH", changes)),

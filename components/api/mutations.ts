@@ -142,6 +142,6 @@ export function useRefreshCost() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (params: StatsParams) => api.stats.refreshCost(params),
-    onSuccess: (_answer, params) => client.invalidateQueries({ queryKey: keys.stats.cost(params) }),
+    onSuccess: ({ problems: _problems, ...cost }, params) => client.setQueryData(keys.stats.cost(params), cost),
   });
 }

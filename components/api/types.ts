@@ -28,6 +28,8 @@ import type {
   UpdateAccountInput,
   UpdateUserInput,
 } from "@/lib/users/schemas";
+import type { CostStats } from "@/lib/stats/contract";
+import type { refreshMetaPricing } from "@/lib/stats/refresh-meta-pricing";
 import type { addFlow } from "@/lib/whatsapp/flows";
 import type { replayWebhookEvent } from "@/lib/whatsapp/webhook-events";
 
@@ -75,3 +77,6 @@ export type ResetPasswordResult = Result<typeof resetPassword>;
 export type ChangePasswordResult = Result<typeof changePassword>;
 export type InviteResult = Result<typeof createInvite>;
 export type { InviteInput, UpdateAccountInput, UpdateUserInput };
+
+/** POST /api/stats/cost/refresh: the cost statistics after the fetch, and what Meta refused, per account. */
+export type CostRefresh = CostStats & { problems: Result<typeof refreshMetaPricing>["problems"] };

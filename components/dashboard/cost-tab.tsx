@@ -53,7 +53,14 @@ export function CostTab() {
                   {failureText(refresh.error, "Meta's figures could not be fetched.")}
                 </span>
               )}
-              {refresh.isSuccess && <span className="text-xs text-slate-500">Meta&apos;s figures are up to date.</span>}
+              {refresh.data &&
+                (refresh.data.problems.length === 0 ? (
+                  <span className="text-xs text-slate-500">Meta&apos;s figures are up to date.</span>
+                ) : (
+                  <span role="alert" className="text-xs text-amber-700">
+                    Meta did not answer for every account: {refresh.data.problems.map((problem) => problem.message).join("; ")}
+                  </span>
+                ))}
             </div>
             <Section title="By category and country (rate card)" actions={<CsvLink path="cost" params={state.params} />}>
               <CostRows cost={cost} />
