@@ -52,7 +52,7 @@ export function DeliveryTab() {
 
 function RateTiles({ rates, previous }: { rates: Rates; previous: Rates }) {
   const { format, drill } = useDashboard();
-  const before = (value: number | null) => `${format.rate(value)} the period before`;
+  const before = (value: number | null) => `Period before: ${format.rate(value)}`;
   return (
     <div className="grid grid-cols-3 gap-2">
       <Tile

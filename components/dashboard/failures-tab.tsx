@@ -54,7 +54,13 @@ function FailureChart({ stats }: { stats: FailureStats }) {
           <Tooltip formatter={(value) => format.count(Number(value))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {stats.byCode.map((entry, index) => (
-            <Bar key={String(entry.code)} dataKey={codeName(entry.code)} stackId="codes" fill={palette[index % palette.length]} />
+            <Bar
+              isAnimationActive={false}
+              key={String(entry.code)}
+              dataKey={codeName(entry.code)}
+              stackId="codes"
+              fill={palette[index % palette.length]}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

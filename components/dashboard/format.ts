@@ -14,7 +14,7 @@ export function formats(locale: string | undefined, timeZone: string) {
   const money = (currency: string, fine: boolean) =>
     new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: fine ? 4 : 2 });
   const unit = (name: "second" | "minute" | "hour" | "day") =>
-    new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "narrow", maximumFractionDigits: 1 });
+    new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short", maximumFractionDigits: 1 });
   const date = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone, ...options });
   const buckets: Record<Bucket, Intl.DateTimeFormat> = {
     hour: date({ month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }),
@@ -30,7 +30,7 @@ export function formats(locale: string | undefined, timeZone: string) {
     rate: (value: number | null | undefined) => (value == null ? DASH : percent.format(value)),
     money: (amount: number | null | undefined, currency = "USD", fine = false) =>
       amount == null ? DASH : money(currency, fine).format(amount),
-    /** Seconds as the largest unit that reads well: "45s", "12.5min", "3.2h", "2d". */
+    /** Seconds as the largest unit that reads well: "45 sec", "12.5 min", "3.2 hr", "2 days". */
     duration: (seconds: number | null | undefined) => {
       if (seconds == null) return DASH;
       if (seconds < 60) return unit("second").format(Math.round(seconds));

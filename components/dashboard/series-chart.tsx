@@ -16,6 +16,8 @@ export function SeriesChart({ stats }: { stats: MessageStats }) {
     previousRead: stats.previous.series[index]?.read ?? null,
     end: stats.series[index + 1]?.bucket ?? state.params.to,
   }));
+  // Lines need two points; a lone bucket shows as a dot.
+  const dot = rows.length < 2;
   return (
     <div className="h-64" data-testid="series-chart">
       <ResponsiveContainer width="100%" height="100%">
@@ -33,26 +35,28 @@ export function SeriesChart({ stats }: { stats: MessageStats }) {
           <YAxis tick={{ fontSize: 11 }} width={48} tickFormatter={(value: number) => format.compact(value)} allowDecimals={false} />
           <Tooltip formatter={(value) => format.count(Number(value))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Line type="monotone" dataKey="sent" name="Sent" stroke="#0ea5e9" dot={false} strokeWidth={2} />
-          <Line type="monotone" dataKey="delivered" name="Delivered" stroke="#10b981" dot={false} strokeWidth={2} />
-          <Line type="monotone" dataKey="read" name="Read" stroke="#2563eb" dot={false} strokeWidth={2} />
-          <Line type="monotone" dataKey="failed" name="Failed" stroke="#ef4444" dot={false} strokeWidth={2} />
+          <Line isAnimationActive={false} type="monotone" dataKey="sent" name="Sent" stroke="#0ea5e9" dot={dot} strokeWidth={2} />
+          <Line isAnimationActive={false} type="monotone" dataKey="delivered" name="Delivered" stroke="#10b981" dot={dot} strokeWidth={2} />
+          <Line isAnimationActive={false} type="monotone" dataKey="read" name="Read" stroke="#2563eb" dot={dot} strokeWidth={2} />
+          <Line isAnimationActive={false} type="monotone" dataKey="failed" name="Failed" stroke="#ef4444" dot={dot} strokeWidth={2} />
           <Line
+            isAnimationActive={false}
             type="monotone"
             dataKey="previousSent"
             name="Sent, previous period"
             stroke="#0ea5e9"
             strokeDasharray="4 4"
-            dot={false}
+            dot={dot}
             strokeOpacity={0.5}
           />
           <Line
+            isAnimationActive={false}
             type="monotone"
             dataKey="previousRead"
             name="Read, previous period"
             stroke="#2563eb"
             strokeDasharray="4 4"
-            dot={false}
+            dot={dot}
             strokeOpacity={0.5}
           />
         </LineChart>

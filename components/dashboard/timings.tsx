@@ -56,7 +56,7 @@ export function ReadHistogram({ buckets }: { buckets: MessageStats["timeToReadHi
           <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
           <YAxis tick={{ fontSize: 11 }} width={40} allowDecimals={false} tickFormatter={(value: number) => format.compact(value)} />
           <Tooltip formatter={(value) => [format.count(Number(value)), "Read"]} />
-          <Bar dataKey="count" fill="#2563eb" radius={[3, 3, 0, 0]} />
+          <Bar isAnimationActive={false} dataKey="count" fill="#2563eb" radius={[3, 3, 0, 0]} />
         </BarChart>
       </ResponsiveContainer>
     </div>

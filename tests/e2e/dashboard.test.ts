@@ -84,10 +84,16 @@ describe("the managers' dashboard", () => {
     await sendOrderUpdate(failedConversation.id, ["FAILED"]);
 
     const page = await signedInPage(browser, "manager@example.com");
+    await page.setViewportSize({ width: 1360, height: 1180 });
     await page.getByTestId("nav-dashboard").click();
     await page.waitForURL("**/dashboard");
     await page.getByTestId("funnel").waitFor();
     expect(asNumber(await page.getByTestId("funnel-failed-value").textContent())).toBeGreaterThanOrEqual(1);
+    // Today by the hour: the range and the bucket go into the URL.
+    await page.getByRole("button", { name: "Today", exact: true }).click();
+    await page.getByTestId("range-bucket").selectOption("hour");
+    await page.waitForURL(/bucket=hour/);
+    await page.getByTestId("series-chart").locator(".recharts-line").first().waitFor();
     await screenshot(page, "dashboard-delivery");
 
     // Templates: the order_update row becomes a filter, kept in the URL and shown as a chip.
@@ -110,6 +116,7 @@ describe("the managers' dashboard", () => {
     const item = page.locator(`[data-testid=drill-item][href="/inbox/${failedConversation.id}"]`);
     await item.waitFor();
     expect(await page.locator("[data-testid=drill-item]:not([data-status=failed]):not([data-status=FAILED])").count()).toBe(0);
+    await screenshot(page, "dashboard-drill-down");
     await item.click();
     await page.waitForURL(`**/inbox/${failedConversation.id}`);
     await expect.poll(() => page.getByTestId("thread-title").textContent()).toBe(`Nowhere ${run}`);
