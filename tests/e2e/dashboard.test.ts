@@ -96,6 +96,13 @@ describe("the managers' dashboard", () => {
     await page.getByTestId("series-chart").locator(".recharts-line").first().waitFor();
     await screenshot(page, "dashboard-delivery");
 
+    // Export all messages: streamed with a count of the rows received, then saved as a file.
+    const download = page.waitForEvent("download");
+    await page.getByTestId("export-all").click();
+    expect((await download).suggestedFilename()).toMatch(/^messages-.*\.csv$/);
+    await expect.poll(() => page.getByTestId("export-progress").textContent()).toMatch(/^Saved [\d,]+ rows/);
+    expect(asNumber((await page.getByTestId("export-progress").textContent())!.split(" rows")[0]!)).toBeGreaterThanOrEqual(3);
+
     // Templates: the order_update row becomes a filter, kept in the URL and shown as a chip.
     await page.getByTestId("tab-templates").click();
     await page.waitForURL(/tab=templates/);
