@@ -1,7 +1,7 @@
 "use client";
 
 import { useMessageStats } from "@/components/api/hooks";
-import { dimensions } from "@/lib/stats/contract";
+import { dimensions } from "@/lib/stats/choices";
 import { CsvLink } from "./csv-link";
 import { useDashboard } from "./dashboard-context";
 import { dimensionLabels } from "./filter-chips";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMessageStats } from "@/components/api/hooks";
-import { dimensions, type Dimension } from "@/lib/stats/contract";
+import { dimensions, type Dimension } from "@/lib/stats/choices";
 import { useDashboard } from "./dashboard-context";
 
 export const dimensionLabels: Record<Dimension, string> = {

@@ -1,6 +1,6 @@
 "use client";
 
-import { buckets, type Bucket } from "@/lib/stats/contract";
+import { buckets, type Bucket } from "@/lib/stats/choices";
 import { useDashboard } from "./dashboard-context";
 import { lastDays } from "./zoned-range";
 

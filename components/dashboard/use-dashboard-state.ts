@@ -3,7 +3,7 @@
 import { parseAsArrayOf, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { useMemo } from "react";
 import type { StatsParams } from "@/components/api/client";
-import { buckets, dimensions, type Dimension } from "@/lib/stats/contract";
+import { buckets, dimensions, type Dimension } from "@/lib/stats/choices";
 import { isDay, lastDays, rangeInstants } from "./zoned-range";
 
 // Everything the manager is looking at lives in the URL (?tab=…&from=…&to=…&tz=…&bucket=…&by=…

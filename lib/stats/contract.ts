@@ -8,17 +8,12 @@ import { z } from "zod";
 //
 // A message belongs to the range by the time the agent sent it (its createdAt). Private notes never
 // count. Filters take one value or several separated by commas, and combine with AND between
-// filters and OR within one.
+// filters and OR within one. The lists of dimensions, kinds and buckets live in ./choices.ts (no zod).
 
-export const dimensions = ["inbox", "agent", "team", "template", "kind", "category", "pricing", "country", "label"] as const;
-export type Dimension = (typeof dimensions)[number];
+import { buckets, dimensions, messageKinds, type Dimension, type MessageKind } from "./choices";
 
-/** What an outbound message is, as the dashboards tell them apart. */
-export const messageKinds = ["template", "text", "interactive", "media", "flow"] as const;
-export type MessageKind = (typeof messageKinds)[number];
-
-export const buckets = ["hour", "day", "week", "month"] as const;
-export type Bucket = (typeof buckets)[number];
+export { buckets, dimensions, messageKinds } from "./choices";
+export type { Bucket, Dimension, MessageKind } from "./choices";
 
 const list = z
   .string()
