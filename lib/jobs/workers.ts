@@ -5,7 +5,10 @@ import { wakeSnoozed } from "@/lib/conversations/wake-snoozed";
 import { deliverReadReceipt } from "@/lib/conversations/deliver-read-receipt";
 import { fetchInboundMedia } from "@/lib/media/fetch-inbound-media";
 import { purgeExpiredRecords } from "@/lib/retention/purge-expired-records";
+import { config } from "@/lib/config";
+import { rebuildStats } from "@/lib/stats/rebuild-stats";
 import { refreshMetaPricing } from "@/lib/stats/refresh-meta-pricing";
+import pg from "pg";
 import { syncChannelTemplates } from "@/lib/whatsapp/sync-templates";
 import { queues, type FetchMediaJob, type ReadReceiptJob, type SendMessageJob, type SyncTemplatesJob } from "./queue";
 
@@ -50,6 +53,16 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
     const { points, problems } = await refreshMetaPricing({ from: new Date(to.getTime() - 7 * 86_400_000), to });
     for (const problem of problems) console.error(`[stats] pricing_analytics for ${problem.wabaId} failed: ${problem.message}`);
     console.log(`[stats] stored ${points} days × categories × countries of Meta's pricing figures`);
+  });
+  await boss.work(queues.rebuildStats, { batchSize: 1, pollingIntervalSeconds: 2 }, async () => {
+    const client = new pg.Client({ connectionString: config().database.url ?? undefined, application_name: "switchboard-stats-rebuild" });
+    await client.connect();
+    try {
+      const result = await rebuildStats(client);
+      console.log(`[stats] rebuilt the rollups from ${result.messages} outbound messages`);
+    } finally {
+      await client.end();
+    }
   });
   await boss.schedule(queues.verifyAuditChain, "45 3 * * *", {}, { tz: "UTC", retryLimit: 3, retryDelay: 600, expireInSeconds: 3_600 });
   await boss.work(queues.verifyAuditChain, async () => {

@@ -27,7 +27,7 @@ export async function costStats(query: StatsQuery): Promise<CostStats> {
         billable: row.billable,
         free: row.free,
         unitPrice,
-        amount: Math.round(row.billable * (unitPrice ?? 0) * 10_000) / 10_000,
+        amount: Math.round(row.cost * 10_000) / 10_000,
       };
     })
     .sort((a, b) => b.amount - a.amount || b.billable - a.billable);

@@ -27,7 +27,7 @@ const ALL_BUT_LABEL = rollupColumns.filter((column) => column !== "label").reduc
 
 /**
  * The grouping sets kept, smallest first: nothing (totals), each dimension alone, the pairs the
- * failures and cost tabs read, each dimension with category and calling code (for its cost), and everything (without and with label, since a message in a
+ * failures and cost tabs read, and everything (without and with label, since a message in a
  * conversation with two labels counts once in totals but once per label by label).
  */
 export const storedSets: number[] = [
@@ -36,16 +36,25 @@ export const storedSets: number[] = [
   bit.error | bit.template,
   bit.error | bit.code,
   bit.category | bit.code,
-  // A group's estimated cost needs its billable messages by category and calling code.
-  ...(["channel", "agent", "team", "template", "kind", "pricing"] as const).map((column) => bit[column] | bit.category | bit.code),
-  bit.label | bit.category | bit.code,
   ALL_BUT_LABEL,
   ALL_BUT_LABEL | bit.label,
 ];
 
-/** The smallest stored set holding every column of `mask`. */
-export function setFor(mask: number): number {
-  const found = storedSets.find((set) => (set & mask) === mask);
+/**
+ * The sets whose rows are nearly one per message at 15 minutes: they keep hours and days only, and
+ * a query that needs them at 15-minute edges (a day starting at :30 or :45) reads those edges from
+ * the messages (lib/stats/read-rollups.ts).
+ */
+export const coarseSets: number[] = [ALL_BUT_LABEL, ALL_BUT_LABEL | bit.label];
+
+/** The sets that keep latency histograms: totals, each dimension but the error code, and everything. */
+export const latencySets: number[] = storedSets.filter(
+  (set) => set === 0 || coarseSets.includes(set) || (columnsOf(set).length === 1 && set !== bit.error),
+);
+
+/** The smallest stored set holding every column of `mask` (and histograms, when asked). */
+export function setFor(mask: number, { latency = false } = {}): number {
+  const found = (latency ? latencySets : storedSets).find((set) => (set & mask) === mask);
   if (found === undefined) throw new Error(`no grouping set holds ${mask}`);
   return found;
 }

@@ -1,6 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { createFactsTable, expireReplyWatch, factsFromDeltas, markReplied, upsertCounts, upsertLatencies } from "./rollup-sql";
+import {
+  createFactsTable,
+  createQuarterCounts,
+  createQuarterLatencies,
+  expireReplyWatch,
+  factsFromDeltas,
+  markReplied,
+  upsertCounts,
+  upsertLatencies,
+} from "./rollup-sql";
 
 // One lock for everything that writes the rollups: the fold (one process at a time across
 // instances) and the rebuild.
@@ -22,7 +31,9 @@ export async function foldStats({ expire = false }: { expire?: boolean } = {}): 
       if (max !== null) {
         await tx.$executeRawUnsafe(createFactsTable);
         taken = await tx.$executeRawUnsafe(factsFromDeltas, max);
+        await tx.$executeRawUnsafe(createQuarterCounts);
         await tx.$executeRawUnsafe(upsertCounts);
+        await tx.$executeRawUnsafe(createQuarterLatencies);
         await tx.$executeRawUnsafe(upsertLatencies);
         await tx.$executeRawUnsafe(markReplied);
       }

@@ -3,7 +3,6 @@ import type { Funnel, MessageStats, Rates, StatsQuery } from "./contract";
 import { columnOf } from "./dimensions";
 import { displayHistogram, percentiles } from "./histogram";
 import { labelKeys } from "./labels";
-import { costOf, loadPricing, type PriceOf } from "./pricing";
 import { sumCounts, sumLatencies, type Counts } from "./read-rollups";
 import { bucketStarts, cover, floorQuarter, seriesCover } from "./slots";
 
@@ -20,7 +19,8 @@ export function ratesOf(counts: Funnel): Rates {
   };
 }
 
-const zero = (): Counts => ({ queued: 0, sent: 0, delivered: 0, read: 0, failed: 0, replied: 0, billable: 0, free: 0 });
+const zero = (): Counts => ({ queued: 0, sent: 0, delivered: 0, read: 0, failed: 0, replied: 0, billable: 0, free: 0, cost: 0 });
+const money = (amount: number) => Math.round(amount * 10_000) / 10_000;
 const funnel = (counts: Counts): Funnel => ({ sent: counts.sent, delivered: counts.delivered, read: counts.read, failed: counts.failed });
 
 function add(into: Counts, row: Counts) {
@@ -28,12 +28,9 @@ function add(into: Counts, row: Counts) {
 }
 
 /** Totals and series of one period, with its estimated cost. */
-async function period(query: StatsQuery, from: number, to: number, price: PriceOf) {
+async function period(query: StatsQuery, from: number, to: number) {
   const starts = bucketStarts(from, to, query.bucket, query.tz);
-  const [seriesRows, costRows] = await Promise.all([
-    sumCounts({ filters: query, ranges: seriesCover(from, to, starts), byIndex: true }),
-    sumCounts({ filters: query, ranges: cover(floorQuarter(from), floorQuarter(to)), group: ["category", "code"] }),
-  ]);
+  const seriesRows = await sumCounts({ filters: query, ranges: seriesCover(from, to, starts), byIndex: true });
   const perBucket = starts.map(() => zero());
   for (const row of seriesRows) add(perBucket[row.index]!, row);
   const totals = zero();
@@ -45,7 +42,7 @@ async function period(query: StatsQuery, from: number, to: number, price: PriceO
       queued: totals.queued,
       replied: totals.replied,
       billable: totals.billable,
-      estimatedCost: { amount: costOf(costRows, price), currency: "USD" as const },
+      estimatedCost: { amount: money(totals.cost), currency: "USD" as const },
     },
     rates: ratesOf(totals),
     series,
@@ -57,10 +54,9 @@ export async function messageStats(query: StatsQuery): Promise<MessageStats> {
   const to = query.to.getTime();
   const length = to - from;
   const whole = cover(floorQuarter(from), floorQuarter(to));
-  const price = await loadPricing();
   const [current, previous, [latency]] = await Promise.all([
-    period(query, from, to, price),
-    period(query, from - length, from, price),
+    period(query, from, to),
+    period(query, from - length, from),
     sumLatencies({ filters: query, ranges: whole }),
   ]);
   const deliver = latency?.deliver ?? new Map();
@@ -71,25 +67,22 @@ export async function messageStats(query: StatsQuery): Promise<MessageStats> {
     timeToRead: percentiles(read),
     timeToReadHistogram: displayHistogram(read),
     previous,
-    groups: query.groupBy ? await groups(query, whole, price) : [],
+    groups: query.groupBy ? await groups(query, whole) : [],
   };
 }
 
-async function groups(query: StatsQuery, ranges: ReturnType<typeof cover>, price: PriceOf): Promise<MessageStats["groups"]> {
+async function groups(query: StatsQuery, ranges: ReturnType<typeof cover>): Promise<MessageStats["groups"]> {
   const dimension = query.groupBy!;
   const column = columnOf[dimension];
-  const [countRows, latencyRows, costRows] = await Promise.all([
+  const [countRows, latencyRows] = await Promise.all([
     sumCounts({ filters: query, ranges, group: [column] }),
     sumLatencies({ filters: query, ranges, group: [column] }),
-    sumCounts({ filters: query, ranges, group: [column, "category", "code"] }),
   ]);
   const names = await labelKeys(
     dimension,
     countRows.map((row) => row.keys[column]!),
   );
   const latencyOf = new Map(latencyRows.map((row) => [row.keys[column], row.read]));
-  const costRowsOf = new Map<string, typeof costRows>();
-  for (const row of costRows) costRowsOf.set(row.keys[column]!, [...(costRowsOf.get(row.keys[column]!) ?? []), row]);
   return countRows
     .map((row) => {
       const key = row.keys[column]!;
@@ -100,7 +93,7 @@ async function groups(query: StatsQuery, ranges: ReturnType<typeof cover>, price
         replied: row.replied,
         rates: ratesOf(row),
         timeToRead: percentiles(latencyOf.get(key) ?? new Map()),
-        estimatedCost: costOf(costRowsOf.get(key) ?? [], price),
+        estimatedCost: money(row.cost),
       };
     })
     .sort((a, b) => b.sent - a.sent || a.label.localeCompare(b.label));

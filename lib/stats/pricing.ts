@@ -2,7 +2,11 @@ import "server-only";
 import { callingCode, type Rate } from "@/lib/billing/estimate-cost";
 import { listRates } from "@/lib/billing/rate-card";
 
-/** Prices a billable message by its pricing category and the customer's calling code, with the admin's rate card. */
+/**
+ * A billable message's unit price by its pricing category and the customer's calling code, with the
+ * admin's rate card, for the cost tab's rows (the amounts themselves are summed in the rollups with
+ * the same rule, lib/stats/rollup-sql.ts).
+ */
 export type PriceOf = (category: string, code: string) => number | null;
 
 export async function loadPricing(): Promise<PriceOf> {
@@ -25,11 +29,4 @@ function priceFrom(rates: Rate[], category: string, code: string): number | null
     : null;
   const rate = forCategory.find((r) => r.countryCode === match) ?? forCategory.find((r) => r.countryCode === "*");
   return rate ? rate.price : null;
-}
-
-/** The estimated cost of rows counted by category and calling code. */
-export function costOf(rows: { keys: Record<string, string>; billable: number }[], price: PriceOf): number {
-  let amount = 0;
-  for (const row of rows) amount += row.billable * (price(row.keys.category ?? "", row.keys.code ?? "") ?? 0);
-  return Math.round(amount * 10_000) / 10_000;
 }

@@ -2,14 +2,17 @@ import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import type { StatsFilters } from "./contract";
 import { codesOfCountry } from "./countries";
-import { bit, columnOf, setFor, type RollupColumn } from "./dimensions";
-import type { Histogram } from "./histogram";
+import { bit, coarseSets, columnOf, setFor, type RollupColumn } from "./dimensions";
+import { bucketSql, type Histogram } from "./histogram";
+import { messageFacts } from "./rollup-sql";
 import type { SlotRange } from "./slots";
 
 // Reads the rollups (docs/architecture.md, "Statistics"): sums over slot ranges, in the smallest
-// grouping set that holds the filters and the grouping, per range index when asked.
+// grouping set that holds the filters and the grouping, per range index when asked. The
+// all-dimension sets keep no 15-minute rows: their 15-minute edges (a local day starting at :30 or
+// :45) are counted from the messages themselves, with the same definitions.
 
-export const countNames = ["queued", "sent", "delivered", "read", "failed", "replied", "billable", "free"] as const;
+export const countNames = ["queued", "sent", "delivered", "read", "failed", "replied", "billable", "free", "cost"] as const;
 export type Counts = Record<(typeof countNames)[number], number>;
 export type CountRow = Counts & { index: number; keys: Record<string, string> };
 
@@ -24,16 +27,22 @@ function filterMask(filters: StatsFilters): number {
   return mask;
 }
 
-function filterSql(filters: StatsFilters): Prisma.Sql[] {
+type Columns = (column: RollupColumn) => string;
+const rollupColumn: Columns = (column) => `m."${column}"`;
+const facts = messageFacts({ template: "stats_template(m.type, m.content)", kind: "stats_kind(m.type, m.content)" });
+const rawColumn: Columns = (column) => (column === "label" ? `cl."labelId"` : facts.dims[column]);
+
+function filterSql(filters: StatsFilters, col: Columns = rollupColumn): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
-  const any = (column: RollupColumn, values: string[]) => Prisma.sql`m.${Prisma.raw(`"${column}"`)} = ANY(${values}::text[])`;
+  const any = (column: RollupColumn, values: string[]) => Prisma.sql`${Prisma.raw(col(column))} = ANY(${values}::text[])`;
   if (filters.inbox?.length) where.push(any("channel", filters.inbox));
   if (filters.agent?.length) where.push(any("agent", filters.agent));
   if (filters.team?.length) where.push(any("team", filters.team));
   if (filters.template?.length) {
     const full = filters.template.filter((value) => value.includes(":"));
     const bare = filters.template.filter((value) => !value.includes(":"));
-    where.push(Prisma.sql`(m.template = ANY(${full}::text[]) OR split_part(m.template, ':', 1) = ANY(${bare}::text[]))`);
+    const template = Prisma.raw(col("template"));
+    where.push(Prisma.sql`(${template} = ANY(${full}::text[]) OR split_part(${template}, ':', 1) = ANY(${bare}::text[]))`);
   }
   if (filters.kind?.length) where.push(any("kind", filters.kind));
   if (filters.category?.length)
@@ -54,12 +63,37 @@ function rangesSql(ranges: SlotRange[]): Prisma.Sql {
     ${ranges.map((range) => timestamp(range.to))}::timestamp[], ${ranges.map((range) => range.index)}::int[]) AS r(level, "from", "to", idx)`;
 }
 
-function plan({ filters, group, extraMask = 0 }: { filters: StatsFilters; group: RollupColumn[]; extraMask?: number }) {
+function plan({
+  filters,
+  group,
+  extraMask = 0,
+  latency = false,
+}: {
+  filters: StatsFilters;
+  group: RollupColumn[];
+  extraMask?: number;
+  latency?: boolean;
+}) {
   const mask = group.reduce((acc, column) => acc | bit[column], filterMask(filters) | extraMask);
-  const conditions = [Prisma.sql`m.gset = ${setFor(mask)}`, ...filterSql(filters)];
-  const keys = group.map((column) => Prisma.raw(`m."${column}"`));
-  return { conditions, keys };
+  const set = setFor(mask, { latency });
+  const conditions = [Prisma.sql`m.gset = ${set}`, ...filterSql(filters)];
+  const keys = group.map((column) => Prisma.raw(rollupColumn(column)));
+  // 15-minute ranges of a coarse set come from the messages.
+  const raw = coarseSets.includes(set)
+    ? {
+        conditions: [Prisma.sql`m.direction = 'OUTBOUND'`, Prisma.sql`NOT m.private`, ...filterSql(filters, rawColumn)],
+        keys: group.map((column) => Prisma.raw(rawColumn(column))),
+        labels:
+          (mask & bit.label) !== 0 ? Prisma.sql`JOIN "ConversationLabel" cl ON cl."conversationId" = m."conversationId"` : Prisma.empty,
+      }
+    : null;
+  return { conditions, keys, raw };
 }
+
+const rawRanges = (ranges: SlotRange[]) =>
+  Prisma.sql`${rangesSql(ranges)} JOIN "Message" m ON m."createdAt" >= r."from" AND m."createdAt" < r."to"`;
+const keyList = (keys: Prisma.Sql[]) =>
+  keys.length ? Prisma.join(keys.map((key, i) => Prisma.sql`${key} AS ${Prisma.raw(`"k${i}"`)}`)) : Prisma.raw("NULL AS k");
 
 /** Sums of every count over the ranges, by range index (when `byIndex`) and by the group columns. */
 export async function sumCounts({
@@ -76,23 +110,45 @@ export async function sumCounts({
   extraMask?: number;
 }): Promise<CountRow[]> {
   if (ranges.length === 0) return [];
-  const { conditions, keys } = plan({ filters, group, extraMask });
-  const groupBy = [...(byIndex ? [Prisma.raw("r.idx")] : []), ...keys];
-  const rows = await db.$queryRaw<Record<string, string | number | bigint | null>[]>`
-    SELECT ${byIndex ? Prisma.raw("r.idx") : Prisma.raw("0")} AS "index",
-      ${keys.length ? Prisma.join(keys.map((key, i) => Prisma.sql`${key} AS ${Prisma.raw(`"k${i}"`)}`)) : Prisma.raw("NULL AS k")},
-      ${Prisma.raw(countNames.map((name) => `sum(m."${name}") AS "${name}"`).join(", "))}
-    FROM ${rangesSql(ranges)}
-    JOIN "MessageRollup" m ON m.level = r.level AND m.slot >= r."from" AND m.slot < r."to"
-    WHERE ${Prisma.join(conditions, " AND ")}
-    ${groupBy.length ? Prisma.sql`GROUP BY ${Prisma.join(groupBy)}` : Prisma.empty}`;
-  return rows
-    .filter((row) => row.sent !== null)
-    .map((row) => ({
-      index: Number(row.index),
-      keys: Object.fromEntries(group.map((column, i) => [column, String(row[`k${i}`])])),
-      ...(Object.fromEntries(countNames.map((name) => [name, Number(row[name] ?? 0)])) as Counts),
-    }));
+  const { conditions, keys, raw } = plan({ filters, group, extraMask });
+  const rolled = raw ? ranges.filter((range) => range.level > 0) : ranges;
+  const fine = raw ? ranges.filter((range) => range.level === 0) : [];
+  const index = byIndex ? Prisma.raw("r.idx") : Prisma.raw("0");
+  const groupBy = (keyExpressions: Prisma.Sql[]) => {
+    const all = [...(byIndex ? [Prisma.raw("r.idx")] : []), ...keyExpressions];
+    return all.length ? Prisma.sql`GROUP BY ${Prisma.join(all)}` : Prisma.empty;
+  };
+  type Row = Record<string, string | number | bigint | null>;
+  const [fromRollups, fromMessages] = await Promise.all([
+    rolled.length
+      ? db.$queryRaw<Row[]>`
+          SELECT ${index} AS "index", ${keyList(keys)}, ${Prisma.raw(countNames.map((name) => `sum(m."${name}") AS "${name}"`).join(", "))}
+          FROM ${rangesSql(rolled)}
+          JOIN "MessageRollup" m ON m.level = r.level AND m.slot >= r."from" AND m.slot < r."to"
+          WHERE ${Prisma.join(conditions, " AND ")}
+          ${groupBy(keys)}`
+      : [],
+    fine.length && raw
+      ? db.$queryRaw<Row[]>`
+          SELECT ${index} AS "index", ${keyList(raw.keys)},
+            ${Prisma.raw(countNames.map((name) => `sum(${facts.counts[name]}) AS "${name}"`).join(", "))}
+          FROM ${rawRanges(fine)} ${raw.labels}
+          WHERE ${Prisma.join(raw.conditions, " AND ")}
+          ${groupBy(raw.keys)}`
+      : [],
+  ]);
+  const merged = new Map<string, CountRow>();
+  for (const row of [...fromRollups, ...fromMessages]) {
+    if (row.sent === null) continue;
+    const keysOf = Object.fromEntries(group.map((column, i) => [column, String(row[`k${i}`])]));
+    const id = `${Number(row.index)}\u0000${group.map((column) => keysOf[column]).join("\u0000")}`;
+    const entry =
+      merged.get(id) ??
+      ({ index: Number(row.index), keys: keysOf, ...Object.fromEntries(countNames.map((name) => [name, 0])) } as CountRow);
+    for (const name of countNames) entry[name] += Number(row[name] ?? 0);
+    merged.set(id, entry);
+  }
+  return [...merged.values()];
 }
 
 export type LatencyRow = { keys: Record<string, string>; deliver: Histogram; read: Histogram };
@@ -108,14 +164,31 @@ export async function sumLatencies({
   group?: RollupColumn[];
 }): Promise<LatencyRow[]> {
   if (ranges.length === 0) return [];
-  const { conditions, keys } = plan({ filters, group });
-  const rows = await db.$queryRaw<Record<string, string | number | bigint>[]>`
-    SELECT m.metric, m.bucket, sum(m.count) AS count
-      ${keys.length ? Prisma.sql`, ${Prisma.join(keys.map((key, i) => Prisma.sql`${key} AS ${Prisma.raw(`"k${i}"`)}`))}` : Prisma.empty}
-    FROM ${rangesSql(ranges)}
-    JOIN "MessageLatencyRollup" m ON m.level = r.level AND m.slot >= r."from" AND m.slot < r."to"
-    WHERE ${Prisma.join(conditions, " AND ")}
-    GROUP BY m.metric, m.bucket ${keys.length ? Prisma.sql`, ${Prisma.join(keys)}` : Prisma.empty}`;
+  const { conditions, keys, raw } = plan({ filters, group, latency: true });
+  const rolled = raw ? ranges.filter((range) => range.level > 0) : ranges;
+  const fine = raw ? ranges.filter((range) => range.level === 0) : [];
+  const extraKeys = (list: Prisma.Sql[]) => (list.length ? Prisma.sql`, ${keyList(list)}` : Prisma.empty);
+  const extraGroup = (list: Prisma.Sql[]) => (list.length ? Prisma.sql`, ${Prisma.join(list)}` : Prisma.empty);
+  type Row = Record<string, string | number | bigint>;
+  const [fromRollups, fromMessages] = await Promise.all([
+    rolled.length
+      ? db.$queryRaw<Row[]>`
+          SELECT m.metric, m.bucket, sum(m.count) AS count ${extraKeys(keys)}
+          FROM ${rangesSql(rolled)}
+          JOIN "MessageLatencyRollup" m ON m.level = r.level AND m.slot >= r."from" AND m.slot < r."to"
+          WHERE ${Prisma.join(conditions, " AND ")}
+          GROUP BY m.metric, m.bucket ${extraGroup(keys)}`
+      : [],
+    fine.length && raw
+      ? db.$queryRaw<Row[]>`
+          SELECT x.metric, ${Prisma.raw(bucketSql("round(x.seconds)"))} AS bucket, count(*) AS count ${extraKeys(raw.keys)}
+          FROM ${rawRanges(fine)} ${raw.labels}
+          CROSS JOIN LATERAL (VALUES (0, ${Prisma.raw(facts.dsec)}), (1, ${Prisma.raw(facts.rsec)})) AS x(metric, seconds)
+          WHERE ${Prisma.join(raw.conditions, " AND ")} AND x.seconds IS NOT NULL
+          GROUP BY 1, 2 ${extraGroup(raw.keys)}`
+      : [],
+  ]);
+  const rows = [...fromRollups, ...fromMessages];
   const byKey = new Map<string, LatencyRow>();
   for (const row of rows) {
     const values = group.map((_, i) => String(row[`k${i}`]));
@@ -126,7 +199,8 @@ export async function sumLatencies({
       byKey.set(id, entry);
     }
     const count = Number(row.count);
-    if (count) (Number(row.metric) === 0 ? entry.deliver : entry.read).set(Number(row.bucket), count);
+    const histogram = Number(row.metric) === 0 ? entry.deliver : entry.read;
+    if (count) histogram.set(Number(row.bucket), (histogram.get(Number(row.bucket)) ?? 0) + count);
   }
   return [...byKey.values()];
 }

@@ -1,7 +1,14 @@
 import "server-only";
 import type pg from "pg";
 import { ROLLUP_LOCK } from "./fold-stats";
-import { createFactsTable, factsFromMessages, upsertCounts, upsertLatencies } from "./rollup-sql";
+import {
+  createFactsTable,
+  createQuarterCounts,
+  createQuarterLatencies,
+  factsFromMessages,
+  upsertCounts,
+  upsertLatencies,
+} from "./rollup-sql";
 
 /**
  * Rebuilds the message rollups from the messages themselves (`npm run stats:rebuild`). Holds the
@@ -21,7 +28,9 @@ export async function rebuildStats(client: pg.ClientBase): Promise<{ messages: n
       await client.query(`DELETE FROM "MessageLatencyRollup"`);
       await client.query(createFactsTable);
       const messages = (await client.query(factsFromMessages)).rowCount ?? 0;
+      await client.query(createQuarterCounts);
       const rows = (await client.query(upsertCounts)).rowCount ?? 0;
+      await client.query(createQuarterLatencies);
       const latencyRows = (await client.query(upsertLatencies)).rowCount ?? 0;
       await client.query("COMMIT");
       return { messages, rows, latencyRows };

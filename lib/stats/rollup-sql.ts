@@ -4,34 +4,66 @@
 // and the two latencies; they go into the temp table stats_facts, and from there into every
 // grouping set at every level.
 
-import { bit, columnsOf, rollupColumns, storedSets, type RollupColumn } from "./dimensions";
+import { bit, coarseSets, columnsOf, latencySets, rollupColumns, storedSets, type RollupColumn } from "./dimensions";
 import { bucketSql } from "./histogram";
 
 /** Columns of stats_facts, in order. */
 const factColumns = `sign int, labels text[], label_only boolean, at timestamp(3), "conversationId" text, "messageId" text,
   read_at timestamp(3), replied_at timestamp(3), inbound boolean,
   channel text, agent text, team text, template text, kind text, category text, pricing text, code text, error text,
-  queued int, sent int, delivered int, read int, failed int, replied int, billable int, free int, dsec double precision, rsec double precision`;
+  queued int, sent int, delivered int, read int, failed int, replied int, billable int, free int, cost double precision,
+  dsec double precision, rsec double precision`;
 
 export const createFactsTable = `CREATE TEMP TABLE stats_facts (${factColumns}) ON COMMIT DROP`;
 
-/** The fact columns computed from a message-shaped row `m` (Message, or a StatsDelta row). */
-function factSelect({ sign, labels, labelOnly, messageId, template, kind, inbound }: Record<string, string>): string {
+/**
+ * What a message-shaped row `m` (Message, or a StatsDelta row) counts as: its dimensions, its 0/1
+ * counts, its cost and its two latencies in seconds. The one definition of the statistics: the
+ * fold, the rebuild and the raw reads all use it.
+ */
+export function messageFacts({ template, kind }: { template: string; kind: string }) {
   const s = `m.status::text`;
   const readAt = `coalesce(least(m."readAt", m."playedAt"), m."readAt", m."playedAt")`;
+  return {
+    readAt,
+    dims: {
+      channel: `m."channelId"`,
+      agent: `coalesce(m."senderId", '')`,
+      team: `coalesce(m."teamId", '')`,
+      template: `coalesce(${template}, '')`,
+      kind: `coalesce(${kind}, '')`,
+      category: `lower(coalesce(m."pricingCategory", ''))`,
+      pricing: `(CASE WHEN m.billable THEN 'billable' WHEN m.billable IS FALSE THEN 'free:' || lower(coalesce(m."pricingType", 'unknown')) ELSE '' END)`,
+      code: `coalesce(m."callingCode", '')`,
+      error: `(CASE WHEN ${s} = 'FAILED' THEN coalesce(m."errorCode"::text, 'none') ELSE '' END)`,
+    } satisfies Record<Exclude<RollupColumn, "label">, string>,
+    counts: {
+      queued: `(${s} = 'QUEUED')::int`,
+      sent: `(${s} IN ('SENT', 'DELIVERED', 'READ', 'PLAYED'))::int`,
+      delivered: `(${s} IN ('DELIVERED', 'READ', 'PLAYED'))::int`,
+      read: `(${s} IN ('READ', 'PLAYED'))::int`,
+      failed: `(${s} = 'FAILED')::int`,
+      replied: `(${s} IN ('READ', 'PLAYED') AND m."repliedAt" IS NOT NULL)::int`,
+      billable: `(m.billable IS TRUE)::int`,
+      free: `(m.billable IS FALSE)::int`,
+      // The rate card's price for the category and the longest calling code matching, else "*".
+      cost: `(CASE WHEN m.billable THEN coalesce((
+        SELECT r.price::float8 FROM "RateCard" r
+        WHERE r.category = upper(m."pricingCategory") AND (r."countryCode" = '*' OR coalesce(m."callingCode", '') LIKE r."countryCode" || '%')
+        ORDER BY r."countryCode" = '*', length(r."countryCode") DESC LIMIT 1), 0) ELSE 0 END)`,
+    },
+    dsec: `(CASE WHEN ${s} IN ('DELIVERED', 'READ', 'PLAYED') THEN extract(epoch FROM m."deliveredAt" - m."sentAt") END)`,
+    rsec: `(CASE WHEN ${s} IN ('READ', 'PLAYED') THEN extract(epoch FROM ${readAt} - m."sentAt") END)`,
+  };
+}
+
+function factSelect({ sign, labels, labelOnly, messageId, template, kind, inbound }: Record<string, string>): string {
+  const facts = messageFacts({ template: template!, kind: kind! });
   return `SELECT ${sign}, ${labels}, ${labelOnly}, m."createdAt", m."conversationId", ${messageId},
-    ${readAt}, m."repliedAt", ${inbound},
-    m."channelId", coalesce(m."senderId", ''), coalesce(m."teamId", ''), coalesce(${template}, ''), coalesce(${kind}, ''),
-    lower(coalesce(m."pricingCategory", '')),
-    CASE WHEN m.billable THEN 'billable' WHEN m.billable IS FALSE THEN 'free:' || lower(coalesce(m."pricingType", 'unknown')) ELSE '' END,
-    coalesce(m."callingCode", ''),
-    CASE WHEN ${s} = 'FAILED' THEN coalesce(m."errorCode"::text, 'none') ELSE '' END,
-    (${s} = 'QUEUED')::int, (${s} IN ('SENT', 'DELIVERED', 'READ', 'PLAYED'))::int, (${s} IN ('DELIVERED', 'READ', 'PLAYED'))::int,
-    (${s} IN ('READ', 'PLAYED'))::int, (${s} = 'FAILED')::int,
-    (${s} IN ('READ', 'PLAYED') AND m."repliedAt" IS NOT NULL)::int,
-    (m.billable IS TRUE)::int, (m.billable IS FALSE)::int,
-    CASE WHEN ${s} IN ('DELIVERED', 'READ', 'PLAYED') THEN extract(epoch FROM m."deliveredAt" - m."sentAt") END,
-    CASE WHEN ${s} IN ('READ', 'PLAYED') THEN extract(epoch FROM ${readAt} - m."sentAt") END`;
+    ${facts.readAt}, m."repliedAt", ${inbound},
+    ${Object.values(facts.dims).join(", ")},
+    ${Object.values(facts.counts).join(", ")},
+    ${facts.dsec}, ${facts.rsec}`;
 }
 
 /** Every outbound message as it is now, for the rebuild. */
@@ -63,14 +95,10 @@ export const factsFromDeltas = `WITH d AS (DELETE FROM "StatsDelta" WHERE id <= 
 
 const dims = rollupColumns.filter((column) => column !== "label");
 const q = (column: string) => `"${column}"`;
-const slotOf = `CASE lv.level WHEN 0 THEN date_bin('15 minutes', f.at, TIMESTAMP '2000-01-01') WHEN 1 THEN date_trunc('hour', f.at) ELSE date_trunc('day', f.at) END`;
 
 function groupingSets(sets: number[], extra: string[]): string {
   return sets
-    .map(
-      (set) =>
-        `(${["lv.level", "slot", ...extra, ...columnsOf(set).map((column) => (column === "label" ? "lab" : `f.${q(column)}`))].join(", ")})`,
-    )
+    .map((set) => `(${["slot", ...extra, ...columnsOf(set).map((column) => (column === "label" ? "lab" : `f.${q(column)}`))].join(", ")})`)
     .join(",\n      ");
 }
 
@@ -80,46 +108,80 @@ function gsetExpression(withLabel: boolean): string {
   return parts.join(" + ");
 }
 
-const dimOut = (withLabel: boolean) => [...dims.map((column) => `coalesce(f.${q(column)}, '')`), withLabel ? "coalesce(lab, '')" : "''"];
+const dimOut = (withLabel: boolean) => [
+  ...dims.map((column) => `coalesce(f.${q(column)}, '') AS ${q(column)}`),
+  withLabel ? `coalesce(lab, '') AS "label"` : `'' AS "label"`,
+];
 const plainSets = storedSets.filter((set) => (set & bit.label) === 0);
 const labelSets = storedSets.filter((set) => (set & bit.label) !== 0);
-const levels = `CROSS JOIN (VALUES (0), (1), (2)) AS lv(level)`;
 const allColumns = [...rollupColumns].map(q).join(", ");
-const counts = ["queued", "sent", "delivered", "read", "failed", "replied", "billable", "free"] as const;
+const counts = ["queued", "sent", "delivered", "read", "failed", "replied", "billable", "free", "cost"] as const;
+const quarter = `date_bin('15 minutes', f.at, TIMESTAMP '2000-01-01')`;
 
 function countsSelect(withLabel: boolean, sets: number[]): string {
-  return `SELECT ${gsetExpression(withLabel)}, lv.level, ${slotOf} AS slot, ${dimOut(withLabel).join(", ")},
-      ${counts.map((count) => `sum(f.sign * f.${q(count)})`).join(", ")}
-    FROM stats_facts f ${levels} ${withLabel ? "CROSS JOIN LATERAL unnest(f.labels) AS lab" : ""}
+  return `SELECT ${gsetExpression(withLabel)} AS gset, ${quarter} AS slot, ${dimOut(withLabel).join(", ")},
+      ${counts.map((count) => `sum(f.sign * f.${q(count)}) AS ${q(count)}`).join(", ")}
+    FROM stats_facts f ${withLabel ? "CROSS JOIN LATERAL unnest(f.labels) AS lab" : ""}
     WHERE NOT f.inbound ${withLabel ? "" : "AND NOT f.label_only"}
     GROUP BY GROUPING SETS (
       ${groupingSets(sets, [])})`;
 }
 
-/** Adds stats_facts into MessageRollup, every grouping set at every level. */
-export const upsertCounts = `INSERT INTO "MessageRollup" (gset, level, slot, ${allColumns}, ${counts.map(q).join(", ")})
+/**
+ * Rolls up to the coarser levels from the 15-minute rows, so the facts are grouped once: level 0
+ * as it is, hours and UTC days summed from it.
+ */
+function levelsFrom(table: string, keys: string[], sums: string[]): string {
+  const group = ["gset", ...rollupColumns.map(q), ...keys].join(", ");
+  const summed = sums.map((column) => `sum(${column})`).join(", ");
+  return `SELECT gset, 0, slot, ${[...rollupColumns.map(q), ...keys].join(", ")}, ${sums.join(", ")} FROM ${table}
+      WHERE gset NOT IN (${coarseSets.join(", ")})
+    UNION ALL
+    SELECT gset, 1, date_trunc('hour', slot), ${[...rollupColumns.map(q), ...keys].join(", ")}, ${summed} FROM ${table}
+      GROUP BY ${group}, date_trunc('hour', slot)
+    UNION ALL
+    SELECT gset, 2, date_trunc('day', slot), ${[...rollupColumns.map(q), ...keys].join(", ")}, ${summed} FROM ${table}
+      GROUP BY ${group}, date_trunc('day', slot)`;
+}
+
+/** stats_facts' counts in every grouping set, per 15 minutes. */
+export const createQuarterCounts = `CREATE TEMP TABLE stats_counts_q ON COMMIT DROP AS
   ${countsSelect(false, plainSets)}
   UNION ALL
-  ${countsSelect(true, labelSets)}
+  ${countsSelect(true, labelSets)}`;
+
+/** Adds stats_counts_q into MessageRollup at every level. */
+export const upsertCounts = `INSERT INTO "MessageRollup" (gset, level, slot, ${allColumns}, ${counts.map(q).join(", ")})
+  ${levelsFrom("stats_counts_q", [], counts.map(q))}
   ON CONFLICT (gset, level, slot, ${allColumns}) DO UPDATE SET
   ${counts.map((count) => `${q(count)} = "MessageRollup".${q(count)} + EXCLUDED.${q(count)}`).join(", ")}`;
 
 function latencySelect(withLabel: boolean, sets: number[]): string {
-  return `SELECT ${gsetExpression(withLabel)}, lv.level, ${slotOf} AS slot, ${dimOut(withLabel).join(", ")}, x.metric, x.bucket, sum(f.sign)
+  return `SELECT ${gsetExpression(withLabel)} AS gset, ${quarter} AS slot, ${dimOut(withLabel).join(", ")}, x.metric, x.bucket, sum(f.sign) AS count
     FROM stats_facts f
     CROSS JOIN LATERAL (VALUES (0, f.dsec), (1, f.rsec)) AS x0(metric, seconds)
     CROSS JOIN LATERAL (SELECT x0.metric, ${bucketSql("round(x0.seconds)")} AS bucket) AS x
-    ${levels} ${withLabel ? "CROSS JOIN LATERAL unnest(f.labels) AS lab" : ""}
+    ${withLabel ? "CROSS JOIN LATERAL unnest(f.labels) AS lab" : ""}
     WHERE NOT f.inbound AND x0.seconds IS NOT NULL ${withLabel ? "" : "AND NOT f.label_only"}
     GROUP BY GROUPING SETS (
       ${groupingSets(sets, ["x.metric", "x.bucket"])})`;
 }
 
-/** Adds stats_facts' latencies into MessageLatencyRollup. */
-export const upsertLatencies = `INSERT INTO "MessageLatencyRollup" (gset, level, slot, ${allColumns}, metric, bucket, count)
-  ${latencySelect(false, plainSets)}
+/** stats_facts' latencies in every grouping set, per 15 minutes. */
+export const createQuarterLatencies = `CREATE TEMP TABLE stats_latency_q ON COMMIT DROP AS
+  ${latencySelect(
+    false,
+    latencySets.filter((set) => (set & bit.label) === 0),
+  )}
   UNION ALL
-  ${latencySelect(true, labelSets)}
+  ${latencySelect(
+    true,
+    latencySets.filter((set) => (set & bit.label) !== 0),
+  )}`;
+
+/** Adds stats_latency_q into MessageLatencyRollup at every level. */
+export const upsertLatencies = `INSERT INTO "MessageLatencyRollup" (gset, level, slot, ${allColumns}, metric, bucket, count)
+  ${levelsFrom("stats_latency_q", ["metric", "bucket"], ["count"])}
   ON CONFLICT (gset, level, slot, ${allColumns}, metric, bucket) DO UPDATE SET count = "MessageLatencyRollup".count + EXCLUDED.count`;
 
 /**
@@ -135,9 +197,13 @@ export const markReplied = `WITH marked AS (UPDATE "Message" m SET "repliedAt" =
     WHERE f.inbound AND f.at >= w."readAt" AND f.at <= w."readAt" + interval '24 hours'
     GROUP BY w."messageId"
     UNION ALL
-    SELECT f."messageId", min(i."timestamp")
-    FROM stats_facts f JOIN "Message" i ON i."conversationId" = f."conversationId" AND i.direction = 'INBOUND'
-      AND i."timestamp" >= f.read_at AND i."timestamp" <= f.read_at + interval '24 hours'
+    SELECT f."messageId", min(i.at)
+    FROM stats_facts f
+    CROSS JOIN LATERAL (
+      SELECT i."timestamp" AS at FROM "Message" i
+      WHERE i."conversationId" = f."conversationId" AND i."timestamp" >= f.read_at AND i."timestamp" <= f.read_at + interval '24 hours'
+        AND i.direction = 'INBOUND'
+      ORDER BY i."timestamp" LIMIT 1) AS i
     WHERE NOT f.inbound AND NOT f.label_only AND f.sign = 1 AND f.read_at IS NOT NULL AND f.replied_at IS NULL
     GROUP BY f."messageId"
   ) AS r

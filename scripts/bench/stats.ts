@@ -205,6 +205,40 @@ async function main() {
         });
         console.log(`p95 ${summary.p95} ms; bare SQL ${round(sqlMs, 0)} ms; ${same ? "same answer" : "DIFFERENT ANSWER"}`);
       }
+      // The export: every outbound message of the 90 days as one streamed CSV.
+      process.stdout.write("export of every message … ");
+      const exportStarted = performance.now();
+      const response = await fetch(
+        `${server.baseUrl}/api/stats/messages/export?${new URLSearchParams({ from: range.from, to: range.to })}`,
+        {
+          headers: { cookie },
+        },
+      );
+      let lines = 0;
+      let firstByteMs = 0;
+      const decoder = new TextDecoder();
+      const reader = response.body!.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        firstByteMs ||= performance.now() - exportStarted;
+        lines += decoder.decode(value, { stream: true }).split("\r\n").length - 1;
+      }
+      const exportSeconds = (performance.now() - exportStarted) / 1000;
+      const { rows: counted } = await client.query(
+        `SELECT count(*)::int AS count FROM "Message" WHERE direction = 'OUTBOUND' AND NOT private
+           AND "createdAt" >= $1::timestamptz AT TIME ZONE 'UTC' AND "createdAt" < $2::timestamptz AT TIME ZONE 'UTC'`,
+        [range.from, range.to],
+      );
+      const exported = {
+        rows: lines - 1,
+        expected: counted[0].count,
+        seconds: round(exportSeconds, 1),
+        firstByteMs: round(firstByteMs, 0),
+      };
+      console.log(
+        `${exported.rows.toLocaleString("en-US")} rows (raw count ${exported.expected.toLocaleString("en-US")}) in ${exported.seconds} s, first byte after ${exported.firstByteMs} ms`,
+      );
       load.atEnd = os.loadavg()[0]!;
       console.log(
         `\n${table([
@@ -218,10 +252,10 @@ async function main() {
       const file = path.join(resultsDir, `stats-${stamp}.json`);
       writeFileSync(
         file,
-        `${JSON.stringify({ startedAt: stamp, messages: rows[0].messages, range, requests: REQUESTS, load, results }, null, 2)}\n`,
+        `${JSON.stringify({ startedAt: stamp, messages: rows[0].messages, range, requests: REQUESTS, load, results, exported }, null, 2)}\n`,
       );
       console.log(`written to ${path.relative(root, file)}`);
-      if (results.some((r) => !r.same)) process.exitCode = 1;
+      if (results.some((r) => !r.same) || exported.rows !== exported.expected) process.exitCode = 1;
     } finally {
       await server.stop();
     }

@@ -26,6 +26,7 @@ CREATE TABLE "MessageRollup" (
     "replied" INTEGER NOT NULL DEFAULT 0,
     "billable" INTEGER NOT NULL DEFAULT 0,
     "free" INTEGER NOT NULL DEFAULT 0,
+    "cost" DOUBLE PRECISION NOT NULL DEFAULT 0,
 
     CONSTRAINT "MessageRollup_pkey" PRIMARY KEY ("gset","level","slot","channel","agent","team","template","kind","category","pricing","code","error","label")
 );
