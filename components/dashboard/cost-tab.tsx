@@ -114,18 +114,23 @@ function CostRows({ cost }: { cost: CostStats }) {
             <td className="px-2 py-1.5 capitalize">{row.category.toLowerCase()}</td>
             <td className="px-2 py-1.5">{row.country}</td>
             <td className="px-2 py-1.5 text-right tabular-nums">
-              <button
-                type="button"
-                className="rounded px-1 hover:bg-brand-50 hover:text-brand-700"
-                onClick={() =>
-                  drill({
-                    title: `Billable ${row.category.toLowerCase()} · ${row.country}`,
-                    narrow: { category: row.category, country: row.country, pricing: "billable" },
-                  })
-                }
-              >
-                {format.count(row.billable)}
-              </button>
+              {/* A row without a category or a known country has nothing the filters could name. */}
+              {row.category !== "unpriced" && /^[A-Z]{2}$/.test(row.country) && row.billable > 0 ? (
+                <button
+                  type="button"
+                  className="rounded px-1 hover:bg-brand-50 hover:text-brand-700"
+                  onClick={() =>
+                    drill({
+                      title: `Billable ${row.category.toLowerCase()} · ${row.country}`,
+                      narrow: { category: row.category, country: row.country, pricing: "billable" },
+                    })
+                  }
+                >
+                  {format.count(row.billable)}
+                </button>
+              ) : (
+                format.count(row.billable)
+              )}
             </td>
             <td className="px-2 py-1.5 text-right tabular-nums">{format.count(row.free)}</td>
             <td className="px-2 py-1.5 text-right tabular-nums">
