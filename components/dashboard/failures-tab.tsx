@@ -38,14 +38,25 @@ export function FailuresTab() {
 }
 
 function FailureChart({ stats }: { stats: FailureStats }) {
-  const { format, state } = useDashboard();
+  const { format, state, drill } = useDashboard();
   const buckets = stats.byCode[0]?.series.map((point) => point.bucket) ?? [];
+  // A bar opens that code's failures in that bucket.
+  const open = (entry: FailureStats["byCode"][number], index: number) => {
+    const from = buckets[index];
+    if (!from) return;
+    drill({
+      title: `${codeName(entry.code)} · ${format.bucket(from, state.bucket)}`,
+      status: "failed",
+      errorCode: entry.code ?? undefined,
+      range: { from, to: buckets[index + 1] ?? state.params.to },
+    });
+  };
   const rows = buckets.map((bucket, index) => ({
     label: format.bucket(bucket, state.bucket),
     ...Object.fromEntries(stats.byCode.map((entry) => [codeName(entry.code), entry.series[index]?.count ?? 0])),
   }));
   return (
-    <div className="h-56">
+    <div className="h-56" data-testid="failure-chart">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
@@ -60,6 +71,8 @@ function FailureChart({ stats }: { stats: FailureStats }) {
               dataKey={codeName(entry.code)}
               stackId="codes"
               fill={palette[index % palette.length]}
+              cursor="pointer"
+              onClick={(_data, barIndex) => open(entry, barIndex)}
             />
           ))}
         </BarChart>

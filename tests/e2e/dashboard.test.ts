@@ -119,6 +119,11 @@ describe("the managers' dashboard", () => {
     await code.waitFor();
     expect(asNumber(await code.getByTestId("failure-count").textContent())).toBeGreaterThanOrEqual(1);
     await screenshot(page, "dashboard-failures");
+    // The hour's bar opens the same failures.
+    await page.locator("[data-testid=failure-chart] .recharts-bar-rectangle path").last().click();
+    await page.locator(`[data-testid=drill-item][href="/inbox/${failedConversation.id}"]`).waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByTestId("drill-items").waitFor({ state: "detached" });
     await code.getByTestId("failure-count").click();
     const item = page.locator(`[data-testid=drill-item][href="/inbox/${failedConversation.id}"]`);
     await item.waitFor();
