@@ -75,6 +75,11 @@ const asNumber = (text: string | null) => Number((text ?? "").replace(/[^\d]/g, 
 describe("the managers' dashboard", () => {
   it("filters by template, drills into the failed messages, opens a thread and follows a webhook live", async () => {
     // Today's sends: two customers who read the update, one whose number is not on WhatsApp (999…: 131026).
+    // The server syncs templates from the simulated Meta as it starts.
+    await until("the templates to be synced", async () => {
+      const { items } = (await (await agent.fetch("/api/templates")).json()) as { items: { name: string; language: string }[] };
+      return items.some((template) => template.name === "order_update" && template.language === "en_US");
+    });
     const good = [`4915${run}01`, `4915${run}02`];
     const failing = `999${run}03`;
     for (const [index, waId] of good.entries()) await customerWrites(waId, `Reader ${index + 1} ${run}`, "Where is my order?");
