@@ -112,7 +112,7 @@ async function seed(context: BatchContext, done: number) {
   }
   await client.query("SET session_replication_role = origin");
   console.log(`statistics: rebuilding the rollups … (${elapsed()})`);
-  const rebuilt = await rebuildStats(client);
+  const rebuilt = await rebuildStats(client, { truncate: true });
   console.log(
     `statistics: ${rebuilt.rows.toLocaleString("en-US")} rollup rows from ${rebuilt.messages.toLocaleString("en-US")} outbound messages (${elapsed()})`,
   );

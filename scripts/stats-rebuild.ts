@@ -1,5 +1,6 @@
 // npm run stats:rebuild — recomputes the statistics' rollups from the messages themselves, in the
-// database server.ts would use (docs/architecture.md, "Statistics"). Safe while Switchboard runs.
+// database server.ts would use (docs/architecture.md, "Statistics"). Safe while Switchboard runs:
+// writes go on, and the dashboards wait for it to finish.
 import "../lib/config/load-env";
 import pg from "pg";
 import { bootstrapDatabase } from "../lib/db/bootstrap";
@@ -10,7 +11,8 @@ const database = await bootstrapDatabase();
 const client = new pg.Client({ connectionString: database.url, application_name: "switchboard-stats-rebuild" });
 await client.connect();
 try {
-  const result = await rebuildStats(client);
+  const result = await rebuildStats(client, { truncate: true });
+  for (const table of ["MessageRollup", "MessageLatencyRollup"]) await client.query(`VACUUM (ANALYZE) "${table}"`);
   console.log(
     `rebuilt the statistics from ${result.messages.toLocaleString("en-US")} outbound messages: ` +
       `${result.rows.toLocaleString("en-US")} rollup rows, ${result.latencyRows.toLocaleString("en-US")} latency rows ` +

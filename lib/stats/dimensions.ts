@@ -47,6 +47,17 @@ export const storedSets: number[] = [
  */
 export const coarseSets: number[] = [ALL_BUT_LABEL, ALL_BUT_LABEL | bit.label];
 
+/**
+ * The finest level a set keeps (0: 15 minutes, 1: hour, 2: UTC day); a query reads finer slots
+ * from the messages. Counts: every set at 15 minutes but the all-dimension ones (hours). Latency
+ * histograms spread over ~100 buckets and compress only over long slots: totals keep hours, the
+ * others days.
+ */
+export function lowestLevel(set: number, table: "counts" | "latency"): 0 | 1 | 2 {
+  if (table === "counts") return coarseSets.includes(set) ? 1 : 0;
+  return set === 0 ? 1 : 2;
+}
+
 /** The sets that keep latency histograms: totals, each dimension but the error code, and everything. */
 export const latencySets: number[] = storedSets.filter(
   (set) => set === 0 || coarseSets.includes(set) || (columnsOf(set).length === 1 && set !== bit.error),

@@ -2,15 +2,16 @@ import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import type { StatsFilters } from "./contract";
 import { codesOfCountry } from "./countries";
-import { bit, coarseSets, columnOf, setFor, type RollupColumn } from "./dimensions";
+import { bit, columnOf, lowestLevel, setFor, type RollupColumn } from "./dimensions";
 import { bucketSql, type Histogram } from "./histogram";
 import { messageFacts } from "./rollup-sql";
 import type { SlotRange } from "./slots";
 
 // Reads the rollups (docs/architecture.md, "Statistics"): sums over slot ranges, in the smallest
-// grouping set that holds the filters and the grouping, per range index when asked. The
-// all-dimension sets keep no 15-minute rows: their 15-minute edges (a local day starting at :30 or
-// :45) are counted from the messages themselves, with the same definitions.
+// grouping set that holds the filters and the grouping, per range index when asked. Slots finer
+// than a set keeps (lowestLevel: the all-dimension sets have no 15-minute rows, histograms no hours
+// or none at all) — the edges of a range or of a local day starting at :30 or :45 — are counted
+// from the messages themselves, with the same definitions.
 
 export const countNames = ["queued", "sent", "delivered", "read", "failed", "replied", "billable", "free", "cost"] as const;
 export type Counts = Record<(typeof countNames)[number], number>;
@@ -76,22 +77,26 @@ function plan({
 }) {
   const mask = group.reduce((acc, column) => acc | bit[column], filterMask(filters) | extraMask);
   const set = setFor(mask, { latency });
-  const conditions = [Prisma.sql`m.gset = ${set}`, ...filterSql(filters)];
+  const conditions = [Prisma.sql`m.gset = ${set}::int`, ...filterSql(filters)];
   const keys = group.map((column) => Prisma.raw(rollupColumn(column)));
-  // 15-minute ranges of a coarse set come from the messages.
-  const raw = coarseSets.includes(set)
-    ? {
-        conditions: [Prisma.sql`m.direction = 'OUTBOUND'`, Prisma.sql`NOT m.private`, ...filterSql(filters, rawColumn)],
-        keys: group.map((column) => Prisma.raw(rawColumn(column))),
-        labels:
-          (mask & bit.label) !== 0 ? Prisma.sql`JOIN "ConversationLabel" cl ON cl."conversationId" = m."conversationId"` : Prisma.empty,
-      }
-    : null;
+  const raw = {
+    lowest: lowestLevel(set, latency ? "latency" : "counts"),
+    conditions: [Prisma.sql`m.direction = 'OUTBOUND'`, Prisma.sql`NOT m.private`, ...filterSql(filters, rawColumn)],
+    keys: group.map((column) => Prisma.raw(rawColumn(column))),
+    labels: (mask & bit.label) !== 0 ? Prisma.sql`JOIN "ConversationLabel" cl ON cl."conversationId" = m."conversationId"` : Prisma.empty,
+  };
   return { conditions, keys, raw };
 }
 
+// LATERAL, so each slot range is one index range scan (a plain join lets the planner hash the
+// whole set against every range).
 const rawRanges = (ranges: SlotRange[]) =>
-  Prisma.sql`${rangesSql(ranges)} JOIN "Message" m ON m."createdAt" >= r."from" AND m."createdAt" < r."to"`;
+  Prisma.sql`${rangesSql(ranges)} CROSS JOIN LATERAL (
+    SELECT m.* FROM "Message" m WHERE m."createdAt" >= r."from" AND m."createdAt" < r."to" AND m.direction = 'OUTBOUND' AND NOT m.private) m`;
+const rollupRanges = (table: string, ranges: SlotRange[], conditions: Prisma.Sql[]) =>
+  Prisma.sql`${rangesSql(ranges)} CROSS JOIN LATERAL (
+    SELECT m.* FROM ${Prisma.raw(`"${table}"`)} m
+    WHERE m.level = r.level AND m.slot >= r."from" AND m.slot < r."to" AND ${Prisma.join(conditions, " AND ")}) m`;
 const keyList = (keys: Prisma.Sql[]) =>
   keys.length ? Prisma.join(keys.map((key, i) => Prisma.sql`${key} AS ${Prisma.raw(`"k${i}"`)}`)) : Prisma.raw("NULL AS k");
 
@@ -111,8 +116,8 @@ export async function sumCounts({
 }): Promise<CountRow[]> {
   if (ranges.length === 0) return [];
   const { conditions, keys, raw } = plan({ filters, group, extraMask });
-  const rolled = raw ? ranges.filter((range) => range.level > 0) : ranges;
-  const fine = raw ? ranges.filter((range) => range.level === 0) : [];
+  const rolled = ranges.filter((range) => range.level >= raw.lowest);
+  const fine = ranges.filter((range) => range.level < raw.lowest);
   const index = byIndex ? Prisma.raw("r.idx") : Prisma.raw("0");
   const groupBy = (keyExpressions: Prisma.Sql[]) => {
     const all = [...(byIndex ? [Prisma.raw("r.idx")] : []), ...keyExpressions];
@@ -123,12 +128,10 @@ export async function sumCounts({
     rolled.length
       ? db.$queryRaw<Row[]>`
           SELECT ${index} AS "index", ${keyList(keys)}, ${Prisma.raw(countNames.map((name) => `sum(m."${name}") AS "${name}"`).join(", "))}
-          FROM ${rangesSql(rolled)}
-          JOIN "MessageRollup" m ON m.level = r.level AND m.slot >= r."from" AND m.slot < r."to"
-          WHERE ${Prisma.join(conditions, " AND ")}
+          FROM ${rollupRanges("MessageRollup", rolled, conditions)}
           ${groupBy(keys)}`
       : [],
-    fine.length && raw
+    fine.length
       ? db.$queryRaw<Row[]>`
           SELECT ${index} AS "index", ${keyList(raw.keys)},
             ${Prisma.raw(countNames.map((name) => `sum(${facts.counts[name]}) AS "${name}"`).join(", "))}
@@ -165,8 +168,8 @@ export async function sumLatencies({
 }): Promise<LatencyRow[]> {
   if (ranges.length === 0) return [];
   const { conditions, keys, raw } = plan({ filters, group, latency: true });
-  const rolled = raw ? ranges.filter((range) => range.level > 0) : ranges;
-  const fine = raw ? ranges.filter((range) => range.level === 0) : [];
+  const rolled = ranges.filter((range) => range.level >= raw.lowest);
+  const fine = ranges.filter((range) => range.level < raw.lowest);
   const extraKeys = (list: Prisma.Sql[]) => (list.length ? Prisma.sql`, ${keyList(list)}` : Prisma.empty);
   const extraGroup = (list: Prisma.Sql[]) => (list.length ? Prisma.sql`, ${Prisma.join(list)}` : Prisma.empty);
   type Row = Record<string, string | number | bigint>;
@@ -174,12 +177,10 @@ export async function sumLatencies({
     rolled.length
       ? db.$queryRaw<Row[]>`
           SELECT m.metric, m.bucket, sum(m.count) AS count ${extraKeys(keys)}
-          FROM ${rangesSql(rolled)}
-          JOIN "MessageLatencyRollup" m ON m.level = r.level AND m.slot >= r."from" AND m.slot < r."to"
-          WHERE ${Prisma.join(conditions, " AND ")}
+          FROM ${rollupRanges("MessageLatencyRollup", rolled, conditions)}
           GROUP BY m.metric, m.bucket ${extraGroup(keys)}`
       : [],
-    fine.length && raw
+    fine.length
       ? db.$queryRaw<Row[]>`
           SELECT x.metric, ${Prisma.raw(bucketSql("round(x.seconds)"))} AS bucket, count(*) AS count ${extraKeys(raw.keys)}
           FROM ${rawRanges(fine)} ${raw.labels}

@@ -4,7 +4,7 @@
 // and the two latencies; they go into the temp table stats_facts, and from there into every
 // grouping set at every level.
 
-import { bit, coarseSets, columnsOf, latencySets, rollupColumns, storedSets, type RollupColumn } from "./dimensions";
+import { bit, columnsOf, latencySets, lowestLevel, rollupColumns, storedSets, type RollupColumn } from "./dimensions";
 import { bucketSql } from "./histogram";
 
 /** Columns of stats_facts, in order. */
@@ -131,16 +131,18 @@ function countsSelect(withLabel: boolean, sets: number[]): string {
  * Rolls up to the coarser levels from the 15-minute rows, so the facts are grouped once: level 0
  * as it is, hours and UTC days summed from it.
  */
-function levelsFrom(table: string, keys: string[], sums: string[]): string {
+function levelsFrom(table: string, keys: string[], sums: string[], kind: "counts" | "latency"): string {
+  const sets = kind === "counts" ? storedSets : latencySets;
+  const keeping = (level: number) => sets.filter((set) => lowestLevel(set, kind) <= level).join(", ");
+  const columns = [...rollupColumns.map(q), ...keys].join(", ");
   const group = ["gset", ...rollupColumns.map(q), ...keys].join(", ");
   const summed = sums.map((column) => `sum(${column})`).join(", ");
-  return `SELECT gset, 0, slot, ${[...rollupColumns.map(q), ...keys].join(", ")}, ${sums.join(", ")} FROM ${table}
-      WHERE gset NOT IN (${coarseSets.join(", ")})
+  return `SELECT gset, 0, slot, ${columns}, ${sums.join(", ")} FROM ${table} WHERE gset IN (${keeping(0) || "-1"})
     UNION ALL
-    SELECT gset, 1, date_trunc('hour', slot), ${[...rollupColumns.map(q), ...keys].join(", ")}, ${summed} FROM ${table}
+    SELECT gset, 1, date_trunc('hour', slot), ${columns}, ${summed} FROM ${table} WHERE gset IN (${keeping(1) || "-1"})
       GROUP BY ${group}, date_trunc('hour', slot)
     UNION ALL
-    SELECT gset, 2, date_trunc('day', slot), ${[...rollupColumns.map(q), ...keys].join(", ")}, ${summed} FROM ${table}
+    SELECT gset, 2, date_trunc('day', slot), ${columns}, ${summed} FROM ${table}
       GROUP BY ${group}, date_trunc('day', slot)`;
 }
 
@@ -152,7 +154,8 @@ export const createQuarterCounts = `CREATE TEMP TABLE stats_counts_q ON COMMIT D
 
 /** Adds stats_counts_q into MessageRollup at every level. */
 export const upsertCounts = `INSERT INTO "MessageRollup" (gset, level, slot, ${allColumns}, ${counts.map(q).join(", ")})
-  ${levelsFrom("stats_counts_q", [], counts.map(q))}
+  ${levelsFrom("stats_counts_q", [], counts.map(q), "counts")}
+  ORDER BY 1, 2, 3
   ON CONFLICT (gset, level, slot, ${allColumns}) DO UPDATE SET
   ${counts.map((count) => `${q(count)} = "MessageRollup".${q(count)} + EXCLUDED.${q(count)}`).join(", ")}`;
 
@@ -181,7 +184,8 @@ export const createQuarterLatencies = `CREATE TEMP TABLE stats_latency_q ON COMM
 
 /** Adds stats_latency_q into MessageLatencyRollup at every level. */
 export const upsertLatencies = `INSERT INTO "MessageLatencyRollup" (gset, level, slot, ${allColumns}, metric, bucket, count)
-  ${levelsFrom("stats_latency_q", ["metric", "bucket"], ["count"])}
+  ${levelsFrom("stats_latency_q", ["metric", "bucket"], ["count"], "latency")}
+  ORDER BY 1, 2, 3
   ON CONFLICT (gset, level, slot, ${allColumns}, metric, bucket) DO UPDATE SET count = "MessageLatencyRollup".count + EXCLUDED.count`;
 
 /**

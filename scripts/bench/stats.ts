@@ -222,7 +222,7 @@ async function main() {
         const { done, value } = await reader.read();
         if (done) break;
         firstByteMs ||= performance.now() - exportStarted;
-        lines += decoder.decode(value, { stream: true }).split("\r\n").length - 1;
+        lines += decoder.decode(value, { stream: true }).split("\n").length - 1;
       }
       const exportSeconds = (performance.now() - exportStarted) / 1000;
       const { rows: counted } = await client.query(
