@@ -14,6 +14,7 @@ import { CLIENT_ADDRESS_HEADER } from "./lib/http/client-address";
 import { db, disconnectDb } from "./lib/db/client";
 import { enqueueTemplateSync, scheduleTemplateSync, startQueue, stopQueue } from "./lib/jobs/queue";
 import { startWorkers } from "./lib/jobs/workers";
+import { startStatsFold } from "./lib/stats/stats-fold-loop";
 import { attachRedisAdapter } from "./lib/realtime/redis-adapter";
 import { attachSocketServer } from "./lib/realtime/socket-server";
 import { seedDemo } from "./prisma/seed";
@@ -71,6 +72,7 @@ server.on("upgrade", (request, socket, head) => {
 const boss = await startQueue({ connectionString: database.url });
 await grantJobQueueToAppRole({ ownerUrl: database.url });
 await startWorkers(boss);
+const stopStatsFold = startStatsFold();
 await scheduleTemplateSync();
 
 server.listen(port, hostname, () => {
@@ -88,6 +90,7 @@ async function shutdown(signal: string) {
   console.log(`${signal}: shutting down`);
   io.close();
   await closeRedis?.();
+  await stopStatsFold().catch(() => undefined);
   server.close();
   await stopQueue().catch(() => undefined);
   await app.close().catch(() => undefined);

@@ -4,6 +4,7 @@ import { SignOutButton } from "@/components/workspace/sign-out-button";
 import { AlertBanner } from "@/components/workspace/alert-banner";
 import { requirePageUser } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
+import { settingsSections } from "@/lib/auth/settings-sections";
 import { listOpenAlerts } from "@/lib/whatsapp/channel-alerts";
 import { listNumbers } from "@/lib/whatsapp/list-numbers";
 
@@ -12,6 +13,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
   const alerts = can(user.role, "settings.manage") ? await listOpenAlerts() : [];
   // The profile and health pages open on the first number; each page switches between numbers.
   const firstNumber = can(user.role, "dashboard.view") ? (await listNumbers())[0] : undefined;
+  const settingsHome = settingsSections({ role: user.role, firstNumberId: firstNumber?.id ?? null })[0]?.links[0]?.href;
   return (
     <div className="flex h-full flex-col">
       <header className="flex h-12 shrink-0 items-center justify-between border-b border-slate-200 bg-white px-4">
@@ -24,45 +26,14 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             <Link href="/inbox" className="hover:text-slate-900">
               Inbox
             </Link>
-            {firstNumber && (
-              <>
-                <Link href={`/settings/profile/${firstNumber.id}`} className="hover:text-slate-900">
-                  Business profile
-                </Link>
-                <Link href={`/settings/number/${firstNumber.id}`} className="hover:text-slate-900">
-                  Number health
-                </Link>
-              </>
-            )}
-            {can(user.role, "settings.manage") && (
-              <>
-                <Link href="/settings/channels" className="hover:text-slate-900">
-                  Channels
-                </Link>
-                <Link href="/settings/assignment" className="hover:text-slate-900">
-                  Assignment
-                </Link>
-                <Link href="/settings/flows" className="hover:text-slate-900">
-                  Flows
-                </Link>
-                <Link href="/settings/rate-card" className="hover:text-slate-900">
-                  Rate card
-                </Link>
-              </>
-            )}
-            {can(user.role, "webhooks.replay") && (
-              <Link href="/settings/webhooks" className="hover:text-slate-900">
-                Webhook log
+            {can(user.role, "dashboard.view") && (
+              <Link href="/dashboard" className="hover:text-slate-900" data-testid="nav-dashboard">
+                Dashboard
               </Link>
             )}
-            {can(user.role, "audit.view") && (
-              <Link href="/settings/audit" className="hover:text-slate-900">
-                Audit log
-              </Link>
-            )}
-            {can(user.role, "users.manage") && (
-              <Link href="/settings/users" className="hover:text-slate-900">
-                Users
+            {settingsHome && (
+              <Link href={settingsHome} className="hover:text-slate-900" data-testid="nav-settings">
+                Settings
               </Link>
             )}
             <Link href="/simulator" className="hover:text-slate-900" target="_blank">

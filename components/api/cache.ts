@@ -122,3 +122,20 @@ const sessionLong = new Set<unknown>([keys.templates[0], keys.flows[0], keys.rat
 export function refetchAfterReconnect(client: QueryClient) {
   return client.invalidateQueries({ predicate: (query) => !sessionLong.has(query.queryKey[0]) });
 }
+
+/**
+ * Refetches the statistics on screen shortly after the server says they changed: a burst of receipts
+ * costs one round of requests. Queries not on screen are only marked stale.
+ */
+export function statsRefresher(client: QueryClient, delayMs = 300) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(() => void client.invalidateQueries({ queryKey: keys.stats.all }), delayMs);
+    },
+    cancel() {
+      clearTimeout(timer);
+    },
+  };
+}

@@ -5,8 +5,19 @@ import type { ConversationFilter } from "@/lib/conversations/conversation-filter
 import type { TemplateDto } from "@/lib/conversations/list-templates";
 import type { SendInput } from "@/lib/conversations/outbound-schema";
 import type { ConversationDto, MessageDto } from "@/lib/conversations/types";
+import type {
+  ConversationStats,
+  CostStats,
+  DrillDownPage,
+  drillDownSchema,
+  FailureStats,
+  LiveStats,
+  MessageStats,
+  statsQuerySchema,
+} from "@/lib/stats/contract";
 import type { AccountDto, IssuedLink, UserRow, UsersOverview } from "@/lib/users/types";
 import type { FlowDto } from "@/lib/whatsapp/flows";
+import type { z } from "zod";
 import type {
   AcceptInviteInput,
   AcceptInviteResult,
@@ -30,6 +41,7 @@ import type {
   ChangePasswordResult,
   ContactChanges,
   ContactDetails,
+  CostRefresh,
   ConversationPage,
   ConversationPatch,
   CustomerPhoneSettings,
@@ -107,6 +119,23 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
   return read<T>(await fetch(url, { ...init, headers: { "content-type": "application/json", ...init?.headers }, cache: "no-store" }));
 }
 
+/** The statistics API's query as the URL carries it: ISO instants, comma lists for the filters. */
+export type StatsParams = z.input<typeof statsQuerySchema>;
+export type DrillDown = z.input<typeof drillDownSchema>;
+
+/** The query string of a statistics call; empty values are left out. */
+export function statsSearch(params: Partial<StatsParams & DrillDown>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== "") search.set(key, String(value));
+  return search.toString();
+}
+
+/** Where a statistics table downloads as CSV: a plain link, so the browser saves it. */
+export const statsCsvUrl = (path: "messages" | "conversations" | "failures" | "cost", params: StatsParams) =>
+  `/api/stats/${path}?${statsSearch({ ...params, format: "csv" })}`;
+
+export const statsExportUrl = (params: StatsParams) => `/api/stats/messages/export?${statsSearch(params)}`;
+
 const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
 const post = { method: "POST" } satisfies RequestInit;
 
@@ -155,6 +184,15 @@ export const api = {
     const params = new URLSearchParams(filter);
     if (cursor) params.set("cursor", cursor);
     return call<AuditLogPage>(`/api/audit?${params}`);
+  },
+  stats: {
+    messages: (params: StatsParams) => call<MessageStats>(`/api/stats/messages?${statsSearch(params)}`),
+    conversations: (params: StatsParams) => call<ConversationStats>(`/api/stats/conversations?${statsSearch(params)}`),
+    failures: (params: StatsParams) => call<FailureStats>(`/api/stats/failures?${statsSearch(params)}`),
+    live: (tz: string) => call<LiveStats>(`/api/stats/live?${statsSearch({ tz })}`),
+    cost: (params: StatsParams) => call<CostStats>(`/api/stats/cost?${statsSearch(params)}`),
+    list: (params: StatsParams & DrillDown) => call<DrillDownPage>(`/api/stats/messages/list?${statsSearch(params)}`),
+    refreshCost: (params: StatsParams) => call<CostRefresh>(`/api/stats/cost/refresh?${statsSearch(params)}`, post),
   },
   settings: {
     assignment: (changes: AssignmentChanges) => call<AssignmentResult>("/api/settings/assignment", json("PATCH", changes)),

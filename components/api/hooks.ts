@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import type { ListFilter } from "@/lib/conversations/list-filter";
 import type { PresenceDto } from "@/lib/conversations/types";
 import { presenceKey } from "./cache";
+import type { DrillDown, StatsParams } from "./client";
 import { queries } from "./queries";
 import type { ConversationPage } from "./types";
 
@@ -74,3 +75,21 @@ export const useNumberHealth = (channelId: string) =>
 /** Who else has the conversation open; only the socket writes it (see putPresence). */
 export const usePresence = (conversationId: string) =>
   useQuery<PresenceDto | null>({ queryKey: presenceKey(conversationId), queryFn: skipToken, staleTime: Infinity }).data ?? null;
+
+// The dashboard's statistics. While a new range or filter loads, the last answer stays in view.
+const statsOptions = { placeholderData: keepPreviousData, staleTime: 30_000 } as const;
+export const useMessageStats = (params: StatsParams) => useQuery({ ...queries.stats.messages(params), ...statsOptions });
+export const useConversationStats = (params: StatsParams) => useQuery({ ...queries.stats.conversations(params), ...statsOptions });
+export const useFailureStats = (params: StatsParams) => useQuery({ ...queries.stats.failures(params), ...statsOptions });
+export const useCostStats = (params: StatsParams) => useQuery({ ...queries.stats.cost(params), ...statsOptions });
+/** Now, not a range: kept fresh by the socket (see useStatsEvents) and refetched every minute as a fallback. */
+export const useLiveStats = (tz: string) => useQuery({ ...queries.stats.live(tz), refetchInterval: 60_000 });
+
+export function useDrillDown(params: (StatsParams & DrillDown) | null) {
+  const query = useInfiniteQuery({
+    ...queries.stats.list(params ?? { from: "", to: "" }),
+    enabled: params !== null,
+  });
+  const items = useMemo(() => (query.data?.pages ?? []).flatMap((page) => page.items), [query.data]);
+  return { ...query, items };
+}

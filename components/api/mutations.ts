@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { SendInput } from "@/lib/conversations/outbound-schema";
-import { api } from "./client";
+import { api, type StatsParams } from "./client";
 import { putConversation, upsertMessage } from "./cache";
 import { keys } from "./queries";
 import type { ContactChanges, ConversationPatch, Notifications, UpdateChannelBody, UpdateUserInput } from "./types";
@@ -143,3 +143,12 @@ export function useUpdateAccount() {
 export const useChangePassword = () => useMutation({ mutationFn: api.account.changePassword });
 
 export const useSignOutEverywhere = () => useMutation({ mutationFn: () => api.account.signOutEverywhere() });
+
+/** Fetches Meta's own pricing figures for the range again; the cost answer for the range is replaced. */
+export function useRefreshCost() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (params: StatsParams) => api.stats.refreshCost(params),
+    onSuccess: ({ problems: _problems, ...cost }, params) => client.setQueryData(keys.stats.cost(params), cost),
+  });
+}

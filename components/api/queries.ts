@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { ListFilter } from "@/lib/conversations/list-filter";
-import { api } from "./client";
+import { api, type DrillDown, type StatsParams } from "./client";
 
 // Every read the browser makes, as query options keyed by what it depends on: a conversation's
 // messages live under its own id, so an answer for one conversation can only land in that one.
@@ -21,6 +21,16 @@ export const keys = {
   auditLog: (filter: string) => ["audit", "log", filter] as const,
   profile: (channelId: string) => ["channels", channelId, "profile"] as const,
   health: (channelId: string) => ["channels", channelId, "health"] as const,
+  // Everything under "stats" is refetched when the server says the statistics changed.
+  stats: {
+    all: ["stats"] as const,
+    messages: (params: StatsParams) => ["stats", "messages", params] as const,
+    conversations: (params: StatsParams) => ["stats", "conversations", params] as const,
+    failures: (params: StatsParams) => ["stats", "failures", params] as const,
+    live: (tz: string) => ["stats", "live", tz] as const,
+    cost: (params: StatsParams) => ["stats", "cost", params] as const,
+    list: (params: StatsParams & DrillDown) => ["stats", "list", params] as const,
+  },
   simulator: {
     business: ["simulator", "business"] as const,
     number: ["simulator", "number"] as const,
@@ -71,4 +81,20 @@ export const queries = {
     }),
   profile: (channelId: string) => queryOptions({ queryKey: keys.profile(channelId), queryFn: () => api.channels.profile(channelId) }),
   health: (channelId: string) => queryOptions({ queryKey: keys.health(channelId), queryFn: () => api.channels.health(channelId) }),
+  stats: {
+    messages: (params: StatsParams) => queryOptions({ queryKey: keys.stats.messages(params), queryFn: () => api.stats.messages(params) }),
+    conversations: (params: StatsParams) =>
+      queryOptions({ queryKey: keys.stats.conversations(params), queryFn: () => api.stats.conversations(params) }),
+    failures: (params: StatsParams) => queryOptions({ queryKey: keys.stats.failures(params), queryFn: () => api.stats.failures(params) }),
+    live: (tz: string) => queryOptions({ queryKey: keys.stats.live(tz), queryFn: () => api.stats.live(tz) }),
+    cost: (params: StatsParams) => queryOptions({ queryKey: keys.stats.cost(params), queryFn: () => api.stats.cost(params) }),
+    // The messages behind a number, in keyset pages.
+    list: (params: StatsParams & DrillDown) =>
+      infiniteQueryOptions({
+        queryKey: keys.stats.list(params),
+        queryFn: ({ pageParam }) => api.stats.list({ ...params, ...(pageParam ? { cursor: pageParam } : {}) }),
+        initialPageParam: null as string | null,
+        getNextPageParam: (page) => page.nextCursor,
+      }),
+  },
 };

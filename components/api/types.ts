@@ -29,6 +29,8 @@ import type {
   UpdateAccountInput,
   UpdateUserInput,
 } from "@/lib/users/schemas";
+import type { CostStats } from "@/lib/stats/contract";
+import type { refreshMetaPricing } from "@/lib/stats/refresh-meta-pricing";
 import type { addFlow } from "@/lib/whatsapp/flows";
 import type { addChannelSchema, updateChannelSchema } from "@/lib/channels/schemas";
 import type { ChannelDto } from "@/lib/channels/serialize";
@@ -102,3 +104,5 @@ export type NumberHealth = Result<typeof numberHealth>;
 export type SimulatorBusiness = Result<typeof businessView>;
 export type SimulatorNumberControls = Result<typeof numberControls>;
 export type { ProfileChangeInput, BlueTickInput };
+/** POST /api/stats/cost/refresh: the cost statistics after the fetch, and what Meta refused, per account. */
+export type CostRefresh = CostStats & { problems: Result<typeof refreshMetaPricing>["problems"] };

@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/db/generated/client.ts";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { enqueueStatsRebuild } from "@/lib/jobs/queue";
 import type { Rate } from "./estimate-cost";
 
 export async function listRates(): Promise<Rate[]> {
@@ -28,5 +29,7 @@ export async function replaceRates({ rates, actor }: { rates: Rate[]; actor: { i
       tx,
     );
   });
+  // The statistics' estimated costs are summed with the rate card's prices.
+  await enqueueStatsRebuild();
   return listRates();
 }

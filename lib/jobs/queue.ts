@@ -13,6 +13,8 @@ export const queues = {
   verifyAuditChain: "audit.verify-chain",
   purgeExpired: "retention.purge-expired",
   checkProfiles: "whatsapp.check-profiles",
+  metaPricing: "stats.meta-pricing",
+  rebuildStats: "stats.rebuild",
 } as const;
 
 export type SendMessageJob = { messageId: string };
@@ -104,4 +106,9 @@ export async function enqueueTemplateSync(
 /** Templates change at Meta without a webhook for every edit: sync daily at 04:00 UTC as well. */
 export async function scheduleTemplateSync(): Promise<void> {
   await boss().schedule(queues.syncTemplates, "0 4 * * *", {} satisfies SyncTemplatesJob, { ...templateSyncOptions, tz: "UTC" });
+}
+
+/** The rollups price billable messages with the rate card: a new card recounts them (one at a time). */
+export async function enqueueStatsRebuild(): Promise<void> {
+  await boss().send(queues.rebuildStats, {}, { singletonKey: "stats.rebuild", retryLimit: 2, retryDelay: 60, expireInSeconds: 3_600 });
 }

@@ -6,6 +6,10 @@ import { deliverReadReceipt } from "@/lib/conversations/deliver-read-receipt";
 import { fetchInboundMedia } from "@/lib/media/fetch-inbound-media";
 import { purgeExpiredRecords } from "@/lib/retention/purge-expired-records";
 import { checkLiveProfiles } from "@/lib/business-profile/check-live-profiles";
+import { config } from "@/lib/config";
+import { rebuildStats } from "@/lib/stats/rebuild-stats";
+import { refreshMetaPricing } from "@/lib/stats/refresh-meta-pricing";
+import pg from "pg";
 import { syncChannelTemplates } from "@/lib/whatsapp/sync-templates";
 import { queues, type FetchMediaJob, type ReadReceiptJob, type SendMessageJob, type SyncTemplatesJob } from "./queue";
 
@@ -42,6 +46,24 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
     console.log(
       `[retention] removed ${result.webhookEvents} processed webhook bodies and ${result.statusEvents} status receipts from before ${result.cutoff.toISOString()}${kept}`,
     );
+  });
+  // Daily: Meta's own cost figures (pricing_analytics) for the last week, beside the estimates.
+  await boss.schedule(queues.metaPricing, "30 4 * * *", {}, { tz: "UTC", retryLimit: 3, retryDelay: 600, expireInSeconds: 3_600 });
+  await boss.work(queues.metaPricing, async () => {
+    const to = new Date();
+    const { points, problems } = await refreshMetaPricing({ from: new Date(to.getTime() - 7 * 86_400_000), to });
+    for (const problem of problems) console.error(`[stats] pricing_analytics for ${problem.wabaId} failed: ${problem.message}`);
+    console.log(`[stats] stored ${points} days × categories × countries of Meta's pricing figures`);
+  });
+  await boss.work(queues.rebuildStats, { batchSize: 1, pollingIntervalSeconds: 2 }, async () => {
+    const client = new pg.Client({ connectionString: config().database.url ?? undefined, application_name: "switchboard-stats-rebuild" });
+    await client.connect();
+    try {
+      const result = await rebuildStats(client);
+      console.log(`[stats] rebuilt the rollups from ${result.messages} outbound messages`);
+    } finally {
+      await client.end();
+    }
   });
   await boss.schedule(queues.verifyAuditChain, "45 3 * * *", {}, { tz: "UTC", retryLimit: 3, retryDelay: 600, expireInSeconds: 3_600 });
   await boss.work(queues.verifyAuditChain, async () => {

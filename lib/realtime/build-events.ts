@@ -7,7 +7,7 @@ import {
   type NotificationRow,
 } from "@/lib/conversations/serializers";
 import type { ConversationDto, MessageDto, NotificationDto, PresenceDto } from "@/lib/conversations/types";
-import { rooms } from "./events";
+import { rooms, type StatsChangeDto } from "./events";
 
 // Every socket event is built here, so each event's payload always comes from the same serializer
 // as the JSON API and always goes to the same rooms (docs/architecture.md, "Realtime"): messages to
@@ -38,4 +38,8 @@ export function notificationCreated(row: NotificationRow & { userId: string }): 
 
 export function presenceUpdated(presence: PresenceDto): Built<"presence.updated", PresenceDto> {
   return { event: "presence.updated", payload: presence, rooms: [rooms.conversation(presence.conversationId)] };
+}
+
+export function statsChanged(changes: number, at = new Date()): Built<"stats.changed", StatsChangeDto> {
+  return { event: "stats.changed", payload: { at: at.toISOString(), changes }, rooms: [rooms.stats()] };
 }

@@ -1,5 +1,6 @@
 // The socket.io contract shared by server and browser: event names are noun.verb, payloads are
-// the serializers' DTOs. Rooms: user:<id>, inbox:<inboxId>, conversation:<id>.
+// the serializers' DTOs. Rooms: user:<id>, inbox:<inboxId>, conversation:<id>, and stats (everyone
+// who may see the dashboards).
 
 import type { ConversationDto, MessageDto, NotificationDto, PresenceDto } from "@/lib/conversations/types";
 
@@ -10,7 +11,11 @@ export type ServerToClientEvents = {
   "conversation.updated": (conversation: ConversationDto) => void;
   "presence.updated": (presence: PresenceDto) => void;
   "notification.created": (notification: NotificationDto) => void;
+  /** The statistics changed (receipts, messages, conversations): dashboards refetch. At most one a second. */
+  "stats.changed": (change: StatsChangeDto) => void;
 };
+
+export type StatsChangeDto = { at: string; changes: number };
 
 export type ClientToServerEvents = {
   "conversation.join": (conversationId: string, ack: (result: { ok: boolean }) => void) => void;
@@ -26,4 +31,5 @@ export const rooms = {
   user: (id: string) => `user:${id}`,
   inbox: (inboxId: string) => `inbox:${inboxId}`,
   conversation: (id: string) => `conversation:${id}`,
+  stats: () => "stats",
 };

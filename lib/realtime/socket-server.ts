@@ -28,6 +28,7 @@ export function attachSocketServer(httpServer: HttpServer): RealtimeServer {
       // Looked up before the connection opens, so the socket is in its rooms from its first moment.
       const memberships = await membershipKey(user.id);
       socket.data.user = user;
+      socket.data.dashboards = can(user.role, "dashboard.view");
       socket.data.memberships = memberships;
       socket.data.inboxIds = memberships ? memberships.split(",") : [];
       next();
@@ -40,6 +41,8 @@ export function attachSocketServer(httpServer: HttpServer): RealtimeServer {
     const user = socket.data.user as SocketUser;
     socket.join(rooms.user(user.id));
     for (const inboxId of socket.data.inboxIds as string[]) socket.join(rooms.inbox(inboxId));
+    // Managers and admins hear when the statistics change (a role change closes the socket).
+    if (socket.data.dashboards) socket.join(rooms.stats());
     void markOnline(user.id);
     const heartbeat = setInterval(() => void markOnline(user.id), HEARTBEAT_MS);
     // accessChanged() closes a user's sockets at once; this catches a change made where it could

@@ -8,6 +8,7 @@ import { requestOfficialBusinessAccount } from "./official-business-account";
 import { getPhoneNumber, updatePhoneNumber } from "./phone-number";
 import { openUploadSession, uploadBytes, uploadStatus } from "./resumable-upload";
 import { postMessage } from "./post-message";
+import { pricingAnalytics } from "./pricing-analytics";
 import { uploadSimulatorMedia } from "./upload-media";
 
 // The simulator's Graph API: the endpoints Switchboard calls, answering with Meta's response and
@@ -70,14 +71,15 @@ const routes: Route[] = [
         ? uploadBytes({ session: id, offset: headers.get("file_offset"), bytes: body })
         : updatePhoneNumber({ phoneNumberId: id, body }),
   },
-  // GET /{id}: an upload session, a phone number, or else a media object.
+  // GET /{id}: an upload session, a WABA's pricing_analytics, a phone number, or else a media object.
   {
     method: "GET",
     path: [":id"],
-    handle: async ({ id }, { query }) =>
-      id.startsWith("upload:")
-        ? uploadStatus({ session: id })
-        : ((await getPhoneNumber({ phoneNumberId: id, query })) ?? getSimulatorMedia({ mediaId: id })),
+    handle: async ({ id }, { query }) => {
+      if (id.startsWith("upload:")) return uploadStatus({ session: id });
+      if (query.get("fields")?.startsWith("pricing_analytics")) return pricingAnalytics({ wabaId: id, fields: query.get("fields")! });
+      return (await getPhoneNumber({ phoneNumberId: id, query })) ?? getSimulatorMedia({ mediaId: id });
+    },
   },
 ];
 

@@ -8,17 +8,12 @@ import { z } from "zod";
 //
 // A message belongs to the range by the time the agent sent it (its createdAt). Private notes never
 // count. Filters take one value or several separated by commas, and combine with AND between
-// filters and OR within one.
+// filters and OR within one. The lists of dimensions, kinds and buckets live in ./choices.ts (no zod).
 
-export const dimensions = ["inbox", "agent", "team", "template", "kind", "category", "pricing", "country", "label"] as const;
-export type Dimension = (typeof dimensions)[number];
+import { buckets, dimensions, messageKinds, type Dimension, type MessageKind } from "./choices";
 
-/** What an outbound message is, as the dashboards tell them apart. */
-export const messageKinds = ["template", "text", "interactive", "media", "flow"] as const;
-export type MessageKind = (typeof messageKinds)[number];
-
-export const buckets = ["hour", "day", "week", "month"] as const;
-export type Bucket = (typeof buckets)[number];
+export { buckets, dimensions, messageKinds } from "./choices";
+export type { Bucket, Dimension, MessageKind } from "./choices";
 
 const list = z
   .string()
@@ -40,11 +35,13 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+const timeZone = z.string().max(64).refine(isTimeZone, { error: "tz must be an IANA time zone such as Asia/Kolkata." }).default("UTC");
+
 export const statsQuerySchema = z
   .object({
     from: z.iso.datetime({ offset: true, error: "from must be an ISO 8601 date and time." }).transform((value) => new Date(value)),
     to: z.iso.datetime({ offset: true, error: "to must be an ISO 8601 date and time." }).transform((value) => new Date(value)),
-    tz: z.string().max(64).refine(isTimeZone, { error: "tz must be an IANA time zone such as Asia/Kolkata." }).default("UTC"),
+    tz: timeZone,
     bucket: z.enum(buckets).default("day"),
     groupBy: z.enum(dimensions).optional(),
     format: z.enum(["json", "csv"]).default("json"),
@@ -148,7 +145,9 @@ export type FailureStats = {
   }[];
 };
 
-//   GET /api/stats/live                            → LiveStats (no range: now)
+//   GET /api/stats/live?tz                         → LiveStats (no range: now)
+export const liveQuerySchema = z.object({ tz: timeZone });
+
 export type LiveStats = {
   open: number;
   unassigned: number;
@@ -181,6 +180,10 @@ export const drillDownSchema = z.object({
   errorCode: z.coerce.number().int().optional(),
   cursor: z.string().max(200).optional(),
 });
+
+/** The drill-down's and the export's query: the range and filters, and what to list. */
+export const drillDownQuerySchema = statsQuerySchema.and(drillDownSchema);
+export type DrillDownQuery = z.output<typeof drillDownQuerySchema>;
 
 export type DrillDownPage = {
   items: {

@@ -11,18 +11,22 @@ export const WA_ID_PREFIX = "990";
 
 export type BatchContext = {
   channelId: string;
-  agentIds: [string, string];
+  /** The first two are the demo's agents; a third of conversations go to each, the rest unassigned. */
+  agentIds: string[];
   teamIds: string[];
   labelIds: string[];
   now: Date;
+  /** Conversations end within this many days before `now` (3 for the inbox, 90 for the statistics). */
+  days: number;
 };
 
-const MESSAGE_COLUMNS = `id, "channelId", "conversationId", "senderId", direction, type, text, "externalId", status, "timestamp",
-  "sentAt", "deliveredAt", "readAt", "failedAt", "errorCode", "errorTitle",
-  "pricingModel", "pricingType", "pricingCategory", billable, "createdAt", "updatedAt"`;
+const MESSAGE_COLUMNS = `id, "channelId", "conversationId", "senderId", direction, type, text, content, "externalId", status, "timestamp",
+  "sentAt", "deliveredAt", "readAt", "playedAt", "failedAt", "errorCode", "errorTitle",
+  "pricingModel", "pricingType", "pricingCategory", billable, "teamId", "callingCode", "repliedAt", "createdAt", "updatedAt"`;
 
 export async function insertBatch(client: pg.ClientBase, { from, to, context }: { from: number; to: number; context: BatchContext }) {
-  const { channelId, agentIds, teamIds, labelIds, now } = context;
+  const { channelId, agentIds, teamIds, labelIds, now, days } = context;
+  const countries = words.customerCountries;
   await client.query("BEGIN");
   try {
     // Per conversation: who, how many messages (1–19), how many unanswered customer messages end
@@ -38,14 +42,15 @@ export async function insertBatch(client: pg.ClientBase, { from, to, context }: 
          n,
          LEAST(n, CASE WHEN status = 'RESOLVED' OR r_tail < 0.5 THEN 0 WHEN r_tail < 0.8 THEN 1 WHEN r_tail < 0.93 THEN 2 ELSE 3 END) AS tail,
          make_interval(secs => 30 + r_gap * 2400) AS gap,
-         $3::timestamptz - r_last * interval '72 hours' AS last_at,
+         $3::timestamptz - r_last * make_interval(hours => 24 * $9::int) AS last_at,
          status, r_snooze,
-         CASE WHEN r_assignee < 1.0 / 3 THEN $4 WHEN r_assignee < 2.0 / 3 THEN $5 END AS assignee_id,
+         CASE WHEN r_assignee < 2.0 / 3 THEN ($4::text[])[1 + floor(r_assignee * 1.5 * cardinality($4::text[]))::int] END AS assignee_id,
+         (SELECT c.code FROM unnest($5::text[], $10::float8[]) AS c(code, upto) WHERE c.upto > r_country ORDER BY c.upto LIMIT 1) AS code,
          CASE WHEN r_team < 0.5 THEN ($6::text[])[1 + floor(r_team * 2 * cardinality($6::text[]))::int] END AS team_id,
          CASE WHEN r_label < 0.2 THEN 1 + floor(r_label_a * 5)::int END AS label1,
          CASE WHEN r_label < 0.05 THEN 1 + (floor(r_label_a * 5)::int + 1 + floor(r_label_b * 4)::int) % 5 END AS label2
        FROM (
-         SELECT i, 1 + floor(random() * 19)::int AS n, random() AS r_name, random() AS r_tail, random() AS r_gap,
+         SELECT i, 1 + floor(random() * 19)::int AS n, random() AS r_name, random() AS r_tail, random() AS r_gap, random() AS r_country,
            random() AS r_last, random() AS r_snooze, random() AS r_assignee, random() AS r_team, random() AS r_label,
            random() AS r_label_a, random() AS r_label_b,
            (ARRAY['OPEN','OPEN','OPEN','OPEN','OPEN','OPEN','OPEN','PENDING','PENDING','PENDING','SNOOZED','SNOOZED',
@@ -54,7 +59,18 @@ export async function insertBatch(client: pg.ClientBase, { from, to, context }: 
            ($8::text[])[1 + floor(random() * cardinality($8::text[]))::int] AS last_name
          FROM generate_series($1::int, $2::int) AS i
        ) AS drawn`,
-      [from, to, now, agentIds[0], agentIds[1], teamIds, words.firstNames, words.lastNames],
+      [
+        from,
+        to,
+        now,
+        agentIds,
+        countries.map((country) => country.code),
+        teamIds,
+        words.firstNames,
+        words.lastNames,
+        days,
+        cumulative(countries.map((country) => country.share)),
+      ],
     );
 
     // Messages alternate, oldest first; the last `tail` are the customer's and still unanswered.
@@ -74,7 +90,7 @@ export async function insertBatch(client: pg.ClientBase, { from, to, context }: 
              ($5::text[])[1 + floor(random() * cardinality($5::text[]))::int],
              ($6::text[])[1 + floor(random() * cardinality($6::text[]))::int])
          END AS text,
-         random() AS r_status, random() AS r_delay
+         random() AS r_status, random() AS r_delay, random() AS r_kind, random() AS r_pick, random() AS r_read, random() AS r_fail
        FROM large_conversation c
        CROSS JOIN LATERAL (
          SELECT k, (k > c.n - c.tail OR (c.n - c.tail - k) % 2 = 1) AS inbound FROM generate_series(1, c.n) AS k
@@ -117,30 +133,100 @@ export async function insertBatch(client: pg.ClientBase, { from, to, context }: 
       [channelId, now],
     );
 
-    // Outbound: mostly read, some delivered or sent, a few failed; sent by the assignee.
+    // Outbound: a third templates (utility, marketing, authentication in several languages), some
+    // interactive, Flow and media messages, the rest text; mostly read, some delivered or sent, a
+    // few failed with Meta's common codes, a few still queued. Receipts a few seconds to a day
+    // apart (log-uniform), in whole seconds as Meta sends them; some reads skip "delivered"; voice
+    // notes are played. Priced as Meta prices them; "replied" when the customer wrote next, after
+    // reading. Sent by the assignee, or another agent for unassigned conversations.
+    await client.query(
+      `CREATE TEMP TABLE large_outbound ON COMMIT DROP AS
+       SELECT m.*, c.assignee_id, c.team_id, c.code,
+         lead(m.ts) OVER w AS next_ts, coalesce(lead(m.inbound) OVER w, false) AS next_inbound,
+         CASE WHEN m.inbound THEN NULL WHEN m.r_kind < 0.30 THEN 'template' WHEN m.r_kind < 0.34 THEN 'interactive'
+              WHEN m.r_kind < 0.36 THEN 'flow' WHEN m.r_kind < 0.40 THEN 'image' WHEN m.r_kind < 0.42 THEN 'audio' ELSE 'text' END AS kind,
+         1 + floor(m.r_pick * cardinality($1::text[]))::int AS tpl
+       FROM large_message m JOIN large_conversation c ON c.conversation_id = m.conversation_id
+       WINDOW w AS (PARTITION BY m.conversation_id ORDER BY m.k)`,
+      [words.statsTemplates.map((template) => template.name)],
+    );
+    await client.query(
+      `CREATE TEMP TABLE large_timed ON COMMIT DROP AS
+       SELECT o.*,
+         CASE WHEN o.inbound THEN 'RECEIVED'
+              WHEN o.r_status < CASE WHEN o.kind = 'template' THEN 0.04 ELSE 0.015 END THEN 'FAILED'
+              WHEN o.r_status > 0.999 THEN 'QUEUED'
+              WHEN o.r_read < 0.07 THEN 'SENT' WHEN o.r_read < 0.25 THEN 'DELIVERED'
+              WHEN o.kind = 'audio' AND o.r_read > 0.6 THEN 'PLAYED' ELSE 'READ' END AS status,
+         date_trunc('second', o.ts + make_interval(secs => 1 + o.r_delay * 2)) AS sent_at,
+         exp(ln(600) * o.r_delay ^ 2) AS deliver_s, exp(ln(86400) * o.r_read ^ 1.5) AS read_s,
+         ($2::text[])[o.tpl] AS tpl_category, ($3::text[])[o.tpl] AS tpl_language, ($1::text[])[o.tpl] AS tpl_name
+       FROM large_outbound o`,
+      [
+        words.statsTemplates.map((template) => template.name),
+        words.statsTemplates.map((template) => template.category),
+        words.statsTemplates.map((template) => template.language),
+      ],
+    );
     await client.query(
       `INSERT INTO "Message" (${MESSAGE_COLUMNS})
-       SELECT gen_random_uuid()::text, $1, m.conversation_id,
-         CASE WHEN m.inbound THEN NULL ELSE COALESCE(c.assignee_id, $3) END,
-         (CASE WHEN m.inbound THEN 'INBOUND' ELSE 'OUTBOUND' END)::"MessageDirection", 'text', m.text,
-         'wamid.HBgM' || upper(substr(md5(m.conversation_id || '-' || m.k), 1, 24)),
-         (CASE WHEN m.inbound THEN 'RECEIVED' WHEN m.r_status < 0.88 THEN 'READ' WHEN m.r_status < 0.96 THEN 'DELIVERED'
-               WHEN m.r_status < 0.99 THEN 'SENT' ELSE 'FAILED' END)::"MessageStatus",
-         m.ts,
-         CASE WHEN NOT m.inbound AND m.r_status < 0.99 THEN m.ts END,
-         CASE WHEN NOT m.inbound AND m.r_status < 0.96 THEN LEAST($2::timestamptz, m.ts + make_interval(secs => 1 + m.r_delay * 20)) END,
-         CASE WHEN NOT m.inbound AND m.r_status < 0.88 THEN LEAST($2::timestamptz, m.ts + make_interval(secs => 30 + m.r_delay * 3600)) END,
-         CASE WHEN NOT m.inbound AND m.r_status >= 0.99 THEN m.ts + interval '2 seconds' END,
-         CASE WHEN NOT m.inbound AND m.r_status >= 0.99 THEN 131026 END,
-         CASE WHEN NOT m.inbound AND m.r_status >= 0.99 THEN 'Message undeliverable' END,
-         CASE WHEN m.inbound THEN NULL ELSE 'PMP' END,
-         CASE WHEN m.inbound THEN NULL ELSE 'free_customer_service' END,
-         CASE WHEN m.inbound THEN NULL ELSE 'service' END,
-         CASE WHEN m.inbound THEN NULL ELSE false END,
-         m.ts, m.ts
-       FROM large_message m JOIN large_conversation c ON c.conversation_id = m.conversation_id
-       ORDER BY m.i, m.k`,
-      [channelId, now, agentIds[0]],
+       SELECT gen_random_uuid()::text, $1, t.conversation_id,
+         CASE WHEN t.inbound THEN NULL ELSE COALESCE(t.assignee_id, ($3::text[])[1 + floor(t.r_pick * cardinality($3::text[]))::int]) END,
+         (CASE WHEN t.inbound THEN 'INBOUND' ELSE 'OUTBOUND' END)::"MessageDirection",
+         CASE WHEN t.inbound THEN 'text' WHEN t.kind = 'flow' THEN 'interactive' ELSE t.kind END,
+         t.text,
+         CASE WHEN t.kind = 'template' THEN jsonb_build_object('template', jsonb_build_object('name', t.tpl_name, 'language', jsonb_build_object('code', t.tpl_language)))
+              WHEN t.kind = 'flow' THEN '{"interactive":{"type":"flow"}}'::jsonb
+              WHEN t.kind = 'interactive' THEN '{"interactive":{"type":"button"}}'::jsonb
+              WHEN t.kind IN ('image', 'audio') THEN jsonb_build_object(t.kind, jsonb_build_object('id', 'large-media')) END,
+         'wamid.HBgM' || upper(substr(md5(t.conversation_id || '-' || t.k), 1, 24)),
+         t.status::"MessageStatus",
+         t.ts,
+         CASE WHEN t.status IN ('SENT', 'DELIVERED', 'READ', 'PLAYED') THEN t.sent_at END,
+         CASE WHEN t.status = 'DELIVERED' OR t.status IN ('READ', 'PLAYED') AND t.r_delay > 0.03 THEN LEAST($2::timestamptz, t.sent_at + make_interval(secs => round(t.deliver_s))) END,
+         CASE WHEN t.status IN ('READ', 'PLAYED') THEN r.read_at END,
+         CASE WHEN t.status = 'PLAYED' THEN r.read_at + interval '12 seconds' END,
+         CASE WHEN t.status = 'FAILED' THEN t.sent_at END,
+         CASE WHEN t.status = 'FAILED' THEN e.code END,
+         CASE WHEN t.status = 'FAILED' THEN e.title END,
+         CASE WHEN t.status IN ('SENT', 'DELIVERED', 'READ', 'PLAYED') THEN 'PMP' END,
+         CASE WHEN t.status IN ('SENT', 'DELIVERED', 'READ', 'PLAYED') THEN p.type END,
+         CASE WHEN t.status IN ('SENT', 'DELIVERED', 'READ', 'PLAYED') THEN p.category END,
+         CASE WHEN t.status IN ('SENT', 'DELIVERED', 'READ', 'PLAYED') THEN p.type = 'regular' END,
+         CASE WHEN NOT t.inbound THEN t.team_id END,
+         CASE WHEN NOT t.inbound THEN t.code END,
+         CASE WHEN t.status IN ('READ', 'PLAYED') AND t.next_inbound AND t.next_ts >= r.read_at AND t.next_ts <= r.read_at + interval '24 hours' THEN t.next_ts END,
+         t.ts, t.ts
+       FROM large_timed t
+       CROSS JOIN LATERAL (SELECT date_trunc('second', LEAST($2::timestamptz,
+           CASE WHEN t.next_inbound THEN GREATEST(t.sent_at, LEAST(t.next_ts - interval '5 seconds', t.sent_at + make_interval(secs => round(t.read_s))))
+                ELSE t.sent_at + make_interval(secs => round(t.read_s)) END)) AS read_at) AS r
+       CROSS JOIN LATERAL (SELECT
+           CASE WHEN t.kind <> 'template' THEN 'service' ELSE lower(t.tpl_category) END AS category,
+           CASE WHEN t.kind <> 'template' OR lower(t.tpl_category) = 'utility' AND t.r_kind < 0.15 THEN 'free_customer_service' ELSE 'regular' END AS type) AS p
+       CROSS JOIN LATERAL (SELECT (ARRAY[131026, 131026, 131026, 131049, 131049, 131047, 130429, 132001, 131050, 131026])[1 + floor(t.r_fail * 10)::int] AS code) AS e0
+       CROSS JOIN LATERAL (SELECT e0.code, CASE e0.code WHEN 131026 THEN 'Message undeliverable' WHEN 131049 THEN 'This message was not delivered to maintain healthy ecosystem engagement.'
+           WHEN 131047 THEN 'Re-engagement message' WHEN 130429 THEN 'Rate limit hit' WHEN 132001 THEN 'Template name does not exist in the translation'
+           ELSE 'User has stopped marketing messages' END AS title) AS e
+       ORDER BY t.i, t.k`,
+      [channelId, now, agentIds],
+    );
+
+    // The team statistics' events, as the database triggers would have written them: each
+    // conversation opened, the resolved ones resolved, and every reply to a waiting customer.
+    await client.query(
+      `INSERT INTO "ConversationEvent" ("conversationId", "channelId", kind, at, "agentId", "teamId", seconds)
+       SELECT c.conversation_id, $1, 'opened', c.last_at - (c.n - 1) * c.gap, c.assignee_id, c.team_id, NULL FROM large_conversation c
+       UNION ALL
+       SELECT c.conversation_id, $1, 'resolved', LEAST($2::timestamptz, c.last_at + interval '5 minutes'), c.assignee_id, c.team_id,
+         round(extract(epoch FROM LEAST($2::timestamptz, c.last_at + interval '5 minutes') - (c.last_at - (c.n - 1) * c.gap)))::int
+       FROM large_conversation c WHERE c.status = 'RESOLVED'
+       UNION ALL
+       SELECT o.conversation_id, $1, 'response', o.ts, o.assignee_id, o.team_id, round(extract(epoch FROM o.ts - o.prev_ts))::int
+       FROM (SELECT t.*, lag(t.ts) OVER w AS prev_ts, lag(t.inbound) OVER w AS prev_inbound FROM large_timed t
+             WINDOW w AS (PARTITION BY t.conversation_id ORDER BY t.k)) AS o
+       WHERE NOT o.inbound AND o.prev_inbound`,
+      [channelId, now],
     );
 
     // A second label a minute after the first: labels are listed in the order they were added.
@@ -157,4 +243,11 @@ export async function insertBatch(client: pg.ClientBase, { from, to, context }: 
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;
   }
+}
+
+/** Running totals of shares, for drawing one by a single random number. */
+function cumulative(shares: number[]): number[] {
+  const total = shares.reduce((sum, share) => sum + share, 0);
+  let running = 0;
+  return shares.map((share, index) => (index === shares.length - 1 ? 1.0001 : (running += share / total)));
 }

@@ -278,4 +278,57 @@ export const labelNames = [
   { name: "b2b", color: "emerald" },
   { name: "complaint", color: "amber" },
 ];
-export const teamNames = ["Support", "Sales"];
+export const teamNames = ["Support", "Sales", "Billing", "Returns", "VIP"];
+
+/** Where the statistics' customers are: calling code and share (India and Brazil lead, as on WhatsApp). */
+export const customerCountries = [
+  { code: "91", share: 34 },
+  { code: "55", share: 14 },
+  { code: "62", share: 9 },
+  { code: "52", share: 6 },
+  { code: "234", share: 5 },
+  { code: "1", share: 5 },
+  { code: "44", share: 4 },
+  { code: "49", share: 4 },
+  { code: "971", share: 3 },
+  { code: "966", share: 3 },
+  { code: "254", share: 2 },
+  { code: "63", share: 2 },
+  { code: "92", share: 2 },
+  { code: "880", share: 2 },
+  { code: "977", share: 1 },
+  { code: "27", share: 1 },
+  { code: "33", share: 1 },
+  { code: "34", share: 1 },
+  { code: "90", share: 1 },
+];
+
+/** The templates the statistics' businesses send. */
+export const statsTemplates = [
+  { name: "order_update", language: "en_US", category: "UTILITY" },
+  { name: "order_update", language: "hi", category: "UTILITY" },
+  { name: "order_update", language: "pt_BR", category: "UTILITY" },
+  { name: "delivery_eta", language: "en_US", category: "UTILITY" },
+  { name: "payment_reminder", language: "en", category: "UTILITY" },
+  { name: "promo_weekend", language: "en_US", category: "MARKETING" },
+  { name: "promo_festival", language: "hi", category: "MARKETING" },
+  { name: "abandoned_cart", language: "pt_BR", category: "MARKETING" },
+  { name: "welcome_offer", language: "id", category: "MARKETING" },
+  { name: "feedback_request", language: "en_GB", category: "MARKETING" },
+  { name: "otp_login", language: "en", category: "AUTHENTICATION" },
+  { name: "otp_login", language: "hi", category: "AUTHENTICATION" },
+];
+
+/** Extra agents for the statistics, beyond the demo's two. */
+export const statsAgentNames = [
+  "Aarav Shah",
+  "Beatriz Lima",
+  "Chinedu Obi",
+  "Dewi Sari",
+  "Elif Kaya",
+  "Farah Khan",
+  "Gabriel Rocha",
+  "Hana Sato",
+  "Isha Verma",
+  "Jonas Berg",
+];

@@ -57,6 +57,9 @@ describe("Content-Security-Policy in the browser", () => {
       "/settings/users",
       "/settings/audit",
       "/account",
+      // The dashboard's charts (recharts draws SVG with inline styles) and its socket.
+      "/dashboard",
+      "/dashboard?tab=failures",
     ]) {
       await page.goto(path);
       await page.waitForLoadState("networkidle");

@@ -51,6 +51,8 @@ const members = (outcome: Outcome): Expectation => ({ anonymous: 401, AGENT: out
 const managers = (outcome: Outcome): Expectation => ({ anonymous: 401, AGENT: 403, MANAGER: outcome, ADMIN: outcome, nonMember: 403 });
 const admins = (outcome: Outcome): Expectation => ({ anonymous: 401, AGENT: 403, MANAGER: 403, ADMIN: outcome, nonMember: 403 });
 
+const statsRange = "from=2026-01-01T00:00:00Z&to=2026-01-08T00:00:00Z&tz=Asia/Kolkata";
+
 const conversation = (ids: Ids) => `/api/conversations/${ids.conversationId}`;
 
 export const routeCases: Record<string, RouteCase> = {
@@ -118,6 +120,15 @@ export const routeCases: Record<string, RouteCase> = {
   "DELETE /api/flows/[id]": { path: (ids) => `/api/flows/${ids.flowId}`, expect: admins("pass") },
   "GET /api/rate-card": { path: () => "/api/rate-card", expect: signedIn(200) },
   "PUT /api/rate-card": { path: () => "/api/rate-card", body: {}, expect: admins(400) },
+
+  "GET /api/stats/messages": { path: () => `/api/stats/messages?${statsRange}&groupBy=agent`, expect: managers(200) },
+  "GET /api/stats/conversations": { path: () => `/api/stats/conversations?${statsRange}`, expect: managers(200) },
+  "GET /api/stats/failures": { path: () => `/api/stats/failures?${statsRange}`, expect: managers(200) },
+  "GET /api/stats/cost": { path: () => `/api/stats/cost?${statsRange}`, expect: managers(200) },
+  "POST /api/stats/cost/refresh": { path: () => `/api/stats/cost/refresh?${statsRange}`, expect: managers(200) },
+  "GET /api/stats/live": { path: () => "/api/stats/live?tz=Asia/Kolkata", expect: managers(200) },
+  "GET /api/stats/messages/list": { path: () => `/api/stats/messages/list?${statsRange}&status=failed`, expect: managers(200) },
+  "GET /api/stats/messages/export": { path: () => `/api/stats/messages/export?${statsRange}`, expect: managers(200) },
   "GET /api/settings/assignment": { path: () => "/api/settings/assignment", expect: admins(200) },
   "PATCH /api/settings/assignment": { path: () => "/api/settings/assignment", body: {}, expect: admins("pass") },
   "POST /api/channel-alerts/[id]/dismiss": {
@@ -246,6 +257,8 @@ export const pageCases: Record<string, Expectation> = {
   // Requested literally, so no number matches: the page says so (200) to those who may see it.
   "/settings/profile/[channelId]": { anonymous: "login", AGENT: "inbox", MANAGER: 200, ADMIN: 200, nonMember: "inbox" },
   "/settings/number/[channelId]": { anonymous: "login", AGENT: "inbox", MANAGER: 200, ADMIN: 200, nonMember: "inbox" },
+  // An agent is told, on the page itself, that the dashboard is not for their role (200).
+  "/dashboard": { anonymous: "login", AGENT: 200, MANAGER: 200, ADMIN: 200, nonMember: 200 },
   "/account": { anonymous: "login", AGENT: 200, MANAGER: 200, ADMIN: 200, nonMember: 200 },
   // Single-use link pages: a readable refusal without a valid token, for anyone.
   "/setup": same(200),

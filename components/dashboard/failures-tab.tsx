@@ -1,0 +1,150 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useFailureStats } from "@/components/api/hooks";
+import type { FailureStats } from "@/lib/stats/contract";
+import { CsvLink } from "./csv-link";
+import { useDashboard } from "./dashboard-context";
+import { Empty, Loaded, Section } from "./states";
+
+// Failures by Meta's error code: over time, then each code with what it means and what to do.
+
+const palette = ["#ef4444", "#f97316", "#eab308", "#a855f7", "#0ea5e9", "#64748b"];
+const codeName = (code: number | null) => (code === null ? "No answer from Meta" : `Error ${code}`);
+
+export function FailuresTab() {
+  const { state } = useDashboard();
+  const query = useFailureStats(state.params);
+  return (
+    <Loaded query={query} rows={6}>
+      {(stats) =>
+        stats.total === 0 ? (
+          <Empty>No message failed in this range.</Empty>
+        ) : (
+          <div className="space-y-4">
+            <Section title="Failures over time" actions={<CsvLink path="failures" params={state.params} />}>
+              <FailureChart stats={stats} />
+            </Section>
+            <ul className="grid gap-3 lg:grid-cols-2" data-testid="failure-codes">
+              {stats.byCode.map((entry) => (
+                <FailureCode key={String(entry.code)} entry={entry} share={entry.count / stats.total} />
+              ))}
+            </ul>
+          </div>
+        )
+      }
+    </Loaded>
+  );
+}
+
+function FailureChart({ stats }: { stats: FailureStats }) {
+  const { format, state, drill } = useDashboard();
+  const buckets = stats.byCode[0]?.series.map((point) => point.bucket) ?? [];
+  // A bar opens that code's failures in that bucket.
+  const open = (entry: FailureStats["byCode"][number], index: number) => {
+    const from = buckets[index];
+    if (!from) return;
+    drill({
+      title: `${codeName(entry.code)} · ${format.bucket(from, state.bucket)}`,
+      status: "failed",
+      errorCode: entry.code ?? undefined,
+      range: { from, to: buckets[index + 1] ?? state.params.to },
+    });
+  };
+  const rows = buckets.map((bucket, index) => ({
+    label: format.bucket(bucket, state.bucket),
+    ...Object.fromEntries(stats.byCode.map((entry) => [codeName(entry.code), entry.series[index]?.count ?? 0])),
+  }));
+  return (
+    <div className="h-56" data-testid="failure-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke="#e2e8f0" vertical={false} />
+          <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={16} />
+          <YAxis tick={{ fontSize: 11 }} width={40} allowDecimals={false} />
+          <Tooltip formatter={(value) => format.count(Number(value))} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {stats.byCode.map((entry, index) => (
+            <Bar
+              isAnimationActive={false}
+              key={String(entry.code)}
+              dataKey={codeName(entry.code)}
+              stackId="codes"
+              fill={palette[index % palette.length]}
+              cursor="pointer"
+              onClick={(_data, barIndex) => open(entry, barIndex)}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+function FailureCode({ entry, share }: { entry: FailureStats["byCode"][number]; share: number }) {
+  const { format, drill, state } = useDashboard();
+  const open = () => drill({ title: `${codeName(entry.code)} · ${entry.title}`, status: "failed", errorCode: entry.code ?? undefined });
+  return (
+    <li className="rounded-lg border border-slate-200 bg-white p-4" data-testid="failure-code" data-code={entry.code ?? ""}>
+      <div className="flex items-start justify-between gap-3">
+        <div>
+          <p className="text-xs text-slate-500">{codeName(entry.code)}</p>
+          <h3 className="text-sm font-semibold">{entry.title}</h3>
+        </div>
+        <button
+          type="button"
+          onClick={open}
+          className="text-right hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-500"
+          data-testid="failure-count"
+        >
+          <span className="block text-lg font-semibold tabular-nums">{format.count(entry.count)}</span>
+          <span className="block text-xs text-slate-500">{format.rate(share)} of failures</span>
+        </button>
+      </div>
+      <p className="mt-2 text-sm text-slate-700">{entry.explanation}</p>
+      <p className="mt-1 text-sm text-slate-600">
+        <span className="font-medium">What to do:</span> {entry.action}
+      </p>
+      <div className="mt-3 grid grid-cols-2 gap-3 text-xs">
+        <TopList title="Templates" items={entry.topTemplates} onPick={(key) => state.addFilter("template", key)} />
+        <TopList title="Countries" items={entry.topCountries} onPick={(key) => state.addFilter("country", key)} />
+      </div>
+    </li>
+  );
+}
+
+function TopList({
+  title,
+  items,
+  onPick,
+}: {
+  title: string;
+  items: { key: string; label: string; count: number }[];
+  onPick: (key: string) => void;
+}) {
+  const { format } = useDashboard();
+  return (
+    <div>
+      <p className="mb-1 font-medium text-slate-500">{title}</p>
+      {items.length === 0 ? (
+        <p className="text-slate-400">None</p>
+      ) : (
+        <ul className="space-y-0.5">
+          {items.map((item) => (
+            <li key={item.key} className="flex justify-between gap-2">
+              <button
+                type="button"
+                className="truncate text-left hover:text-brand-700 hover:underline"
+                title={`Show only ${item.label}`}
+                onClick={() => onPick(item.key)}
+              >
+                {item.label}
+              </button>
+              <span className="tabular-nums text-slate-600">{format.count(item.count)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { MessageStats } from "@/lib/stats/contract";
+import { useDashboard } from "./dashboard-context";
+
+// Sent, delivered, read and failed per bucket, with the previous period's sent and read dashed
+// underneath (matched bucket by bucket). Clicking a point opens that bucket's messages.
+
+export function SeriesChart({ stats }: { stats: MessageStats }) {
+  const { format, state, drill } = useDashboard();
+  const rows = stats.series.map((point, index) => ({
+    ...point,
+    label: format.bucket(point.bucket, state.bucket),
+    previousSent: stats.previous.series[index]?.sent ?? null,
+    previousRead: stats.previous.series[index]?.read ?? null,
+    end: stats.series[index + 1]?.bucket ?? state.params.to,
+  }));
+  // Lines need two points; a lone bucket shows as a dot.
+  const dot = rows.length < 2;
+  return (
+    <div className="h-64" data-testid="series-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart
+          data={rows}
+          margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+          onClick={(event) => {
+            const index = event?.activeIndex;
+            const row = index === null || index === undefined ? undefined : rows[Number(index)];
+            if (row) drill({ title: `Messages sent ${row.label}`, range: { from: row.bucket, to: row.end } });
+          }}
+        >
+          <CartesianGrid stroke="#e2e8f0" vertical={false} />
+          <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={16} />
+          <YAxis tick={{ fontSize: 11 }} width={48} tickFormatter={(value: number) => format.compact(value)} allowDecimals={false} />
+          <Tooltip formatter={(value) => format.count(Number(value))} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Line isAnimationActive={false} type="monotone" dataKey="sent" name="Sent" stroke="#0ea5e9" dot={dot} strokeWidth={2} />
+          <Line isAnimationActive={false} type="monotone" dataKey="delivered" name="Delivered" stroke="#10b981" dot={dot} strokeWidth={2} />
+          <Line isAnimationActive={false} type="monotone" dataKey="read" name="Read" stroke="#2563eb" dot={dot} strokeWidth={2} />
+          <Line isAnimationActive={false} type="monotone" dataKey="failed" name="Failed" stroke="#ef4444" dot={dot} strokeWidth={2} />
+          <Line
+            isAnimationActive={false}
+            type="monotone"
+            dataKey="previousSent"
+            name="Sent, previous period"
+            stroke="#0ea5e9"
+            strokeDasharray="4 4"
+            dot={dot}
+            strokeOpacity={0.5}
+          />
+          <Line
+            isAnimationActive={false}
+            type="monotone"
+            dataKey="previousRead"
+            name="Read, previous period"
+            stroke="#2563eb"
+            strokeDasharray="4 4"
+            dot={dot}
+            strokeOpacity={0.5}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

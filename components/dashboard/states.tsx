@@ -1,0 +1,63 @@
+import { failureText } from "@/components/api/client";
+
+// The shapes every tab shares: a placeholder while the first answer loads, a sentence when there is
+// nothing to show, the server's own words when a request failed.
+
+export function Skeleton({ rows = 3, className = "" }: { rows?: number; className?: string }) {
+  return (
+    <div className={`space-y-2 ${className}`} aria-busy="true" aria-label="Loading" data-testid="skeleton">
+      {Array.from({ length: rows }, (_, index) => (
+        <div key={index} className="h-8 animate-pulse rounded bg-slate-200/70" />
+      ))}
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: React.ReactNode }) {
+  return (
+    <p
+      className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-500"
+      data-testid="empty"
+    >
+      {children}
+    </p>
+  );
+}
+
+export function Failed({ error, retry }: { error: unknown; retry: () => void }) {
+  return (
+    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+      {failureText(error, "The statistics could not be loaded.")}{" "}
+      <button type="button" className="font-medium underline" onClick={retry}>
+        Try again
+      </button>
+    </div>
+  );
+}
+
+/** A query's three states around its content. */
+export function Loaded<T>({
+  query,
+  rows,
+  children,
+}: {
+  query: { data: T | undefined; error: unknown; isPending: boolean; refetch: () => unknown };
+  rows?: number;
+  children: (data: T) => React.ReactNode;
+}) {
+  if (query.data !== undefined) return <>{children(query.data)}</>;
+  if (query.error) return <Failed error={query.error} retry={() => void query.refetch()} />;
+  return <Skeleton rows={rows} />;
+}
+
+export function Section({ title, actions, children }: { title: string; actions?: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white">
+      <header className="flex items-center justify-between gap-3 border-b border-slate-100 px-4 py-2">
+        <h2 className="text-sm font-semibold">{title}</h2>
+        {actions && <div className="flex items-center gap-2">{actions}</div>}
+      </header>
+      <div className="p-4">{children}</div>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { useMessageStats } from "@/components/api/hooks";
+import { CsvLink } from "./csv-link";
+import { useDashboard } from "./dashboard-context";
+import { GroupTable } from "./group-table";
+import { Empty, Loaded, Section } from "./states";
+
+// One row per template and language, from the breakdown by template.
+
+export function TemplatesTab() {
+  const { state } = useDashboard();
+  // Only template sends have a template; a kind filter the manager chose stays as it is.
+  const params = { ...state.params, groupBy: "template" as const, kind: state.params.kind ?? "template" };
+  const query = useMessageStats(params);
+  return (
+    <Section title="Templates" actions={<CsvLink path="messages" params={params} />}>
+      <Loaded query={query} rows={8}>
+        {(stats) =>
+          stats.groups.length === 0 ? (
+            <Empty>No template messages sent in this range.</Empty>
+          ) : (
+            <GroupTable
+              dimension="template"
+              heading="Template · language"
+              groups={stats.groups}
+              columns={["sent", "delivered", "read", "replied", "failed", "readRate", "medianRead", "cost"]}
+            />
+          )
+        }
+      </Loaded>
+    </Section>
+  );
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { errorGuide } from "@/lib/whatsapp/error-guide";
+import type { FailureStats, StatsQuery } from "./contract";
+import { bit } from "./dimensions";
+import { labelKeys } from "./labels";
+import { sumCounts } from "./read-rollups";
+import { bucketStarts, cover, floorQuarter, seriesCover } from "./slots";
+
+const TOP = 5;
+
+// GET /api/stats/failures: failed messages by Meta's error code over time, with the code's title,
+// the agent's sentence, what to do, and the templates and countries it hit most.
+export async function failureStats(query: StatsQuery): Promise<FailureStats> {
+  const from = query.from.getTime();
+  const to = query.to.getTime();
+  const starts = bucketStarts(from, to, query.bucket, query.tz);
+  const whole = cover(floorQuarter(from), floorQuarter(to));
+  const extraMask = bit.error;
+  const [codes, series, templates, countries] = await Promise.all([
+    sumCounts({ filters: query, ranges: whole, group: ["error"], extraMask }),
+    sumCounts({ filters: query, ranges: seriesCover(from, to, starts), group: ["error"], byIndex: true, extraMask }),
+    sumCounts({ filters: query, ranges: whole, group: ["error", "template"], extraMask }),
+    sumCounts({ filters: query, ranges: whole, group: ["error", "code"], extraMask }),
+  ]);
+  const failed = codes.filter((row) => row.keys.error && row.failed > 0);
+  const [templateNames, countryNames] = await Promise.all([
+    labelKeys(
+      "template",
+      templates.map((row) => row.keys.template!),
+    ),
+    labelKeys(
+      "country",
+      countries.map((row) => row.keys.code!),
+    ),
+  ]);
+  const top = (rows: typeof templates, error: string, column: "template" | "code", names: Map<string, string>) =>
+    rows
+      .filter((row) => row.keys.error === error && row.failed > 0)
+      .sort((a, b) => b.failed - a.failed)
+      .slice(0, TOP)
+      .map((row) => ({ key: row.keys[column]!, label: names.get(row.keys[column]!) ?? row.keys[column]!, count: row.failed }));
+  return {
+    total: failed.reduce((sum, row) => sum + row.failed, 0),
+    byCode: failed
+      .sort((a, b) => b.failed - a.failed)
+      .map((row) => {
+        const error = row.keys.error!;
+        const code = error === "none" ? null : Number(error);
+        const counts = new Map(series.filter((entry) => entry.keys.error === error).map((entry) => [entry.index, entry.failed]));
+        return {
+          code,
+          ...errorGuide(code),
+          count: row.failed,
+          series: starts.map((start, index) => ({ bucket: new Date(start).toISOString(), count: counts.get(index) ?? 0 })),
+          topTemplates: top(templates, error, "template", templateNames).filter((entry) => entry.key !== ""),
+          topCountries: top(countries, error, "code", countryNames),
+        };
+      }),
+  };
+}

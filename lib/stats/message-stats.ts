@@ -1,0 +1,100 @@
+import "server-only";
+import type { Funnel, MessageStats, Rates, StatsQuery } from "./contract";
+import { columnOf } from "./dimensions";
+import { displayHistogram, percentiles } from "./histogram";
+import { labelKeys } from "./labels";
+import { sumCounts, sumLatencies, type Counts } from "./read-rollups";
+import { bucketStarts, cover, floorQuarter, seriesCover } from "./slots";
+
+// GET /api/stats/messages (docs/architecture.md, "Statistics"): the delivery funnel, rates,
+// latency percentiles, series, the previous period and groups, all from the rollups.
+
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+export function ratesOf(counts: Funnel): Rates {
+  return {
+    delivery: ratio(counts.delivered, counts.sent),
+    read: ratio(counts.read, counts.delivered),
+    failure: ratio(counts.failed, counts.sent + counts.failed),
+  };
+}
+
+const zero = (): Counts => ({ queued: 0, sent: 0, delivered: 0, read: 0, failed: 0, replied: 0, billable: 0, free: 0, cost: 0 });
+const money = (amount: number) => Math.round(amount * 10_000) / 10_000;
+const funnel = (counts: Counts): Funnel => ({ sent: counts.sent, delivered: counts.delivered, read: counts.read, failed: counts.failed });
+
+function add(into: Counts, row: Counts) {
+  for (const key of Object.keys(into) as (keyof Counts)[]) into[key] += row[key];
+}
+
+/** Totals and series of one period, with its estimated cost. */
+async function period(query: StatsQuery, from: number, to: number) {
+  const starts = bucketStarts(from, to, query.bucket, query.tz);
+  const seriesRows = await sumCounts({ filters: query, ranges: seriesCover(from, to, starts), byIndex: true });
+  const perBucket = starts.map(() => zero());
+  for (const row of seriesRows) add(perBucket[row.index]!, row);
+  const totals = zero();
+  for (const counts of perBucket) add(totals, counts);
+  const series = starts.map((start, index) => ({ bucket: new Date(start).toISOString(), ...funnel(perBucket[index]!) }));
+  return {
+    totals: {
+      ...funnel(totals),
+      queued: totals.queued,
+      replied: totals.replied,
+      billable: totals.billable,
+      estimatedCost: { amount: money(totals.cost), currency: "USD" as const },
+    },
+    rates: ratesOf(totals),
+    series,
+  };
+}
+
+export async function messageStats(query: StatsQuery): Promise<MessageStats> {
+  const from = query.from.getTime();
+  const to = query.to.getTime();
+  const length = to - from;
+  const whole = cover(floorQuarter(from), floorQuarter(to));
+  const [current, previous, [latency]] = await Promise.all([
+    period(query, from, to),
+    period(query, from - length, from),
+    sumLatencies({ filters: query, ranges: whole }),
+  ]);
+  const deliver = latency?.deliver ?? new Map();
+  const read = latency?.read ?? new Map();
+  return {
+    ...current,
+    timeToDeliver: percentiles(deliver),
+    timeToRead: percentiles(read),
+    timeToReadHistogram: displayHistogram(read),
+    previous,
+    groups: query.groupBy ? await groups(query, whole) : [],
+  };
+}
+
+async function groups(query: StatsQuery, ranges: ReturnType<typeof cover>): Promise<MessageStats["groups"]> {
+  const dimension = query.groupBy!;
+  const column = columnOf[dimension];
+  const [countRows, latencyRows] = await Promise.all([
+    sumCounts({ filters: query, ranges, group: [column] }),
+    sumLatencies({ filters: query, ranges, group: [column] }),
+  ]);
+  const names = await labelKeys(
+    dimension,
+    countRows.map((row) => row.keys[column]!),
+  );
+  const latencyOf = new Map(latencyRows.map((row) => [row.keys[column], row.read]));
+  return countRows
+    .map((row) => {
+      const key = row.keys[column]!;
+      return {
+        key,
+        label: names.get(key) ?? key,
+        ...funnel(row),
+        replied: row.replied,
+        rates: ratesOf(row),
+        timeToRead: percentiles(latencyOf.get(key) ?? new Map()),
+        estimatedCost: money(row.cost),
+      };
+    })
+    .sort((a, b) => b.sent - a.sent || a.label.localeCompare(b.label));
+}
