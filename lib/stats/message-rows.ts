@@ -86,13 +86,14 @@ export async function messageRows(
       where.push(Prisma.sql`(m."createdAt", m.id) < (${time}::timestamptz AT TIME ZONE 'UTC', ${id})`);
   }
   const rows = await db.$queryRaw<Row[]>`
-    SELECT m.id, m."conversationId", ct.name AS "contactName", ct."waId" AS "contactNumber", ch.name AS inbox, u.name AS agent,
+    SELECT m.id, m."conversationId", ct.name AS "contactName", ct."waId" AS "contactNumber", coalesce(ib.name, '+' || ch."displayPhoneNumber") AS inbox, u.name AS agent,
       stats_kind(m.type, m.content) AS kind, stats_template(m.type, m.content) AS template, lower(m.status::text) AS status,
       m."errorCode", m."sentAt", m."deliveredAt", coalesce(least(m."readAt", m."playedAt"), m."readAt", m."playedAt") AS "readAt", m."createdAt"
     FROM "Message" m
     JOIN "Conversation" c ON c.id = m."conversationId"
     JOIN "Contact" ct ON ct.id = c."contactId"
     JOIN "Channel" ch ON ch.id = m."channelId"
+    LEFT JOIN "Inbox" ib ON ib."channelId" = ch.id
     LEFT JOIN "User" u ON u.id = m."senderId"
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY m."createdAt" DESC, m.id DESC

@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, signedInPage } from "../support/browser";
 import { pngOfSize } from "../support/png";
@@ -17,10 +17,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** A page in the settings sidebar. */
+const settingsLink = (page: Page, name: string) => page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name });
+
 describe("the business profile", () => {
   it("an admin edits the about text and the photo, previews, saves, and finds the version and the audit event", async () => {
     const page = await signedInPage(browser, "admin@example.com");
-    await page.getByRole("link", { name: "Business profile" }).click();
+    await page.getByTestId("nav-settings").click();
+    await settingsLink(page, "Business profile").click();
     await page.waitForURL("**/settings/profile/**");
     const about = page.getByLabel("About");
     await about.waitFor();
@@ -59,7 +63,7 @@ describe("the business profile", () => {
       body: JSON.stringify({ limit: "TIER_10K" }),
     });
     expect(raised.status).toBe(200);
-    await page.getByRole("link", { name: "Number health" }).click();
+    await settingsLink(page, "Number health").click();
     await page.getByTestId("quality-rating").waitFor();
     await page.getByLabel("New display name").fill("Northwind Home & Living");
     await page.getByRole("button", { name: "Request review" }).click();
@@ -72,7 +76,8 @@ describe("the business profile", () => {
 
   it("a manager can read the profile but not save it", async () => {
     const page = await signedInPage(browser, "manager@example.com");
-    await page.getByRole("link", { name: "Business profile" }).click();
+    // A manager's settings open on the business profile, the first page they may see.
+    await page.getByTestId("nav-settings").click();
     await page.waitForURL("**/settings/profile/**");
     await page.getByLabel("About").waitFor();
     expect(await page.getByLabel("About").isDisabled()).toBe(true);
