@@ -88,15 +88,15 @@ function plan({
   return { conditions, keys, raw };
 }
 
-// LATERAL, so each slot range is one index range scan (a plain join lets the planner hash the
-// whole set against every range).
+// LATERAL and OFFSET 0 (which keeps the planner from flattening it into a join), so each slot
+// range is one index range scan: joined, the planner scans the whole table against every range.
 const rawRanges = (ranges: SlotRange[]) =>
   Prisma.sql`${rangesSql(ranges)} CROSS JOIN LATERAL (
-    SELECT m.* FROM "Message" m WHERE m."createdAt" >= r."from" AND m."createdAt" < r."to" AND m.direction = 'OUTBOUND' AND NOT m.private) m`;
+    SELECT m.* FROM "Message" m WHERE m."createdAt" >= r."from" AND m."createdAt" < r."to" AND m.direction = 'OUTBOUND' AND NOT m.private OFFSET 0) m`;
 const rollupRanges = (table: string, ranges: SlotRange[], conditions: Prisma.Sql[]) =>
   Prisma.sql`${rangesSql(ranges)} CROSS JOIN LATERAL (
     SELECT m.* FROM ${Prisma.raw(`"${table}"`)} m
-    WHERE m.level = r.level AND m.slot >= r."from" AND m.slot < r."to" AND ${Prisma.join(conditions, " AND ")}) m`;
+    WHERE m.level = r.level AND m.slot >= r."from" AND m.slot < r."to" AND ${Prisma.join(conditions, " AND ")} OFFSET 0) m`;
 const keyList = (keys: Prisma.Sql[]) =>
   keys.length ? Prisma.join(keys.map((key, i) => Prisma.sql`${key} AS ${Prisma.raw(`"k${i}"`)}`)) : Prisma.raw("NULL AS k");
 
