@@ -44,11 +44,11 @@ export async function conversationStats(query: StatsQuery): Promise<Conversation
     percentile_disc(0.9) WITHIN GROUP (ORDER BY seconds) FILTER (WHERE kind = 'response') AS r90,
     percentile_disc(0.5) WITHIN GROUP (ORDER BY seconds) FILTER (WHERE kind = 'resolved') AS s50,
     percentile_disc(0.9) WITHIN GROUP (ORDER BY seconds) FILTER (WHERE kind = 'resolved') AS s90`;
-  const [[total], perAgent, series, sentRows, load] = await Promise.all([
-    db.$queryRaw<Row[]>`SELECT NULL AS agent, ${aggregates} FROM "ConversationEvent" e WHERE ${where}`,
-    db.$queryRaw<
-      Row[]
-    >`SELECT e."agentId" AS agent, ${aggregates} FROM "ConversationEvent" e WHERE ${where} AND e."agentId" IS NOT NULL GROUP BY e."agentId"`,
+  const [grouped, series, sentRows, load] = await Promise.all([
+    // One pass for the team and each agent: the total is the grouping set ().
+    db.$queryRaw<(Row & { whole: boolean })[]>`
+      SELECT e."agentId" AS agent, GROUPING(e."agentId") = 1 AS whole, ${aggregates}
+      FROM "ConversationEvent" e WHERE ${where} GROUP BY GROUPING SETS ((), (e."agentId"))`,
     db.$queryRaw<{ index: number; opened: bigint; resolved: bigint }[]>`
       SELECT width_bucket(e.at, ${starts.map((start) => new Date(start).toISOString().slice(0, 23))}::timestamp[]) - 1 AS index,
         count(*) FILTER (WHERE kind = 'opened') AS opened, count(*) FILTER (WHERE kind = 'resolved') AS resolved
@@ -57,6 +57,8 @@ export async function conversationStats(query: StatsQuery): Promise<Conversation
     db.$queryRaw<{ agent: string; count: bigint }[]>`
       SELECT "assigneeId" AS agent, count(*) FROM "Conversation" WHERE status = 'OPEN' AND "assigneeId" IS NOT NULL GROUP BY 1`,
   ]);
+  const total = grouped.find((row) => row.whole);
+  const perAgent = grouped.filter((row) => !row.whole && row.agent !== null);
   const sent = new Map(sentRows.map((row) => [row.keys.agent!, row.queued + row.sent + row.failed]));
   const loads = new Map(load.map((row) => [row.agent, Number(row.count)]));
   const agentIds = [...new Set([...perAgent.map((row) => row.agent!), ...sent.keys(), ...loads.keys()].filter(Boolean))];

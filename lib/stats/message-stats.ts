@@ -76,7 +76,7 @@ async function groups(query: StatsQuery, ranges: ReturnType<typeof cover>): Prom
   const column = columnOf[dimension];
   const [countRows, latencyRows] = await Promise.all([
     sumCounts({ filters: query, ranges, group: [column] }),
-    sumLatencies({ filters: query, ranges, group: [column] }),
+    sumLatencies({ filters: query, ranges, group: [column], readOnly: true }),
   ]);
   const names = await labelKeys(
     dimension,

@@ -88,15 +88,15 @@ function plan({
   return { conditions, keys, raw };
 }
 
-// LATERAL, so each slot range is one index range scan (a plain join lets the planner hash the
-// whole set against every range).
+// LATERAL and OFFSET 0 (which keeps the planner from flattening it into a join), so each slot
+// range is one index range scan: joined, the planner scans the whole table against every range.
 const rawRanges = (ranges: SlotRange[]) =>
   Prisma.sql`${rangesSql(ranges)} CROSS JOIN LATERAL (
-    SELECT m.* FROM "Message" m WHERE m."createdAt" >= r."from" AND m."createdAt" < r."to" AND m.direction = 'OUTBOUND' AND NOT m.private) m`;
+    SELECT m.* FROM "Message" m WHERE m."createdAt" >= r."from" AND m."createdAt" < r."to" AND m.direction = 'OUTBOUND' AND NOT m.private OFFSET 0) m`;
 const rollupRanges = (table: string, ranges: SlotRange[], conditions: Prisma.Sql[]) =>
   Prisma.sql`${rangesSql(ranges)} CROSS JOIN LATERAL (
     SELECT m.* FROM ${Prisma.raw(`"${table}"`)} m
-    WHERE m.level = r.level AND m.slot >= r."from" AND m.slot < r."to" AND ${Prisma.join(conditions, " AND ")}) m`;
+    WHERE m.level = r.level AND m.slot >= r."from" AND m.slot < r."to" AND ${Prisma.join(conditions, " AND ")} OFFSET 0) m`;
 const keyList = (keys: Prisma.Sql[]) =>
   keys.length ? Prisma.join(keys.map((key, i) => Prisma.sql`${key} AS ${Prisma.raw(`"k${i}"`)}`)) : Prisma.raw("NULL AS k");
 
@@ -161,13 +161,21 @@ export async function sumLatencies({
   filters,
   ranges,
   group = [],
+  readOnly = false,
 }: {
   filters: StatsFilters;
   ranges: SlotRange[];
   group?: RollupColumn[];
+  /** Only time to read (groups show no time to deliver). */
+  readOnly?: boolean;
 }): Promise<LatencyRow[]> {
   if (ranges.length === 0) return [];
-  const { conditions, keys, raw } = plan({ filters, group, latency: true });
+  const planned = plan({ filters, group, latency: true });
+  const { keys, raw } = planned;
+  const conditions = readOnly ? [...planned.conditions, Prisma.sql`m.metric = 1`] : planned.conditions;
+  const metrics = readOnly
+    ? Prisma.sql`(VALUES (1, ${Prisma.raw(facts.rsec)}))`
+    : Prisma.sql`(VALUES (0, ${Prisma.raw(facts.dsec)}), (1, ${Prisma.raw(facts.rsec)}))`;
   const rolled = ranges.filter((range) => range.level >= raw.lowest);
   const fine = ranges.filter((range) => range.level < raw.lowest);
   const extraKeys = (list: Prisma.Sql[]) => (list.length ? Prisma.sql`, ${keyList(list)}` : Prisma.empty);
@@ -184,7 +192,7 @@ export async function sumLatencies({
       ? db.$queryRaw<Row[]>`
           SELECT x.metric, ${Prisma.raw(bucketSql("round(x.seconds)"))} AS bucket, count(*) AS count ${extraKeys(raw.keys)}
           FROM ${rawRanges(fine)} ${raw.labels}
-          CROSS JOIN LATERAL (VALUES (0, ${Prisma.raw(facts.dsec)}), (1, ${Prisma.raw(facts.rsec)})) AS x(metric, seconds)
+          CROSS JOIN LATERAL ${metrics} AS x(metric, seconds)
           WHERE ${Prisma.join(raw.conditions, " AND ")} AND x.seconds IS NOT NULL
           GROUP BY 1, 2 ${extraGroup(raw.keys)}`
       : [],

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { statsChanged } from "@/lib/realtime/build-events";
 import { publish } from "@/lib/realtime/publish";
-import { foldStats } from "./fold-stats";
+import { closeFoldClient, foldStats } from "./fold-stats";
 
 const EVERY_MS = 1_000;
 const EXPIRE_EVERY = 60;
@@ -36,5 +36,6 @@ export function startStatsFold(): () => Promise<void> {
   return async () => {
     clearInterval(timer);
     await running;
+    await closeFoldClient();
   };
 }
