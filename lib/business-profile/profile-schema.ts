@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { verticals } from "@/lib/whatsapp/verticals";
 
 // The WhatsApp business profile as Switchboard shows and edits it, and Meta's rules for each field
 // (whatsapp_business_profile): about 1–139 characters, description 512, address 256, email 128 and
@@ -6,29 +7,7 @@ import { z } from "zod";
 // list (once set it cannot be cleared). One schema for the route and the form, so the browser
 // refuses exactly what the server would, in the same sentences. Pure: no I/O.
 
-export const verticals = [
-  "ALCOHOL",
-  "APPAREL",
-  "AUTO",
-  "BEAUTY",
-  "EDU",
-  "ENTERTAIN",
-  "EVENT_PLAN",
-  "FINANCE",
-  "GOVT",
-  "GROCERY",
-  "HEALTH",
-  "HOTEL",
-  "NONPROFIT",
-  "ONLINE_GAMBLING",
-  "OTC_DRUGS",
-  "OTHER",
-  "PHYSICAL_GAMBLING",
-  "PROF_SERVICES",
-  "RESTAURANT",
-  "RETAIL",
-  "TRAVEL",
-] as const;
+export { verticals };
 export type Vertical = (typeof verticals)[number];
 
 export const verticalLabels: Record<Vertical, string> = {

@@ -3,35 +3,14 @@ import { db, type Prisma } from "@/lib/db/client";
 import { config } from "@/lib/config";
 import { graphError, ok, type GraphReply } from "./graph-reply";
 import { fileForHandle } from "./resumable-upload";
+import { verticals } from "@/lib/whatsapp/verticals";
 
 // GET/POST /{phone-number-id}/whatsapp_business_profile with Meta's limits: about
 // 1–139 characters, address 256, description 512, email 128 and well-formed, at most two websites
 // of 256 characters with http(s)://, vertical from Meta's list or "". Kept per phone number.
 
-export const verticals = [
-  "ALCOHOL",
-  "APPAREL",
-  "AUTO",
-  "BEAUTY",
-  "EDU",
-  "ENTERTAIN",
-  "EVENT_PLAN",
-  "FINANCE",
-  "GOVT",
-  "GROCERY",
-  "HEALTH",
-  "HOTEL",
-  "NONPROFIT",
-  "ONLINE_GAMBLING",
-  "OTC_DRUGS",
-  "OTHER",
-  "PHYSICAL_GAMBLING",
-  "PROF_SERVICES",
-  "RESTAURANT",
-  "RETAIL",
-  "TRAVEL",
-  "",
-] as const;
+// Meta accepts its list or "" (no vertical).
+const acceptedVerticals: readonly string[] = [...verticals, ""];
 
 type Profile = {
   about?: string;
@@ -125,8 +104,8 @@ function checkProfile(request: Record<string, unknown>): string | null {
       }
     }
   }
-  if (request.vertical !== undefined && !(verticals as readonly unknown[]).includes(request.vertical)) {
-    return `Param vertical must be one of {${verticals.filter(Boolean).join(", ")}} or empty.`;
+  if (request.vertical !== undefined && !acceptedVerticals.includes(request.vertical as string)) {
+    return `Param vertical must be one of {${verticals.join(", ")}} or empty.`;
   }
   return null;
 }
