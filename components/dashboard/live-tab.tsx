@@ -16,7 +16,7 @@ const inbox = {
   unassigned: "/inbox?assignee=unassigned",
   waiting: "/inbox?sort=waiting",
   closing1h: "/inbox?window=closing",
-  closing4h: "/inbox?window=open",
+  closing4h: "/inbox?window=closing4h",
 };
 
 export function LiveTab({ connected }: { connected: boolean }) {
@@ -69,7 +69,6 @@ export function LiveTab({ connected }: { connected: boolean }) {
                 <Tile
                   label="Window closes within 4 h"
                   value={format.count(live.windowClosingWithin4h)}
-                  note="Opens every open window"
                   href={inbox.closing4h}
                   tone={live.windowClosingWithin4h ? "warn" : "plain"}
                   testId="live-closing-4h"

@@ -77,6 +77,7 @@ export function ListFilters({
           <option value="">Any window</option>
           <option value="open">Window open</option>
           <option value="closing">Closing within 1 h</option>
+          <option value="closing4h">Closing within 4 h</option>
           <option value="closed">Window closed</option>
         </select>
         <select

@@ -8,8 +8,9 @@ export const conversationFilterSchema = z.object({
   assignee: z.enum(["me", "unassigned", "all"]).optional(),
   label: z.string().max(100).optional(),
   team: z.string().max(100).optional(),
-  // open: the 24 h window is open; closing: it closes within the hour; closed: it has closed.
-  window: z.enum(["open", "closing", "closed"]).optional(),
+  // open: the 24 h window is open; closing: it closes within the hour; closing4h: within four
+  // hours; closed: it has closed.
+  window: z.enum(["open", "closing", "closing4h", "closed"]).optional(),
   q: z.string().trim().max(200).optional(),
   // recent: latest activity first; waiting: conversations awaiting a reply, longest waiting first.
   sort: z.enum(["recent", "waiting"]).optional(),

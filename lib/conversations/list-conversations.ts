@@ -84,12 +84,12 @@ function timestamp(value: Date): Prisma.Sql {
   return Prisma.sql`${value.toISOString()}::timestamp(3)`;
 }
 
-function windowCondition(window: "open" | "closing" | "closed", now: Date): Prisma.Sql {
+function windowCondition(window: "open" | "closing" | "closing4h" | "closed", now: Date): Prisma.Sql {
   const openSince = new Date(now.getTime() - SERVICE_WINDOW_MS);
   if (window === "open") return Prisma.sql`c."lastInboundAt" > ${timestamp(openSince)}`;
-  if (window === "closing") {
-    const closesWithinHour = new Date(openSince.getTime() + HOUR_MS);
-    return Prisma.sql`(c."lastInboundAt" > ${timestamp(openSince)} AND c."lastInboundAt" <= ${timestamp(closesWithinHour)})`;
+  if (window === "closing" || window === "closing4h") {
+    const closesBy = new Date(openSince.getTime() + (window === "closing" ? 1 : 4) * HOUR_MS);
+    return Prisma.sql`(c."lastInboundAt" > ${timestamp(openSince)} AND c."lastInboundAt" <= ${timestamp(closesBy)})`;
   }
   return Prisma.sql`(c."lastInboundAt" IS NULL OR c."lastInboundAt" <= ${timestamp(openSince)})`;
 }

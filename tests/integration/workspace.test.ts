@@ -62,12 +62,20 @@ describe("the conversation list", () => {
       data: { lastInboundAt: new Date(Date.now() - 23.5 * 3_600_000) },
     });
 
+    // Closes in three hours: within four, not within one.
+    const later = await customerWritesIn({ text: "later" });
+    await db.conversation.update({ where: { id: later.conversation.id }, data: { lastInboundAt: new Date(Date.now() - 21 * 3_600_000) } });
+
     const ids = async (query: string) =>
       (await list(agent, `${query.includes("status=") ? "" : "status=ALL&"}${query}&limit=100`)).items.map((item) => item.id);
     expect(await ids("window=closed")).toContain(stale.conversation.id);
     expect(await ids("window=closed")).not.toContain(fresh.conversation.id);
     expect(await ids("window=closing")).toContain(closing.conversation.id);
     expect(await ids("window=closing")).not.toContain(fresh.conversation.id);
+    expect(await ids("window=closing")).not.toContain(later.conversation.id);
+    expect(await ids("window=closing4h")).toEqual(expect.arrayContaining([closing.conversation.id, later.conversation.id]));
+    expect(await ids("window=closing4h")).not.toContain(fresh.conversation.id);
+    expect(await ids("window=closing4h")).not.toContain(stale.conversation.id);
     expect(await ids("window=open")).toContain(fresh.conversation.id);
 
     const vip = await db.label.upsert({ where: { name: "vip" }, update: {}, create: { name: "vip", color: "violet" } });
