@@ -36,8 +36,28 @@ export async function credentialsFor(phoneNumberId: string): Promise<WhatsAppCre
           verifyToken: decryptSecret(channel.encryptedVerifyToken),
         }
       : fromConfiguration(phoneNumberId);
-  cache.set(phoneNumberId, { at: Date.now(), value });
+  remember(phoneNumberId, value);
   return value;
+}
+
+/**
+ * The app secret of each named number, in one query: what a webhook body is checked against before
+ * anything in it is trusted (lib/whatsapp/webhook-secret.ts).
+ */
+export async function appSecretsFor(phoneNumberIds: string[]): Promise<string[]> {
+  const own = await db.channel.findMany({
+    where: { phoneNumberId: { in: phoneNumberIds }, source: "APP", encryptedAppSecret: { not: null } },
+    select: { phoneNumberId: true, encryptedAppSecret: true },
+  });
+  const secrets = new Map(own.map((channel) => [channel.phoneNumberId, decryptSecret(channel.encryptedAppSecret!)]));
+  return phoneNumberIds.map((id) => secrets.get(id) ?? config().whatsapp.appSecret);
+}
+
+// Bounded: the numbers looked up are few, but a caller could name many that do not exist.
+const MAX_CACHED = 1_000;
+function remember(phoneNumberId: string, value: WhatsAppCredentials) {
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(phoneNumberId, { at: Date.now(), value });
 }
 
 /** Every verify token a webhook subscription may present: the configuration's and each app channel's. */

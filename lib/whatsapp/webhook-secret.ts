@@ -1,5 +1,5 @@
 import "server-only";
-import { credentialsFor } from "@/lib/channels/credentials";
+import { appSecretsFor } from "@/lib/channels/credentials";
 import { config } from "@/lib/config";
 
 // Each WhatsApp number may belong to a different Meta app, and Meta signs a webhook with the app
@@ -7,24 +7,31 @@ import { config } from "@/lib/config";
 // (entry[].changes[].value.metadata.phone_number_id), each with its channel's app secret; a body
 // naming no number known here is checked against the configured app secret.
 
+// A body from Meta concerns the numbers of one business account: a handful at most. One naming
+// more is refused before any lookup, so an unsigned body cannot make the server look up thousands.
+const MAX_NAMED_NUMBERS = 50;
+
 /** The one app secret the body must be signed with, or null when its numbers' secrets differ. */
 export async function appSecretFor(body: unknown): Promise<string | null> {
   const numbers = namedNumbers(body);
+  if (numbers === null) return null;
   if (numbers.length === 0) return config().whatsapp.appSecret;
-  const secrets = new Set(await Promise.all(numbers.map(async (phoneNumberId) => (await credentialsFor(phoneNumberId)).appSecret)));
+  const secrets = new Set(await appSecretsFor(numbers));
   return secrets.size === 1 ? [...secrets][0]! : null;
 }
 
-function namedNumbers(body: unknown): string[] {
+/** The distinct phone number ids the body names; null when there are too many to be Meta's. */
+function namedNumbers(body: unknown): string[] | null {
   const numbers = new Set<string>();
   const entries = (body as { entry?: unknown } | null)?.entry;
   if (!Array.isArray(entries)) return [];
-  for (const entry of entries.slice(0, 1000)) {
+  for (const entry of entries) {
     const changes = (entry as { changes?: unknown } | null)?.changes;
     if (!Array.isArray(changes)) continue;
-    for (const change of changes.slice(0, 1000)) {
+    for (const change of changes) {
       const id = (change as { value?: { metadata?: { phone_number_id?: unknown } } } | null)?.value?.metadata?.phone_number_id;
-      if (typeof id === "string" && id.length <= 64) numbers.add(id);
+      if (typeof id === "string") numbers.add(id);
+      if (numbers.size > MAX_NAMED_NUMBERS) return null;
     }
   }
   return [...numbers];

@@ -146,6 +146,18 @@ describe("the channel's own secrets", () => {
     expect((await postWebhook(configured, { signature: signBody(JSON.stringify(configured), outlet.appSecret) })).status).toBe(401);
   });
 
+  it("are looked up once per body, and a body naming more numbers than Meta would send is refused", async () => {
+    const body = inboundTextBody();
+    const change = body.entry[0].changes[0];
+    body.entry[0].changes = Array.from({ length: 51 }, (_, index) => ({
+      ...change,
+      value: { ...change.value, metadata: { ...change.value.metadata, phone_number_id: `7${String(index).padStart(14, "0")}` } },
+    }));
+    const refused = await postWebhook(body, { signature: signBody(JSON.stringify(body), inject("appSecret")) });
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).error.message).toMatch(/too many numbers/);
+  });
+
   it("complete the webhook handshake with its verify token", async () => {
     const url = (token: string) => `${baseUrl()}/api/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=4242`;
     const answer = await fetch(url(outlet.verifyToken));

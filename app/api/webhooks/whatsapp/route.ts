@@ -52,7 +52,7 @@ export const POST = route({ permission: "public" }, async ({ request }) => {
   // it is trusted until the signature matches.
   const json = parseWebhookJson(raw);
   const secret = await appSecretFor(json.ok ? json.value : null);
-  if (!secret) return failure(401, "INVALID_SIGNATURE", "The body names WhatsApp numbers of different Meta apps.");
+  if (!secret) return failure(401, "INVALID_SIGNATURE", "The body names WhatsApp numbers of different Meta apps, or too many numbers.");
   if (!verifySignature({ body: raw, header: request.headers.get("x-hub-signature-256"), secret })) {
     return failure(401, "INVALID_SIGNATURE", "X-Hub-Signature-256 is missing or does not match the body.");
   }
