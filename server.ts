@@ -14,6 +14,7 @@ import { CLIENT_ADDRESS_HEADER } from "./lib/http/client-address";
 import { db, disconnectDb } from "./lib/db/client";
 import { enqueueTemplateSync, scheduleTemplateSync, startQueue, stopQueue } from "./lib/jobs/queue";
 import { startWorkers } from "./lib/jobs/workers";
+import { startSendSweeper } from "./lib/jobs/send-sweeper";
 import { startStatsFold } from "./lib/stats/stats-fold-loop";
 import { attachRedisAdapter } from "./lib/realtime/redis-adapter";
 import { attachSocketServer } from "./lib/realtime/socket-server";
@@ -73,6 +74,7 @@ const boss = await startQueue({ connectionString: database.url });
 await grantJobQueueToAppRole({ ownerUrl: database.url });
 await startWorkers(boss);
 const stopStatsFold = startStatsFold();
+const stopSendSweeper = startSendSweeper();
 await scheduleTemplateSync();
 
 server.listen(port, hostname, () => {
@@ -91,6 +93,7 @@ async function shutdown(signal: string) {
   io.close();
   await closeRedis?.();
   await stopStatsFold().catch(() => undefined);
+  await stopSendSweeper().catch(() => undefined);
   server.close();
   await stopQueue().catch(() => undefined);
   await app.close().catch(() => undefined);

@@ -94,6 +94,18 @@ export const auditActions: Record<string, Action> = {
   },
   "flow.added": { label: "Flow added", sentence: ({ after }) => `Added the flow “${str(after?.name)}”` },
   "flow.removed": { label: "Flow removed", sentence: ({ before }) => `Removed the flow “${str(before?.name)}”` },
+  "message.resent": {
+    label: "Unconfirmed message resent",
+    sentence: ({ target }) => `Resent a message to ${target} that WhatsApp had not confirmed`,
+  },
+  "message.discarded": {
+    label: "Unconfirmed message discarded",
+    sentence: ({ target }) => `Discarded a message to ${target} that WhatsApp had not confirmed`,
+  },
+  "message.dead_letter_retried": {
+    label: "Failed send retried",
+    sentence: ({ target }) => `Retried a message to ${target} whose sending had given up`,
+  },
   "webhook_event.replayed": { label: "Webhook replayed", sentence: () => "Replayed a logged webhook" },
   "channel_alert.dismissed": { label: "Alert dismissed", sentence: ({ after }) => `Dismissed the alert “${str(after?.summary)}”` },
   "audit.exported": {

@@ -55,6 +55,15 @@ export type Config = {
     /** The Meta app's id, for the Resumable Upload API (profile photos); null when not configured. */
     appId: string | null;
     graphUrl: string;
+    /** How long a Graph call may take before Switchboard stops waiting for its answer. */
+    graphTimeoutMs: number;
+  };
+  /** Sending (docs/architecture.md, "Sending"). */
+  sending: {
+    /** How long a send whose answer was lost waits for a receipt before it is "not confirmed". */
+    confirmGraceMs: number;
+    /** Retries of a send job after a definite, retryable refusal (throttling, Meta's transient errors). */
+    retryLimit: number;
   };
   seedDemo: boolean;
   retentionDays: number;
@@ -125,7 +134,20 @@ export function parseConfig(env: Env): ConfigResult {
       get("WHATSAPP_GRAPH_URL") ??
       (mode === "simulator" ? `http://127.0.0.1:${port}/api/simulator/graph/v23.0` : "https://graph.facebook.com/v23.0")
     ).replace(/\/+$/, ""),
+    graphTimeoutMs:
+      1_000 * integer(get("WHATSAPP_GRAPH_TIMEOUT_SECONDS") ?? "20", "WHATSAPP_GRAPH_TIMEOUT_SECONDS", problems, { min: 1, max: 300 }),
   };
+  const sending = {
+    confirmGraceMs:
+      1_000 * integer(get("SEND_CONFIRM_GRACE_SECONDS") ?? "300", "SEND_CONFIRM_GRACE_SECONDS", problems, { min: 1, max: 86_400 }),
+    retryLimit: integer(get("SEND_RETRY_LIMIT") ?? "5", "SEND_RETRY_LIMIT", problems, { min: 0, max: 20 }),
+  };
+  // A send still waiting for its answer must not be called "not confirmed".
+  if (sending.confirmGraceMs <= whatsapp.graphTimeoutMs) {
+    problems.push(
+      `SEND_CONFIRM_GRACE_SECONDS (${sending.confirmGraceMs / 1_000}) must be longer than WHATSAPP_GRAPH_TIMEOUT_SECONDS (${whatsapp.graphTimeoutMs / 1_000}).`,
+    );
+  }
 
   const smtpUrl = get("SMTP_URL");
   const config: Config = {
@@ -145,6 +167,7 @@ export function parseConfig(env: Env): ConfigResult {
       embeddedPort: integer(get("EMBEDDED_PG_PORT") ?? "54329", "EMBEDDED_PG_PORT", problems, { min: 1, max: 65535 }),
     },
     whatsapp,
+    sending,
     seedDemo: flag(get("SEED_DEMO"), "SEED_DEMO", problems),
     retentionDays: integer(get("RETENTION_DAYS") ?? "90", "RETENTION_DAYS", problems, { min: 1, max: 36500 }),
     mediaDir: get("MEDIA_DIR") ?? ".data/media",
@@ -238,6 +261,7 @@ export function describeConfig(config: Config): string[] {
     `WHATSAPP_MODE=${config.whatsapp.mode} WHATSAPP_GRAPH_URL=${config.whatsapp.graphUrl}`,
     `WHATSAPP_PHONE_NUMBER_ID=${config.whatsapp.phoneNumberId} WHATSAPP_WABA_ID=${config.whatsapp.wabaId} WHATSAPP_APP_ID=${config.whatsapp.appId ?? "(unset)"}`,
     `WHATSAPP_APP_SECRET=${hidden(config.whatsapp.appSecret)} WHATSAPP_VERIFY_TOKEN=${hidden(config.whatsapp.verifyToken)} WHATSAPP_ACCESS_TOKEN=${hidden(config.whatsapp.accessToken)}`,
+    `WHATSAPP_GRAPH_TIMEOUT_SECONDS=${config.whatsapp.graphTimeoutMs / 1_000} SEND_CONFIRM_GRACE_SECONDS=${config.sending.confirmGraceMs / 1_000} SEND_RETRY_LIMIT=${config.sending.retryLimit}`,
     `SEED_DEMO=${config.seedDemo} RETENTION_DAYS=${config.retentionDays} MEDIA_DIR=${config.mediaDir}`,
     `REDIS_URL=${config.redisUrl ? redactUrl(config.redisUrl) : "unset"} SMTP_URL=${config.smtp ? redactUrl(config.smtp.url) : "unset"}`,
   ];

@@ -60,7 +60,22 @@ export type ReceiptInput = {
   billingConversation: { id: string | undefined; origin: string | undefined; expiresAt: Date | undefined } | null;
   /** Set when the failure means the customer stopped marketing messages: the audited reason. */
   marketingStopped: { reason: string } | null;
+  /**
+   * Our own message id, when the channel echoes it back (WhatsApp's biz_opaque_callback_data): it
+   * reconciles a send whose answer, and so its external id, was lost.
+   */
+  messageRef?: string | null;
 };
+
+/**
+ * How a send that returned no external id ended, as the channel's transport reads its error.
+ * `refused`: the channel answered and did not take the message (`retryable` when a later try may
+ * pass). `unknown`: the request may have been carried out (a timeout, a dropped connection), so
+ * sending again could deliver it twice; only a receipt, or the agent, settles it.
+ */
+export type SendFailure =
+  | { outcome: "refused"; retryable: boolean; code: number | null; title: string; details: string | null }
+  | { outcome: "unknown"; reason: string };
 
 /** A customer's choice about marketing messages ("stop", "resume", …). */
 export type MarketingPreferenceInput = {

@@ -1,20 +1,25 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { messageUpdated } from "@/lib/realtime/build-events";
 import { publish } from "@/lib/realtime/publish";
-import { findConversationForUser } from "./find-conversation";
 import { normaliseLanguage } from "@/lib/whatsapp/render-template";
-import { queueOrFail } from "./send-message";
+import { findConversationForUser } from "./find-conversation";
+import { requeueMessage } from "./requeue-message";
 import { checkSendPolicy } from "./send-policy";
+import { sendActions } from "./send-state";
 import { messageInclude } from "./serializers";
 import type { MessageDto } from "./types";
 import { serviceWindow } from "./window";
 
+type Conversation = Awaited<ReturnType<typeof findConversationForUser>>;
+
 /**
- * Sends a FAILED outbound message again: the same row goes back to QUEUED with its error and
- * receipts cleared, and a new send job picks it up. The rules of the first send apply again (a
- * text whose window has closed since stays refused). Two clicks at once re-queue it once.
+ * Sends an outbound message again on the same row: a FAILED one (retry), or an UNCONFIRMED one the
+ * agent chose to resend although it may have reached the customer (audited). It goes back to
+ * QUEUED with a new send job; the rules of the first send apply again (a text whose window has
+ * closed since stays refused). Two clicks at once re-queue it once.
  */
 export async function retryMessage({
   conversationId,
@@ -23,61 +28,70 @@ export async function retryMessage({
 }: {
   conversationId: string;
   messageId: string;
-  actor: { id: string };
+  actor: { id: string; name: string };
 }): Promise<MessageDto> {
   const conversation = await findConversationForUser({ conversationId, userId: actor.id });
-  const message = await db.message.findFirst({ where: { id: messageId, conversationId, direction: "OUTBOUND" } });
+  const message = await db.message.findFirst({ where: { id: messageId, conversationId, direction: "OUTBOUND", private: false } });
   if (!message) throw new AppError("NOT_FOUND", "No such message in this conversation.");
-  if (message.status !== "FAILED") throw new AppError("CONFLICT", "Only a message that failed can be sent again.");
-
-  const windowOpen = serviceWindow({ lastInboundAt: conversation.lastInboundAt }).open;
-  const channel = await db.channel.findUniqueOrThrow({ where: { id: conversation.contact.channelId }, select: { disabledAt: true } });
-  if (message.type === "template") {
-    const sent = (message.content as { template?: { name?: string; language?: { code?: string } } } | null)?.template;
-    const template =
-      sent?.name && sent.language?.code
-        ? await db.template.findUnique({
-            where: {
-              channelId_name_language: {
-                channelId: conversation.contact.channelId,
-                name: sent.name,
-                language: normaliseLanguage(sent.language.code),
-              },
-            },
-          })
-        : null;
-    checkSendPolicy({ kind: "template", windowOpen, template, contact: conversation.contact, channel });
-  } else {
-    checkSendPolicy({ kind: "free_form", windowOpen, contact: conversation.contact, channel });
+  if (!sendActions(message.status).resend) {
+    throw new AppError("CONFLICT", "Only a message that failed or was not confirmed can be sent again.");
   }
+  await checkPolicyAgain({ conversation, message });
 
-  // The old wamid failed for good; Meta gives the new attempt its own.
-  const requeued = await db.message.updateMany({
-    where: { id: messageId, status: "FAILED" },
-    data: {
-      status: "QUEUED",
-      externalId: null,
-      failedAt: null,
-      errorCode: null,
-      errorTitle: null,
-      errorDetails: null,
-      sentAt: null,
-      deliveredAt: null,
-      readAt: null,
-      playedAt: null,
-      pricingModel: null,
-      pricingType: null,
-      pricingCategory: null,
-      billable: null,
-      metaConversationId: null,
-      metaConversationOrigin: null,
-      metaConversationExpiresAt: null,
-    },
+  const unconfirmed = message.status === "UNCONFIRMED";
+  const queued = await db.$transaction(async (tx) => {
+    if (!(await requeueMessage({ tx, messageId, from: [message.status] }))) return null;
+    if (unconfirmed) {
+      await recordAudit(
+        {
+          actor: { id: actor.id, label: actor.name },
+          action: "message.resent",
+          target: { type: "message", id: messageId, label: customerName(conversation) },
+          before: { status: "UNCONFIRMED", problem: message.errorTitle },
+          after: { status: "QUEUED", conversationId },
+        },
+        tx,
+      );
+    }
+    return tx.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude });
   });
-  if (!requeued.count) throw new AppError("CONFLICT", "This message is already being sent again.");
-
-  const queued = await db.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude });
+  if (!queued) throw new AppError("CONFLICT", "This message is already being sent again.");
   const update = messageUpdated(queued);
   publish(update);
-  return queueOrFail({ messageId, fallback: update.payload });
+  return update.payload;
+}
+
+export function customerName(conversation: Pick<Conversation, "contact">): string | null {
+  const { contact } = conversation;
+  return contact.name || (contact.waId ? `+${contact.waId}` : null);
+}
+
+/** The send's rules as they are now: the window, the template's approval, the channel, a block. */
+export async function checkPolicyAgain({
+  conversation,
+  message,
+}: {
+  conversation: Pick<Conversation, "lastInboundAt" | "contact">;
+  message: { type: string; content: unknown };
+}) {
+  const windowOpen = serviceWindow({ lastInboundAt: conversation.lastInboundAt }).open;
+  const channel = await db.channel.findUniqueOrThrow({ where: { id: conversation.contact.channelId }, select: { disabledAt: true } });
+  if (message.type !== "template") {
+    checkSendPolicy({ kind: "free_form", windowOpen, contact: conversation.contact, channel });
+    return;
+  }
+  const sent = (message.content as { template?: { name?: string; language?: { code?: string } } } | null)?.template;
+  const template =
+    sent?.name && sent.language?.code
+      ? await db.template.findUnique({
+          where: {
+            channelId_name_language: {
+              channelId: conversation.contact.channelId,
+              name: sent.name,
+              language: normaliseLanguage(sent.language.code),
+            },
+          },
+        })
+      : null;
+  checkSendPolicy({ kind: "template", windowOpen, template, contact: conversation.contact, channel });
 }

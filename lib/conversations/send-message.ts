@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { enqueueSend } from "@/lib/jobs/queue";
-import { conversationUpdated, messageCreated, messageUpdated } from "@/lib/realtime/build-events";
+import { conversationUpdated, messageCreated } from "@/lib/realtime/build-events";
 import { publish } from "@/lib/realtime/publish";
 import { previewText } from "@/lib/whatsapp/inbound-content";
 import { findConversationForUser } from "./find-conversation";
@@ -13,9 +13,10 @@ import { conversationInclude, messageInclude } from "./serializers";
 import type { MessageDto } from "./types";
 
 /**
- * An agent's message of any kind (text, template, buttons, list, flow, file): checked, stored as
- * QUEUED, then handed to the send job, which calls the Graph API. Free-form kinds are refused
- * outside the customer service window; templates must be approved.
+ * An agent's message of any kind (text, template, buttons, list, flow, file): checked, then stored
+ * as QUEUED together with its send job (one transaction, so neither exists without the other); the
+ * job calls the Graph API. Free-form kinds are refused outside the customer service window;
+ * templates must be approved.
  */
 export async function sendMessage({
   conversationId,
@@ -46,10 +47,12 @@ export async function sendMessage({
         content,
         contextExternalId: quoted?.externalId ?? null,
         status: "QUEUED",
+        pendingSince: now,
         timestamp: now,
       },
     });
     if (outbound.mediaId) await attachMedia({ tx, mediaId: outbound.mediaId, messageId });
+    await enqueueSend({ messageId, tx });
     const updated = await tx.conversation.update({
       where: { id: conversationId },
       data: {
@@ -66,25 +69,7 @@ export async function sendMessage({
 
   const created = messageCreated(message);
   publish(created, conversationUpdated(updated));
-  return queueOrFail({ messageId: message.id, fallback: created.payload });
-}
-
-/** Hands a QUEUED message to the send job; if the queue is down the message fails visibly. */
-export async function queueOrFail({ messageId, fallback }: { messageId: string; fallback: MessageDto }): Promise<MessageDto> {
-  try {
-    await enqueueSend({ messageId });
-    return fallback;
-  } catch (error) {
-    console.error("[send] could not queue message", messageId, error);
-    const failed = await db.message.update({
-      where: { id: messageId },
-      data: { status: "FAILED", failedAt: new Date(), errorTitle: "Could not be queued for sending" },
-      include: messageInclude,
-    });
-    const update = messageUpdated(failed);
-    publish(update);
-    return update.payload;
-  }
+  return created.payload;
 }
 
 // WhatsApp quotes by wamid, so only a message that reached WhatsApp can be quoted. The thread

@@ -1,13 +1,28 @@
 // Message status ordering (docs/architecture.md, "Sending"). Webhooks arrive duplicated and out of order; a status
 // only ever moves forward, and every timestamp that arrives is kept.
 
-export const messageStatuses = ["RECEIVED", "QUEUED", "SENT", "DELIVERED", "READ", "PLAYED", "FAILED"] as const;
+export const messageStatuses = [
+  "RECEIVED",
+  "QUEUED",
+  "SENDING",
+  "UNCONFIRMED",
+  "DISCARDED",
+  "SENT",
+  "DELIVERED",
+  "READ",
+  "PLAYED",
+  "FAILED",
+] as const;
 export type MessageStatus = (typeof messageStatuses)[number];
 export type ReceiptStatus = "SENT" | "DELIVERED" | "READ" | "PLAYED" | "FAILED";
 
 const rank: Record<MessageStatus, number> = {
   RECEIVED: 0,
+  // Not yet known to have reached the channel (send-state.ts): any receipt moves them on.
   QUEUED: 1,
+  SENDING: 1,
+  UNCONFIRMED: 1,
+  DISCARDED: 1,
   SENT: 2,
   DELIVERED: 3,
   READ: 4,

@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
-import type { Prisma } from "@/lib/db/client";
+import { config } from "@/lib/config";
+import { Prisma } from "@/lib/db/client";
 
 // pg-boss keeps jobs in PostgreSQL (schema "pgboss"): no extra server, and jobs spread across
 // every Switchboard process. server.ts starts it; producers find it on globalThis.
@@ -46,15 +47,26 @@ function boss(): PgBoss {
   return holder.switchboardBoss;
 }
 
-/** Queues an outbound message. Network errors, 429 and 5xx are retried with backoff. */
-export async function enqueueSend(job: SendMessageJob): Promise<void> {
-  await boss().send(queues.sendMessage, job, {
-    retryLimit: 5,
+/**
+ * Queues an outbound message, in the transaction `tx` that writes it QUEUED: the job exists exactly
+ * when the message does. Meta's definite, retryable refusals are retried with backoff
+ * (SEND_RETRY_LIMIT); the job is keyed by the message id, which the send sweeper looks for.
+ */
+export async function enqueueSend({ messageId, tx }: SendMessageJob & { tx: Prisma.TransactionClient }): Promise<void> {
+  await boss().send(queues.sendMessage, { messageId } satisfies SendMessageJob, {
+    retryLimit: config().sending.retryLimit,
     retryDelay: 2,
     retryBackoff: true,
-    expireInSeconds: 60,
-    singletonKey: job.messageId,
+    // Longer than a Graph call may take, so a job is never expired while its send is in flight.
+    expireInSeconds: Math.ceil(config().whatsapp.graphTimeoutMs / 1_000) + 60,
+    singletonKey: messageId,
+    db: transactionDb(tx),
   });
+}
+
+/** SQL: whether a send job for the message whose id is `messageId` is waiting, retrying or running. */
+export function liveSendJob(messageId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = ${queues.sendMessage} AND j.singleton_key = ${messageId} AND j.state < 'completed')`;
 }
 
 /**

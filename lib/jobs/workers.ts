@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import { runAuditVerification } from "@/lib/audit/run-verification";
+import { recordDeadLetter } from "@/lib/conversations/dead-letters";
 import { deliverMessage } from "@/lib/conversations/deliver-message";
 import { wakeSnoozed } from "@/lib/conversations/wake-snoozed";
 import { deliverReadReceipt } from "@/lib/conversations/deliver-read-receipt";
@@ -18,7 +19,13 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
     queues.sendMessage,
     { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 0.5 },
     async ([job]) => {
-      await deliverMessage({ messageId: job.data.messageId, lastAttempt: job.retryCount >= job.retryLimit });
+      const attempt = job.retryCount + 1;
+      const lastAttempt = job.retryCount >= job.retryLimit;
+      await deliverMessage({ messageId: job.data.messageId, attempt, lastAttempt }).catch(async (error: unknown) => {
+        // deliverMessage settles every answer itself; what escapes the last attempt is unforeseen.
+        if (lastAttempt) await recordDeadLetter({ messageId: job.data.messageId, error, attempts: attempt });
+        throw error;
+      });
     },
   );
   await boss.work<FetchMediaJob>(queues.fetchMedia, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {

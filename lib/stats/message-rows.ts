@@ -14,7 +14,7 @@ export type MessageRowsQuery = StatsFilters & {
 };
 
 const statusSql: Record<NonNullable<MessageRowsQuery["status"]>, Prisma.Sql> = {
-  queued: Prisma.sql`m.status = 'QUEUED'`,
+  queued: Prisma.sql`m.status IN ('QUEUED', 'SENDING', 'UNCONFIRMED')`,
   sent: Prisma.sql`m.status IN ('SENT', 'DELIVERED', 'READ', 'PLAYED')`,
   delivered: Prisma.sql`m.status IN ('DELIVERED', 'READ', 'PLAYED')`,
   read: Prisma.sql`m.status IN ('READ', 'PLAYED')`,

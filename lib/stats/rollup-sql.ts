@@ -38,7 +38,7 @@ export function messageFacts({ template, kind }: { template: string; kind: strin
       error: `(CASE WHEN ${s} = 'FAILED' THEN coalesce(m."errorCode"::text, 'none') ELSE '' END)`,
     } satisfies Record<Exclude<RollupColumn, "label">, string>,
     counts: {
-      queued: `(${s} = 'QUEUED')::int`,
+      queued: `(${s} IN ('QUEUED', 'SENDING', 'UNCONFIRMED'))::int`,
       sent: `(${s} IN ('SENT', 'DELIVERED', 'READ', 'PLAYED'))::int`,
       delivered: `(${s} IN ('DELIVERED', 'READ', 'PLAYED'))::int`,
       read: `(${s} IN ('READ', 'PLAYED'))::int`,

@@ -29,6 +29,7 @@ const sentences: Record<number, string> = {
   131037: "The business number needs an approved display name before it can send.",
   131021: "You cannot message your own business number.",
   131000: "WhatsApp had an internal problem. Try again.",
+  2: "WhatsApp's service was temporarily unavailable. Try again later.",
   190: "The WhatsApp access token has expired or is invalid. An admin must renew it.",
   100: "WhatsApp rejected a parameter of this message.",
 };

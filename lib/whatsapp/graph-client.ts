@@ -13,6 +13,9 @@ export class GraphError extends Error {
     readonly retryable: boolean,
     // The whole answer, for endpoints whose errors carry per-item results (block_users).
     readonly body: unknown = null,
+    // The request may have been carried out: it reached Meta, but no answer saying so or refusing
+    // it came back (a timeout, a dropped connection, a gateway's 5xx). Sending again could repeat it.
+    readonly ambiguous = false,
   ) {
     super(message);
     this.name = "GraphError";
@@ -21,6 +24,31 @@ export class GraphError extends Error {
 
 // Meta's throttling and transient codes: worth another try later.
 const retryableCodes = new Set([1, 2, 4, 17, 80007, 130429, 131000, 131056, 131057, 133004]);
+
+// Failures while connecting, before any byte of the request was written: the request never left.
+const notSentCodes = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "CERT_HAS_EXPIRED",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
+/** Whether a fetch that threw can have delivered its request (anything but a failure to connect). */
+export function mayHaveArrived(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown; errors?: { code?: unknown }[] } } | null)?.cause;
+  if (!cause) return true;
+  if (typeof cause.code === "string" && notSentCodes.has(cause.code)) return false;
+  // Several addresses tried in turn (happy eyeballs): none connected.
+  if (cause.errors?.length && cause.errors.every((inner) => typeof inner.code === "string" && notSentCodes.has(inner.code))) return false;
+  return true;
+}
 
 /** On whose behalf a call is made: a number (its own credentials), or a token being checked. */
 export type GraphCaller = { phoneNumberId: string } | { accessToken: string };
@@ -59,14 +87,34 @@ export async function graphRequest<T>({
             ...(body === undefined ? {} : { "content-type": "application/json" }),
           },
       body: bytes ? Buffer.from(bytes.data) : (form ?? (body === undefined ? undefined : JSON.stringify(body))),
-      signal: AbortSignal.timeout(20_000),
+      signal: AbortSignal.timeout(config().whatsapp.graphTimeoutMs),
     });
   } catch (error) {
-    throw new GraphError(`Could not reach the Graph API: ${(error as Error).message}`, 0, null, null, true);
+    const cause = (error as { cause?: Error }).cause;
+    const reason = cause?.message ? `${(error as Error).message} (${cause.message})` : (error as Error).message;
+    throw new GraphError(`Could not reach the Graph API: ${reason}`, 0, null, null, true, null, mayHaveArrived(error));
   }
 
-  const json = (await response.json().catch(() => null)) as
-    (T & { error?: { message?: string; code?: number; error_data?: { details?: string } } }) | null;
+  // An answer cut off mid-way (the connection dropped) says nothing about the outcome unless its
+  // status already refused the request.
+  let text: string | null;
+  try {
+    text = await response.text();
+  } catch (error) {
+    text = null;
+    if (response.ok || response.status >= 500) {
+      throw new GraphError(
+        `The Graph API's answer was cut off: ${(error as Error).message}`,
+        response.status,
+        null,
+        null,
+        true,
+        null,
+        true,
+      );
+    }
+  }
+  const json = parseJson(text) as (T & { error?: { message?: string; code?: number; error_data?: { details?: string } } }) | null;
   if (response.ok && json && !json.error) return json;
 
   const error = json?.error;
@@ -78,7 +126,19 @@ export async function graphRequest<T>({
     error?.error_data?.details ?? null,
     response.status === 429 || response.status >= 500 || (code !== null && retryableCodes.has(code)),
     json,
+    // Meta's own error object is a refusal. Without one, a 2xx that could not be read or a 5xx
+    // (a gateway or load balancer in front of Meta) leaves the outcome unknown.
+    !error && (response.ok || response.status >= 500),
   );
+}
+
+function parseJson(text: string | null): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 export type SendResponse = {
@@ -102,6 +162,7 @@ export async function sendGraphMessage({
     body: { messaging_product: "whatsapp", recipient_type: "individual", ...payload },
   });
   const wamid = response.messages?.[0]?.id;
-  if (!wamid) throw new GraphError("The Graph API accepted the message but returned no id", 200, null, null, false);
+  // Accepted, but without the id the receipts are matched by: they are matched by our own id instead.
+  if (!wamid) throw new GraphError("The Graph API accepted the message but returned no id", 200, null, null, false, response, true);
   return wamid;
 }

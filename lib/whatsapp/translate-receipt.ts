@@ -36,6 +36,8 @@ export function translateReceipt(receipt: StatusReceipt): ReceiptInput {
     marketingStopped: receipt.errors?.some((e) => e.code === MARKETING_STOPPED)
       ? { reason: "A marketing message failed with error 131050: the customer stopped marketing messages." }
       : null,
+    // Switchboard sends its message id as biz_opaque_callback_data; Meta echoes it on every status.
+    messageRef: receipt.biz_opaque_callback_data ?? null,
   };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ReceiptInput } from "@/lib/conversations/channel-input";
+import type { ReceiptInput, SendFailure } from "@/lib/conversations/channel-input";
 import { setBlockedAtMeta, type BlockResult } from "./block-users";
 import { describeMetaError } from "./error-messages";
 import { GraphError, graphRequest, sendGraphMessage } from "./graph-client";
@@ -13,8 +13,7 @@ import { uploadMedia } from "./upload-media";
 // sentence), so the domain decides about retries and what people see without knowing the Graph
 // API's errors.
 
-export type SendFailure = { retryable: boolean; code: number | null; title: string; details: string | null };
-export type { BlockResult };
+export type { BlockResult, SendFailure };
 
 /** What a WhatsApp number is called and how it is written, as Meta has them. */
 export type NumberDetails = { name: string; displayPhoneNumber: string };
@@ -90,14 +89,17 @@ export const whatsappTransport = {
     return readStoredReceipt(raw);
   },
 
-  /** Throttling, timeouts and Meta's transient codes are worth another try; a refusal is not. */
+  /**
+   * Whether Meta definitely did not take the message (its error answer, or a connection that never
+   * opened) and then whether a later try may pass (throttling, transient codes); or whether the
+   * outcome is unknown (a timeout, a dropped connection, an answer without Meta's error).
+   */
   sendFailure(error: unknown): SendFailure {
-    const graph = error instanceof GraphError ? error : null;
-    return {
-      retryable: !graph || graph.retryable,
-      code: graph?.code ?? null,
-      title: graph?.message ?? (error as Error).message ?? "Sending failed",
-      details: graph?.details ?? null,
-    };
+    // Anything but a GraphError was thrown before the request was made (credentials, the payload).
+    if (!(error instanceof GraphError)) {
+      return { outcome: "refused", retryable: true, code: null, title: (error as Error)?.message ?? "Sending failed", details: null };
+    }
+    if (error.ambiguous) return { outcome: "unknown", reason: error.message };
+    return { outcome: "refused", retryable: error.retryable, code: error.code, title: error.message, details: error.details };
   },
 };

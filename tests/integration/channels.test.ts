@@ -186,7 +186,7 @@ describe("the channel's own secrets", () => {
     // The simulated Meta answers only to the Outlet's token for the Outlet's number.
     const sent = await eventually(async () => {
       const message = await db.message.findUniqueOrThrow({ where: { id } });
-      return message.status !== "QUEUED" ? message : null;
+      return message.status !== "QUEUED" && message.status !== "SENDING" ? message : null;
     });
     expect(sent.status, `${sent.errorTitle ?? ""} ${sent.errorDetails ?? ""}`).not.toBe("FAILED");
     expect(sent.externalId).toMatch(/^wamid\./);

@@ -399,7 +399,7 @@ describe("POST /api/webhooks/whatsapp — status receipts", () => {
     });
     const graph = await stubGraphApi({ wamid });
     try {
-      await deliverMessage({ messageId: queued.id, lastAttempt: true });
+      await deliverMessage({ messageId: queued.id, attempt: 1, lastAttempt: true });
     } finally {
       await graph.close();
     }
@@ -456,7 +456,7 @@ describe("POST /api/webhooks/whatsapp — status receipts", () => {
       const webhookPid = await eventually(() => blockedBy(blockerPid), { timeoutMs: 10_000, what: "the webhook to wait on the contact" });
 
       let finished = false;
-      delivery = deliverMessage({ messageId: queued.id, lastAttempt: true }).finally(() => (finished = true));
+      delivery = deliverMessage({ messageId: queued.id, attempt: 1, lastAttempt: true }).finally(() => (finished = true));
       // The send job either completes at once or waits for the webhook transaction; both are fine
       // to continue from, and what counts is the outcome.
       await eventually(async () => finished || (await blockedBy(webhookPid)), { timeoutMs: 10_000, what: "the send job to run" });

@@ -23,6 +23,11 @@ describe("nextStatus", () => {
     ["FAILED", "READ", "FAILED"],
     // a message the customer read cannot have failed
     ["READ", "FAILED", "READ"],
+    // a send whose answer was lost, or that the agent discarded: the receipt proves it went out
+    ["SENDING", "SENT", "SENT"],
+    ["UNCONFIRMED", "DELIVERED", "DELIVERED"],
+    ["DISCARDED", "READ", "READ"],
+    ["SENDING", "FAILED", "FAILED"],
   ])("%s + %s → %s", (current, incoming, expected) => {
     expect(nextStatus(current, incoming)).toBe(expected);
   });

@@ -26,7 +26,7 @@ export async function rawTotals(client: pg.Client, range: Range, extraWhere = ""
        count(*) FILTER (WHERE m.status IN ('DELIVERED','READ','PLAYED'))::int AS delivered,
        count(*) FILTER (WHERE m.status IN ('READ','PLAYED'))::int AS read,
        count(*) FILTER (WHERE m.status = 'FAILED')::int AS failed,
-       count(*) FILTER (WHERE m.status = 'QUEUED')::int AS queued,
+       count(*) FILTER (WHERE m.status IN ('QUEUED', 'SENDING', 'UNCONFIRMED'))::int AS queued,
        count(*) FILTER (WHERE m.status IN ('READ','PLAYED') AND m."repliedAt" IS NOT NULL)::int AS replied,
        count(*) FILTER (WHERE m.billable)::int AS billable,
        percentile_disc(0.5) WITHIN GROUP (ORDER BY round(extract(epoch FROM coalesce(least(m."readAt", m."playedAt"), m."readAt", m."playedAt") - m."sentAt")))
