@@ -45,6 +45,7 @@ import type {
   ConversationPage,
   ConversationPatch,
   CustomerPhoneSettings,
+  DeadLetterRetry,
   FlowInput,
   InviteInput,
   InviteResult,
@@ -156,6 +157,8 @@ export const api = {
     call<MessageDto>(`/api/conversations/${conversationId}/messages`, json("POST", { note: { text, mentions } })),
   retry: (conversationId: string, messageId: string) =>
     call<MessageDto>(`/api/conversations/${conversationId}/messages/${messageId}/retry`, post),
+  discard: (conversationId: string, messageId: string) =>
+    call<MessageDto>(`/api/conversations/${conversationId}/messages/${messageId}/discard`, post),
   // A file goes up as multipart, so the JSON content type is not set here.
   upload: async (conversationId: string, file: File) => {
     const form = new FormData();
@@ -200,6 +203,7 @@ export const api = {
     addFlow: (flow: FlowInput) => call<FlowDto>("/api/flows", json("POST", flow)),
     removeFlow: (flowId: string) => call<{ ok: true }>(`/api/flows/${flowId}`, { method: "DELETE" }),
     replayWebhook: (eventId: string) => call<WebhookReplayOutcome>(`/api/webhook-events/${eventId}/replay`, post),
+    retryDeadLetter: (deadLetterId: string) => call<DeadLetterRetry>(`/api/dead-letters/${deadLetterId}/retry`, post),
     verifyAudit: () => call<AuditVerificationResult>("/api/audit/verify", post),
     dismissAlert: (alertId: string) => call<{ ok: true }>(`/api/channel-alerts/${alertId}/dismiss`, post),
   },

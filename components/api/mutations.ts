@@ -39,10 +39,12 @@ export function useAddNote(conversationId: string) {
   });
 }
 
-export function useRetryMessage(conversationId: string) {
+/** Retry a failed message, or resend or discard one WhatsApp never confirmed. */
+export function useSendAction(conversationId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (messageId: string) => api.retry(conversationId, messageId),
+    mutationFn: ({ messageId, action }: { messageId: string; action: "retry" | "discard" }) =>
+      action === "discard" ? api.discard(conversationId, messageId) : api.retry(conversationId, messageId),
     onSuccess: (message) => upsertMessage(client, message),
   });
 }
@@ -108,6 +110,8 @@ export const useUpdateChannel = () =>
   });
 
 export const useReplayWebhook = () => useMutation({ mutationFn: api.settings.replayWebhook });
+
+export const useRetryDeadLetter = () => useMutation({ mutationFn: api.settings.retryDeadLetter });
 
 export const useVerifyAudit = () => useMutation({ mutationFn: () => api.settings.verifyAudit() });
 

@@ -3,7 +3,7 @@
 import { useEffect, useEffectEvent, useState } from "react";
 import { ApiError } from "@/components/api/client";
 import { useConversation, useLabels, useMessages, usePresence, useTeammates } from "@/components/api/hooks";
-import { useAddNote, useRetryMessage, useSendMessage, useUpdateConversation } from "@/components/api/mutations";
+import { useAddNote, useSendAction, useSendMessage, useUpdateConversation } from "@/components/api/mutations";
 import type { ConversationPatch } from "@/components/api/types";
 import { ContactPanel } from "./contact-panel";
 import { ConversationActions } from "./conversation-actions";
@@ -29,7 +29,7 @@ export function ThreadPane({ conversationId }: { conversationId: string }) {
   const update = useUpdateConversation(conversationId);
   const send = useSendMessage(conversationId);
   const note = useAddNote(conversationId);
-  const retry = useRetryMessage(conversationId);
+  const sendAction = useSendAction(conversationId);
   const [menu, setMenu] = useState<Menu>(null);
 
   // Opening a conversation reads it: a write the server records once the agent has it on screen.
@@ -70,11 +70,11 @@ export function ThreadPane({ conversationId }: { conversationId: string }) {
         <Thread
           conversation={current}
           messages={messages.items}
-          error={messages.error?.message ?? retry.error?.message ?? null}
+          error={messages.error?.message ?? sendAction.error?.message ?? null}
           loading={messages.isPending}
           onSend={async (input) => void (await send.mutateAsync(input))}
           onNote={async (text, mentions) => void (await note.mutateAsync({ text, mentions }))}
-          onRetry={async (messageId) => void (await retry.mutateAsync(messageId).catch(() => undefined))}
+          onSendAction={async (messageId, action) => void (await sendAction.mutateAsync({ messageId, action }).catch(() => undefined))}
           hasOlder={messages.hasNextPage}
           onLoadOlder={async () => void (await messages.fetchNextPage())}
           presence={presence}

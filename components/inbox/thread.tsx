@@ -5,6 +5,7 @@ import type { SendInput } from "@/lib/conversations/outbound-schema";
 import type { ConversationDto, MessageDto, PresenceDto } from "@/lib/conversations/types";
 import { Composer } from "./composer";
 import { ReferralCard } from "./message/referral-card";
+import type { SendAction } from "./message/send-problem";
 import { DaySeparator, Entry, expiredBetween, startsNewDay, WindowExpired } from "./message/thread-entry";
 import { useNow } from "@/components/ui/use-now";
 import { BillingBadge, WindowBadge } from "./window-badge";
@@ -16,7 +17,7 @@ type Props = {
   loading: boolean;
   onSend: (input: SendInput) => Promise<void>;
   onNote: (text: string, mentions: string[]) => Promise<void>;
-  onRetry: (messageId: string) => Promise<void>;
+  onSendAction: SendAction;
   hasOlder: boolean;
   onLoadOlder: () => Promise<void>;
   presence: PresenceDto | null;
@@ -105,7 +106,7 @@ export function Thread(props: Props) {
           <div key={message.id}>
             {startsNewDay(messages[index - 1], message) && <DaySeparator iso={message.timestamp} />}
             {expiredAt && expiredBetween(messages[index - 1], message, expiredAt) && <WindowExpired at={expiredAt} />}
-            <Entry message={message} onReply={setReplyTo} onRetry={props.onRetry} />
+            <Entry message={message} onReply={setReplyTo} onSendAction={props.onSendAction} />
           </div>
         ))}
         {expiredAt && (messages.length === 0 || messages[messages.length - 1].timestamp <= expiredAt) && <WindowExpired at={expiredAt} />}

@@ -1,9 +1,13 @@
 import type { MessageStatus } from "@/lib/conversations/status";
 
-// WhatsApp's receipts: a clock while queued, ✓ sent, ✓✓ delivered, blue ✓✓ read, red when failed.
+// WhatsApp's receipts: a clock while queued or sending, ✓ sent, ✓✓ delivered, blue ✓✓ read, red
+// when failed; an amber question mark when WhatsApp never confirmed it, a struck circle once discarded.
 
 const labels: Partial<Record<MessageStatus, string>> = {
   QUEUED: "Queued",
+  SENDING: "Sending",
+  UNCONFIRMED: "Not confirmed",
+  DISCARDED: "Discarded",
   SENT: "Sent",
   DELIVERED: "Delivered",
   READ: "Read",
@@ -16,7 +20,7 @@ export function MessageTicks({ status }: { status: MessageStatus }) {
   if (!label) return null;
   return (
     <span data-testid="ticks" data-status={status} title={label} aria-label={label} className="inline-flex items-center">
-      {status === "QUEUED" && (
+      {(status === "QUEUED" || status === "SENDING") && (
         <svg viewBox="0 0 16 16" className="h-3.5 w-3.5 text-slate-400" fill="none" stroke="currentColor" strokeWidth="1.6">
           <circle cx="8" cy="8" r="6" />
           <path d="M8 4.5V8l2.5 1.5" strokeLinecap="round" />
@@ -25,6 +29,19 @@ export function MessageTicks({ status }: { status: MessageStatus }) {
       {status === "SENT" && <Check className="text-slate-500" />}
       {(status === "DELIVERED" || status === "READ" || status === "PLAYED") && (
         <DoubleCheck className={status === "DELIVERED" ? "text-slate-500" : "text-tick-read"} />
+      )}
+      {status === "UNCONFIRMED" && (
+        <svg viewBox="0 0 16 16" className="h-3.5 w-3.5 text-amber-600" fill="none" stroke="currentColor" strokeWidth="1.6">
+          <circle cx="8" cy="8" r="6.25" />
+          <path d="M6.2 6.3a1.9 1.9 0 1 1 2.6 1.75c-.5.2-.8.6-.8 1.1v.35" strokeLinecap="round" />
+          <circle cx="8" cy="11.4" r=".55" fill="currentColor" stroke="none" />
+        </svg>
+      )}
+      {status === "DISCARDED" && (
+        <svg viewBox="0 0 16 16" className="h-3.5 w-3.5 text-slate-500" fill="none" stroke="currentColor" strokeWidth="1.6">
+          <circle cx="8" cy="8" r="6.25" />
+          <path d="M3.8 12.2 12.2 3.8" strokeLinecap="round" />
+        </svg>
       )}
       {status === "FAILED" && (
         <svg viewBox="0 0 16 16" className="h-3.5 w-3.5 text-red-600" fill="currentColor">

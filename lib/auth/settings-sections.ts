@@ -33,6 +33,7 @@ export function settingsSections({ role, firstNumberId }: { role: Role; firstNum
       title: "Records",
       links: [
         ...(can(role, "webhooks.replay") ? [{ href: "/settings/webhooks", label: "Webhook log" }] : []),
+        ...(admin ? [{ href: "/settings/failed-sends", label: "Failed sends" }] : []),
         ...(can(role, "audit.view") ? [{ href: "/settings/audit", label: "Audit log" }] : []),
       ],
     },

@@ -1,13 +1,12 @@
 "use client";
 
-import { useState } from "react";
 import { ReplyIcon } from "@/components/ui/icons";
 import { MessageTicks } from "@/components/ui/message-ticks";
 import type { MessageDto } from "@/lib/conversations/types";
-import { describeMetaError } from "@/lib/whatsapp/error-messages";
 import { MessageContent } from "../message-content";
 import { isNotice, SystemNotice } from "./notices";
 import { ReactionsRow } from "./reactions-row";
+import { SendProblem, type SendAction } from "./send-problem";
 
 // One line of the thread: an activity, a private note, a system notice or a message bubble, and
 // the separators between days and around the 24 h window's end.
@@ -15,11 +14,11 @@ import { ReactionsRow } from "./reactions-row";
 export function Entry({
   message,
   onReply,
-  onRetry,
+  onSendAction,
 }: {
   message: MessageDto;
   onReply: (message: MessageDto) => void;
-  onRetry: (id: string) => Promise<void>;
+  onSendAction: SendAction;
 }) {
   if (message.type === "activity") {
     return (
@@ -30,7 +29,7 @@ export function Entry({
   }
   if (message.type === "note") return <Note message={message} />;
   if (isNotice(message)) return <SystemNotice message={message} />;
-  return <Bubble message={message} onReply={onReply} onRetry={onRetry} />;
+  return <Bubble message={message} onReply={onReply} onSendAction={onSendAction} />;
 }
 
 function Note({ message }: { message: MessageDto }) {
@@ -50,14 +49,13 @@ function Note({ message }: { message: MessageDto }) {
 function Bubble({
   message,
   onReply,
-  onRetry,
+  onSendAction,
 }: {
   message: MessageDto;
   onReply: (message: MessageDto) => void;
-  onRetry: (id: string) => Promise<void>;
+  onSendAction: SendAction;
 }) {
   const outbound = message.direction === "OUTBOUND";
-  const [retrying, setRetrying] = useState(false);
   return (
     <>
       <div className={`group mb-1.5 flex items-center gap-1 ${outbound ? "flex-row-reverse" : ""}`}>
@@ -75,28 +73,7 @@ function Bubble({
             </time>
             {outbound && <MessageTicks status={message.status} />}
           </div>
-          {message.status === "FAILED" && (
-            <div
-              className="mt-1 flex items-start justify-between gap-2 border-t border-red-200 pt-1 text-xs text-red-700"
-              data-testid="message-error"
-            >
-              <span>
-                Not delivered: {describeMetaError({ code: message.error?.code, title: message.error?.title })}
-                {message.error?.code ? ` (${message.error.code})` : ""}
-              </span>
-              <button
-                disabled={retrying}
-                onClick={async () => {
-                  setRetrying(true);
-                  await onRetry(message.id).finally(() => setRetrying(false));
-                }}
-                className="shrink-0 rounded border border-red-300 px-1.5 font-medium hover:bg-red-50 disabled:opacity-50"
-                data-testid="retry-button"
-              >
-                {retrying ? "Retrying…" : "Retry"}
-              </button>
-            </div>
-          )}
+          {outbound && <SendProblem message={message} onSendAction={onSendAction} />}
         </div>
         {message.externalId && (
           <button

@@ -75,6 +75,11 @@ export const routeCases: Record<string, RouteCase> = {
     body: {},
     expect: members("pass"),
   },
+  "POST /api/conversations/[id]/messages/[messageId]/discard": {
+    path: (ids) => `${conversation(ids)}/messages/${ids.messageId}/discard`,
+    body: {},
+    expect: members("pass"),
+  },
   "POST /api/conversations/[id]/media": { path: (ids) => `${conversation(ids)}/media`, body: "file", expect: members(201) },
   "POST /api/conversations/[id]/read": { path: (ids) => `${conversation(ids)}/read`, body: {}, expect: members("pass") },
   "POST /api/conversations/[id]/typing": { path: (ids) => `${conversation(ids)}/typing`, body: {}, expect: members("pass") },
@@ -170,6 +175,8 @@ export const routeCases: Record<string, RouteCase> = {
     body: {},
     expect: admins(422),
   },
+  "GET /api/dead-letters": { path: () => "/api/dead-letters", expect: admins(200) },
+  "POST /api/dead-letters/[id]/retry": { path: (ids) => `/api/dead-letters/${ids.messageId}/retry`, body: {}, expect: admins(404) },
   "POST /api/webhook-events/[id]/replay": {
     path: (ids) => `/api/webhook-events/${ids.webhookEventId}/replay`,
     body: {},
@@ -264,6 +271,7 @@ export const pageCases: Record<string, Expectation> = {
   "/setup": same(200),
   "/invite": same(200),
   "/reset-password": same(200),
+  "/settings/failed-sends": { anonymous: "login", AGENT: "inbox", MANAGER: "inbox", ADMIN: 200, nonMember: "inbox" },
   "/settings/webhooks": { anonymous: "login", AGENT: "inbox", MANAGER: "inbox", ADMIN: 200, nonMember: "inbox" },
   "/simulator": same(200),
 };

@@ -3,7 +3,9 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/lib/http/route";
 import { handleGraphRequest } from "@/lib/simulator/graph-api";
+import { config } from "@/lib/config";
 import { requireSimulatorMode } from "@/lib/simulator/guard";
+import { faultyResponse } from "@/lib/simulator/send-faults";
 
 const segments = z.object({ path: z.array(z.string()) });
 
@@ -35,6 +37,8 @@ async function respond({ request, params }: { request: Request; params: z.output
     body,
     headers: request.headers,
   });
+  if (reply.fault)
+    return faultyResponse(reply.fault, reply.body, { signal: request.signal, callerTimeoutMs: config().whatsapp.graphTimeoutMs });
   return NextResponse.json(reply.body, { status: reply.status });
 }
 

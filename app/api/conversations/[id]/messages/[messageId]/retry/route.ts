@@ -1,4 +1,4 @@
-// POST /api/conversations/:id/messages/:messageId/retry — send a failed message again.
+// POST /api/conversations/:id/messages/:messageId/retry — send a failed, or a not confirmed, message again.
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/lib/http/route";

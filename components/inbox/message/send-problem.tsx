@@ -1,0 +1,124 @@
+"use client";
+
+import { useState } from "react";
+import type { MessageDto } from "@/lib/conversations/types";
+import { sendActions } from "@/lib/conversations/send-state";
+import { describeMetaError } from "@/lib/whatsapp/error-messages";
+
+// Under an outbound bubble whose send did not go as planned: why, in words, and what the agent can
+// do (docs/architecture.md, "Sending"). Failed: retry. Not confirmed (WhatsApp never answered, so
+// it may or may not have arrived): resend or discard. Discarded: said so.
+
+export type SendAction = (messageId: string, action: "retry" | "discard") => Promise<void>;
+
+export function SendProblem({ message, onSendAction }: { message: MessageDto; onSendAction: SendAction }) {
+  const [busy, setBusy] = useState<"retry" | "discard" | null>(null);
+  const act = async (action: "retry" | "discard") => {
+    setBusy(action);
+    await onSendAction(message.id, action).finally(() => setBusy(null));
+  };
+  const can = sendActions(message.status);
+
+  if (message.status === "FAILED") {
+    return (
+      <div
+        className="mt-1 flex items-start justify-between gap-2 border-t border-red-200 pt-1 text-xs text-red-700"
+        data-testid="message-error"
+      >
+        <span>
+          Not delivered: {describeMetaError({ code: message.error?.code, title: message.error?.title })}
+          {message.error?.code ? ` (${message.error.code})` : ""}
+        </span>
+        <ActionButton
+          label="Retry"
+          busyLabel="Retrying…"
+          busy={busy === "retry"}
+          onClick={() => act("retry")}
+          testId="retry-button"
+          tone="red"
+        />
+      </div>
+    );
+  }
+  if (message.status === "UNCONFIRMED") {
+    return (
+      <div className="mt-1 border-t border-amber-300 pt-1 text-xs text-amber-900" data-testid="message-unconfirmed" role="status">
+        <p className="flex items-start gap-1">
+          <QuestionIcon />
+          <span title={message.error?.title ?? undefined}>
+            <strong>Not confirmed.</strong> WhatsApp never answered, so this may or may not have reached the customer. Resend it (they may
+            get it twice) or discard it.
+          </span>
+        </p>
+        <div className="mt-1 flex justify-end gap-1">
+          {can.resend && (
+            <ActionButton
+              label="Resend"
+              busyLabel="Resending…"
+              busy={busy === "retry"}
+              onClick={() => act("retry")}
+              testId="resend-button"
+              tone="amber"
+            />
+          )}
+          {can.discard && (
+            <ActionButton
+              label="Discard"
+              busyLabel="Discarding…"
+              busy={busy === "discard"}
+              onClick={() => act("discard")}
+              testId="discard-button"
+              tone="amber"
+            />
+          )}
+        </div>
+      </div>
+    );
+  }
+  if (message.status === "DISCARDED") {
+    return (
+      <p className="mt-1 border-t border-slate-300 pt-1 text-xs text-slate-600" data-testid="message-discarded">
+        Discarded: not sent again. Should WhatsApp confirm it later, its ticks appear here.
+      </p>
+    );
+  }
+  return null;
+}
+
+function ActionButton({
+  label,
+  busyLabel,
+  busy,
+  onClick,
+  testId,
+  tone,
+}: {
+  label: string;
+  busyLabel: string;
+  busy: boolean;
+  onClick: () => void;
+  testId: string;
+  tone: "red" | "amber";
+}) {
+  const colours = tone === "red" ? "border-red-300 hover:bg-red-50" : "border-amber-400 bg-white/60 hover:bg-amber-50";
+  return (
+    <button
+      disabled={busy}
+      onClick={onClick}
+      className={`shrink-0 rounded border px-1.5 font-medium disabled:opacity-50 ${colours}`}
+      data-testid={testId}
+    >
+      {busy ? busyLabel : label}
+    </button>
+  );
+}
+
+function QuestionIcon() {
+  return (
+    <svg viewBox="0 0 16 16" className="mt-px h-3.5 w-3.5 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.6" aria-hidden="true">
+      <circle cx="8" cy="8" r="6.25" />
+      <path d="M6.2 6.3a1.9 1.9 0 1 1 2.6 1.75c-.5.2-.8.6-.8 1.1v.35" strokeLinecap="round" />
+      <circle cx="8" cy="11.4" r=".55" fill="currentColor" stroke="none" />
+    </svg>
+  );
+}
