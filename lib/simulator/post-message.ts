@@ -1,9 +1,10 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { customerSettings, customerWindows } from "./customer-state";
-import { scheduleStatuses, type StatusError, type StatusTarget } from "./emit-status";
+import { scheduleStatuses, type StatusError, type StatusTarget, type StatusStep } from "./emit-status";
 import { graphError, ok, type GraphReply } from "./graph-reply";
 import { simulatedPricing } from "./pricing";
+import { sendFault } from "./send-faults";
 import { validateMessage } from "./validate-message";
 import { newWamid } from "./wamid";
 
@@ -15,6 +16,7 @@ import { newWamid } from "./wamid";
 //  - 997…: the first request for a message answers HTTP 400 (code 368, a temporary policy block
 //    that retrying at once does not lift); the next succeeds.
 //  - 999…: not on WhatsApp: accepted, then a failed status with 131026.
+//  - 993…–996…: answers that leave the outcome unknown, or keep failing for a while (send-faults.ts).
 // "A message" is told apart by its biz_opaque_callback_data (Switchboard sends its message id).
 // Besides those: free-form outside the 24 h window fails with 131047, and a customer the business
 // blocked through the Block Users API fails with 130403.
@@ -45,6 +47,11 @@ export async function postMessage({
 
   const misbehaviour = firstAttemptFailure({ to, key: callback ?? JSON.stringify(request) });
   if (misbehaviour) return misbehaviour;
+  const fault = sendFault({ to, key: callback ?? JSON.stringify(request) });
+  if (fault === "lost") return { status: 200, body: {}, fault: { kind: "hang" } };
+  if (fault === "unavailable") {
+    return graphError(503, 2, "Service temporarily unavailable", "OAuthException", "WhatsApp's service is temporarily unavailable.");
+  }
 
   const checked = await validateMessage(type, request);
   if (checked.error) return checked.error;
@@ -74,23 +81,30 @@ export async function postMessage({
     serviceWindowOpen: windows.serviceWindowOpen,
     blocked: !!settings.blockedAt,
   });
-  if (failure) {
-    scheduleStatuses({ target, steps: ["failed"], version, error: failure });
-  } else {
+  const statuses = () => {
+    if (failure) {
+      scheduleStatuses({ target, steps: ["failed"], version, error: failure });
+      return;
+    }
     const pricing = simulatedPricing({
       templateCategory: checked.templateCategory,
       serviceWindowOpen: windows.serviceWindowOpen,
       freeEntryPointOpen: !!windows.freeEntryPoint,
     });
-    const steps = settings.readsMessages ? (["sent", "delivered", "read"] as const) : (["sent", "delivered"] as const);
-    scheduleStatuses({ target, steps: [...steps], pricing, version, freeEntryPoint: windows.freeEntryPoint });
-  }
+    const steps: StatusStep[] = settings.readsMessages ? ["sent", "delivered", "read"] : ["sent", "delivered"];
+    scheduleStatuses({ target, steps, pricing, version, freeEntryPoint: windows.freeEntryPoint });
+  };
 
-  return ok({
+  const answer = ok({
     messaging_product: "whatsapp",
     contacts: [{ input: raw, wa_id: to }],
     messages: [{ id: wamid, message_status: "accepted" }],
   });
+  // Accepted, but the caller never learns it: Meta's status webhooks come all the same.
+  if (fault === "hang-after-accepting") return { ...answer, fault: { kind: "hang", then: statuses } };
+  if (fault === "drop-after-accepting") return { ...answer, fault: { kind: "drop", then: statuses } };
+  statuses();
+  return answer;
 }
 
 // {"status":"read","message_id":…} marks the customer's message (and those before it) read; with
