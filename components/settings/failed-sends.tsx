@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useRetryDeadLetter } from "@/components/api/mutations";
 import type { DeadLetterItem } from "@/components/api/types";
+import { describeMetaError } from "@/lib/whatsapp/error-messages";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const number = new Intl.NumberFormat();
@@ -69,7 +70,12 @@ export function FailedSends({ items }: { items: DeadLetterItem[] }) {
                 <td className="max-w-64 truncate px-3 py-2" title={row.message.preview}>
                   {row.message.preview}
                 </td>
-                <td className="px-3 py-2 text-xs text-slate-600">{row.error}</td>
+                <td className="px-3 py-2 text-xs">
+                  {row.message.errorCode !== null && (
+                    <span className="block text-slate-800">{describeMetaError({ code: row.message.errorCode })}</span>
+                  )}
+                  <span className="block text-slate-500">{row.error}</span>
+                </td>
                 <td className="px-3 py-2 text-right tabular-nums">{number.format(row.attempts)}</td>
                 <td className="px-3 py-2 text-right">
                   <button

@@ -93,6 +93,7 @@ function Bubble({
 // A message from a blocked customer is greyed: kept for the record, not something to answer.
 function bubbleColour(message: MessageDto): string {
   if (message.receivedWhileBlocked) return "bg-slate-100 text-slate-500 opacity-70";
+  if (message.status === "DISCARDED") return "bg-slate-100 text-slate-600";
   return message.direction === "OUTBOUND" ? "bg-[#d9fdd3]" : "bg-white";
 }
 
