@@ -18,7 +18,20 @@ describe("parseConfig", () => {
       whatsapp: { mode: "simulator", appSecret: simulatorDefaults.appSecret, graphUrl: "http://127.0.0.1:3000/api/simulator/graph/v23.0" },
       retentionDays: 90,
       seedDemo: false,
+      sending: { confirmGraceMs: 300_000, retryLimit: 5 },
     });
+    expect(result.config.whatsapp.graphTimeoutMs).toBe(20_000);
+  });
+
+  it("refuses a confirmation grace that a Graph call could outlast", () => {
+    expect(parseConfig({ SEND_CONFIRM_GRACE_SECONDS: "6", WHATSAPP_GRAPH_TIMEOUT_SECONDS: "3", SEND_RETRY_LIMIT: "0" })).toMatchObject({
+      ok: true,
+      config: { whatsapp: { graphTimeoutMs: 3_000 }, sending: { confirmGraceMs: 6_000, retryLimit: 0 } },
+    });
+    const result = parseConfig({ SEND_CONFIRM_GRACE_SECONDS: "20" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual(["SEND_CONFIRM_GRACE_SECONDS (20) must be longer than WHATSAPP_GRAPH_TIMEOUT_SECONDS (20)."]);
   });
 
   it.each([
