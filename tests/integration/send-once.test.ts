@@ -2,10 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DeadLetterItem, DeadLetterRetry } from "@/components/api/types";
 import type { MessageDto } from "@/lib/conversations/types";
-import { eventually } from "./factories";
-import { GRACE_SECONDS, startSendOnceStack, type Caller, type SendOnceStack } from "./send-once-stack";
+import { eventually, GRACE_SECONDS, startSendOnceStack, type Caller, type SendOnceStack } from "../support/send-once-stack";
 
-// Exactly-once sending against a server of its own (send-once-stack.ts: Graph timeout 3 s, grace
+// Exactly-once sending against a server of its own (tests/support/send-once-stack.ts: Graph timeout 3 s, grace
 // 6 s, one retry). The simulated Meta misbehaves for marked customer numbers
 // (lib/simulator/send-faults.ts); what reaches it is counted in its own table.
 

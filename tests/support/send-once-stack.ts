@@ -1,4 +1,4 @@
-import { randomInt } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -6,11 +6,11 @@ import { expect } from "vitest";
 import type { ConversationDto, MessageDto } from "@/lib/conversations/types";
 import { root } from "../../scripts/lib/server-process";
 import { signInCookie } from "../../scripts/lib/sign-in";
-import { scratchDatabase } from "../support/scratch-database";
-import { startServer } from "../support/stack";
-import { eventually, uniqueTag } from "./factories";
+import { scratchDatabase } from "./scratch-database";
+import { startServer } from "./stack";
 
-// A Switchboard of its own for send-once.test.ts, on a scratch database of the suite's cluster:
+// A Switchboard of its own for the exactly-once sending tests (integration/send-once.test.ts,
+// e2e/send-not-confirmed.test.ts), on a scratch database of the suite's cluster:
 // short Graph timeout, grace and retry limit, so lost answers, "not confirmed" and give-ups happen
 // within a test without touching the shared server's settings.
 
@@ -48,12 +48,12 @@ export async function startSendOnceStack() {
     as,
     query,
     /** A simulated customer (its number marked for a fault, see lib/simulator/send-faults.ts) writes in. */
-    async customerWritesIn(agent: Caller, prefix: string) {
+    async customerWritesIn(agent: Caller, prefix: string, name = `Customer ${randomBytes(4).toString("hex")}`) {
       const waId = `${prefix}${String(randomInt(0, 1_000_000_000)).padStart(9, "0")}`;
       const response = await fetch(`${server.baseUrl}/api/simulator/customers/${waId}/messages`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name: `Customer ${uniqueTag()}`, text: "Hello, is my order on its way?" }),
+        body: JSON.stringify({ name, text: "Hello, is my order on its way?" }),
       });
       expect(response.status, await response.clone().text()).toBe(201);
       const conversation = await eventually(async () => {
@@ -110,4 +110,15 @@ export async function startSendOnceStack() {
       await database.drop();
     },
   };
+}
+
+/** Polls `probe` every 200 ms until it returns something, or fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T | null | undefined | false>, { timeoutMs = 15_000, what = "condition" } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await probe();
+    if (result) return result;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
