@@ -6,6 +6,7 @@ import type { Publication } from "@/lib/realtime/publish";
 import type { ReceiptInput } from "./channel-input";
 import { refreshConversationBilling } from "./conversation-billing";
 import { lockExternalId } from "./lock-external-id";
+import { openFreeEntryPoint } from "./open-free-entry-point";
 import { reconcileSend } from "./reconcile-send";
 import { messageInclude } from "./serializers";
 import { updateMessageStatus } from "./update-message-status";
@@ -60,7 +61,9 @@ export async function applyReceipt({
     const { reason } = receipt.marketingStopped;
     await stopMarketingAfterRefusal({ tx, conversationId: message.conversationId, at: receipt.at, reason, system });
   }
+  // A reconciled send was accepted as the answer would have said: it may open the free entry point.
+  const freeEntryPoint = locked ? null : await openFreeEntryPoint({ tx, conversationId: message.conversationId, replyAt: receipt.at });
   // Priced receipts move the conversation's billing to its latest priced message.
   const billing = receipt.pricing ? await refreshConversationBilling({ tx, conversationId: message.conversationId }) : null;
-  return [changed, billing].filter((publication) => publication !== null);
+  return [changed, billing ?? freeEntryPoint].filter((publication) => publication !== null);
 }
