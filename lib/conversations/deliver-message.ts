@@ -49,7 +49,7 @@ export async function deliverMessage({ messageId, attempt, lastAttempt }: { mess
       throw error;
     }
     if (next.next === "SENDING") {
-      console.warn(`[send] no answer for message ${messageId}; waiting for Meta's receipts: ${next.reason}`);
+      console.warn(`[send] no answer for message ${messageId}; waiting for the channel's receipts: ${next.reason}`);
       await db.message.updateMany({ where: { id: messageId, status: "SENDING", externalId: null }, data: { errorTitle: next.reason } });
       return;
     }
