@@ -32,7 +32,7 @@ import type {
 import type { CostStats } from "@/lib/stats/contract";
 import type { refreshMetaPricing } from "@/lib/stats/refresh-meta-pricing";
 import type { addFlow } from "@/lib/whatsapp/flows";
-import type { addChannelSchema, updateChannelSchema } from "@/lib/channels/schemas";
+import type { updateChannelSchema } from "@/lib/channels/schemas";
 import type { ChannelDto } from "@/lib/channels/serialize";
 import type { replayWebhookEvent } from "@/lib/whatsapp/webhook-events";
 import type { profileOverview } from "@/lib/business-profile/profile-overview";
@@ -92,7 +92,7 @@ export type InviteResult = Result<typeof createInvite>;
 export type { InviteInput, UpdateAccountInput, UpdateUserInput };
 
 // Channels: the numbers behind the inboxes. Bodies are what the routes' schemas accept.
-export type AddChannelBody = z.input<typeof addChannelSchema>;
+export type { AddChannelBody } from "@/lib/channels/schemas";
 export type UpdateChannelBody = z.input<typeof updateChannelSchema>;
 export type { ChannelDto };
 // The WhatsApp number: its business profile and its health.

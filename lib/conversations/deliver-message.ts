@@ -1,12 +1,13 @@
 import { db } from "@/lib/db/client";
 import { messageUpdated } from "@/lib/realtime/build-events";
 import { publish } from "@/lib/realtime/publish";
-import { whatsappTransport, type SendFailure } from "@/lib/whatsapp/transport";
 import { applyStoredReceipts } from "./apply-stored-receipts";
+import { transportFor, type SendFailure } from "./channel-transport";
 import { refreshConversationBilling } from "./conversation-billing";
 import { lockExternalId } from "./lock-external-id";
 import { openFreeEntryPoint } from "./open-free-entry-point";
 import { messageInclude } from "./serializers";
+import { updateMessageStatus } from "./update-message-status";
 
 /**
  * The send job: hands one QUEUED message to the channel. Transient failures throw so the queue
@@ -20,14 +21,10 @@ export async function deliverMessage({ messageId, lastAttempt }: { messageId: st
   });
   if (!message || message.status !== "QUEUED" || message.externalId) return;
 
-  const transport = whatsappTransport;
+  const transport = transportFor(message.channel);
   let externalId: string;
   try {
-    externalId = await transport.sendMessage({
-      phoneNumberId: message.channel.phoneNumberId,
-      message,
-      recipient: message.conversation.contact,
-    });
+    externalId = await transport.sendMessage({ message, recipient: message.conversation.contact });
   } catch (error) {
     const failure = transport.sendFailure(error);
     if (failure.retryable && !lastAttempt) throw error;
@@ -39,8 +36,13 @@ export async function deliverMessage({ messageId, lastAttempt }: { messageId: st
   const publications = await db.$transaction(async (tx) => {
     await lockExternalId({ tx, channelId: message.channelId, externalId });
     const updated = await tx.message.update({ where: { id: messageId }, data: { externalId } });
+    // On a channel without a "sent" receipt, the answer itself is one.
+    const accepted = transport.acceptedReceipt({ externalId, at: acceptedAt });
+    const sent = accepted ? await updateMessageStatus({ tx, message: updated, receipt: accepted }) : null;
+    const current = sent ? await tx.message.findUniqueOrThrow({ where: { id: messageId } }) : updated;
     // The channel's receipts can overtake its answer; any already here apply now.
-    return applyStoredReceipts({ tx, message: updated, readReceipt: transport.readStoredReceipt });
+    const stored = await applyStoredReceipts({ tx, message: current, readReceipt: transport.readStoredReceipt });
+    return stored.length ? stored : sent ? [sent] : [];
   });
   // Apart from the external id's transaction, so nothing here can undo a send already accepted.
   const conversationUpdates = await db

@@ -21,6 +21,11 @@ export const limits = {
   sectionTitle: 24,
   flowCta: 20,
   templateParameter: 1024,
+  // Messenger (Send API): text and quick replies.
+  messengerText: 2000,
+  quickReplies: 13,
+  quickReplyTitle: 20,
+  quickReplyPayload: 1000,
 } as const;
 
 const chars = (what: string, max: number) => ({ error: `${what} can be at most ${max} characters.` });
@@ -157,7 +162,21 @@ export const mediaInput = z.strictObject({
   caption: z.string().trim().max(limits.caption, chars("A caption", limits.caption)).optional(),
 });
 
-const kinds = ["text", "template", "interactive", "flow", "media"] as const;
+/** Messenger only: a text with up to 13 quick-reply buttons; a tap comes back as the customer's message with its payload. */
+export const quickRepliesInput = z.strictObject({
+  text: line("The message text", limits.messengerText),
+  replies: z
+    .array(
+      z.strictObject({
+        title: line("A quick reply", limits.quickReplyTitle),
+        payload: z.string().trim().min(1).max(limits.quickReplyPayload).optional(),
+      }),
+    )
+    .min(1, { error: "Add at least one quick reply." })
+    .max(limits.quickReplies, { error: `Messenger allows at most ${limits.quickReplies} quick replies.` }),
+});
+
+const kinds = ["text", "template", "interactive", "flow", "media", "quickReplies"] as const;
 
 export const sendInput = z
   .strictObject({
@@ -166,8 +185,12 @@ export const sendInput = z
     interactive: z.discriminatedUnion("type", [buttonsMessage, listMessage]).optional(),
     flow: flowInput.optional(),
     media: mediaInput.optional(),
+    quickReplies: quickRepliesInput.optional(),
     // The id of the message this one quotes (any message in the same conversation).
     replyTo: z.string().trim().min(1).max(100).optional(),
+    // Messenger, 24 h to 7 days after the customer wrote: the agent confirms a person is answering,
+    // and the message goes out with Meta's HUMAN_AGENT tag.
+    tag: z.literal("HUMAN_AGENT").optional(),
   })
   .superRefine((input, context) => {
     const given = kinds.filter((kind) => input[kind] !== undefined);
@@ -185,6 +208,7 @@ export type TemplateInput = z.infer<typeof templateInput>;
 export type InteractiveInput = NonNullable<SendInput["interactive"]>;
 export type FlowInput = z.infer<typeof flowInput>;
 export type MediaInput = z.infer<typeof mediaInput>;
+export type QuickRepliesInput = z.infer<typeof quickRepliesInput>;
 export type OutboundKind = (typeof kinds)[number];
 
 export function outboundKind(input: SendInput): OutboundKind {

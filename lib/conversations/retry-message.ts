@@ -1,15 +1,16 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
+import { messagingOf } from "@/lib/messenger/send-payload";
 import { AppError } from "@/lib/errors";
 import { messageUpdated } from "@/lib/realtime/build-events";
 import { publish } from "@/lib/realtime/publish";
 import { findConversationForUser } from "./find-conversation";
 import { normaliseLanguage } from "@/lib/whatsapp/render-template";
 import { queueOrFail } from "./send-message";
-import { checkSendPolicy } from "./send-policy";
+import { checkMessengerPolicy, checkSendPolicy } from "./send-policy";
 import { messageInclude } from "./serializers";
 import type { MessageDto } from "./types";
-import { serviceWindow } from "./window";
+import { messengerWindow, serviceWindow } from "./window";
 
 /**
  * Sends a FAILED outbound message again: the same row goes back to QUEUED with its error and
@@ -31,8 +32,18 @@ export async function retryMessage({
   if (message.status !== "FAILED") throw new AppError("CONFLICT", "Only a message that failed can be sent again.");
 
   const windowOpen = serviceWindow({ lastInboundAt: conversation.lastInboundAt }).open;
-  const channel = await db.channel.findUniqueOrThrow({ where: { id: conversation.contact.channelId }, select: { disabledAt: true } });
-  if (message.type === "template") {
+  const channel = await db.channel.findUniqueOrThrow({
+    where: { id: conversation.contact.channelId },
+    select: { kind: true, disabledAt: true, humanAgentEnabled: true },
+  });
+  // Messenger: the window decides again how it may go out; a tag the agent once confirmed stays.
+  let content: Prisma.InputJsonValue | undefined;
+  if (channel.kind === "MESSENGER") {
+    const window = messengerWindow({ lastInboundAt: conversation.lastInboundAt }).state;
+    const tagged = messagingOf(message.content).messaging_type === "MESSAGE_TAG";
+    const messaging = checkMessengerPolicy({ window, humanAgentTag: tagged, contact: conversation.contact, channel });
+    content = { ...(message.content as Record<string, Prisma.InputJsonValue>), messaging };
+  } else if (message.type === "template") {
     const sent = (message.content as { template?: { name?: string; language?: { code?: string } } } | null)?.template;
     const template =
       sent?.name && sent.language?.code
@@ -55,6 +66,7 @@ export async function retryMessage({
   const requeued = await db.message.updateMany({
     where: { id: messageId, status: "FAILED" },
     data: {
+      ...(content ? { content } : {}),
       status: "QUEUED",
       externalId: null,
       failedAt: null,

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { normaliseLanguage } from "./render-template";
+import { numberIds } from "./whatsapp-number";
 import { fetchTemplatePage, type MetaTemplate } from "./templates-api";
 
 // Mirrors the WhatsApp Business Account's templates into the Template table: every page Meta
@@ -18,7 +19,7 @@ export async function syncTemplates({ channelId, pageSize }: { channelId: string
   let pages = 0;
   let next: string | undefined;
   do {
-    const page = await fetchTemplatePage({ wabaId: channel.wabaId, phoneNumberId: channel.phoneNumberId, next, limit: pageSize });
+    const page = await fetchTemplatePage({ ...numberIds(channel), next, limit: pageSize });
     templates.push(...(page.data ?? []));
     next = page.paging?.next;
     pages++;
