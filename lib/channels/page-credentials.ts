@@ -43,6 +43,20 @@ export async function pageCredentialsFor(pageId: string): Promise<PageCredential
   return value;
 }
 
+/**
+ * The app secret of each named Page, in one query: what a Page webhook is checked against before
+ * anything in it is trusted (lib/messenger/webhook-secret.ts). A Page not connected here is checked
+ * against the configured Page's app secret; with no configured Page, it has none (null).
+ */
+export async function pageAppSecretsFor(pageIds: string[]): Promise<(string | null)[]> {
+  const own = await db.channel.findMany({
+    where: { pageId: { in: pageIds }, source: "APP", encryptedAppSecret: { not: null } },
+    select: { pageId: true, encryptedAppSecret: true },
+  });
+  const secrets = new Map(own.map((channel) => [channel.pageId!, decryptSecret(channel.encryptedAppSecret!)]));
+  return pageIds.map((id) => secrets.get(id) ?? config().messenger?.appSecret ?? null);
+}
+
 /** Every verify token a Page webhook subscription may present: the configured Page's and each connected Page's. */
 export async function allPageVerifyTokens(): Promise<string[]> {
   const channels = await db.channel.findMany({

@@ -1,5 +1,6 @@
 import "server-only";
 import type { ReceiptInput } from "@/lib/conversations/channel-input";
+import { downloadAttachment } from "./download-attachment";
 import { describeMessengerError } from "./error-messages";
 import { MessengerGraphError, messengerGraphRequest } from "./graph-client";
 import { messengerReceipt, readStoredReceipt } from "./receipts";
@@ -141,6 +142,14 @@ export const messengerTransport = {
       if (error instanceof MessengerGraphError && !error.retryable) return null;
       throw error;
     }
+  },
+
+  /** The bytes of a customer's profile picture (its address expires, as attachments' do); null when gone. */
+  async downloadPicture({ url }: { url: string }): Promise<{ bytes: Uint8Array; mimeType: string } | null> {
+    return downloadAttachment({ url, type: "image" }).catch((error) => {
+      console.warn("[messenger] a profile picture could not be fetched", (error as Error).message);
+      return null;
+    });
   },
 
   /** A receipt stored as it arrived (a per-message delivery, or the echo of our own send). */

@@ -21,9 +21,9 @@ export async function labelKeys(dimension: Dimension, keys: string[]): Promise<M
   if (dimension === "inbox")
     for (const row of await db.channel.findMany({
       where: { id: { in: ids } },
-      select: { id: true, displayPhoneNumber: true, inbox: { select: { name: true } } },
+      select: { id: true, displayPhoneNumber: true, pageName: true, inbox: { select: { name: true } } },
     }))
-      names.set(row.id, row.inbox?.name ?? `+${row.displayPhoneNumber}`);
+      names.set(row.id, row.inbox?.name ?? row.pageName ?? `+${row.displayPhoneNumber}`);
   if (dimension === "agent")
     for (const row of await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })) names.set(row.id, row.name);
   if (dimension === "team")
