@@ -9,6 +9,7 @@ export async function labelKeys(dimension: Dimension, keys: string[]): Promise<M
   const names = new Map<string, string>();
   const none: Record<Dimension, string> = {
     inbox: "No inbox",
+    channelType: "Unknown channel",
     agent: "No agent",
     team: "No team",
     template: "Not a template",
@@ -37,7 +38,8 @@ export async function labelKeys(dimension: Dimension, keys: string[]): Promise<M
     else if (dimension === "template") {
       const [name, language] = key.split(":");
       names.set(key, language ? `${name} (${language})` : name!);
-    } else if (dimension === "country") names.set(key, countryOfCode(key) ?? `+${key}`);
+    } else if (dimension === "channelType") names.set(key, key === "messenger" ? "Messenger" : "WhatsApp");
+    else if (dimension === "country") names.set(key, countryOfCode(key) ?? `+${key}`);
     else if (dimension === "pricing")
       names.set(key, key === "billable" ? "Billable" : `Free: ${key.replace(/^free:/, "").replaceAll("_", " ")}`);
     else names.set(key, key);
