@@ -1,32 +1,10 @@
 import { z } from "zod";
+import { limits } from "./outbound-limits";
 
 // What an agent may send: the body of POST /api/conversations/:id/messages, checked against Meta's
 // limits for each message type, so a message WhatsApp would refuse is refused here, with the field named.
 
-export const limits = {
-  text: 4096,
-  caption: 1024,
-  interactiveBody: 1024,
-  headerText: 60,
-  footer: 60,
-  buttons: 3,
-  buttonTitle: 20,
-  buttonId: 256,
-  listButton: 20,
-  listRows: 10,
-  listSections: 10,
-  rowTitle: 24,
-  rowDescription: 72,
-  rowId: 200,
-  sectionTitle: 24,
-  flowCta: 20,
-  templateParameter: 1024,
-  // Messenger (Send API): text and quick replies.
-  messengerText: 2000,
-  quickReplies: 13,
-  quickReplyTitle: 20,
-  quickReplyPayload: 1000,
-} as const;
+export { limits };
 
 const chars = (what: string, max: number) => ({ error: `${what} can be at most ${max} characters.` });
 const required = (what: string) => ({ error: `${what} is empty.` });

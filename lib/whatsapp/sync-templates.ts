@@ -56,7 +56,10 @@ export async function syncTemplates({ channelId, pageSize }: { channelId: string
 
 /** Every channel (or one); a failure is thrown after the others have synced, for the job to retry. */
 export async function syncChannelTemplates({ channelId }: { channelId?: string } = {}): Promise<SyncResult[]> {
-  const channels = await db.channel.findMany({ where: { ...whatsappChannels, ...(channelId ? { id: channelId } : {}) }, select: { id: true } });
+  const channels = await db.channel.findMany({
+    where: { ...whatsappChannels, ...(channelId ? { id: channelId } : {}) },
+    select: { id: true },
+  });
   const results: SyncResult[] = [];
   let failure: unknown = null;
   for (const channel of channels) {

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { ReplyIcon } from "@/components/ui/icons";
 import { MessageTicks } from "@/components/ui/message-ticks";
-import type { MessageDto } from "@/lib/conversations/types";
+import type { ChannelSummary, MessageDto } from "@/lib/conversations/types";
+import { describeMessengerError } from "@/lib/messenger/error-messages";
 import { describeMetaError } from "@/lib/whatsapp/error-messages";
 import { MessageContent } from "../message-content";
 import { isNotice, SystemNotice } from "./notices";
@@ -14,10 +15,12 @@ import { ReactionsRow } from "./reactions-row";
 
 export function Entry({
   message,
+  channel = "whatsapp",
   onReply,
   onRetry,
 }: {
   message: MessageDto;
+  channel?: ChannelSummary["kind"];
   onReply: (message: MessageDto) => void;
   onRetry: (id: string) => Promise<void>;
 }) {
@@ -30,7 +33,7 @@ export function Entry({
   }
   if (message.type === "note") return <Note message={message} />;
   if (isNotice(message)) return <SystemNotice message={message} />;
-  return <Bubble message={message} onReply={onReply} onRetry={onRetry} />;
+  return <Bubble message={message} channel={channel} onReply={onReply} onRetry={onRetry} />;
 }
 
 function Note({ message }: { message: MessageDto }) {
@@ -49,14 +52,21 @@ function Note({ message }: { message: MessageDto }) {
 
 function Bubble({
   message,
+  channel,
   onReply,
   onRetry,
 }: {
   message: MessageDto;
+  channel: ChannelSummary["kind"];
   onReply: (message: MessageDto) => void;
   onRetry: (id: string) => Promise<void>;
 }) {
   const outbound = message.direction === "OUTBOUND";
+  // Messenger's own sentences for its refusals (stored as the title), WhatsApp's table otherwise.
+  const failure =
+    channel === "messenger"
+      ? describeMessengerError({ code: null, title: message.error?.title })
+      : describeMetaError({ code: message.error?.code, title: message.error?.title });
   const [retrying, setRetrying] = useState(false);
   return (
     <>
@@ -70,6 +80,7 @@ function Bubble({
           <MessageContent message={message} />
           <div className="mt-0.5 flex items-center justify-end gap-1 text-[11px] text-slate-500">
             {message.sender && outbound && <span className="mr-1">{message.sender.name}</span>}
+            {!message.sender && outbound && <SentFrom content={message.content} />}
             <time dateTime={message.timestamp}>
               {new Date(message.timestamp).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
             </time>
@@ -81,7 +92,7 @@ function Bubble({
               data-testid="message-error"
             >
               <span>
-                Not delivered: {describeMetaError({ code: message.error?.code, title: message.error?.title })}
+                Not delivered: {failure}
                 {message.error?.code ? ` (${message.error.code})` : ""}
               </span>
               <button
@@ -98,7 +109,7 @@ function Bubble({
             </div>
           )}
         </div>
-        {message.externalId && (
+        {message.externalId && channel === "whatsapp" && (
           <button
             onClick={() => onReply(message)}
             title="Reply to this message"
@@ -110,6 +121,18 @@ function Bubble({
       </div>
       <ReactionsRow reactions={message.reactions} outbound={outbound} />
     </>
+  );
+}
+
+/** A business message sent outside Switchboard (Messenger's echo): where it was written. */
+function SentFrom({ content }: { content: unknown }) {
+  const origin = (content as { sentFrom?: unknown } | null)?.sentFrom;
+  if (typeof origin !== "string") return null;
+  const where = origin === "page_inbox" ? "the Page's inbox" : origin.startsWith("app:") ? "another app" : "the Page";
+  return (
+    <span className="mr-1 italic" data-testid="sent-from">
+      Sent from {where}
+    </span>
   );
 }
 
