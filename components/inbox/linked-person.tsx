@@ -32,10 +32,13 @@ export function LinkedPerson({ contact, onOpenConversation }: { contact: Contact
       <ul className="space-y-2">
         {contact.linked.map((other) => (
           <li key={other.id} className="rounded-md border border-slate-200 p-2 text-xs" data-testid="linked-contact">
-            <p className="flex items-center gap-1.5 font-medium">
+            <p className="flex min-w-0 items-center gap-1.5 font-medium">
               <ChannelMark kind={other.channel.kind} />
-              {other.displayName}
-              <span className="font-normal text-slate-500">· {other.channel.name}</span>
+              <span className="truncate">{other.displayName}</span>
+            </p>
+            <p className="truncate text-slate-500">
+              {other.waId ? `+${other.waId} · ` : ""}
+              {other.channel.name}
             </p>
             {other.conversations.length === 0 && <p className="mt-1 text-slate-500">No conversations yet.</p>}
             <ul className="mt-1 space-y-0.5">

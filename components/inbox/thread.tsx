@@ -61,10 +61,12 @@ export function Thread(props: Props) {
         <div className="flex min-w-0 items-center gap-2">
           <Avatar contact={conversation.contact} />
           <div className="min-w-0">
-            <h2 className="flex items-center gap-1.5 truncate text-sm font-semibold" data-testid="thread-title">
+            <div className="flex min-w-0 items-center gap-1.5">
               <ChannelMark kind={conversation.channel.kind} />
-              {conversation.contact.displayName}
-            </h2>
+              <h2 className="truncate text-sm font-semibold" data-testid="thread-title">
+                {conversation.contact.displayName}
+              </h2>
+            </div>
             <p className="truncate text-xs text-slate-500">
               {conversation.contact.waId
                 ? `+${conversation.contact.waId}`

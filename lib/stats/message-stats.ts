@@ -4,7 +4,7 @@ import { columnOf } from "./dimensions";
 import { displayHistogram, percentiles } from "./histogram";
 import { labelKeys } from "./labels";
 import { db } from "@/lib/db/client";
-import { sumCounts, sumLatencies, type Counts, type CountRow, type LatencyRow } from "./read-rollups";
+import { countNames, sumCounts, sumLatencies, type Counts, type CountRow, type LatencyRow } from "./read-rollups";
 import { bucketStarts, cover, floorQuarter, seriesCover } from "./slots";
 
 // GET /api/stats/messages (docs/architecture.md, "Statistics"): the delivery funnel, rates,
@@ -114,7 +114,7 @@ function foldCounts(rows: CountRow[], column: string, kinds: Map<string, string>
   for (const row of rows) {
     const kind = kinds.get(row.keys[column]!) ?? "";
     const into = folded.get(kind) ?? { ...zero(), index: row.index, keys: { [column]: kind } };
-    add(into, row);
+    for (const name of countNames) into[name] += row[name];
     folded.set(kind, into);
   }
   return [...folded.values()];

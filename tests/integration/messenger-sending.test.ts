@@ -148,6 +148,27 @@ describe("replies inside Messenger's 24 h window", () => {
   });
 });
 
+describe("the dashboards", () => {
+  it("count Messenger replies with their watermark times, and break messages down by channel type", async () => {
+    const manager = await signIn("manager@example.com");
+    const { conversation } = await customerWritesOnMessenger();
+    const message = await sent(agent, conversation.id, { text: `Counted ${uniqueTag()}` });
+    await reaches(message.id, "READ");
+    const range = `from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date(Date.now() + 3_600_000).toISOString()}`;
+    const stats = await eventually(
+      async () => {
+        const body = await (await manager.fetch(`/api/stats/messages?${range}&groupBy=channelType&channelType=messenger`)).json();
+        return body.totals?.read >= 1 ? body : null;
+      },
+      { what: "the Messenger reply in the statistics" },
+    );
+    expect(stats.groups).toEqual([expect.objectContaining({ key: "messenger", label: "Messenger", read: expect.any(Number) })]);
+    expect(stats.timeToRead.p50).not.toBeNull();
+    const all = await (await manager.fetch(`/api/stats/messages?${range}&groupBy=channelType`)).json();
+    expect(all.groups.map((group: { key: string }) => group.key).sort()).toContain("messenger");
+  });
+});
+
 describe("Messenger's windows: 24 h, then 7 days with the HUMAN_AGENT tag where allowed", () => {
   it("refuses a reply after 24 h while the Page is not marked, with or without the tag", async () => {
     await markPage(false);

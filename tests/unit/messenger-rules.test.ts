@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseConfig } from "@/lib/config/schema";
 import { checkMessengerPolicy } from "@/lib/conversations/send-policy";
 import { messengerWindow } from "@/lib/conversations/window";
 import { describeMessengerError, HUMAN_AGENT_REFUSED, OUTSIDE_WINDOW } from "@/lib/messenger/error-messages";
@@ -185,5 +186,35 @@ describe("Meta's webhook examples in the inbox's terms", () => {
     });
     expect(translateActivity(only("handover-take-thread-control.json"))?.text).toMatch(/took over the conversation/);
     expect(translateActivity(only("standby-message.json"))?.text).toMatch(/customer wrote: “hello, world!”/);
+  });
+});
+
+describe("MESSENGER_* settings", () => {
+  const cloud = {
+    NODE_ENV: "development",
+    WHATSAPP_MODE: "cloud",
+    WHATSAPP_APP_SECRET: "s",
+    WHATSAPP_VERIFY_TOKEN: "v",
+    WHATSAPP_PHONE_NUMBER_ID: "1",
+    WHATSAPP_WABA_ID: "2",
+    WHATSAPP_ACCESS_TOKEN: "t",
+  };
+  const page = { MESSENGER_PAGE_ID: "123456", MESSENGER_PAGE_ACCESS_TOKEN: "p", MESSENGER_APP_SECRET: "a", MESSENGER_VERIFY_TOKEN: "w" };
+
+  it("configures no Page in cloud mode without them, and the simulator's Page in simulator mode", () => {
+    const none = parseConfig(cloud);
+    expect(none.ok && none.config.messenger).toBeNull();
+    const simulator = parseConfig({ NODE_ENV: "development" });
+    expect(simulator.ok && simulator.config.messenger?.pageId).toBe("400000000000001");
+  });
+
+  it("takes all four, and refuses a Page named without its secrets", () => {
+    const full = parseConfig({ ...cloud, ...page });
+    expect(full.ok && full.config.messenger).toMatchObject({ pageId: "123456", appSecret: "a", pageAccessToken: "p", verifyToken: "w" });
+    const partial = parseConfig({ ...cloud, MESSENGER_PAGE_ID: "123456" });
+    expect(partial.ok).toBe(false);
+    expect(!partial.ok && partial.problems.join(" ")).toMatch(
+      /MESSENGER_PAGE_ACCESS_TOKEN, MESSENGER_APP_SECRET, MESSENGER_VERIFY_TOKEN are required/,
+    );
   });
 });

@@ -81,7 +81,11 @@ export const routeCases: Record<string, RouteCase> = {
   "GET /api/contacts/[id]": { path: (ids) => `/api/contacts/${ids.contactId}`, expect: members(200) },
   "PATCH /api/contacts/[id]": { path: (ids) => `/api/contacts/${ids.contactId}`, body: {}, expect: members("pass") },
   "GET /api/contacts/[id]/link": { path: (ids) => `/api/contacts/${ids.contactId}/link?q=Le`, expect: members(200) },
-  "POST /api/contacts/[id]/link": { path: (ids) => `/api/contacts/${ids.contactId}/link`, body: { contactId: "unknown" }, expect: members("pass") },
+  "POST /api/contacts/[id]/link": {
+    path: (ids) => `/api/contacts/${ids.contactId}/link`,
+    body: { contactId: "unknown" },
+    expect: members("pass"),
+  },
   "DELETE /api/contacts/[id]/link": { path: (ids) => `/api/contacts/${ids.contactId}/link`, expect: members(200) },
   "POST /api/contacts/[id]/block": {
     path: (ids) => `/api/contacts/${ids.contactId}/block`,
