@@ -61,6 +61,12 @@ export function MessengerPhone() {
   return (
     <div className="flex h-full gap-6" data-testid="sim-messenger">
       <aside className="w-60 shrink-0 space-y-4">
+        <div>
+          <h1 className="text-lg font-semibold">Customer simulator</h1>
+          <p className="text-xs text-slate-500">
+            Plays a customer on Messenger. What they do reaches Switchboard as signed Page webhooks, as Meta sends them.
+          </p>
+        </div>
         <label className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">Page-scoped id (PSID)</span>
           <input

@@ -27,10 +27,11 @@ export async function setContactBlocked({
   actor: { id: string; name: string };
 }): Promise<BlockOutcome> {
   const contact = await contactForUser({ contactId, userId: actor.id });
+  if (contact.channel.kind === "MESSENGER" || !contact.channel.phoneNumberId) {
+    throw new AppError("UNPROCESSABLE", "Messenger has no Block Users API: mark the customer as spam, or block them in the Page's inbox.");
+  }
   if (!contact.waId) throw new AppError("UNPROCESSABLE", "This customer has no phone number to block (only a username).");
 
-  if (!contact.channel.phoneNumberId)
-    throw new AppError("UNPROCESSABLE", "Messenger has no Block Users API: mark the customer as spam, or block them in the Page's inbox.");
   const meta = await whatsappTransport.setBlocked({ phoneNumberId: contact.channel.phoneNumberId, waId: contact.waId, blocked });
   if (meta.outcome === "unreachable") throw new AppError("UPSTREAM", "WhatsApp could not be reached. Try again in a moment.");
   if (meta.outcome === "refused" && meta.ownNumber) throw new AppError("UNPROCESSABLE", meta.notice);
