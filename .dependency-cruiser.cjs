@@ -12,9 +12,10 @@ module.exports = {
     },
     {
       name: "adapters-do-not-write-the-domain",
-      comment: "lib/whatsapp turns Meta's events into domain calls; the domain owns every write to conversations, messages and contacts.",
+      comment:
+        "lib/whatsapp and lib/messenger turn Meta's events into domain calls; the domain owns every write to conversations, messages and contacts.",
       severity: "error",
-      from: { path: "^lib/whatsapp/" },
+      from: { path: "^lib/(whatsapp|messenger)/" },
       to: { path: "^lib/(conversations|contacts)/" },
     },
     {
@@ -26,6 +27,16 @@ module.exports = {
       to: {
         path: "^lib/whatsapp/",
         pathNot: "^lib/whatsapp/(transport|media-rules|render-template|inbound-content|error-messages)\\.ts$",
+      },
+    },
+    {
+      name: "the-domain-reaches-messenger-through-the-transport",
+      comment: "The domain calls Messenger only through lib/messenger/transport.ts; besides it, only the adapter's pure tables.",
+      severity: "error",
+      from: { path: "^lib/(conversations|contacts)/" },
+      to: {
+        path: "^lib/messenger/",
+        pathNot: "^lib/messenger/(transport|send-payload|attachment-rules|error-messages)\\.ts$",
       },
     },
     {

@@ -8,6 +8,7 @@ import { describeConfig } from "./lib/config/schema";
 import { sealLegacyChain } from "./lib/audit/seal-legacy-chain";
 import { grantJobQueueToAppRole } from "./lib/db/app-role";
 import { bootstrapDatabase } from "./lib/db/bootstrap";
+import { ensureConfiguredPage } from "./lib/channels/ensure-configured-page";
 import { ensureConfiguredChannel } from "./lib/conversations/ensure-configured-channel";
 import { offerFirstRunSetup } from "./lib/users/offer-setup";
 import { CLIENT_ADDRESS_HEADER } from "./lib/http/client-address";
@@ -50,6 +51,7 @@ if (wantsDemo && (await db.user.count()) === 0) {
   console.log("seeded the demo: sign in as agent@example.com / switchboard");
 }
 await ensureConfiguredChannel();
+await ensureConfiguredPage();
 await offerFirstRunSetup();
 
 // The app lives beside this file, wherever Switchboard was started from.

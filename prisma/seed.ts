@@ -1,10 +1,12 @@
 import { hashPassword } from "../lib/auth/password";
 import { db, type Role } from "../lib/db/client";
+import { seedMessenger } from "./seed-messenger";
 import { seedWorkspace } from "./seed-workspace";
 import { config } from "../lib/config";
 
-// The demo: four users (password "switchboard"), one WhatsApp channel and a few conversations so a
-// first look shows a living inbox. Idempotent: running it again changes nothing.
+// The demo: four users (password "switchboard"), one WhatsApp channel, one Facebook Page
+// (seed-messenger.ts) and a few conversations so a first look shows a living inbox. Idempotent:
+// running it again changes nothing.
 
 const DEMO_PASSWORD = "switchboard";
 
@@ -150,5 +152,6 @@ export async function seedDemo(): Promise<void> {
       });
     }
   }
+  await seedMessenger({ userIds });
   await seedWorkspace();
 }

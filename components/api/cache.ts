@@ -82,7 +82,7 @@ export function applyConversationEvent(
   const previous = cachedConversation(client, conversation.id);
   putConversation(client, conversation);
   if (!isNewMessageForMe({ previous, next: conversation, me, openId })) return null;
-  return `New message from ${conversation.contact.name ?? `+${conversation.contact.waId}`}: ${conversation.lastMessagePreview ?? ""}`;
+  return `New message from ${conversation.contact.displayName}: ${conversation.lastMessagePreview ?? ""}`;
 }
 
 export function addNotification(client: QueryClient, notification: NotificationDto) {

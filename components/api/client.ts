@@ -35,6 +35,10 @@ import type {
   ProfileSaveResult,
   SimulatorBusiness,
   SimulatorNumberControls,
+  SimulatorPage,
+  MessengerChat,
+  MessengerSimEvent,
+  MessengerSimResult,
   CannedResponse,
   ChannelDto,
   ChangePasswordInput,
@@ -49,6 +53,7 @@ import type {
   FlowInput,
   InviteInput,
   InviteResult,
+  LinkCandidate,
   Labels,
   MessagePage,
   Notifications,
@@ -178,6 +183,11 @@ export const api = {
   updateContact: (contactId: string, changes: ContactChanges) => call<ContactDetails>(`/api/contacts/${contactId}`, json("PATCH", changes)),
   block: (contactId: string, blocked: boolean, reason: string) =>
     call<BlockOutcome>(`/api/contacts/${contactId}/block`, json(blocked ? "POST" : "DELETE", { reason })),
+  linkCandidates: (contactId: string, q: string) =>
+    call<{ items: LinkCandidate[] }>(`/api/contacts/${contactId}/link?${new URLSearchParams({ q })}`),
+  link: (contactId: string, otherId: string) =>
+    call<ContactDetails>(`/api/contacts/${contactId}/link`, json("POST", { contactId: otherId })),
+  unlink: (contactId: string) => call<ContactDetails>(`/api/contacts/${contactId}/link`, { method: "DELETE" }),
   spam: (contactId: string, spam: boolean, reason: string) =>
     call<unknown>(`/api/contacts/${contactId}/spam`, json(spam ? "POST" : "DELETE", { reason })),
   notifications: () => call<Notifications>("/api/notifications"),
@@ -263,6 +273,13 @@ export const api = {
     updateSettings: (waId: string, changes: { readsMessages: boolean }) =>
       call<CustomerPhoneSettings>(`/api/simulator/customers/${waId}`, json("PATCH", changes)),
     business: () => call<SimulatorBusiness>("/api/simulator/business"),
+    page: () => call<SimulatorPage>("/api/simulator/messenger"),
+    setPage: (changes: { humanAgent: boolean }) => call<SimulatorPage>("/api/simulator/messenger", json("PATCH", changes)),
+    messengerChat: (psid: string) => call<MessengerChat>(`/api/simulator/messenger/${psid}`),
+    messengerSend: (psid: string, event: MessengerSimEvent & { name: string }) =>
+      call<MessengerSimResult>(`/api/simulator/messenger/${psid}`, json("POST", event)),
+    messengerSettings: (psid: string, changes: { readsMessages: boolean }) =>
+      call<MessengerChat["settings"]>(`/api/simulator/messenger/${psid}`, json("PATCH", changes)),
     number: () => call<SimulatorNumberControls>("/api/simulator/number"),
     changeNumber: (changes: { quality?: string; limit?: string }) =>
       call<SimulatorNumberControls>("/api/simulator/number", json("PATCH", changes)),

@@ -57,6 +57,15 @@ export function useUpdateContact(contactId: string) {
   });
 }
 
+/** Link this contact to the same person's contact on another channel, or unlink it. */
+export function useLinkContact(contactId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (otherId: string | null) => (otherId ? api.link(contactId, otherId) : api.unlink(contactId)),
+    onSuccess: (contact) => client.setQueryData(keys.contact(contactId), contact),
+  });
+}
+
 /** Block/unblock or spam/not spam, with the reason; the contact is reread for its new state and history. */
 export function useContactFlag(contactId: string) {
   const client = useQueryClient();

@@ -36,6 +36,8 @@ export const keys = {
     number: ["simulator", "number"] as const,
     customers: ["simulator", "customers"] as const,
     thread: (waId: string) => ["simulator", "thread", waId] as const,
+    page: ["simulator", "messenger", "page"] as const,
+    messenger: (psid: string) => ["simulator", "messenger", psid] as const,
     settings: (waId: string) => ["simulator", "settings", waId] as const,
   },
 };

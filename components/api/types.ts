@@ -8,6 +8,13 @@ import type { listLabels } from "@/lib/conversations/labels";
 import type { listNotifications } from "@/lib/conversations/notifications";
 import type { listTeammates } from "@/lib/conversations/teammates";
 import type { customers, sendAsCustomer, SimulatedMessage } from "@/lib/simulator/customer-phone";
+import type {
+  messengerCustomerEvent,
+  MessengerCustomerSettings,
+  MessengerThreadItem,
+  sendAsMessengerCustomer,
+  simulatorPageState,
+} from "@/lib/simulator/messenger/customer";
 import type { CustomerPhoneSettings } from "@/lib/simulator/customer-settings";
 import type { CustomerMessage } from "@/lib/simulator/customer-message";
 import type { z } from "zod";
@@ -32,7 +39,7 @@ import type {
 import type { CostStats } from "@/lib/stats/contract";
 import type { refreshMetaPricing } from "@/lib/stats/refresh-meta-pricing";
 import type { addFlow } from "@/lib/whatsapp/flows";
-import type { addChannelSchema, updateChannelSchema } from "@/lib/channels/schemas";
+import type { updateChannelSchema } from "@/lib/channels/schemas";
 import type { ChannelDto } from "@/lib/channels/serialize";
 import type { replayWebhookEvent } from "@/lib/whatsapp/webhook-events";
 import type { listDeadLetters } from "@/lib/conversations/dead-letters";
@@ -63,12 +70,19 @@ export type CannedResponse = Result<typeof listCannedResponses>[number];
 export type Labels = Result<typeof listLabels>;
 export type Notifications = Result<typeof listNotifications>;
 export type ContactDetails = ContactDetailsDto;
+export type { LinkCandidateDto as LinkCandidate } from "@/lib/contacts/linked-contacts";
 export type ContactChanges = Parameters<typeof updateContact>[0]["changes"];
 export type { BlockOutcome };
 
 export type SimulatorCustomer = Result<typeof customers>[number];
 export type { SimulatedMessage, CustomerPhoneSettings, CustomerMessage };
 export type SimulatorSendResult = Result<typeof sendAsCustomer>;
+// The simulator's Messenger side: the Page, a customer's chat with it, and what they can send.
+export type SimulatorPage = Result<typeof simulatorPageState>;
+export type MessengerChat = { items: Wire<MessengerThreadItem>[]; settings: Wire<MessengerCustomerSettings> };
+/** What a simulated Messenger customer does (the request body, without their name). */
+export type MessengerSimEvent = z.input<typeof messengerCustomerEvent>;
+export type MessengerSimResult = Result<typeof sendAsMessengerCustomer>;
 
 // Settings. Each route checks its body against a schema of its own and hands it, with the acting
 // user, to one of these domain functions: the body is typed by what that function takes.
@@ -97,7 +111,7 @@ export type InviteResult = Result<typeof createInvite>;
 export type { InviteInput, UpdateAccountInput, UpdateUserInput };
 
 // Channels: the numbers behind the inboxes. Bodies are what the routes' schemas accept.
-export type AddChannelBody = z.input<typeof addChannelSchema>;
+export type { AddChannelBody } from "@/lib/channels/schemas";
 export type UpdateChannelBody = z.input<typeof updateChannelSchema>;
 export type { ChannelDto };
 // The WhatsApp number: its business profile and its health.

@@ -14,7 +14,8 @@ export function ChannelRow({ channel, onEdit, onToggle }: { channel: ChannelDto;
   return (
     <tr
       data-testid="channel-row"
-      data-phone-number-id={channel.phoneNumberId}
+      data-phone-number-id={channel.phoneNumberId ?? undefined}
+      data-page-id={channel.pageId ?? undefined}
       className={channel.disabledAt ? "bg-slate-50 text-slate-500" : ""}
     >
       <td className="px-3 py-2">
@@ -25,21 +26,31 @@ export function ChannelRow({ channel, onEdit, onToggle }: { channel: ChannelDto;
         </span>
       </td>
       <td className="px-3 py-2 tabular-nums">
-        {channel.displayPhoneNumber ? `+${channel.displayPhoneNumber}` : "—"}
-        <span className="block text-xs text-slate-500">id {channel.phoneNumberId}</span>
+        {channel.type === "messenger" ? "Facebook Page" : channel.displayPhoneNumber ? `+${channel.displayPhoneNumber}` : "—"}
+        <span className="block text-xs text-slate-500">id {channel.pageId ?? channel.phoneNumberId}</span>
       </td>
-      <td className="px-3 py-2 text-xs">
-        {channel.health.qualityRating ? (
-          <span className={`rounded px-1.5 py-0.5 font-medium ${quality[channel.health.qualityRating] ?? "bg-slate-100"}`}>
-            {channel.health.qualityRating.toLowerCase()}
-          </span>
-        ) : (
-          <span className="text-slate-400">not reported yet</span>
-        )}
-        {channel.health.messagingLimit && (
-          <span className="ml-2 text-slate-500">{channel.health.messagingLimit.replace(/_/g, " ").toLowerCase()}</span>
-        )}
-      </td>
+      {channel.type === "messenger" ? (
+        <td className="px-3 py-2 text-xs" data-testid="human-agent-mark">
+          {channel.humanAgent ? (
+            <span className="rounded bg-violet-100 px-1.5 py-0.5 font-medium text-violet-800">Human Agent: 7-day replies</span>
+          ) : (
+            <span className="text-slate-500">24 h replies only</span>
+          )}
+        </td>
+      ) : (
+        <td className="px-3 py-2 text-xs">
+          {channel.health.qualityRating ? (
+            <span className={`rounded px-1.5 py-0.5 font-medium ${quality[channel.health.qualityRating] ?? "bg-slate-100"}`}>
+              {channel.health.qualityRating.toLowerCase()}
+            </span>
+          ) : (
+            <span className="text-slate-400">not reported yet</span>
+          )}
+          {channel.health.messagingLimit && (
+            <span className="ml-2 text-slate-500">{channel.health.messagingLimit.replace(/_/g, " ").toLowerCase()}</span>
+          )}
+        </td>
+      )}
       <td className="px-3 py-2 text-xs" data-testid="channel-secrets">
         {channel.secrets ? (
           <dl className="grid grid-cols-[auto_1fr] gap-x-2">

@@ -9,13 +9,24 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ChannelForm } from "./channel-form";
 import { ChannelRow } from "./channel-row";
+import { PageForm } from "./page-form";
 
-// Settings → Channels: the WhatsApp numbers behind the inboxes. Rendered by the server; every
+// Settings → Channels: the WhatsApp numbers and Facebook Pages behind the inboxes. Rendered by the server; every
 // change goes through the JSON API, then the page is asked for again (router.refresh()).
 
-export function ChannelsAdmin({ channels, webhookUrl }: { channels: ChannelDto[]; webhookUrl: string }) {
+export function ChannelsAdmin({
+  channels,
+  webhookUrl,
+  pageWebhookUrl,
+}: {
+  channels: ChannelDto[];
+  webhookUrl: string;
+  pageWebhookUrl: string;
+}) {
   const router = useRouter();
-  const [editing, setEditing] = useState<ChannelDto | "new" | null>(null);
+  const [editing, setEditing] = useState<ChannelDto | "new" | "new-page" | null>(null);
+  const page = editing === "new-page" || (typeof editing === "object" && editing?.type === "messenger");
+  const adding = editing === "new" || editing === "new-page";
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const update = useUpdateChannel();
 
@@ -42,13 +53,18 @@ export function ChannelsAdmin({ channels, webhookUrl }: { channels: ChannelDto[]
         <div>
           <h1 className="text-lg font-semibold">Channels</h1>
           <p className="text-sm text-slate-500">
-            The WhatsApp numbers customers write to. Each is an inbox with its own members; credentials are checked with Meta before they
-            are saved and stored encrypted.
+            The WhatsApp numbers and Facebook Pages customers write to. Each is an inbox with its own members; credentials are checked with
+            Meta before they are saved and stored encrypted.
           </p>
         </div>
-        <Button tone="primary" className="shrink-0 whitespace-nowrap" onClick={() => setEditing("new")}>
-          Connect a number
-        </Button>
+        <div className="flex shrink-0 gap-2">
+          <Button className="whitespace-nowrap" onClick={() => setEditing("new-page")} data-testid="connect-page">
+            Connect a Page
+          </Button>
+          <Button tone="primary" className="whitespace-nowrap" onClick={() => setEditing("new")}>
+            Connect a number
+          </Button>
+        </div>
       </div>
       {notice && (
         <p
@@ -62,7 +78,7 @@ export function ChannelsAdmin({ channels, webhookUrl }: { channels: ChannelDto[]
         <thead className="bg-slate-50 text-left text-xs text-slate-500">
           <tr>
             <th className="px-3 py-2 font-medium">Inbox</th>
-            <th className="px-3 py-2 font-medium">Number</th>
+            <th className="px-3 py-2 font-medium">Number or Page</th>
             <th className="px-3 py-2 font-medium">Health</th>
             <th className="px-3 py-2 font-medium">Credentials</th>
             <th className="px-3 py-2" />
@@ -83,18 +99,32 @@ export function ChannelsAdmin({ channels, webhookUrl }: { channels: ChannelDto[]
       </table>
       <p className="text-xs text-slate-500">
         In Meta&apos;s app dashboard, point the webhook at <code className="rounded bg-slate-100 px-1">{webhookUrl}</code> with the
-        channel&apos;s verify token, and subscribe to the <code className="rounded bg-slate-100 px-1">messages</code> field.
+        channel&apos;s verify token, and subscribe to the <code className="rounded bg-slate-100 px-1">messages</code> field. A Page&apos;s
+        webhook goes to <code className="rounded bg-slate-100 px-1">{pageWebhookUrl}</code>, subscribed to messages, message_echoes,
+        messaging_postbacks, messaging_referrals, message_deliveries, message_reads, message_reactions, messaging_handovers and standby.
       </p>
       <Dialog
         open={editing !== null}
         onClose={() => setEditing(null)}
-        title={editing === "new" ? "Connect a WhatsApp number" : `Edit ${editing?.name ?? ""}`}
+        title={
+          editing === "new"
+            ? "Connect a WhatsApp number"
+            : editing === "new-page"
+              ? "Connect a Facebook Page"
+              : `Edit ${editing?.name ?? ""}`
+        }
         width="max-w-lg"
       >
-        {editing !== null && (
+        {editing !== null && !page && (
           <ChannelForm
-            channel={editing === "new" ? null : editing}
-            onDone={(channel) => saved(channel, editing === "new" ? `${channel.name} is connected.` : `${channel.name} is saved.`)}
+            channel={adding ? null : (editing as ChannelDto)}
+            onDone={(channel) => saved(channel, adding ? `${channel.name} is connected.` : `${channel.name} is saved.`)}
+          />
+        )}
+        {editing !== null && page && (
+          <PageForm
+            channel={adding ? null : (editing as ChannelDto)}
+            onDone={(channel) => saved(channel, adding ? `${channel.name} is connected.` : `${channel.name} is saved.`)}
           />
         )}
       </Dialog>

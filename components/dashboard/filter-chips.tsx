@@ -6,6 +6,7 @@ import { useDashboard } from "./dashboard-context";
 
 export const dimensionLabels: Record<Dimension, string> = {
   inbox: "Inbox",
+  channelType: "Channel",
   agent: "Agent",
   team: "Team",
   template: "Template",

@@ -2,20 +2,22 @@
 
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { PaperclipIcon } from "@/components/ui/icons";
 import { api } from "@/components/api/client";
 import { useCannedResponses, useTeammates } from "@/components/api/hooks";
 import type { SendInput } from "@/lib/conversations/outbound-schema";
 import type { ConversationDto, MessageDto, PresenceDto } from "@/lib/conversations/types";
 import { collision, CollisionWarning, ModeTab, ReplyPreview } from "./composer-parts";
-import { FlowMenu } from "./flow-menu";
+import { AttachButton, AttachmentChip, ChannelExtras } from "./composer-extras";
 import { useInbox } from "./inbox-context";
+import { parseQuickReplies, QuickRepliesField, quickRepliesProblem } from "./quick-replies-field";
+import { HumanAgentConfirm, LockedComposer, replyGate } from "./reply-gate";
 import { Suggestions, useSuggestions, type Pick } from "./suggestions";
 import { TemplatePicker } from "./template-picker";
 import { useTyping } from "./use-typing";
 import { useNow } from "@/components/ui/use-now";
 
-const MAX_LENGTH = 4096;
+// WhatsApp takes 4,096 characters of text, Messenger 2,000.
+const maxLength = (conversation: ConversationDto) => (conversation.channel.kind === "messenger" ? 2000 : 4096);
 
 type Mode = "reply" | "note";
 
@@ -35,8 +37,9 @@ const readDraft = (conversationId: string, mode: Mode) =>
   (typeof localStorage === "undefined" ? null : localStorage.getItem(draftKey(conversationId, mode))) ?? "";
 
 // Enter sends, Shift+Enter starts a new line. Replies go to the customer; notes stay in the team.
-// Outside the 24 h window free text is locked and a template is offered instead. Drafts are kept
-// per conversation in this browser.
+// What a reply may be follows the channel's windows (reply-gate.tsx): on WhatsApp, outside 24 h,
+// only a template; on Messenger, a HUMAN_AGENT reply the agent confirms, or nothing. Drafts are
+// kept per conversation in this browser.
 export function Composer(props: Props) {
   const { conversation, presence } = props;
   const { socket, me: user } = useInbox();
@@ -51,15 +54,20 @@ export function Composer(props: Props) {
   const [error, setError] = useState<string | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
   const [templates, setTemplates] = useState(false);
+  const [quickReplies, setQuickReplies] = useState<string | null>(null);
+  const [humanAgent, setHumanAgent] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   // When this agent began the current message: a colleague's reply after it is a collision.
   const [startedAt, setStartedAt] = useState(() => Date.now());
   const now = useNow(30_000);
-  const windowOpen =
-    conversation.billingWindow.kind !== "closed" &&
-    !!conversation.windowExpiresAt &&
-    new Date(conversation.windowExpiresAt).getTime() > now;
+  const gate = replyGate(conversation, now);
+  const messenger = conversation.channel.kind === "messenger";
+  const MAX_LENGTH = maxLength(conversation);
+  const windowOpen = gate.kind === "open" || gate.kind === "human_agent";
+  // A HUMAN_AGENT reply goes out only once the agent confirms writing it.
+  const tag = gate.kind === "human_agent" ? ({ tag: "HUMAN_AGENT" } as const) : {};
+  const unconfirmed = mode === "reply" && gate.kind === "human_agent" && !humanAgent;
+  const replies = quickReplies === null ? [] : parseQuickReplies(quickReplies);
   const suggestions = useSuggestions({
     text,
     mode,
@@ -96,7 +104,8 @@ export function Composer(props: Props) {
 
   async function submit(force = false) {
     const body = text.trim();
-    if ((!body && !file) || sending) return;
+    if ((!body && !file) || sending || unconfirmed) return;
+    if (mode === "reply" && replies.length && quickRepliesProblem(replies)) return setError(quickRepliesProblem(replies));
     if (mode === "reply" && !force) {
       const clash = collision({ presence, messages: props.messages, me, since: startedAt });
       if (clash) return setWarning(clash);
@@ -109,11 +118,16 @@ export function Composer(props: Props) {
         await props.onNote(body, mentions);
       } else if (file) {
         const upload = await api.upload(conversation.id, file);
-        await props.onSend({ media: { mediaId: upload.id, ...(body ? { caption: body } : {}) } });
+        // Messenger shows no captions: the text follows as a message of its own.
+        await props.onSend({ media: { mediaId: upload.id, ...(body && !messenger ? { caption: body } : {}) }, ...tag });
+        if (body && messenger) await props.onSend({ text: body, ...tag });
+      } else if (replies.length) {
+        await props.onSend({ quickReplies: { text: body, replies: replies.map((title) => ({ title })) }, ...tag });
       } else {
-        await props.onSend({ text: body });
+        await props.onSend({ text: body, ...tag });
       }
       setText("");
+      setQuickReplies(null);
       setMentions([]);
       setFile(null);
       localStorage.removeItem(draftKey(conversation.id, mode));
@@ -135,7 +149,7 @@ export function Composer(props: Props) {
     input.current?.focus();
   }
 
-  const locked = mode === "reply" && !windowOpen;
+  const locked = mode === "reply" && (gate.kind === "templates" || gate.kind === "locked");
   return (
     <div className={`border-t px-4 pb-3 pt-2 ${mode === "note" ? "border-amber-200 bg-amber-50" : "border-slate-200 bg-white"}`}>
       <div className="mb-1.5 flex items-center gap-1 text-xs">
@@ -154,40 +168,20 @@ export function Composer(props: Props) {
         </p>
       )}
       {warning && <CollisionWarning warning={warning} onHold={() => setWarning(null)} onSendAnyway={() => void submit(true)} />}
-      {locked ? (
-        <div className="flex items-center gap-3 text-sm text-slate-600" data-testid="composer-locked">
-          <span className="flex-1">
-            The customer last wrote more than 24 hours ago: WhatsApp only allows an approved template until they write again.
-          </span>
-          <Button tone="primary" onClick={() => setTemplates(true)} data-testid="open-templates">
-            Choose a template
-          </Button>
-        </div>
+      {mode === "reply" && gate.kind === "human_agent" && (
+        <HumanAgentConfirm until={gate.until} confirmed={humanAgent} onChange={setHumanAgent} />
+      )}
+      {mode === "reply" && quickReplies !== null && !locked && (
+        <QuickRepliesField value={quickReplies} onChange={setQuickReplies} onClose={() => setQuickReplies(null)} />
+      )}
+      {locked && (gate.kind === "templates" || gate.kind === "locked") ? (
+        <LockedComposer gate={gate} onTemplates={() => setTemplates(true)} />
       ) : (
         <div className="relative flex items-end gap-2">
           <Suggestions state={suggestions} onPick={pickSuggestion} />
-          {mode === "reply" && (
-            <>
-              <input ref={fileInput} type="file" className="hidden" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
-              <button
-                onClick={() => fileInput.current?.click()}
-                title="Attach a file"
-                className="rounded-md px-2 py-2 text-slate-500 hover:bg-slate-100"
-                aria-label="Attach a file"
-              >
-                <PaperclipIcon />
-              </button>
-            </>
-          )}
+          {mode === "reply" && <AttachButton onFile={setFile} />}
           <div className="min-w-0 flex-1">
-            {file && (
-              <p className="mb-1 flex items-center gap-2 text-xs text-slate-600" data-testid="attachment">
-                {file.name} · {Math.ceil(file.size / 1024)} KB
-                <button onClick={() => setFile(null)} className="text-slate-400 hover:text-slate-700" aria-label="Remove attachment">
-                  ×
-                </button>
-              </p>
-            )}
+            {file && <AttachmentChip file={file} onRemove={() => setFile(null)} />}
             <textarea
               ref={input}
               data-testid="composer"
@@ -207,32 +201,40 @@ export function Composer(props: Props) {
                 mode === "note"
                   ? "A note only your team sees"
                   : file
-                    ? "Add a caption (optional)"
+                    ? messenger
+                      ? "Add a message to send after the file (optional)"
+                      : "Add a caption (optional)"
                     : "Type a reply — Enter to send, Shift+Enter for a new line"
               }
               className="min-h-[38px] w-full resize-none rounded-md border border-slate-300 bg-white px-3 py-2 text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
             />
           </div>
           {mode === "reply" && (
-            <>
-              <FlowMenu
-                channelId={conversation.channelId}
-                onPick={async (flowId) => {
-                  setError(null);
-                  try {
-                    await props.onSend({ flow: { flowId, ...(text.trim() ? { body: text.trim() } : {}) } });
-                    update("");
-                  } catch (failure) {
-                    setError((failure as Error).message);
-                  }
-                }}
-              />
-              <Button onClick={() => setTemplates(true)} title="Send a template">
-                Template
-              </Button>
-            </>
+            <ChannelExtras
+              messenger={messenger}
+              channelId={conversation.channelId}
+              quickRepliesOpen={quickReplies !== null}
+              hasFile={!!file}
+              onQuickReplies={() => setQuickReplies(quickReplies === null ? "" : null)}
+              onTemplates={() => setTemplates(true)}
+              onFlow={async (flowId) => {
+                setError(null);
+                try {
+                  await props.onSend({ flow: { flowId, ...(text.trim() ? { body: text.trim() } : {}) } });
+                  update("");
+                } catch (failure) {
+                  setError((failure as Error).message);
+                }
+              }}
+            />
           )}
-          <Button tone="primary" onClick={() => void submit()} disabled={sending || (!text.trim() && !file)} data-testid="send-button">
+          <Button
+            tone="primary"
+            onClick={() => void submit()}
+            disabled={sending || unconfirmed || (!text.trim() && !file)}
+            title={unconfirmed ? "Confirm the human agent reply first" : undefined}
+            data-testid="send-button"
+          >
             {mode === "note" ? "Add note" : "Send"}
           </Button>
         </div>
@@ -242,7 +244,9 @@ export function Composer(props: Props) {
           {text.length} / {MAX_LENGTH}
         </p>
       )}
-      <TemplatePicker open={templates} onClose={() => setTemplates(false)} conversation={conversation} onSend={props.onSend} />
+      {!messenger && (
+        <TemplatePicker open={templates} onClose={() => setTemplates(false)} conversation={conversation} onSend={props.onSend} />
+      )}
     </div>
   );
 }

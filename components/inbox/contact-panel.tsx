@@ -6,7 +6,9 @@ import { useContact } from "@/components/api/hooks";
 import { useContactFlag, useUpdateContact } from "@/components/api/mutations";
 import type { ContactChanges, ContactDetails } from "@/components/api/types";
 import type { ConversationDto } from "@/lib/conversations/types";
+import { ChannelMark } from "./channel-mark";
 import { useInbox } from "./inbox-context";
+import { LinkedPerson } from "./linked-person";
 import { ReasonDialog } from "./reason-dialog";
 
 type Action = "block" | "unblock" | "spam" | "unspam";
@@ -47,9 +49,20 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
       {contact && (
         <div className="space-y-4 p-4 text-sm">
           <div>
-            <h3 className="text-base font-semibold">{contact.name ?? "Unknown customer"}</h3>
+            <h3 className="flex items-center gap-2 text-base font-semibold">
+              {contact.avatarMediaId && (
+                // eslint-disable-next-line @next/next/no-img-element -- a stored file served by /api/media to the inbox's members
+                <img src={`/api/media/${contact.avatarMediaId}`} alt="" className="h-9 w-9 rounded-full" />
+              )}
+              {contact.displayName}
+            </h3>
             <dl className="mt-2 space-y-1 text-xs text-slate-600">
+              <div className="flex items-center gap-1.5">
+                <ChannelMark kind={contact.channel.kind} />
+                <span>{contact.channel.name}</span>
+              </div>
               {contact.waId && <Row term="Number" value={`+${contact.waId}`} />}
+              {contact.psid && <Row term="Page-scoped id" value={contact.psid} mono />}
               {contact.username && <Row term="Username" value={`@${contact.username}`} />}
               {contact.bsuid && <Row term="Business-scoped id" value={contact.bsuid} mono />}
               <Row term="Language" value={contact.language ?? "—"} />
@@ -57,11 +70,13 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
           </div>
 
           <div className="flex flex-wrap gap-1.5" data-testid="contact-state">
-            <span
-              className={`rounded px-1.5 py-0.5 text-[11px] font-medium ${contact.marketingOptOut ? "bg-amber-50 text-amber-800" : "bg-emerald-50 text-emerald-700"}`}
-            >
-              {contact.marketingOptOut ? "Marketing: opted out" : "Marketing: allowed"}
-            </span>
+            {contact.channel.kind === "whatsapp" && (
+              <span
+                className={`rounded px-1.5 py-0.5 text-[11px] font-medium ${contact.marketingOptOut ? "bg-amber-50 text-amber-800" : "bg-emerald-50 text-emerald-700"}`}
+              >
+                {contact.marketingOptOut ? "Marketing: opted out" : "Marketing: allowed"}
+              </span>
+            )}
             {contact.blockedAt && (
               <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700" data-testid="blocked-badge">
                 Blocked
@@ -75,13 +90,17 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
             </p>
           )}
           <div className="flex flex-wrap gap-1.5">
-            <Button size="sm" onClick={() => setAction(contact.blockedAt ? "unblock" : "block")} data-testid="block-button">
-              {contact.blockedAt ? "Unblock" : "Block"}
-            </Button>
+            {contact.channel.kind === "whatsapp" && (
+              <Button size="sm" onClick={() => setAction(contact.blockedAt ? "unblock" : "block")} data-testid="block-button">
+                {contact.blockedAt ? "Unblock" : "Block"}
+              </Button>
+            )}
             <Button size="sm" onClick={() => setAction(contact.spamAt ? "unspam" : "spam")}>
               {contact.spamAt ? "Not spam" : "Mark as spam"}
             </Button>
           </div>
+
+          <LinkedPerson contact={contact} onOpenConversation={onOpenConversation} />
 
           <Attributes contact={contact} />
 

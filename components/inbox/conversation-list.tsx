@@ -3,7 +3,8 @@
 import { useEffect, useEffectEvent, useRef } from "react";
 import { LabelChip } from "@/components/ui/label-chip";
 import type { ConversationDto } from "@/lib/conversations/types";
-import { BillingBadge, WindowBadge } from "./window-badge";
+import { ChannelMark } from "./channel-mark";
+import { BillingBadge, ConversationWindowBadge } from "./window-badge";
 
 type Props = {
   conversations: ConversationDto[];
@@ -43,14 +44,18 @@ export function ConversationList({ conversations, selectedId, onSelect, hasMore,
             onClick={() => onSelect(conversation.id)}
             data-testid="conversation-item"
             data-conversation-id={conversation.id}
-            data-contact={conversation.contact.waId ?? ""}
+            data-contact={conversation.contact.waId ?? conversation.contact.psid ?? ""}
+            data-channel={conversation.channel.kind}
             className={`flex w-full flex-col gap-0.5 border-b border-l-2 border-b-slate-100 px-3 py-2 text-left hover:bg-slate-50 ${
               conversation.id === selectedId ? "border-l-brand-600 bg-brand-50" : "border-l-transparent"
             }`}
           >
             <div className="flex items-center justify-between gap-2">
-              <span className={`truncate text-sm ${conversation.unreadCount ? "font-semibold" : "font-medium"}`}>
-                {conversation.contact.name ?? `+${conversation.contact.waId}`}
+              <span className="flex min-w-0 items-center gap-1.5">
+                <ChannelMark kind={conversation.channel.kind} />
+                <span className={`truncate text-sm ${conversation.unreadCount ? "font-semibold" : "font-medium"}`}>
+                  {conversation.contact.displayName}
+                </span>
               </span>
               <span className="shrink-0 text-[11px] text-slate-400">{formatListTime(conversation.lastMessageAt)}</span>
             </div>
@@ -65,11 +70,7 @@ export function ConversationList({ conversations, selectedId, onSelect, hasMore,
               )}
             </div>
             <div className="flex flex-wrap items-center gap-1">
-              <WindowBadge
-                expiresAt={conversation.billingWindow.expiresAt ?? conversation.windowExpiresAt}
-                kind={conversation.billingWindow.kind}
-                compact
-              />
+              <ConversationWindowBadge conversation={conversation} compact />
               <BillingBadge billing={conversation.billing} />
               {conversation.labels.map((label) => (
                 <LabelChip key={label.id} label={label} />

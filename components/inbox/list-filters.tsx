@@ -81,6 +81,17 @@ export function ListFilters({
           <option value="closed">Window closed</option>
         </select>
         <select
+          aria-label="Channel"
+          data-testid="filter-channel"
+          className={select}
+          value={filter.channel ?? ""}
+          onChange={(e) => set({ channel: (e.target.value || undefined) as ListFilter["channel"] })}
+        >
+          <option value="">Any channel</option>
+          <option value="whatsapp">WhatsApp</option>
+          <option value="messenger">Messenger</option>
+        </select>
+        <select
           aria-label="Label"
           className={select}
           value={filter.label ?? ""}

@@ -4,6 +4,7 @@ import { part, str, typeLabels } from "./message/content";
 import { InteractiveReply, QuickReply } from "./message/interactive-reply";
 import { LinkifiedText } from "./message/linkified-text";
 import { LocationCard } from "./message/location-card";
+import { ArrivalNotice, LinkShare, OfferedQuickReplies, PostbackReply, QuickReplyPayload, ReelTag } from "./message/messenger-parts";
 import { MediaView } from "./message/media-view";
 import { noticeText, UnsupportedPlaceholder } from "./message/notices";
 import { OrderCard } from "./message/order-card";
@@ -64,7 +65,13 @@ function MessageBody({ message }: { message: MessageDto }) {
   }
   switch (message.type) {
     case "text":
-      return <LinkifiedText text={message.text ?? ""} />;
+      return (
+        <>
+          <LinkifiedText text={message.text ?? ""} />
+          <QuickReplyPayload content={content} />
+          <OfferedQuickReplies content={content} />
+        </>
+      );
     case "image":
     case "video":
     case "audio":
@@ -73,6 +80,7 @@ function MessageBody({ message }: { message: MessageDto }) {
       const caption = str(payload?.caption);
       return (
         <>
+          <ReelTag content={content} />
           {message.media ? <MediaView message={message} media={message.media} /> : <UnsupportedPlaceholder message={message} />}
           {caption && <LinkifiedText text={caption} />}
         </>
@@ -88,6 +96,12 @@ function MessageBody({ message }: { message: MessageDto }) {
       return <QuickReply button={payload} />;
     case "order":
       return <OrderCard order={payload} />;
+    case "postback":
+      return <PostbackReply content={content} />;
+    case "link":
+      return <LinkShare content={content} text={message.text} />;
+    case "referral":
+      return <ArrivalNotice text={message.text} />;
     case "system":
       return <p className="text-xs text-slate-600">{noticeText(message)}</p>;
     case "reaction":
@@ -112,7 +126,7 @@ function MessageBody({ message }: { message: MessageDto }) {
 }
 
 // Types whose payload looks the same whichever side sent it.
-const sharedTypes = new Set(["text", "image", "video", "audio", "document", "sticker", "location", "contacts", "reaction"]);
+const sharedTypes = new Set(["text", "image", "video", "audio", "document", "sticker", "location", "contacts", "reaction", "link"]);
 
 function Aside({ text }: { text: string }) {
   return (

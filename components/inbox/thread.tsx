@@ -8,7 +8,8 @@ import { ReferralCard } from "./message/referral-card";
 import type { SendAction } from "./message/send-problem";
 import { DaySeparator, Entry, expiredBetween, startsNewDay, WindowExpired } from "./message/thread-entry";
 import { useNow } from "@/components/ui/use-now";
-import { BillingBadge, WindowBadge } from "./window-badge";
+import { ChannelMark } from "./channel-mark";
+import { BillingBadge, ConversationWindowBadge } from "./window-badge";
 
 type Props = {
   conversation: ConversationDto;
@@ -58,27 +59,32 @@ export function Thread(props: Props) {
   return (
     <>
       <header className="flex h-14 shrink-0 items-center justify-between gap-3 border-b border-slate-200 bg-white px-4">
-        <div className="min-w-0">
-          <h2 className="truncate text-sm font-semibold" data-testid="thread-title">
-            {conversation.contact.name ?? `+${conversation.contact.waId}`}
-          </h2>
-          <p className="truncate text-xs text-slate-500">
-            {conversation.contact.waId
-              ? `+${conversation.contact.waId}`
-              : conversation.contact.username
-                ? `@${conversation.contact.username}`
-                : conversation.contact.bsuid}
-            {conversation.assignee ? ` · ${conversation.assignee.name}` : " · unassigned"}
-            {conversation.team ? ` · ${conversation.team.name}` : ""}
-            {conversation.status !== "OPEN" ? ` · ${conversation.status.toLowerCase()}` : ""}
-          </p>
+        <div className="flex min-w-0 items-center gap-2">
+          <Avatar contact={conversation.contact} />
+          <div className="min-w-0">
+            <div className="flex min-w-0 items-center gap-1.5">
+              <ChannelMark kind={conversation.channel.kind} />
+              <h2 className="truncate text-sm font-semibold" data-testid="thread-title">
+                {conversation.contact.displayName}
+              </h2>
+            </div>
+            <p className="truncate text-xs text-slate-500">
+              {conversation.contact.waId
+                ? `+${conversation.contact.waId}`
+                : conversation.contact.username
+                  ? `@${conversation.contact.username}`
+                  : conversation.contact.psid
+                    ? "Messenger"
+                    : conversation.contact.bsuid}
+              {conversation.assignee ? ` · ${conversation.assignee.name}` : " · unassigned"}
+              {conversation.team ? ` · ${conversation.team.name}` : ""}
+              {conversation.status !== "OPEN" ? ` · ${conversation.status.toLowerCase()}` : ""}
+            </p>
+          </div>
         </div>
         <div className="flex shrink-0 items-center gap-1.5">
           <BillingBadge billing={conversation.billing} />
-          <WindowBadge
-            expiresAt={conversation.billingWindow.expiresAt ?? conversation.windowExpiresAt}
-            kind={conversation.billingWindow.kind}
-          />
+          <ConversationWindowBadge conversation={conversation} />
           {props.actions}
         </div>
       </header>
@@ -106,7 +112,7 @@ export function Thread(props: Props) {
           <div key={message.id}>
             {startsNewDay(messages[index - 1], message) && <DaySeparator iso={message.timestamp} />}
             {expiredAt && expiredBetween(messages[index - 1], message, expiredAt) && <WindowExpired at={expiredAt} />}
-            <Entry message={message} onReply={setReplyTo} onSendAction={props.onSendAction} />
+            <Entry message={message} channel={conversation.channel.kind} onReply={setReplyTo} onSendAction={props.onSendAction} />
           </div>
         ))}
         {expiredAt && (messages.length === 0 || messages[messages.length - 1].timestamp <= expiredAt) && <WindowExpired at={expiredAt} />}
@@ -126,4 +132,11 @@ export function Thread(props: Props) {
       />
     </>
   );
+}
+
+/** The customer's profile picture (Messenger), when the Page could read it. */
+function Avatar({ contact }: { contact: ConversationDto["contact"] }) {
+  if (!contact.avatarMediaId) return null;
+  // eslint-disable-next-line @next/next/no-img-element -- a stored file served by /api/media, not a static asset
+  return <img src={`/api/media/${contact.avatarMediaId}`} alt="" className="h-8 w-8 shrink-0 rounded-full" data-testid="contact-avatar" />;
 }

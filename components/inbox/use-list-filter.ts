@@ -4,11 +4,11 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { defaultFilter, type ListFilter } from "@/lib/conversations/list-filter";
 
-// The list's filters live in the URL (?status=…&assignee=…&q=…&label=…&window=…&sort=…), so a link
+// The list's filters live in the URL (?status=…&assignee=…&q=…&label=…&window=…&sort=…&channel=…), so a link
 // or a reload shows the same list. Defaults are left out, so the plain inbox stays /inbox. Values
 // are passed to the API as they are: the server validates them, and a bad link reads as an error.
 
-const names = ["status", "assignee", "q", "label", "window", "sort"] as const satisfies readonly (keyof ListFilter)[];
+const names = ["status", "assignee", "q", "label", "window", "sort", "channel"] as const satisfies readonly (keyof ListFilter)[];
 
 export function filterFromSearch(params: URLSearchParams): ListFilter {
   const filter: Record<string, string | undefined> = { ...defaultFilter };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useNow } from "@/components/ui/use-now";
-import type { ConversationDto } from "@/lib/conversations/types";
+import type { ConversationDto, MessengerWindowDto } from "@/lib/conversations/types";
 
 // How long WhatsApp still lets the business answer freely, counting down: the 24 h customer
 // service window (green over 4 h, amber under 4 h, red under 1 h, grey once closed) or, after an
@@ -58,6 +58,66 @@ export function WindowBadge({
   );
 }
 
+/** The badge for any conversation: WhatsApp's service or free entry point window, or Messenger's. */
+export function ConversationWindowBadge({ conversation, compact = false }: { conversation: ConversationDto; compact?: boolean }) {
+  if (conversation.messengerWindow) {
+    return <MessengerWindowBadge window={conversation.messengerWindow} humanAgent={conversation.channel.humanAgent} compact={compact} />;
+  }
+  return (
+    <WindowBadge
+      expiresAt={conversation.billingWindow.expiresAt ?? conversation.windowExpiresAt}
+      kind={conversation.billingWindow.kind}
+      compact={compact}
+    />
+  );
+}
+
+/**
+ * Messenger's windows: the 24 h reply window counting down as WhatsApp's does; then, for a Page
+ * marked as having the Human Agent permission, the 7 days in which a person may still answer with
+ * the HUMAN_AGENT tag; then closed (grey) until the customer writes again.
+ */
+export function MessengerWindowBadge({
+  window,
+  humanAgent,
+  compact,
+}: {
+  window: MessengerWindowDto;
+  humanAgent: boolean;
+  compact: boolean;
+}) {
+  const now = useNow(30_000);
+  const open = window.expiresAt ? new Date(window.expiresAt).getTime() - now : 0;
+  if (open > 0) return <WindowBadge expiresAt={window.expiresAt} compact={compact} />;
+  const tagged = window.humanAgentExpiresAt ? new Date(window.humanAgentExpiresAt).getTime() - now : 0;
+  if (tagged > 0 && humanAgent) {
+    return (
+      <span
+        data-testid="window-badge"
+        data-window="human_agent"
+        title="Past Messenger's 24 h window: until this runs out, a person may still answer with the HUMAN_AGENT tag"
+        className="rounded bg-violet-50 px-1.5 py-0.5 text-[11px] font-medium tabular-nums text-violet-700"
+      >
+        {compact ? `HA ${formatLeft(tagged)}` : `Human agent · ${formatLeft(tagged)} left`}
+      </span>
+    );
+  }
+  const title =
+    tagged > 0
+      ? "Messenger's 24 h window is closed; this Page isn't marked as having the Human Agent permission"
+      : "More than 7 days since the customer wrote: Messenger allows no reply until they write again";
+  return (
+    <span
+      data-testid="window-badge"
+      data-window="closed"
+      title={title}
+      className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-500"
+    >
+      {compact ? "closed" : tagged > 0 ? "24 h window closed" : "Window closed"}
+    </span>
+  );
+}
+
 /** The conversation's billing category as Meta last priced it, and whether it costs money. */
 export function BillingBadge({ billing }: { billing: ConversationDto["billing"] }) {
   if (!billing.category) return null;
@@ -77,5 +137,6 @@ export function BillingBadge({ billing }: { billing: ConversationDto["billing"] 
 export function formatLeft(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
   if (minutes < 60) return `${minutes}m`;
+  if (minutes >= 48 * 60) return `${Math.floor(minutes / 1440)}d ${Math.floor((minutes % 1440) / 60)}h`;
   return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, "0")}m`;
 }

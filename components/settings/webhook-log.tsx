@@ -54,7 +54,9 @@ export function WebhookLog({ events, filter }: { events: WebhookEventDto[]; filt
             {rows.map((row) => (
               <tr key={row.id} className="border-t border-slate-100" data-testid="webhook-row">
                 <td className="whitespace-nowrap px-3 py-2 tabular-nums">{new Date(row.receivedAt).toLocaleString()}</td>
-                <td className="px-3 py-2 font-mono text-xs">{row.phoneNumberId ?? "—"}</td>
+                <td className="px-3 py-2 font-mono text-xs">
+                  {row.channelKind === "MESSENGER" ? "Messenger Page" : (row.phoneNumberId ?? "—")}
+                </td>
                 <td className="px-3 py-2">
                   <span
                     className={`rounded px-1.5 py-0.5 text-xs font-medium ${row.state === "FAILED" ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-700"}`}

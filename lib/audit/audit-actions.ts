@@ -55,7 +55,10 @@ export const auditActions: Record<string, Action> = {
   "user.signed_out_everywhere": { label: "Signed out everywhere", sentence: () => "Signed out of every session" },
   "channel.added": {
     label: "Channel connected",
-    sentence: ({ after }) => `Connected the WhatsApp number +${str(after?.displayPhoneNumber)} as the inbox “${str(after?.name)}”`,
+    sentence: ({ after }) =>
+      after?.pageId
+        ? `Connected the Facebook Page “${str(after?.pageName)}” as the inbox “${str(after?.name)}”`
+        : `Connected the WhatsApp number +${str(after?.displayPhoneNumber)} as the inbox “${str(after?.name)}”`,
   },
   "channel.updated": {
     label: "Channel changed",
@@ -85,6 +88,12 @@ export const auditActions: Record<string, Action> = {
     label: "Contact renamed",
     sentence: ({ before, after }) => `Renamed the contact “${str(before?.name, "unnamed")}” to “${str(after?.name, "unnamed")}”`,
   },
+  "contact.linked": {
+    label: "Contacts linked",
+    sentence: ({ target, after }) =>
+      `Linked ${target} and ${str((after?.sameAs as { name?: unknown } | undefined)?.name, "another contact")} as the same person`,
+  },
+  "contact.unlinked": { label: "Contact unlinked", sentence: ({ target }) => `Unlinked ${target} from the person it was linked to` },
   "contact.marketing_stopped": { label: "Marketing stopped", sentence: ({ target }) => `Stopped marketing messages to ${target}` },
   "contact.marketing_resume": { label: "Marketing resumed", sentence: ({ target }) => `Resumed marketing messages to ${target}` },
   "assignment.settings_changed": { label: "Assignment settings changed", sentence: () => "Changed the assignment settings" },

@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { channelGraphIds } from "@/lib/whatsapp/channel-graph-ids";
 import { GraphError } from "@/lib/whatsapp/graph-client";
+import { whatsappChannels } from "@/lib/whatsapp/whatsapp-number";
 import { liveProfile } from "./live-profile";
 import { driftBetween } from "./profile-overview";
 import { diffProfiles, fieldLabels, type BusinessProfile, type ProfileField } from "./profile-schema";
@@ -12,7 +13,7 @@ import { latestVersion } from "./versions";
 // profile page shows the difference and lets them adopt or overwrite it.
 
 export async function checkLiveProfiles(): Promise<{ checked: number; drifted: number }> {
-  const channels = await db.channel.findMany({ select: { id: true } });
+  const channels = await db.channel.findMany({ where: whatsappChannels, select: { id: true } });
   let drifted = 0;
   for (const channel of channels) {
     try {

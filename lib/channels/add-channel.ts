@@ -5,15 +5,21 @@ import { AppError } from "@/lib/errors";
 import { enqueueTemplateSync } from "@/lib/jobs/queue";
 import { encryptSecret } from "@/lib/secrets/encryption";
 import { whatsappTransport } from "@/lib/whatsapp/transport";
-import type { AddChannelInput } from "./schemas";
+import { addPage } from "./add-page";
+import type { AddChannelInput, AddNumberInput } from "./schemas";
 import { channelSelect, toChannelDto, type ChannelDto } from "./serialize";
 
+/** Connects a WhatsApp number or a Facebook Page an admin added in Settings → Channels. */
+export async function addChannel({ input, actor }: { input: AddChannelInput; actor: { id: string; name: string } }): Promise<ChannelDto> {
+  return input.type === "messenger" ? addPage({ input, actor }) : addNumber({ input, actor });
+}
+
 /**
- * Connects a WhatsApp number added by an admin: its credentials are checked against the Graph API
- * (GET /{phone-number-id} must answer) before anything is saved, then stored encrypted. The number
+ * Connects a WhatsApp number: its credentials are checked against the Graph API (GET
+ * /{phone-number-id} must answer) before anything is saved, then stored encrypted. The number
  * becomes an inbox, with every active admin as a member; its templates are fetched at once.
  */
-export async function addChannel({ input, actor }: { input: AddChannelInput; actor: { id: string; name: string } }): Promise<ChannelDto> {
+async function addNumber({ input, actor }: { input: AddNumberInput; actor: { id: string; name: string } }): Promise<ChannelDto> {
   if (await db.channel.findUnique({ where: { phoneNumberId: input.phoneNumberId }, select: { id: true } })) {
     throw new AppError("CONFLICT", "This number is already connected. Edit its channel instead.", [
       { path: "phoneNumberId", message: "Already connected." },

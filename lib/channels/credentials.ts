@@ -49,7 +49,7 @@ export async function appSecretsFor(phoneNumberIds: string[]): Promise<string[]>
     where: { phoneNumberId: { in: phoneNumberIds }, source: "APP", encryptedAppSecret: { not: null } },
     select: { phoneNumberId: true, encryptedAppSecret: true },
   });
-  const secrets = new Map(own.map((channel) => [channel.phoneNumberId, decryptSecret(channel.encryptedAppSecret!)]));
+  const secrets = new Map(own.map((channel) => [channel.phoneNumberId!, decryptSecret(channel.encryptedAppSecret!)]));
   return phoneNumberIds.map((id) => secrets.get(id) ?? config().whatsapp.appSecret);
 }
 
@@ -63,7 +63,7 @@ function remember(phoneNumberId: string, value: WhatsAppCredentials) {
 /** Every verify token a webhook subscription may present: the configuration's and each app channel's. */
 export async function allVerifyTokens(): Promise<string[]> {
   const channels = await db.channel.findMany({
-    where: { source: "APP", encryptedVerifyToken: { not: null } },
+    where: { kind: "WHATSAPP", source: "APP", encryptedVerifyToken: { not: null } },
     select: { encryptedVerifyToken: true },
   });
   return [config().whatsapp.verifyToken, ...channels.map((channel) => decryptSecret(channel.encryptedVerifyToken!))];

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { decryptSecret, encryptSecret, isUnderCurrentKey } from "@/lib/secrets/encryption";
 import { forgetCredentials } from "./credentials";
+import { forgetPageCredentials } from "./page-credentials";
 
 const fields = ["encryptedAccessToken", "encryptedAppSecret", "encryptedVerifyToken"] as const;
 
@@ -13,7 +14,14 @@ const fields = ["encryptedAccessToken", "encryptedAppSecret", "encryptedVerifyTo
 export async function rotateSecrets(): Promise<{ channels: number; rewritten: number }> {
   const channels = await db.channel.findMany({
     where: { OR: fields.map((field) => ({ [field]: { not: null } })) },
-    select: { id: true, phoneNumberId: true, encryptedAccessToken: true, encryptedAppSecret: true, encryptedVerifyToken: true },
+    select: {
+      id: true,
+      phoneNumberId: true,
+      pageId: true,
+      encryptedAccessToken: true,
+      encryptedAppSecret: true,
+      encryptedVerifyToken: true,
+    },
   });
   let rewritten = 0;
   for (const channel of channels) {
@@ -24,13 +32,14 @@ export async function rotateSecrets(): Promise<{ channels: number; rewritten: nu
       try {
         data[field] = encryptSecret(decryptSecret(value));
       } catch (error) {
-        throw new Error(`Channel ${channel.id} (${channel.phoneNumberId}): ${(error as Error).message}`);
+        throw new Error(`Channel ${channel.id} (${channel.phoneNumberId ?? `Page ${channel.pageId}`}): ${(error as Error).message}`);
       }
     }
     if (Object.keys(data).length === 0) continue;
     await db.channel.update({ where: { id: channel.id }, data });
     rewritten += Object.keys(data).length;
-    forgetCredentials(channel.phoneNumberId);
+    if (channel.phoneNumberId) forgetCredentials(channel.phoneNumberId);
+    if (channel.pageId) forgetPageCredentials(channel.pageId);
   }
   return { channels: channels.length, rewritten };
 }

@@ -19,7 +19,8 @@ const name = z
   .min(1, { error: "Give the inbox a name agents will recognise." })
   .max(80, { error: "Use at most 80 characters for the name." });
 
-export const addChannelSchema = z.strictObject({
+export const addNumberSchema = z.strictObject({
+  type: z.literal("whatsapp"),
   name,
   phoneNumberId: digits("The phone number id"),
   wabaId: digits("The WhatsApp Business Account id"),
@@ -28,7 +29,30 @@ export const addChannelSchema = z.strictObject({
   verifyToken: secret("The verify token"),
 });
 
-/** Any subset; credentials only for channels added in the app (the others come from WHATSAPP_*). */
+export const addPageSchema = z.strictObject({
+  type: z.literal("messenger"),
+  name,
+  pageId: z
+    .string()
+    .trim()
+    .regex(/^\d{5,20}$/, { error: "The Page id is the number Meta shows in the Page's settings: digits only." }),
+  accessToken: secret("The page access token"),
+  appSecret: secret("The app secret"),
+  verifyToken: secret("The verify token"),
+  humanAgent: z.boolean().optional(),
+});
+
+/** A WhatsApp number (a body without "type" is one) or a Facebook Page. */
+export const addChannelSchema = z.preprocess(
+  (body) => (body && typeof body === "object" && !Array.isArray(body) && !("type" in body) ? { ...body, type: "whatsapp" } : body),
+  z.discriminatedUnion("type", [addNumberSchema, addPageSchema]),
+);
+
+/**
+ * Any subset; credentials only for channels added in the app (the others come from WHATSAPP_* or
+ * MESSENGER_*). `humanAgent`: a Page's app has Meta's Human Agent permission (replies with the
+ * HUMAN_AGENT tag up to 7 days after the customer wrote).
+ */
 export const updateChannelSchema = z.strictObject({
   name: name.optional(),
   wabaId: digits("The WhatsApp Business Account id").optional(),
@@ -36,7 +60,12 @@ export const updateChannelSchema = z.strictObject({
   appSecret: secret("The app secret").optional(),
   verifyToken: secret("The verify token").optional(),
   disabled: z.boolean().optional(),
+  humanAgent: z.boolean().optional(),
 });
 
 export type AddChannelInput = z.output<typeof addChannelSchema>;
+/** What a client sends: a number's fields ("type" may be left out) or a Page's. */
+export type AddChannelBody = (Omit<z.input<typeof addNumberSchema>, "type"> & { type?: "whatsapp" }) | z.input<typeof addPageSchema>;
+export type AddNumberInput = z.output<typeof addNumberSchema>;
+export type AddPageInput = z.output<typeof addPageSchema>;
 export type UpdateChannelInput = z.output<typeof updateChannelSchema>;

@@ -10,6 +10,9 @@ export const channelSelect = {
   phoneNumberId: true,
   displayPhoneNumber: true,
   wabaId: true,
+  pageId: true,
+  pageName: true,
+  humanAgentEnabled: true,
   qualityRating: true,
   messagingLimit: true,
   nameStatus: true,
@@ -28,15 +31,21 @@ export type SecretState = { set: boolean; changedAt: string | null };
 
 export type ChannelDto = {
   id: string;
-  type: "whatsapp";
+  type: "whatsapp" | "messenger";
   name: string;
   inboxId: string | null;
   members: number;
-  /** "config": the WHATSAPP_* settings' number and credentials; "app": added here. */
+  /** "config": the WHATSAPP_* (or MESSENGER_*) settings' channel and credentials; "app": added here. */
   source: "config" | "app";
-  phoneNumberId: string;
-  displayPhoneNumber: string;
-  wabaId: string;
+  /** A WhatsApp number's ids; null for a Page. */
+  phoneNumberId: string | null;
+  displayPhoneNumber: string | null;
+  wabaId: string | null;
+  /** A Facebook Page's id and name; null for a number. */
+  pageId: string | null;
+  pageName: string | null;
+  /** A Page marked as having Meta's Human Agent permission (HUMAN_AGENT replies up to 7 days). */
+  humanAgent: boolean;
   health: { qualityRating: string | null; messagingLimit: string | null; nameStatus: string | null };
   /** Null for a channel from the configuration: its secrets live in the environment. */
   secrets: { accessToken: SecretState; appSecret: SecretState; verifyToken: SecretState } | null;
@@ -49,14 +58,17 @@ export function toChannelDto(channel: ChannelRecord): ChannelDto {
   const state = (value: string | null): SecretState => ({ set: value !== null, changedAt: value ? changedAt : null });
   return {
     id: channel.id,
-    type: "whatsapp",
-    name: channel.inbox?.name ?? `+${channel.displayPhoneNumber}`,
+    type: channel.kind === "MESSENGER" ? "messenger" : "whatsapp",
+    name: channel.inbox?.name ?? channel.pageName ?? `+${channel.displayPhoneNumber}`,
     inboxId: channel.inbox?.id ?? null,
     members: channel.inbox?._count.members ?? 0,
     source: channel.source === "APP" ? "app" : "config",
     phoneNumberId: channel.phoneNumberId,
     displayPhoneNumber: channel.displayPhoneNumber,
     wabaId: channel.wabaId,
+    pageId: channel.pageId,
+    pageName: channel.pageName,
+    humanAgent: channel.humanAgentEnabled,
     health: { qualityRating: channel.qualityRating, messagingLimit: channel.messagingLimit, nameStatus: channel.nameStatus },
     secrets:
       channel.source === "APP"

@@ -3,8 +3,10 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { encryptSecret } from "@/lib/secrets/encryption";
+import { messengerTransport } from "@/lib/messenger/transport";
 import { whatsappTransport } from "@/lib/whatsapp/transport";
 import { forgetCredentials } from "./credentials";
+import { forgetPageCredentials } from "./page-credentials";
 import type { UpdateChannelInput } from "./schemas";
 import { channelSelect, toChannelDto, type ChannelDto } from "./serialize";
 
@@ -12,9 +14,10 @@ const secretFields = ["accessToken", "appSecret", "verifyToken"] as const;
 
 /**
  * Renames a channel's inbox, replaces credentials (a new access token is checked against the
- * Graph API first), or disables and enables it. A channel from the configuration keeps its
- * credentials in WHATSAPP_*; only its name and state change here. Audited: which secrets changed,
- * never their values.
+ * Graph API first), disables and enables it, or marks a Page as having Meta's Human Agent
+ * permission. A channel from the configuration keeps its credentials in WHATSAPP_* (MESSENGER_*);
+ * only its name, state and the Page's mark change here. Audited: which secrets changed, never
+ * their values.
  */
 export async function updateChannel({
   channelId,
@@ -28,14 +31,23 @@ export async function updateChannel({
   const channel = await db.channel.findUnique({ where: { id: channelId }, select: channelSelect });
   if (!channel) throw new AppError("NOT_FOUND", "No such channel.");
   const changedSecrets = secretFields.filter((field) => input[field] !== undefined);
+  const page = channel.kind === "MESSENGER";
   if (channel.source === "CONFIG" && (changedSecrets.length || input.wabaId !== undefined)) {
     throw new AppError(
       "UNPROCESSABLE",
-      "This number comes from the configuration: change its ids and credentials in the WHATSAPP_* settings.",
+      page
+        ? "This Page comes from the configuration: change its id and credentials in the MESSENGER_* settings."
+        : "This number comes from the configuration: change its ids and credentials in the WHATSAPP_* settings.",
     );
   }
+  if (page && input.wabaId !== undefined) throw new AppError("UNPROCESSABLE", "A Facebook Page has no WhatsApp Business Account.");
+  if (!page && input.humanAgent !== undefined) {
+    throw new AppError("UNPROCESSABLE", "The Human Agent permission is Messenger's: a WhatsApp number has no HUMAN_AGENT tag.");
+  }
   if (input.accessToken) {
-    const details = await whatsappTransport.describeNumber({ phoneNumberId: channel.phoneNumberId, accessToken: input.accessToken });
+    const details = page
+      ? await messengerTransport.describePage({ pageId: channel.pageId!, accessToken: input.accessToken })
+      : await whatsappTransport.describeNumber({ phoneNumberId: channel.phoneNumberId!, accessToken: input.accessToken });
     if ("error" in details) throw new AppError("UNPROCESSABLE", details.error, [{ path: "accessToken", message: details.error }]);
   }
 
@@ -48,12 +60,19 @@ export async function updateChannel({
   if (input.disabled !== undefined && input.disabled !== (channel.disabledAt !== null))
     data.disabledAt = input.disabled ? new Date() : null;
   if (input.name !== undefined && channel.inbox && input.name !== channel.inbox.name) data.inbox = { update: { name: input.name } };
+  if (input.humanAgent !== undefined && input.humanAgent !== channel.humanAgentEnabled) data.humanAgentEnabled = input.humanAgent;
 
-  const before = { name: channel.inbox?.name ?? null, wabaId: channel.wabaId, disabled: channel.disabledAt !== null };
+  const before = {
+    name: channel.inbox?.name ?? null,
+    wabaId: channel.wabaId,
+    disabled: channel.disabledAt !== null,
+    ...(page ? { humanAgent: channel.humanAgentEnabled } : {}),
+  };
   const after = {
     name: input.name ?? before.name,
     wabaId: input.wabaId ?? before.wabaId,
     disabled: input.disabled ?? before.disabled,
+    ...(page ? { humanAgent: input.humanAgent ?? channel.humanAgentEnabled } : {}),
   };
   const onlyState = Object.keys(data).length === 1 && "disabledAt" in data;
   const updated = await db.$transaction(async (tx) => {
@@ -72,6 +91,7 @@ export async function updateChannel({
     }
     return row;
   });
-  forgetCredentials(channel.phoneNumberId);
+  if (channel.phoneNumberId) forgetCredentials(channel.phoneNumberId);
+  if (channel.pageId) forgetPageCredentials(channel.pageId);
   return toChannelDto(updated);
 }

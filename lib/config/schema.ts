@@ -20,6 +20,15 @@ export const simulatorDefaults = {
   appId: "300000000000001",
 } as const;
 
+// The simulator's Facebook Page (MESSENGER_*), signed with its own app secret, as a Page of another
+// Meta app would be.
+export const simulatorPageDefaults = {
+  pageId: "400000000000001",
+  pageAccessToken: "simulator-page-access-token",
+  appSecret: "switchboard-simulator-page-app-secret",
+  verifyToken: "switchboard-page-verify-token",
+} as const;
+
 const MIN_SECRET_LENGTH = 32;
 
 export type WhatsAppMode = "simulator" | "cloud";
@@ -65,6 +74,11 @@ export type Config = {
     /** Retries of a send job after a definite, retryable refusal (throttling, Meta's transient errors). */
     retryLimit: number;
   };
+  /**
+   * The Facebook Page of the MESSENGER_* settings, or null when none is configured. The Graph API
+   * is the one WhatsApp's calls go to (WHATSAPP_GRAPH_URL).
+   */
+  messenger: { pageId: string; pageAccessToken: string; appSecret: string; verifyToken: string; graphUrl: string } | null;
   seedDemo: boolean;
   retentionDays: number;
   mediaDir: string;
@@ -149,6 +163,8 @@ export function parseConfig(env: Env): ConfigResult {
     );
   }
 
+  const messenger = messengerSettings({ get, mode, graphUrl: whatsapp.graphUrl, problems });
+
   const smtpUrl = get("SMTP_URL");
   const config: Config = {
     production,
@@ -168,6 +184,7 @@ export function parseConfig(env: Env): ConfigResult {
     },
     whatsapp,
     sending,
+    messenger,
     seedDemo: flag(get("SEED_DEMO"), "SEED_DEMO", problems),
     retentionDays: integer(get("RETENTION_DAYS") ?? "90", "RETENTION_DAYS", problems, { min: 1, max: 36500 }),
     mediaDir: get("MEDIA_DIR") ?? ".data/media",
@@ -176,6 +193,42 @@ export function parseConfig(env: Env): ConfigResult {
     smtp: smtpUrl ? { url: smtpUrl, from: get("MAIL_FROM") ?? "Switchboard <no-reply@localhost>" } : null,
   };
   return problems.length ? { ok: false, problems } : { ok: true, config };
+}
+
+const messengerNames = ["MESSENGER_PAGE_ID", "MESSENGER_PAGE_ACCESS_TOKEN", "MESSENGER_APP_SECRET", "MESSENGER_VERIFY_TOKEN"] as const;
+
+/**
+ * The configured Facebook Page: all four MESSENGER_* settings or none. In simulator mode the
+ * simulator's Page stands in for any left unset; in cloud mode a Page is optional, but one named
+ * without all its credentials stops the start (a missing app secret would let anyone sign its
+ * webhooks).
+ */
+function messengerSettings({
+  get,
+  mode,
+  graphUrl,
+  problems,
+}: {
+  get: (name: string) => string | undefined;
+  mode: WhatsAppMode;
+  graphUrl: string;
+  problems: string[];
+}): Config["messenger"] {
+  const given = messengerNames.filter((name) => get(name));
+  if (mode === "cloud" && given.length === 0) return null;
+  if (mode === "cloud" && given.length < messengerNames.length) {
+    const missing = messengerNames.filter((name) => !get(name));
+    problems.push(`${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} required when any MESSENGER_* setting is set.`);
+  }
+  const pageId = get("MESSENGER_PAGE_ID") ?? simulatorPageDefaults.pageId;
+  if (!/^\d{5,20}$/.test(pageId)) problems.push(`MESSENGER_PAGE_ID must be the Page's numeric id (got "${pageId}").`);
+  return {
+    pageId,
+    pageAccessToken: get("MESSENGER_PAGE_ACCESS_TOKEN") ?? simulatorPageDefaults.pageAccessToken,
+    appSecret: get("MESSENGER_APP_SECRET") ?? simulatorPageDefaults.appSecret,
+    verifyToken: get("MESSENGER_VERIFY_TOKEN") ?? simulatorPageDefaults.verifyToken,
+    graphUrl,
+  };
 }
 
 function secret({
@@ -262,6 +315,9 @@ export function describeConfig(config: Config): string[] {
     `WHATSAPP_PHONE_NUMBER_ID=${config.whatsapp.phoneNumberId} WHATSAPP_WABA_ID=${config.whatsapp.wabaId} WHATSAPP_APP_ID=${config.whatsapp.appId ?? "(unset)"}`,
     `WHATSAPP_APP_SECRET=${hidden(config.whatsapp.appSecret)} WHATSAPP_VERIFY_TOKEN=${hidden(config.whatsapp.verifyToken)} WHATSAPP_ACCESS_TOKEN=${hidden(config.whatsapp.accessToken)}`,
     `WHATSAPP_GRAPH_TIMEOUT_SECONDS=${config.whatsapp.graphTimeoutMs / 1_000} SEND_CONFIRM_GRACE_SECONDS=${config.sending.confirmGraceMs / 1_000} SEND_RETRY_LIMIT=${config.sending.retryLimit}`,
+    config.messenger
+      ? `MESSENGER_PAGE_ID=${config.messenger.pageId} MESSENGER_PAGE_ACCESS_TOKEN=${hidden(config.messenger.pageAccessToken)} MESSENGER_APP_SECRET=${hidden(config.messenger.appSecret)} MESSENGER_VERIFY_TOKEN=${hidden(config.messenger.verifyToken)}`
+      : "MESSENGER_PAGE_ID=(unset: no Facebook Page from the configuration)",
     `SEED_DEMO=${config.seedDemo} RETENTION_DAYS=${config.retentionDays} MEDIA_DIR=${config.mediaDir}`,
     `REDIS_URL=${config.redisUrl ? redactUrl(config.redisUrl) : "unset"} SMTP_URL=${config.smtp ? redactUrl(config.smtp.url) : "unset"}`,
   ];

@@ -27,6 +27,9 @@ export async function setContactBlocked({
   actor: { id: string; name: string };
 }): Promise<BlockOutcome> {
   const contact = await contactForUser({ contactId, userId: actor.id });
+  if (contact.channel.kind === "MESSENGER" || !contact.channel.phoneNumberId) {
+    throw new AppError("UNPROCESSABLE", "Messenger has no Block Users API: mark the customer as spam, or block them in the Page's inbox.");
+  }
   if (!contact.waId) throw new AppError("UNPROCESSABLE", "This customer has no phone number to block (only a username).");
 
   const meta = await whatsappTransport.setBlocked({ phoneNumberId: contact.channel.phoneNumberId, waId: contact.waId, blocked });

@@ -6,7 +6,11 @@ import { AppError } from "@/lib/errors";
 export async function contactForUser({ contactId, userId }: { contactId: string; userId: string }) {
   const contact = await db.contact.findFirst({
     where: { id: contactId, channel: { inbox: { members: { some: { userId } } } } },
-    include: { channel: { select: { id: true, phoneNumberId: true } } },
+    include: {
+      channel: {
+        select: { id: true, kind: true, phoneNumberId: true, displayPhoneNumber: true, pageName: true, inbox: { select: { name: true } } },
+      },
+    },
   });
   if (!contact) throw new AppError("NOT_FOUND", "No such contact in your inboxes.");
   return contact;

@@ -1,17 +1,19 @@
-import type { Prisma } from "@/lib/db/client";
+import type { Contact, Prisma } from "@/lib/db/client";
 
 type Tx = Prisma.TransactionClient;
 
 /**
  * The contact a message came from. Keyed by the business-scoped user id when Meta sends one, else
- * by wa_id; a contact first seen by number gains its BSUID when one arrives, so the history stays
- * together.
+ * by wa_id; on Messenger by the Page-scoped id (PSID). A contact first seen by number gains its
+ * BSUID when one arrives, so the history stays together. `created` tells a contact seen for the
+ * first time.
  */
 export async function upsertContact({
   tx,
   channelId,
   waId,
   bsuid,
+  psid = null,
   name,
   username,
 }: {
@@ -19,13 +21,18 @@ export async function upsertContact({
   channelId: string;
   waId: string | null;
   bsuid: string | null;
+  psid?: string | null;
   name: string | null;
   username: string | null;
-}) {
+}): Promise<Contact & { created?: true }> {
   const existing =
+    (psid ? await tx.contact.findUnique({ where: { channelId_psid: { channelId, psid } } }) : null) ??
     (bsuid ? await tx.contact.findUnique({ where: { channelId_bsuid: { channelId, bsuid } } }) : null) ??
     (waId ? await tx.contact.findUnique({ where: { channelId_waId: { channelId, waId } } }) : null);
-  if (!existing) return tx.contact.create({ data: { channelId, waId, bsuid, name, username } });
+  if (!existing) {
+    const contact = await tx.contact.create({ data: { channelId, waId, bsuid, psid, name, username } });
+    return { ...contact, created: true };
+  }
 
   const changes: Prisma.ContactUpdateInput = {};
   if (name && name !== existing.name) changes.name = name;

@@ -6,7 +6,7 @@ import { messageCreated } from "@/lib/realtime/build-events";
 import { publish, type Publication } from "@/lib/realtime/publish";
 import { findConversationForUser } from "./find-conversation";
 import { notify } from "./notify";
-import { messageInclude } from "./serializers";
+import { displayName, messageInclude } from "./serializers";
 import type { MessageDto } from "./types";
 
 export const MAX_NOTE_LENGTH = 4096;
@@ -55,7 +55,7 @@ export async function addNote({
       },
       include: messageInclude,
     });
-    const who = conversation.contact.name ?? `+${conversation.contact.waId ?? ""}`;
+    const who = displayName(conversation.contact);
     const publications: Publication[] = [];
     for (const user of mentioned) {
       publications.push(

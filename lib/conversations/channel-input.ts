@@ -8,8 +8,14 @@ import type { Publication } from "@/lib/realtime/publish";
 
 type Tx = Prisma.TransactionClient;
 
-/** Who wrote, by the keys a channel knows a customer by, and what the channel says of them. */
-export type CustomerInput = { waId: string | null; bsuid: string | null; name: string | null; username: string | null };
+/** Who wrote, by the keys a channel knows a customer by (Messenger: the PSID), and what the channel says of them. */
+export type CustomerInput = {
+  waId: string | null;
+  bsuid: string | null;
+  psid?: string | null;
+  name: string | null;
+  username: string | null;
+};
 
 /** A file the customer sent: fetched later by a job; `failure` when it can never be fetched. */
 export type InboundMediaInput = {
@@ -86,6 +92,28 @@ export type MarketingPreferenceInput = {
   detail: string | null;
 };
 
+/**
+ * A delivery or read watermark (Messenger): every outbound message to the customer sent at or
+ * before `watermark` is delivered / read, at the watermark's time.
+ */
+export type WatermarkInput = { customer: { psid: string }; status: "delivered" | "read"; watermark: Date };
+
+/**
+ * A message the business sent from outside Switchboard (the Page inbox, another app), as the
+ * channel echoed it: shown in the thread as the business's, once. `origin` says where it came from.
+ */
+export type BusinessMessageInput = Pick<InboundMessageInput, "externalId" | "at" | "type" | "text" | "content" | "preview" | "media"> & {
+  origin: string;
+};
+
+/** Something that happened around the conversation rather than in it (another app took it over…). */
+export type ChannelActivityInput = {
+  customer: { psid: string };
+  at: Date;
+  text: string;
+  /** Unique per event, so a replay adds nothing. */ externalId: string;
+};
+
 /** The domain calls an inbound adapter makes, each inside the adapter's transaction. */
 export type InboundPort = {
   receiveMessage(args: { tx: Tx; channelId: string; customer: CustomerInput; message: InboundMessageInput }): Promise<Publication[]>;
@@ -93,4 +121,13 @@ export type InboundPort = {
   setMarketingPreference(args: { tx: Tx; channelId: string; preference: MarketingPreferenceInput; system: string }): Promise<void>;
   /** Tells every active admin what the channel's provider reported (a rating drop, a name decision). */
   notifyAdmins(args: { tx: Tx; body: string }): Promise<Publication[]>;
+  applyWatermark(args: { tx: Tx; channelId: string; watermark: WatermarkInput }): Promise<Publication[]>;
+  recordBusinessMessage(args: {
+    tx: Tx;
+    channelId: string;
+    customer: CustomerInput;
+    message: BusinessMessageInput;
+  }): Promise<Publication[]>;
+  /** Null when the customer has no conversation to show it in. */
+  recordChannelActivity(args: { tx: Tx; channelId: string; activity: ChannelActivityInput }): Promise<Publication[] | null>;
 };

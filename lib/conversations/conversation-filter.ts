@@ -8,6 +8,8 @@ export const conversationFilterSchema = z.object({
   assignee: z.enum(["me", "unassigned", "all"]).optional(),
   label: z.string().max(100).optional(),
   team: z.string().max(100).optional(),
+  // Only the conversations of WhatsApp numbers, or of Facebook Pages.
+  channel: z.enum(["whatsapp", "messenger"]).optional(),
   // open: the 24 h window is open; closing: it closes within the hour; closing4h: within four
   // hours; closed: it has closed.
   window: z.enum(["open", "closing", "closing4h", "closed"]).optional(),

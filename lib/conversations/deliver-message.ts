@@ -2,15 +2,16 @@ import { db } from "@/lib/db/client";
 import { queues } from "@/lib/jobs/queue";
 import { messageUpdated } from "@/lib/realtime/build-events";
 import { publish, type Publication } from "@/lib/realtime/publish";
-import { whatsappTransport } from "@/lib/whatsapp/transport";
 import { applyStoredReceipts } from "./apply-stored-receipts";
 import type { SendFailure } from "./channel-input";
+import { transportFor } from "./channel-transport";
 import { refreshConversationBilling } from "./conversation-billing";
 import { lockExternalId } from "./lock-external-id";
 import { openFreeEntryPoint } from "./open-free-entry-point";
 import { afterFailure, mayClaim } from "./send-state";
 import { messageInclude } from "./serializers";
 import { nextStatus } from "./status";
+import { updateMessageStatus } from "./update-message-status";
 
 /**
  * The send job: hands one QUEUED message to its channel at most once per queueing. The message is
@@ -33,14 +34,10 @@ export async function deliverMessage({ messageId, attempt, lastAttempt }: { mess
     include: { channel: true, conversation: { include: { contact: true } } },
   });
 
-  const transport = whatsappTransport;
+  const transport = transportFor(message.channel);
   let externalId: string;
   try {
-    externalId = await transport.sendMessage({
-      phoneNumberId: message.channel.phoneNumberId,
-      message,
-      recipient: message.conversation.contact,
-    });
+    externalId = await transport.sendMessage({ message, recipient: message.conversation.contact });
   } catch (error) {
     const failure = transport.sendFailure(error);
     const next = afterFailure(failure, { lastAttempt });
@@ -65,7 +62,7 @@ export async function deliverMessage({ messageId, attempt, lastAttempt }: { mess
     // A receipt naming our id got here first and recorded this very id; another id would mean an
     // earlier attempt reached the customer too, whose receipts keep the message.
     if (current.externalId && current.externalId !== externalId) {
-      console.warn(`[send] message ${messageId} was sent again as ${externalId}, but already reached WhatsApp as ${current.externalId}`);
+      console.warn(`[send] message ${messageId} was sent again as ${externalId}, but already reached the channel as ${current.externalId}`);
       return [] as Publication[];
     }
     const updated = await tx.message.update({
@@ -77,8 +74,12 @@ export async function deliverMessage({ messageId, attempt, lastAttempt }: { mess
         ...(current.status === "FAILED" ? {} : { errorCode: null, errorTitle: null, errorDetails: null }),
       },
     });
+    // On a channel without a "sent" receipt (Messenger), the answer itself is one: it dates the send.
+    const accepted = transport.acceptedReceipt({ externalId, at: acceptedAt });
+    const sent = accepted ? await updateMessageStatus({ tx, message: updated, receipt: accepted }) : null;
+    const latest = sent ? await tx.message.findUniqueOrThrow({ where: { id: messageId } }) : updated;
     // The channel's receipts can overtake its answer; any already here apply now.
-    const applied = await applyStoredReceipts({ tx, message: updated, readReceipt: transport.readStoredReceipt });
+    const applied = await applyStoredReceipts({ tx, message: latest, readReceipt: transport.readStoredReceipt });
     if (applied.length) return applied;
     return [messageUpdated(await tx.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude }))];
   });

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { whatsappTransport } from "@/lib/whatsapp/transport";
+import { transportFor } from "./channel-transport";
 
-/** The read-receipt job: blue ticks (and, with `typing`, "typing…") on the customer's phone. */
+/** The read-receipt job: read marks (and, with `typing`, "typing…") on the customer's side. */
 export async function deliverReadReceipt({
   channelId,
   wamid,
@@ -12,7 +12,11 @@ export async function deliverReadReceipt({
   wamid: string;
   typing: boolean;
 }): Promise<void> {
-  const channel = await db.channel.findUnique({ where: { id: channelId }, select: { phoneNumberId: true } });
-  if (!channel) return;
-  await whatsappTransport.markRead({ phoneNumberId: channel.phoneNumberId, externalId: wamid, typing });
+  // The message names its customer: Messenger marks a conversation seen by the customer's id.
+  const message = await db.message.findFirst({
+    where: { channelId, externalId: wamid },
+    select: { channel: { select: { kind: true, phoneNumberId: true, pageId: true } }, conversation: { select: { contact: true } } },
+  });
+  if (!message) return;
+  await transportFor(message.channel).markRead({ externalId: wamid, recipient: message.conversation.contact, typing });
 }

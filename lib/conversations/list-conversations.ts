@@ -29,7 +29,13 @@ export async function listConversations({
   now?: Date;
 }): Promise<{ items: ConversationDto[]; nextCursor: string | null }> {
   const limit = filter.limit ?? 30;
-  const inboxes = await db.inbox.findMany({ where: { members: { some: { userId } } }, select: { id: true, channelId: true } });
+  const inboxes = await db.inbox.findMany({
+    where: {
+      members: { some: { userId } },
+      ...(filter.channel ? { channel: { kind: filter.channel === "messenger" ? "MESSENGER" : "WHATSAPP" } } : {}),
+    },
+    select: { id: true, channelId: true },
+  });
   if (inboxes.length === 0) return { items: [], nextCursor: null };
 
   const sort: Sort = filter.sort ?? "recent";

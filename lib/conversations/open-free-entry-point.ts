@@ -21,9 +21,10 @@ export async function openFreeEntryPoint({
 }): Promise<Publication | null> {
   const conversation = await tx.conversation.findUnique({
     where: { id: conversationId },
-    select: { referralAt: true, freeEntryPointExpiresAt: true },
+    select: { referralAt: true, freeEntryPointExpiresAt: true, inbox: { select: { channel: { select: { kind: true } } } } },
   });
-  if (!conversation) return null;
+  // WhatsApp's pricing window: Messenger has none (it is free).
+  if (!conversation || conversation.inbox.channel.kind !== "WHATSAPP") return null;
   const expiresAt = freeEntryPointOpenedBy({ ...conversation, replyAt });
   if (!expiresAt) return null;
   // Two replies accepted at once: only the first opens the window.

@@ -1,27 +1,10 @@
 import { z } from "zod";
+import { limits } from "./outbound-limits";
 
 // What an agent may send: the body of POST /api/conversations/:id/messages, checked against Meta's
 // limits for each message type, so a message WhatsApp would refuse is refused here, with the field named.
 
-export const limits = {
-  text: 4096,
-  caption: 1024,
-  interactiveBody: 1024,
-  headerText: 60,
-  footer: 60,
-  buttons: 3,
-  buttonTitle: 20,
-  buttonId: 256,
-  listButton: 20,
-  listRows: 10,
-  listSections: 10,
-  rowTitle: 24,
-  rowDescription: 72,
-  rowId: 200,
-  sectionTitle: 24,
-  flowCta: 20,
-  templateParameter: 1024,
-} as const;
+export { limits };
 
 const chars = (what: string, max: number) => ({ error: `${what} can be at most ${max} characters.` });
 const required = (what: string) => ({ error: `${what} is empty.` });
@@ -157,7 +140,21 @@ export const mediaInput = z.strictObject({
   caption: z.string().trim().max(limits.caption, chars("A caption", limits.caption)).optional(),
 });
 
-const kinds = ["text", "template", "interactive", "flow", "media"] as const;
+/** Messenger only: a text with up to 13 quick-reply buttons; a tap comes back as the customer's message with its payload. */
+export const quickRepliesInput = z.strictObject({
+  text: line("The message text", limits.messengerText),
+  replies: z
+    .array(
+      z.strictObject({
+        title: line("A quick reply", limits.quickReplyTitle),
+        payload: z.string().trim().min(1).max(limits.quickReplyPayload).optional(),
+      }),
+    )
+    .min(1, { error: "Add at least one quick reply." })
+    .max(limits.quickReplies, { error: `Messenger allows at most ${limits.quickReplies} quick replies.` }),
+});
+
+const kinds = ["text", "template", "interactive", "flow", "media", "quickReplies"] as const;
 
 export const sendInput = z
   .strictObject({
@@ -166,8 +163,12 @@ export const sendInput = z
     interactive: z.discriminatedUnion("type", [buttonsMessage, listMessage]).optional(),
     flow: flowInput.optional(),
     media: mediaInput.optional(),
+    quickReplies: quickRepliesInput.optional(),
     // The id of the message this one quotes (any message in the same conversation).
     replyTo: z.string().trim().min(1).max(100).optional(),
+    // Messenger, 24 h to 7 days after the customer wrote: the agent confirms a person is answering,
+    // and the message goes out with Meta's HUMAN_AGENT tag.
+    tag: z.literal("HUMAN_AGENT").optional(),
   })
   .superRefine((input, context) => {
     const given = kinds.filter((kind) => input[kind] !== undefined);
@@ -185,6 +186,7 @@ export type TemplateInput = z.infer<typeof templateInput>;
 export type InteractiveInput = NonNullable<SendInput["interactive"]>;
 export type FlowInput = z.infer<typeof flowInput>;
 export type MediaInput = z.infer<typeof mediaInput>;
+export type QuickRepliesInput = z.infer<typeof quickRepliesInput>;
 export type OutboundKind = (typeof kinds)[number];
 
 export function outboundKind(input: SendInput): OutboundKind {

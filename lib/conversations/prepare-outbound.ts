@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { normaliseLanguage, type TemplateParameters } from "@/lib/whatsapp/render-template";
 import { flowOutbound, interactiveOutbound, mediaOutbound, templateOutbound, textOutbound, type Outbound } from "./build-outbound";
 import { outboundKind, type SendInput, type TemplateInput } from "./outbound-schema";
+import { prepareMessengerOutbound } from "./prepare-messenger-outbound";
 import { checkSendPolicy } from "./send-policy";
 import { serviceWindow } from "./window";
 
@@ -28,7 +29,19 @@ export async function prepareOutbound({
   const windowOpen = serviceWindow({ lastInboundAt: conversation.lastInboundAt }).open;
   const { contact } = conversation;
   const { channelId } = contact;
-  const channel = await db.channel.findUniqueOrThrow({ where: { id: channelId }, select: { disabledAt: true } });
+  const channel = await db.channel.findUniqueOrThrow({
+    where: { id: channelId },
+    select: { kind: true, disabledAt: true, humanAgentEnabled: true },
+  });
+  if (channel.kind === "MESSENGER") return prepareMessengerOutbound({ conversation, input, channel });
+  if (input.quickReplies || input.tag) {
+    const path = input.quickReplies ? "quickReplies" : "tag";
+    throw new AppError(
+      "UNPROCESSABLE",
+      "Quick replies and the HUMAN_AGENT tag are Messenger's: on WhatsApp, send reply buttons or a template.",
+      [{ path, message: "Not available on WhatsApp." }],
+    );
+  }
 
   if (kind !== "template") checkSendPolicy({ kind: "free_form", windowOpen, contact, channel });
 

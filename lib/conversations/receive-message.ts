@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/db/client";
 import { changeContactNumber } from "@/lib/contacts/change-contact-number";
 import { upsertContact } from "@/lib/contacts/upsert-contact";
+import { enqueueFetchProfile } from "@/lib/jobs/queue";
 import { conversationCreated, conversationUpdated, messageCreated } from "@/lib/realtime/build-events";
 import type { Publication } from "@/lib/realtime/publish";
 import { applyEdit } from "./apply-edit";
@@ -39,6 +40,8 @@ export async function receiveMessage({
   if (exists) return [];
 
   let contact = await upsertContact({ tx, channelId, ...customer });
+  // A new Messenger customer's name and picture are read by a job (the User Profile API).
+  if (contact.created && contact.psid) await enqueueFetchProfile({ contactId: contact.id, tx });
   // Serialise everything that happens to one contact, so two webhooks cannot open two conversations.
   await tx.$queryRaw`SELECT id FROM "Contact" WHERE id = ${contact.id} FOR UPDATE`;
   const at = message.at;

@@ -12,15 +12,19 @@ export async function requeueMessage({
   tx,
   messageId,
   from,
+  content,
 }: {
   tx: Prisma.TransactionClient;
   messageId: string;
   from: readonly MessageStatus[];
+  /** New content to send, when the rules changed how it may go out (Messenger's messaging type). */
+  content?: Prisma.InputJsonValue;
 }): Promise<boolean> {
   const now = new Date();
   const requeued = await tx.message.updateMany({
     where: { id: messageId, direction: "OUTBOUND", status: { in: [...from] } },
     data: {
+      ...(content ? { content } : {}),
       status: "QUEUED",
       pendingSince: now,
       externalId: null,

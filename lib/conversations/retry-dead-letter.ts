@@ -30,10 +30,10 @@ export async function retryDeadLetter({
   if (letter.retriedAt) throw new AppError("CONFLICT", "This failed send was already retried.");
   const { message } = letter;
   const waiting = message.status === "FAILED" || message.status === "QUEUED";
-  if (waiting) await checkPolicyAgain({ conversation: message.conversation, message });
+  const { content } = waiting ? await checkPolicyAgain({ conversation: message.conversation, message }) : {};
 
   const result = await db.$transaction(async (tx) => {
-    const requeued = waiting && (await requeueMessage({ tx, messageId: message.id, from: ["FAILED", "QUEUED"] }));
+    const requeued = waiting && (await requeueMessage({ tx, messageId: message.id, from: ["FAILED", "QUEUED"], content }));
     if (!requeued) {
       const closed = await tx.deadLetter.updateMany({ where: { id: deadLetterId, retriedAt: null }, data: { retriedAt: new Date() } });
       if (!closed.count) return null;

@@ -1,17 +1,18 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
+import { messagingOf } from "@/lib/messenger/send-payload";
 import { AppError } from "@/lib/errors";
 import { messageUpdated } from "@/lib/realtime/build-events";
 import { publish } from "@/lib/realtime/publish";
 import { normaliseLanguage } from "@/lib/whatsapp/render-template";
 import { findConversationForUser } from "./find-conversation";
 import { requeueMessage } from "./requeue-message";
-import { checkSendPolicy } from "./send-policy";
+import { checkMessengerPolicy, checkSendPolicy } from "./send-policy";
 import { sendActions } from "./send-state";
 import { messageInclude } from "./serializers";
 import type { MessageDto } from "./types";
-import { serviceWindow } from "./window";
+import { messengerWindow, serviceWindow } from "./window";
 
 type Conversation = Awaited<ReturnType<typeof findConversationForUser>>;
 
@@ -36,11 +37,11 @@ export async function retryMessage({
   if (!sendActions(message.status).resend) {
     throw new AppError("CONFLICT", "Only a message that failed or was not confirmed can be sent again.");
   }
-  await checkPolicyAgain({ conversation, message });
+  const { content } = await checkPolicyAgain({ conversation, message });
 
   const unconfirmed = message.status === "UNCONFIRMED";
   const queued = await db.$transaction(async (tx) => {
-    if (!(await requeueMessage({ tx, messageId, from: [message.status] }))) return null;
+    if (!(await requeueMessage({ tx, messageId, from: [message.status], content }))) return null;
     if (unconfirmed) {
       await recordAudit(
         {
@@ -66,19 +67,32 @@ export function customerName(conversation: Pick<Conversation, "contact">): strin
   return contact.name || (contact.waId ? `+${contact.waId}` : null);
 }
 
-/** The send's rules as they are now: the window, the template's approval, the channel, a block. */
+/**
+ * The send's rules as they are now: the window, the template's approval, the channel, a block. On
+ * Messenger the window decides again how the message may go out (a tag the agent once confirmed
+ * stays): the content to send is returned with its new messaging type.
+ */
 export async function checkPolicyAgain({
   conversation,
   message,
 }: {
   conversation: Pick<Conversation, "lastInboundAt" | "contact">;
   message: { type: string; content: unknown };
-}) {
+}): Promise<{ content?: Prisma.InputJsonValue }> {
+  const channel = await db.channel.findUniqueOrThrow({
+    where: { id: conversation.contact.channelId },
+    select: { kind: true, disabledAt: true, humanAgentEnabled: true },
+  });
+  if (channel.kind === "MESSENGER") {
+    const window = messengerWindow({ lastInboundAt: conversation.lastInboundAt }).state;
+    const tagged = messagingOf(message.content).messaging_type === "MESSAGE_TAG";
+    const messaging = checkMessengerPolicy({ window, humanAgentTag: tagged, contact: conversation.contact, channel });
+    return { content: { ...(message.content as Record<string, Prisma.InputJsonValue>), messaging } };
+  }
   const windowOpen = serviceWindow({ lastInboundAt: conversation.lastInboundAt }).open;
-  const channel = await db.channel.findUniqueOrThrow({ where: { id: conversation.contact.channelId }, select: { disabledAt: true } });
   if (message.type !== "template") {
     checkSendPolicy({ kind: "free_form", windowOpen, contact: conversation.contact, channel });
-    return;
+    return {};
   }
   const sent = (message.content as { template?: { name?: string; language?: { code?: string } } } | null)?.template;
   const template =
@@ -94,4 +108,5 @@ export async function checkPolicyAgain({
         })
       : null;
   checkSendPolicy({ kind: "template", windowOpen, template, contact: conversation.contact, channel });
+  return {};
 }

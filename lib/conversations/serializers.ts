@@ -1,12 +1,14 @@
 import type { Contact, Conversation, Media, Message, User } from "@/lib/db/client";
 import type { ContactDto, ConversationDto, MessageDto, NotificationDto, QuotedDto, ReactionDto, ReferralDto } from "./types";
 import { billingWindow } from "./billing";
-import { serviceWindow } from "./window";
+import { messengerWindow, serviceWindow } from "./window";
 
 // The one place that shapes conversations and messages for HTTP responses and socket events.
 
 export const conversationInclude = {
   contact: true,
+  // The channel's kind decides the windows and what the composer offers.
+  inbox: { select: { channel: { select: { kind: true, humanAgentEnabled: true } } } },
   assignee: { select: { id: true, name: true } },
   team: { select: { id: true, name: true } },
   labels: { select: { label: { select: { id: true, name: true, color: true } } }, orderBy: { createdAt: "asc" } },
@@ -19,6 +21,7 @@ export const messageInclude = {
 
 export type ConversationRow = Conversation & {
   contact: Contact;
+  inbox: { channel: { kind: "WHATSAPP" | "MESSENGER"; humanAgentEnabled: boolean } };
   assignee: Pick<User, "id" | "name"> | null;
   team: { id: string; name: string } | null;
   labels: { label: { id: string; name: string; color: string } }[];
@@ -29,16 +32,47 @@ export type MessageRow = Message & {
 };
 
 export function serializeContact(contact: Contact): ContactDto {
-  return { id: contact.id, name: contact.name, waId: contact.waId, bsuid: contact.bsuid, username: contact.username };
+  return {
+    id: contact.id,
+    name: contact.name,
+    displayName: displayName(contact),
+    waId: contact.waId,
+    bsuid: contact.bsuid,
+    psid: contact.psid,
+    username: contact.username,
+    avatarMediaId: contact.avatarMediaId,
+  };
+}
+
+/** What the inbox calls a customer: their name, else their number, username or "Messenger user …1234". */
+export function displayName(contact: Pick<Contact, "name" | "waId" | "username" | "psid" | "bsuid">): string {
+  if (contact.name) return contact.name;
+  if (contact.waId) return `+${contact.waId}`;
+  if (contact.username) return `@${contact.username}`;
+  if (contact.psid) return `Messenger user …${contact.psid.slice(-4)}`;
+  return contact.bsuid ?? "Unknown customer";
 }
 
 export function serializeConversation(conversation: ConversationRow): ConversationDto {
   const window = serviceWindow({ lastInboundAt: conversation.lastInboundAt });
-  const billing = billingWindow(conversation);
+  const { kind, humanAgentEnabled } = conversation.inbox.channel;
+  const messenger = kind === "MESSENGER" ? messengerWindow({ lastInboundAt: conversation.lastInboundAt }) : null;
+  // Messenger is free: no billing window, only its reply windows.
+  const billing = messenger
+    ? ({ kind: messenger.state === "open" ? "customer_service" : "closed", expiresAt: null, freeEntryPointOfferExpiresAt: null } as const)
+    : billingWindow(conversation);
   return {
     id: conversation.id,
     inboxId: conversation.inboxId,
     channelId: conversation.contact.channelId,
+    channel: { kind: messenger ? "messenger" : "whatsapp", humanAgent: humanAgentEnabled },
+    messengerWindow: messenger
+      ? {
+          state: messenger.state,
+          expiresAt: messenger.expiresAt?.toISOString() ?? null,
+          humanAgentExpiresAt: messenger.humanAgentExpiresAt?.toISOString() ?? null,
+        }
+      : null,
     status: conversation.status,
     contact: serializeContact(conversation.contact),
     assignee: conversation.assignee,
@@ -56,7 +90,9 @@ export function serializeConversation(conversation: ConversationRow): Conversati
       expiresAt: billing.expiresAt?.toISOString() ?? null,
       freeEntryPointOfferExpiresAt: billing.freeEntryPointOfferExpiresAt?.toISOString() ?? null,
     },
-    billing: { category: conversation.billingCategory, type: conversation.billingType, billable: conversation.billable },
+    billing: messenger
+      ? { category: null, type: null, billable: null }
+      : { category: conversation.billingCategory, type: conversation.billingType, billable: conversation.billable },
     referral: serializeReferral(conversation.referral, conversation.referralAt),
   };
 }

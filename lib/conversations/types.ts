@@ -9,7 +9,28 @@ export type UserSummary = { id: string; name: string };
 
 export type LabelDto = { id: string; name: string; color: string };
 
-export type ContactDto = { id: string; name: string | null; waId: string | null; bsuid: string | null; username: string | null };
+export type ContactDto = {
+  id: string;
+  name: string | null;
+  /** The name, else the number, username or "Messenger user …1234". */
+  displayName: string;
+  waId: string | null;
+  bsuid: string | null;
+  /** Messenger: the Page-scoped id. */
+  psid: string | null;
+  username: string | null;
+  /** Messenger: the profile picture, a stored file (/api/media/:id). */
+  avatarMediaId: string | null;
+};
+
+/** Which platform a conversation is on, and (Messenger) whether its Page may send HUMAN_AGENT replies. */
+export type ChannelSummary = { kind: "whatsapp" | "messenger"; humanAgent: boolean };
+
+/**
+ * Messenger's reply windows: open (24 h after the customer's last message), human_agent (until 7
+ * days: only a person's reply with the HUMAN_AGENT tag), closed.
+ */
+export type MessengerWindowDto = { state: "open" | "human_agent" | "closed"; expiresAt: string | null; humanAgentExpiresAt: string | null };
 
 /** The click-to-WhatsApp ad or post the customer came from. */
 export type ReferralDto = {
@@ -28,6 +49,9 @@ export type ConversationDto = {
   inboxId: string;
   /** The channel its customer writes on (templates and flows are the channel's). */
   channelId: string;
+  channel: ChannelSummary;
+  /** Messenger only; WhatsApp's window is windowExpiresAt and billingWindow. */
+  messengerWindow: MessengerWindowDto | null;
   status: ConversationStatus;
   contact: ContactDto;
   assignee: UserSummary | null;

@@ -7,7 +7,7 @@ import { findConversationForUser } from "./find-conversation";
 import { sendReadReceipt } from "./mark-read";
 import { notify } from "./notify";
 import { recordActivity } from "./record-activity";
-import { conversationInclude } from "./serializers";
+import { conversationInclude, displayName } from "./serializers";
 import type { ConversationDto, ConversationStatus } from "./types";
 
 export type ConversationChanges = {
@@ -61,7 +61,7 @@ export async function updateConversation({
       else if (assignee.id === actor.id) await activity(`${actor.name} took the conversation`);
       else {
         await activity(`${actor.name} assigned the conversation to ${assignee.name}`);
-        const who = conversation.contact.name ?? `+${conversation.contact.waId ?? ""}`;
+        const who = displayName(conversation.contact);
         publications.push(
           await notify({
             tx,

@@ -4,8 +4,9 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { mediaKey, mediaStorage } from "@/lib/media/storage";
 import { formatBytes, isAllowedMime, mediaSizeLimits } from "@/lib/whatsapp/media-rules";
-import { whatsappTransport } from "@/lib/whatsapp/transport";
+import { isAllowedAttachment, MESSENGER_ATTACHMENT_LIMIT, outboundTypeFor } from "@/lib/messenger/attachment-rules";
 import { mediaTypeFor } from "./build-outbound";
+import { transportFor } from "./channel-transport";
 import { findConversationForUser } from "./find-conversation";
 
 export type UploadDto = { id: string; type: string; mimeType: string; fileName: string; size: number };
@@ -25,13 +26,18 @@ export async function uploadAttachment({
   file: { bytes: Uint8Array; mimeType: string; fileName: string };
 }): Promise<UploadDto> {
   const conversation = await findConversationForUser({ conversationId, userId: actor.id });
-  const type = mediaTypeFor(file.mimeType);
-  if (!isAllowedMime({ type, mimeType: file.mimeType })) {
+  const channel = await db.channel.findUniqueOrThrow({
+    where: { id: conversation.contact.channelId },
+    select: { kind: true, phoneNumberId: true, pageId: true },
+  });
+  if (channel.kind === "MESSENGER") checkMessengerFile(file);
+  const type = channel.kind === "MESSENGER" ? outboundTypeFor(file.mimeType) : mediaTypeFor(file.mimeType);
+  if (channel.kind === "WHATSAPP" && !isAllowedMime({ type, mimeType: file.mimeType })) {
     throw new AppError("INVALID_INPUT", `WhatsApp can't send files of type ${file.mimeType || "unknown"}.`, [
       { path: "file", message: "Unsupported type." },
     ]);
   }
-  if (file.bytes.byteLength > mediaSizeLimits[type]) {
+  if (channel.kind === "WHATSAPP" && file.bytes.byteLength > mediaSizeLimits[type]) {
     throw new AppError(
       "PAYLOAD_TOO_LARGE",
       `WhatsApp sends ${type === "document" ? "documents" : `${type}s`} of at most ${formatBytes(mediaSizeLimits[type])}.`,
@@ -51,12 +57,25 @@ export async function uploadAttachment({
   const storageKey = mediaKey({ channelId: conversation.contact.channelId, mediaId: media.id });
   await mediaStorage().put(storageKey, file.bytes);
 
-  const channel = await db.channel.findUniqueOrThrow({ where: { id: conversation.contact.channelId }, select: { phoneNumberId: true } });
-  const uploaded = await whatsappTransport.uploadMedia({ phoneNumberId: channel.phoneNumberId, ...file });
+  const uploaded = await transportFor(channel).uploadMedia(file);
   if (!uploaded.ok) {
     await db.media.update({ where: { id: media.id }, data: { state: "FAILED", storageKey, error: uploaded.sentence } });
     throw new AppError("UPSTREAM", uploaded.sentence);
   }
   await db.media.update({ where: { id: media.id }, data: { state: "STORED", storageKey, metaMediaId: uploaded.mediaId } });
   return { id: media.id, type, mimeType: file.mimeType, fileName: file.fileName, size: file.bytes.byteLength };
+}
+
+/** Messenger's rules for an agent's file: an image, video, audio or document of at most 25 MB. */
+function checkMessengerFile(file: { bytes: Uint8Array; mimeType: string }) {
+  if (!isAllowedAttachment({ type: outboundTypeFor(file.mimeType), mimeType: file.mimeType })) {
+    throw new AppError("INVALID_INPUT", `Messenger can't send files of type ${file.mimeType || "unknown"}.`, [
+      { path: "file", message: "Unsupported type." },
+    ]);
+  }
+  if (file.bytes.byteLength > MESSENGER_ATTACHMENT_LIMIT) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `Messenger sends files of at most ${formatBytes(MESSENGER_ATTACHMENT_LIMIT)}.`, [
+      { path: "file", message: "Too large." },
+    ]);
+  }
 }

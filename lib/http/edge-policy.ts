@@ -29,11 +29,13 @@ const WEBHOOKS = "/api/webhooks/";
 // form carries next-auth's CSRF token (double-submit cookie), so only the origin rule applies.
 const NEXT_AUTH = "/api/auth/";
 // The routes that take files, as multipart/form-data: the composer's attachment upload, and the
-// simulator's stand-in for Meta's POST /{phone-number-id}/media, which Switchboard's own Graph
-// client calls with a multipart body as it does Meta's; and the business profile's photo upload.
+// simulator's stand-ins for Meta's POST /{phone-number-id}/media and Messenger's POST
+// /{page-id}/message_attachments, which Switchboard's own Graph clients call with a multipart body
+// as they do Meta's; and the business profile's photo upload.
 const MULTIPART_ROUTES = [
   /^\/api\/conversations\/[^/]+\/media$/,
   /^\/api\/simulator\/graph\/.+\/media$/,
+  /^\/api\/simulator\/graph\/.+\/message_attachments$/,
   /^\/api\/channels\/[^/]+\/profile\/photo$/,
 ];
 // The simulator's stand-in for Meta's Resumable Upload API (POST /upload:<session>), which takes the

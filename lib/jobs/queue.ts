@@ -16,6 +16,7 @@ export const queues = {
   checkProfiles: "whatsapp.check-profiles",
   metaPricing: "stats.meta-pricing",
   rebuildStats: "stats.rebuild",
+  fetchProfile: "messenger.fetch-profile",
 } as const;
 
 export type SendMessageJob = { messageId: string };
@@ -23,6 +24,7 @@ export type FetchMediaJob = { mediaId: string };
 export type ReadReceiptJob = { channelId: string; wamid: string; typing: boolean };
 // Without a channel id: every channel.
 export type SyncTemplatesJob = { channelId?: string };
+export type FetchProfileJob = { contactId: string };
 
 const holder = globalThis as unknown as { switchboardBoss?: PgBoss };
 
@@ -81,6 +83,21 @@ export async function enqueueFetchMedia({ mediaId, tx }: FetchMediaJob & { tx?: 
     expireInSeconds: 300,
     singletonKey: mediaId,
     ...(tx ? { db: transactionDb(tx) } : {}),
+  });
+}
+
+/**
+ * Queues the read of a new Messenger customer's name and picture (User Profile API), in the
+ * transaction that created the contact, so the webhook's own transaction makes no Graph call.
+ */
+export async function enqueueFetchProfile({ contactId, tx }: FetchProfileJob & { tx: Prisma.TransactionClient }): Promise<void> {
+  await boss().send(queues.fetchProfile, { contactId } satisfies FetchProfileJob, {
+    retryLimit: 3,
+    retryDelay: 10,
+    retryBackoff: true,
+    expireInSeconds: 120,
+    singletonKey: contactId,
+    db: transactionDb(tx),
   });
 }
 

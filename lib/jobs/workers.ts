@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import { runAuditVerification } from "@/lib/audit/run-verification";
+import { refreshMessengerProfile } from "@/lib/contacts/refresh-messenger-profile";
 import { recordDeadLetter } from "@/lib/conversations/dead-letters";
 import { deliverMessage } from "@/lib/conversations/deliver-message";
 import { wakeSnoozed } from "@/lib/conversations/wake-snoozed";
@@ -12,7 +13,7 @@ import { rebuildStats } from "@/lib/stats/rebuild-stats";
 import { refreshMetaPricing } from "@/lib/stats/refresh-meta-pricing";
 import pg from "pg";
 import { syncChannelTemplates } from "@/lib/whatsapp/sync-templates";
-import { queues, type FetchMediaJob, type ReadReceiptJob, type SendMessageJob, type SyncTemplatesJob } from "./queue";
+import { queues, type FetchMediaJob, type FetchProfileJob, type ReadReceiptJob, type SendMessageJob, type SyncTemplatesJob } from "./queue";
 
 export async function startWorkers(boss: PgBoss): Promise<void> {
   await boss.work<SendMessageJob>(
@@ -33,6 +34,9 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
   });
   await boss.work<ReadReceiptJob>(queues.readReceipt, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
     await deliverReadReceipt(job.data);
+  });
+  await boss.work<FetchProfileJob>(queues.fetchProfile, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    await refreshMessengerProfile({ contactId: job.data.contactId });
   });
   await boss.work<SyncTemplatesJob>(queues.syncTemplates, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
     await syncChannelTemplates({ channelId: job.data.channelId });

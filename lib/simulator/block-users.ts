@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { SERVICE_WINDOW_MS } from "@/lib/conversations/window";
 import { lastWroteAt } from "./customer-state";
 import { graphError, ok, type GraphReply } from "./graph-reply";
+import { numberIds } from "@/lib/whatsapp/whatsapp-number";
 
 // The Block Users API: POST blocks, DELETE unblocks, GET lists, per number and
 // synchronously. Only a customer who wrote in the last 24 h can be blocked (131047 otherwise), not
@@ -24,7 +25,8 @@ export async function changeBlocks({
   body: unknown;
   block: boolean;
 }): Promise<GraphReply> {
-  const channel = await db.channel.findUnique({ where: { phoneNumberId } });
+  const row = await db.channel.findUnique({ where: { phoneNumberId } });
+  const channel = row ? numberIds(row) : null;
   if (!channel) return graphError(400, 100, `Object with ID '${phoneNumberId}' does not exist.`, "GraphMethodException");
   const request = (body ?? {}) as { messaging_product?: unknown; block_users?: unknown };
   if (request.messaging_product !== "whatsapp") return graphError(400, 100, "(#100) The parameter messaging_product is required.");

@@ -5,6 +5,7 @@ import { customerSettings } from "./customer-state";
 import { outboundView, type PhoneView } from "./outbound-view";
 import { deliverWebhook, webhookBody } from "./deliver-webhook";
 import { newWamid } from "./wamid";
+import { numberIds } from "@/lib/whatsapp/whatsapp-number";
 
 // The customer's side of the simulator: a phone that writes to the business (as a signed Meta
 // webhook, through the same endpoint Meta uses) and shows what the business sent back.
@@ -19,7 +20,8 @@ export type SimulatedMessage = {
 } & Partial<PhoneView>;
 
 async function channelFor(phoneNumberId: string) {
-  const channel = await db.channel.findUnique({ where: { phoneNumberId } });
+  const row = await db.channel.findUnique({ where: { phoneNumberId } });
+  const channel = row ? numberIds(row) : null;
   if (!channel) throw new AppError("NOT_FOUND", `No channel uses phone number id ${phoneNumberId}.`);
   return channel;
 }

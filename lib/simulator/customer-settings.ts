@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { emitStatus } from "./emit-status";
+import { numberIds } from "@/lib/whatsapp/whatsapp-number";
 
 // The simulated customer's phone settings. Someone who doesn't open the chat leaves the business's
 // messages at "delivered"; once they do, every message waiting there gets its read receipt.
@@ -37,7 +38,8 @@ export async function updatePhoneSettings({
 }
 
 async function readWaitingMessages({ phoneNumberId, waId }: { phoneNumberId: string; waId: string }) {
-  const channel = await db.channel.findUnique({ where: { phoneNumberId } });
+  const row = await db.channel.findUnique({ where: { phoneNumberId } });
+  const channel = row ? numberIds(row) : null;
   if (!channel) throw new AppError("NOT_FOUND", `No channel uses phone number id ${phoneNumberId}.`);
   const waiting = await db.simulatorMessage.findMany({
     where: { phoneNumberId, customerWaId: waId, direction: "OUTBOUND", status: "delivered" },

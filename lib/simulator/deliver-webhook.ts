@@ -8,16 +8,21 @@ import { appSecretOf } from "./meta-apps";
 const RETRY_DELAYS_MS = [500, 2_000, 5_000];
 
 export async function deliverWebhook(payload: unknown): Promise<number> {
-  const body = JSON.stringify(payload);
   // Signed with the app secret of the number it concerns, as Meta signs with the app's.
   const secret = appSecretOf(
     (payload as { entry?: { changes?: { value?: { metadata?: { phone_number_id?: string } } }[] }[] }).entry?.[0]?.changes?.[0]?.value
       ?.metadata?.phone_number_id,
   );
+  return postSigned({ path: "/api/webhooks/whatsapp", payload, secret });
+}
+
+/** POSTs a webhook signed with `secret`, retrying as Meta does; returns the last HTTP status (0: none). */
+export async function postSigned({ path, payload, secret }: { path: string; payload: unknown; secret: string }): Promise<number> {
+  const body = JSON.stringify(payload);
   let status = 0;
   for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
     try {
-      const response = await fetch(`${config().internalUrl}/api/webhooks/whatsapp`, {
+      const response = await fetch(`${config().internalUrl}${path}`, {
         method: "POST",
         headers: { "content-type": "application/json", "x-hub-signature-256": signBody(body, secret) },
         body,

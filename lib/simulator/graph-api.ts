@@ -2,6 +2,7 @@ import { changeBlocks, listBlocks } from "./block-users";
 import { getBusinessProfile, updateBusinessProfile } from "./business-profile";
 import { graphError, type GraphReply } from "./graph-reply";
 import { listTemplates } from "./list-templates";
+import { handleMessengerGraph } from "./messenger/graph";
 import { getSimulatorMedia } from "./media-graph";
 import { invalidToken, tokenMayUse } from "./meta-apps";
 import { requestOfficialBusinessAccount } from "./official-business-account";
@@ -104,6 +105,9 @@ export async function handleGraphRequest({
     return graphError(401, 190, "Invalid OAuth access token - Cannot parse access token");
   }
   const [versionSegment, ...path] = segments; // drop the version ("v23.0")
+  // Facebook Pages and their customers: the Messenger Platform's endpoints.
+  const messenger = await handleMessengerGraph({ method, path, query, body, token });
+  if (messenger) return messenger;
   // A number's own endpoints answer only to the token of the app it belongs to.
   if (path[0] && !tokenMayUse({ phoneNumberId: decodeURIComponent(path[0]), token })) return invalidToken();
   const version = Number(/^v(\d+)/.exec(versionSegment ?? "")?.[1] ?? 23);

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
+import { numberIds } from "@/lib/whatsapp/whatsapp-number";
 import { deliverWebhook } from "./deliver-webhook";
 import { simulatedNumber } from "./meta-apps";
 
@@ -50,7 +51,11 @@ export type NumberChannel = { phoneNumberId: string; wabaId: string; displayPhon
 export async function numberChannel(phoneNumberId: string): Promise<NumberChannel | null> {
   const known = simulatedNumber(phoneNumberId);
   if (known) return { phoneNumberId, wabaId: known.wabaId, displayPhoneNumber: known.displayPhoneNumber };
-  return db.channel.findUnique({ where: { phoneNumberId }, select: { phoneNumberId: true, wabaId: true, displayPhoneNumber: true } });
+  const channel = await db.channel.findUnique({
+    where: { phoneNumberId },
+    select: { phoneNumberId: true, wabaId: true, displayPhoneNumber: true },
+  });
+  return channel ? numberIds(channel) : null;
 }
 
 export async function loadNumber(phoneNumberId: string): Promise<SimulatorNumber> {

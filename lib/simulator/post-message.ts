@@ -7,6 +7,7 @@ import { simulatedPricing } from "./pricing";
 import { sendFault } from "./send-faults";
 import { validateMessage } from "./validate-message";
 import { newWamid } from "./wamid";
+import { numberIds } from "@/lib/whatsapp/whatsapp-number";
 
 // POST /{phone-number-id}/messages: sends (every message type), read receipts and typing
 // indicators, answered as the Cloud API answers, followed by the status webhooks Meta would send.
@@ -32,7 +33,8 @@ export async function postMessage({
   body: unknown;
   version: number;
 }): Promise<GraphReply> {
-  const channel = await db.channel.findUnique({ where: { phoneNumberId } });
+  const row = await db.channel.findUnique({ where: { phoneNumberId } });
+  const channel = row ? numberIds(row) : null;
   if (!channel) return graphError(400, 100, `Object with ID '${phoneNumberId}' does not exist.`, "GraphMethodException");
 
   const request = (body ?? {}) as Record<string, unknown>;

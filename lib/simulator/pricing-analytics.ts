@@ -25,7 +25,7 @@ export async function pricingAnalytics({ wabaId, fields }: { wabaId: string; fie
     return graphError(400, 100, `Unsupported get request. Object with ID '${wabaId}' does not exist.`, "GraphMethodException");
   const sent = await db.simulatorMessage.findMany({
     where: {
-      phoneNumberId: { in: channels.map((channel) => channel.phoneNumberId) },
+      phoneNumberId: { in: channels.flatMap((channel) => (channel.phoneNumberId ? [channel.phoneNumberId] : [])) },
       direction: "OUTBOUND",
       type: "template",
       status: { in: ["delivered", "read"] },

@@ -2,7 +2,8 @@
 // browser code imports these without the validation code (zod probes for eval when a schema is
 // defined, which the pages' Content-Security-Policy reports). lib/stats/contract.ts re-exports them.
 
-export const dimensions = ["inbox", "agent", "team", "template", "kind", "category", "pricing", "country", "label"] as const;
+/** channelType: WhatsApp or Messenger, read from the inbox column by the channel's kind. */
+export const dimensions = ["inbox", "channelType", "agent", "team", "template", "kind", "category", "pricing", "country", "label"] as const;
 export type Dimension = (typeof dimensions)[number];
 
 /** What an outbound message is, as the dashboards tell them apart. */

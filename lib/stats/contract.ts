@@ -47,6 +47,8 @@ export const statsQuerySchema = z
     format: z.enum(["json", "csv"]).default("json"),
     // Filters: every dimension is also a filter.
     inbox: list.optional(),
+    /** "whatsapp" or "messenger": the kind of the inbox's channel. */
+    channelType: list.pipe(z.array(z.enum(["whatsapp", "messenger"]))).optional(),
     agent: list.optional(),
     team: list.optional(),
     /** "<name>:<language>", e.g. "order_update:en_US"; a bare name matches every language. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import type { ConversationStats, StatsQuery } from "./contract";
-import { sumCounts } from "./read-rollups";
+import { channelsOfKinds, sumCounts } from "./read-rollups";
 import { bucketStarts, cover, floorQuarter } from "./slots";
 
 // GET /api/stats/conversations: the team's work from ConversationEvent (opened, reopened,
@@ -13,6 +13,7 @@ const utc = (date: Date) => Prisma.sql`${date}::timestamptz AT TIME ZONE 'UTC'`;
 function eventFilters(query: StatsQuery): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`e.at >= ${utc(query.from)}`, Prisma.sql`e.at < ${utc(query.to)}`];
   if (query.inbox?.length) where.push(Prisma.sql`e."channelId" = ANY(${query.inbox}::text[])`);
+  if (query.channelType?.length) where.push(channelsOfKinds(Prisma.sql`e."channelId"`, query.channelType));
   if (query.agent?.length) where.push(Prisma.sql`e."agentId" = ANY(${query.agent}::text[])`);
   if (query.team?.length) where.push(Prisma.sql`e."teamId" = ANY(${query.team}::text[])`);
   if (query.label?.length)

@@ -46,10 +46,10 @@ export async function costStats(query: StatsQuery): Promise<CostStats> {
 /** Meta's figures for the range's days, for the inboxes filtered (or all), when fetched. */
 async function metaFigures(query: StatsQuery): Promise<CostStats["meta"]> {
   const channels = await db.channel.findMany({
-    where: query.inbox?.length ? { id: { in: query.inbox } } : {},
+    where: { kind: "WHATSAPP", ...(query.inbox?.length ? { id: { in: query.inbox } } : {}) },
     select: { wabaId: true },
   });
-  const wabaIds = [...new Set(channels.map((channel) => channel.wabaId))];
+  const wabaIds = [...new Set(channels.flatMap((channel) => (channel.wabaId ? [channel.wabaId] : [])))];
   if (wabaIds.length === 0) return null;
   const rows = await db.$queryRaw<{ category: string; cost: Prisma.Decimal; volume: bigint; fetchedAt: Date }[]>`
     SELECT category, sum(cost) AS cost, sum(volume) AS volume, max("fetchedAt") AS "fetchedAt"

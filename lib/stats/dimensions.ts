@@ -13,6 +13,8 @@ export const bit = Object.fromEntries(rollupColumns.map((column, index) => [colu
 /** The contract's dimension → the rollup column holding it (country is held as its calling code). */
 export const columnOf: Record<Dimension, RollupColumn> = {
   inbox: "channel",
+  // No column of its own: the inbox's channel, folded by its kind when read.
+  channelType: "channel",
   agent: "agent",
   team: "team",
   template: "template",

@@ -9,6 +9,7 @@ export async function labelKeys(dimension: Dimension, keys: string[]): Promise<M
   const names = new Map<string, string>();
   const none: Record<Dimension, string> = {
     inbox: "No inbox",
+    channelType: "Unknown channel",
     agent: "No agent",
     team: "No team",
     template: "Not a template",
@@ -21,9 +22,9 @@ export async function labelKeys(dimension: Dimension, keys: string[]): Promise<M
   if (dimension === "inbox")
     for (const row of await db.channel.findMany({
       where: { id: { in: ids } },
-      select: { id: true, displayPhoneNumber: true, inbox: { select: { name: true } } },
+      select: { id: true, displayPhoneNumber: true, pageName: true, inbox: { select: { name: true } } },
     }))
-      names.set(row.id, row.inbox?.name ?? `+${row.displayPhoneNumber}`);
+      names.set(row.id, row.inbox?.name ?? row.pageName ?? `+${row.displayPhoneNumber}`);
   if (dimension === "agent")
     for (const row of await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })) names.set(row.id, row.name);
   if (dimension === "team")
@@ -37,7 +38,8 @@ export async function labelKeys(dimension: Dimension, keys: string[]): Promise<M
     else if (dimension === "template") {
       const [name, language] = key.split(":");
       names.set(key, language ? `${name} (${language})` : name!);
-    } else if (dimension === "country") names.set(key, countryOfCode(key) ?? `+${key}`);
+    } else if (dimension === "channelType") names.set(key, key === "messenger" ? "Messenger" : "WhatsApp");
+    else if (dimension === "country") names.set(key, countryOfCode(key) ?? `+${key}`);
     else if (dimension === "pricing")
       names.set(key, key === "billable" ? "Billable" : `Free: ${key.replace(/^free:/, "").replaceAll("_", " ")}`);
     else names.set(key, key);

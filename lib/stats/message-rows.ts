@@ -2,6 +2,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import type { DrillDownPage, MessageKind, StatsFilters } from "./contract";
 import { codesOfCountry } from "./countries";
+import { channelsOfKinds } from "./read-rollups";
 
 // The raw side of the statistics: the outbound messages behind a number (drill-down, keyset pages)
 // and the export. Same definitions as the rollups (lib/stats/rollup-sql.ts), read from Message.
@@ -32,6 +33,7 @@ function whereOf(query: MessageRowsQuery): Prisma.Sql[] {
   if (query.status) where.push(statusSql[query.status]);
   if (query.errorCode !== undefined) where.push(Prisma.sql`m."errorCode" = ${query.errorCode}`);
   if (query.inbox?.length) where.push(Prisma.sql`m."channelId" = ANY(${query.inbox}::text[])`);
+  if (query.channelType?.length) where.push(channelsOfKinds(Prisma.sql`m."channelId"`, query.channelType));
   if (query.agent?.length) where.push(Prisma.sql`m."senderId" = ANY(${query.agent}::text[])`);
   if (query.team?.length) where.push(Prisma.sql`m."teamId" = ANY(${query.team}::text[])`);
   if (query.template?.length) {

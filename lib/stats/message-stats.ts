@@ -3,7 +3,8 @@ import type { Funnel, MessageStats, Rates, StatsQuery } from "./contract";
 import { columnOf } from "./dimensions";
 import { displayHistogram, percentiles } from "./histogram";
 import { labelKeys } from "./labels";
-import { sumCounts, sumLatencies, type Counts } from "./read-rollups";
+import { db } from "@/lib/db/client";
+import { countNames, sumCounts, sumLatencies, type Counts, type CountRow, type LatencyRow } from "./read-rollups";
 import { bucketStarts, cover, floorQuarter, seriesCover } from "./slots";
 
 // GET /api/stats/messages (docs/architecture.md, "Statistics"): the delivery funnel, rates,
@@ -74,10 +75,14 @@ export async function messageStats(query: StatsQuery): Promise<MessageStats> {
 async function groups(query: StatsQuery, ranges: ReturnType<typeof cover>): Promise<MessageStats["groups"]> {
   const dimension = query.groupBy!;
   const column = columnOf[dimension];
-  const [countRows, latencyRows] = await Promise.all([
+  const [channelRows, channelLatencies] = await Promise.all([
     sumCounts({ filters: query, ranges, group: [column] }),
     sumLatencies({ filters: query, ranges, group: [column], readOnly: true }),
   ]);
+  // The channel type is the inbox's channel's kind: the inbox groups, folded by kind.
+  const kinds = dimension === "channelType" ? await channelKinds(channelRows.map((row) => row.keys[column]!)) : null;
+  const countRows = kinds ? foldCounts(channelRows, column, kinds) : channelRows;
+  const latencyRows = kinds ? foldLatencies(channelLatencies, column, kinds) : channelLatencies;
   const names = await labelKeys(
     dimension,
     countRows.map((row) => row.keys[column]!),
@@ -97,4 +102,32 @@ async function groups(query: StatsQuery, ranges: ReturnType<typeof cover>): Prom
       };
     })
     .sort((a, b) => b.sent - a.sent || a.label.localeCompare(b.label));
+}
+
+async function channelKinds(channelIds: string[]): Promise<Map<string, string>> {
+  const rows = await db.channel.findMany({ where: { id: { in: channelIds } }, select: { id: true, kind: true } });
+  return new Map(rows.map((row) => [row.id, row.kind === "MESSENGER" ? "messenger" : "whatsapp"]));
+}
+
+function foldCounts(rows: CountRow[], column: string, kinds: Map<string, string>): CountRow[] {
+  const folded = new Map<string, CountRow>();
+  for (const row of rows) {
+    const kind = kinds.get(row.keys[column]!) ?? "";
+    const into = folded.get(kind) ?? { ...zero(), index: row.index, keys: { [column]: kind } };
+    for (const name of countNames) into[name] += row[name];
+    folded.set(kind, into);
+  }
+  return [...folded.values()];
+}
+
+function foldLatencies(rows: LatencyRow[], column: string, kinds: Map<string, string>): LatencyRow[] {
+  const folded = new Map<string, LatencyRow>();
+  for (const row of rows) {
+    const kind = kinds.get(row.keys[column]!) ?? "";
+    const into = folded.get(kind) ?? { ...row, keys: { [column]: kind }, deliver: new Map(), read: new Map() };
+    for (const [bucket, count] of row.read) into.read.set(bucket, (into.read.get(bucket) ?? 0) + count);
+    for (const [bucket, count] of row.deliver) into.deliver.set(bucket, (into.deliver.get(bucket) ?? 0) + count);
+    folded.set(kind, into);
+  }
+  return [...folded.values()];
 }

@@ -37,6 +37,7 @@ function filterSql(filters: StatsFilters, col: Columns = rollupColumn): Prisma.S
   const where: Prisma.Sql[] = [];
   const any = (column: RollupColumn, values: string[]) => Prisma.sql`${Prisma.raw(col(column))} = ANY(${values}::text[])`;
   if (filters.inbox?.length) where.push(any("channel", filters.inbox));
+  if (filters.channelType?.length) where.push(channelsOfKinds(Prisma.raw(col("channel")), filters.channelType));
   if (filters.agent?.length) where.push(any("agent", filters.agent));
   if (filters.team?.length) where.push(any("team", filters.team));
   if (filters.template?.length) {
@@ -57,6 +58,11 @@ function filterSql(filters: StatsFilters, col: Columns = rollupColumn): Prisma.S
   if (filters.country?.length) where.push(any("code", filters.country.flatMap(codesOfCountry)));
   if (filters.label?.length) where.push(any("label", filters.label));
   return where;
+}
+
+/** The channel column holds a channel of one of the kinds ("whatsapp", "messenger"). */
+export function channelsOfKinds(column: Prisma.Sql, kinds: string[]): Prisma.Sql {
+  return Prisma.sql`${column} IN (SELECT id FROM "Channel" WHERE kind::text = ANY(${kinds.map((kind) => kind.toUpperCase())}::text[]))`;
 }
 
 function rangesSql(ranges: SlotRange[]): Prisma.Sql {

@@ -11,7 +11,7 @@ const DAY = 86_400_000;
  */
 export async function refreshMetaPricing({ from, to, inboxIds }: { from: Date; to: Date; inboxIds?: string[] }) {
   const channels = await db.channel.findMany({
-    where: inboxIds?.length ? { id: { in: inboxIds } } : {},
+    where: { kind: "WHATSAPP", ...(inboxIds?.length ? { id: { in: inboxIds } } : {}) },
     select: { wabaId: true, phoneNumberId: true },
   });
   const start = Math.floor(from.getTime() / DAY) * DAY;
@@ -19,7 +19,9 @@ export async function refreshMetaPricing({ from, to, inboxIds }: { from: Date; t
   const problems: { wabaId: string; message: string }[] = [];
   let points = 0;
   // One call per account, with the credentials of one of its numbers.
-  const accounts = new Map(channels.map((channel) => [channel.wabaId, channel.phoneNumberId]));
+  const accounts = new Map(
+    channels.flatMap((channel) => (channel.wabaId && channel.phoneNumberId ? [[channel.wabaId, channel.phoneNumberId]] : [])),
+  );
   for (const [wabaId, phoneNumberId] of accounts) {
     try {
       const data = await fetchPricingAnalytics({ wabaId, phoneNumberId, start: start / 1000, end: end / 1000 });

@@ -1,5 +1,6 @@
 import { credentialsFor } from "@/lib/channels/credentials";
 import { config } from "@/lib/config";
+import { mayHaveArrived } from "@/lib/http/may-have-arrived";
 
 // The Graph API client: the one way Switchboard talks to Meta (or, in simulator mode, to the
 // built-in simulator, which answers in Meta's shapes). The base URL comes from WHATSAPP_GRAPH_URL.
@@ -24,31 +25,6 @@ export class GraphError extends Error {
 
 // Meta's throttling and transient codes: worth another try later.
 const retryableCodes = new Set([1, 2, 4, 17, 80007, 130429, 131000, 131056, 131057, 133004]);
-
-// Failures while connecting, before any byte of the request was written: the request never left.
-const notSentCodes = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "CERT_HAS_EXPIRED",
-  "DEPTH_ZERO_SELF_SIGNED_CERT",
-  "SELF_SIGNED_CERT_IN_CHAIN",
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "ERR_TLS_CERT_ALTNAME_INVALID",
-]);
-
-/** Whether a fetch that threw can have delivered its request (anything but a failure to connect). */
-export function mayHaveArrived(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: unknown; errors?: { code?: unknown }[] } } | null)?.cause;
-  if (!cause) return true;
-  if (typeof cause.code === "string" && notSentCodes.has(cause.code)) return false;
-  // Several addresses tried in turn (happy eyeballs): none connected.
-  if (cause.errors?.length && cause.errors.every((inner) => typeof inner.code === "string" && notSentCodes.has(inner.code))) return false;
-  return true;
-}
 
 /** On whose behalf a call is made: a number (its own credentials), or a token being checked. */
 export type GraphCaller = { phoneNumberId: string } | { accessToken: string };

@@ -89,7 +89,7 @@ export async function recordAccountChange({
   const number = typeof value.display_phone_number === "string" ? value.display_phone_number.replace(/\D/g, "") : null;
   const numberId = value.entity_type === "PHONE_NUMBER" && typeof value.entity_id === "string" ? value.entity_id : null;
   const targets = number
-    ? channels.filter((c) => c.displayPhoneNumber.replace(/\D/g, "") === number)
+    ? channels.filter((c) => (c.displayPhoneNumber ?? "").replace(/\D/g, "") === number)
     : numberId
       ? channels.filter((c) => c.phoneNumberId === numberId)
       : channels;

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { normaliseLanguage } from "./render-template";
+import { numberIds, whatsappChannels } from "./whatsapp-number";
 import { fetchTemplatePage, type MetaTemplate } from "./templates-api";
 
 // Mirrors the WhatsApp Business Account's templates into the Template table: every page Meta
@@ -18,7 +19,7 @@ export async function syncTemplates({ channelId, pageSize }: { channelId: string
   let pages = 0;
   let next: string | undefined;
   do {
-    const page = await fetchTemplatePage({ wabaId: channel.wabaId, phoneNumberId: channel.phoneNumberId, next, limit: pageSize });
+    const page = await fetchTemplatePage({ ...numberIds(channel), next, limit: pageSize });
     templates.push(...(page.data ?? []));
     next = page.paging?.next;
     pages++;
@@ -55,7 +56,10 @@ export async function syncTemplates({ channelId, pageSize }: { channelId: string
 
 /** Every channel (or one); a failure is thrown after the others have synced, for the job to retry. */
 export async function syncChannelTemplates({ channelId }: { channelId?: string } = {}): Promise<SyncResult[]> {
-  const channels = await db.channel.findMany({ where: channelId ? { id: channelId } : {}, select: { id: true } });
+  const channels = await db.channel.findMany({
+    where: { ...whatsappChannels, ...(channelId ? { id: channelId } : {}) },
+    select: { id: true },
+  });
   const results: SyncResult[] = [];
   let failure: unknown = null;
   for (const channel of channels) {

@@ -2,12 +2,16 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { processMessengerEvent } from "@/lib/messenger/receive-webhook";
+import { pageEnvelope } from "@/lib/messenger/webhook-schema";
 import { processWebhookEvent, type WebhookOutcome } from "./receive-webhook";
 import { webhookEnvelope } from "./webhook-schema";
 
 export type WebhookEventDto = {
   id: string;
   state: "RECEIVED" | "PROCESSED" | "FAILED";
+  /** Whose body: a WhatsApp Business Account's, or a Facebook Page's. */
+  channelKind: "WHATSAPP" | "MESSENGER";
   phoneNumberId: string | null;
   error: string | null;
   receivedAt: string;
@@ -26,7 +30,7 @@ export async function listWebhookEvents({
     where: state ? { state } : {},
     orderBy: { receivedAt: "desc" },
     take: Math.min(Math.max(limit, 1), 200),
-    select: { id: true, state: true, phoneNumberId: true, error: true, receivedAt: true, processedAt: true },
+    select: { id: true, state: true, channelKind: true, phoneNumberId: true, error: true, receivedAt: true, processedAt: true },
   });
   return rows.map((row) => ({
     ...row,
@@ -48,12 +52,7 @@ export async function replayWebhookEvent({
 }): Promise<WebhookOutcome> {
   const event = await db.webhookEvent.findUnique({ where: { id: eventId } });
   if (!event) throw new AppError("NOT_FOUND", "No such webhook event.");
-  const body = webhookEnvelope.parse(event.payload);
-  if (!event.channelId && event.phoneNumberId) {
-    const channel = await db.channel.findUnique({ where: { phoneNumberId: event.phoneNumberId }, select: { id: true } });
-    if (channel) await db.webhookEvent.update({ where: { id: eventId }, data: { channelId: channel.id } });
-  }
-  const outcome = await processWebhookEvent({ eventId, body });
+  const outcome = event.channelKind === "MESSENGER" ? await replayPageBody(event) : await replayNumberBody(event);
   await recordAudit({
     actor: { id: actor.id, label: actor.name },
     action: "webhook_event.replayed",
@@ -62,4 +61,27 @@ export async function replayWebhookEvent({
     after: { state: outcome.state, error: outcome.error ?? null },
   });
   return outcome;
+}
+
+type LoggedEvent = { id: string; payload: unknown; channelId: string | null; phoneNumberId: string | null };
+
+/** A Page body goes through the Messenger adapter, its Page's channel found again if it exists now. */
+async function replayPageBody(event: LoggedEvent): Promise<WebhookOutcome> {
+  const body = pageEnvelope.parse(event.payload);
+  const pageId = body.entry.map((entry) => entry.id).find((id) => typeof id === "string" || typeof id === "number");
+  if (!event.channelId && pageId !== undefined) {
+    const channel = await db.channel.findUnique({ where: { pageId: String(pageId) }, select: { id: true } });
+    if (channel) await db.webhookEvent.update({ where: { id: event.id }, data: { channelId: channel.id } });
+  }
+  return processMessengerEvent({ eventId: event.id, body });
+}
+
+async function replayNumberBody(event: LoggedEvent): Promise<WebhookOutcome> {
+  const eventId = event.id;
+  const body = webhookEnvelope.parse(event.payload);
+  if (!event.channelId && event.phoneNumberId) {
+    const channel = await db.channel.findUnique({ where: { phoneNumberId: event.phoneNumberId }, select: { id: true } });
+    if (channel) await db.webhookEvent.update({ where: { id: eventId }, data: { channelId: channel.id } });
+  }
+  return processWebhookEvent({ eventId, body });
 }

@@ -28,8 +28,9 @@ describe("Settings → Channels", () => {
   it("connects a number after Meta accepts its token, shows no secret, and its customers reach the inbox", async () => {
     const admin = await signedInPage(browser, "admin@example.com");
     await admin.goto("/settings/channels");
-    await expect.poll(() => admin.getByTestId("channel-row").count()).toBe(1);
-    expect(await admin.getByTestId("channel-secrets").textContent()).toContain("from configuration");
+    // The configured number and the configured Facebook Page.
+    await expect.poll(() => admin.getByTestId("channel-row").count()).toBe(2);
+    expect(await admin.getByTestId("channel-secrets").first().textContent()).toContain("from configuration");
 
     await admin.getByRole("button", { name: "Connect a number" }).click();
     const form = admin.getByTestId("channel-form");

@@ -20,7 +20,7 @@ beforeAll(async () => {
   admin = await signIn("admin@example.com");
   const channel = await testChannel();
   channelId = channel.id;
-  phoneNumberId = channel.phoneNumberId;
+  phoneNumberId = channel.phoneNumberId!;
 });
 afterAll(async () => {
   await simulatorNumber({ quality: "GREEN", limit: "TIER_2K" });

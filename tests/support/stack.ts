@@ -19,6 +19,10 @@ declare module "vitest" {
     verifyToken: string;
     phoneNumberId: string;
     wabaId: string;
+    /** The Facebook Page of the MESSENGER_* settings, and its app's secret and verify token. */
+    pageId: string;
+    pageAppSecret: string;
+    pageVerifyToken: string;
     nextAuthSecret: string;
     auditKey: string;
     /** The built server's process id, for tests that watch its memory. */
@@ -46,6 +50,9 @@ export default async function setup(project: TestProject) {
   project.provide("verifyToken", settings.verifyToken);
   project.provide("phoneNumberId", settings.phoneNumberId);
   project.provide("wabaId", settings.wabaId);
+  project.provide("pageId", settings.pageId);
+  project.provide("pageAppSecret", settings.pageAppSecret);
+  project.provide("pageVerifyToken", settings.pageVerifyToken);
   project.provide("nextAuthSecret", settings.nextAuthSecret);
   project.provide("auditKey", settings.auditKey);
   project.provide("serverPid", running.pid);
@@ -62,6 +69,10 @@ export const settings = {
   verifyToken: "test-verify-token",
   phoneNumberId: "109876543210001",
   wabaId: "209876543210001",
+  pageId: "409876543210001",
+  pageAppSecret: "test-page-app-secret",
+  pageVerifyToken: "test-page-verify-token",
+  pageAccessToken: "test-page-access-token",
   nextAuthSecret: "test-nextauth-secret-0123456789abcdef0123456789",
   // Known, so tests can derive the application role's password and check the chain's HMACs, and
   // so several servers on one database agree.
@@ -93,6 +104,10 @@ export async function startServer({
       WHATSAPP_VERIFY_TOKEN: settings.verifyToken,
       WHATSAPP_PHONE_NUMBER_ID: settings.phoneNumberId,
       WHATSAPP_WABA_ID: settings.wabaId,
+      MESSENGER_PAGE_ID: settings.pageId,
+      MESSENGER_APP_SECRET: settings.pageAppSecret,
+      MESSENGER_VERIFY_TOKEN: settings.pageVerifyToken,
+      MESSENGER_PAGE_ACCESS_TOKEN: settings.pageAccessToken,
       ...env,
     },
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { SendFailure } from "@/lib/conversations/channel-input";
 import { afterFailure, mayClaim, reconcilable, sendActions, sweepDecision } from "@/lib/conversations/send-state";
 import { messageStatuses, nextStatus, type MessageStatus } from "@/lib/conversations/status";
-import { GraphError, mayHaveArrived } from "@/lib/whatsapp/graph-client";
+import { mayHaveArrived } from "@/lib/http/may-have-arrived";
+import { GraphError } from "@/lib/whatsapp/graph-client";
 import { whatsappTransport } from "@/lib/whatsapp/transport";
 
 const refused = (retryable: boolean): SendFailure => ({

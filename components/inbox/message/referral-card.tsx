@@ -1,10 +1,13 @@
 import type { ReferralDto } from "@/lib/conversations/types";
 import { part, safeHref, str } from "./content";
 
-/** At the top of the thread: the click-to-WhatsApp ad or post the customer came from. */
+// What a referral's source is called: WhatsApp's ads and posts, Messenger's m.me links and ads.
+const sources: Record<string, string> = { post: "a post", "m.me link": "an m.me link", "chat plugin": "the website chat", link: "a link" };
+
+/** At the top of the thread: the click-to-WhatsApp ad or post, or the m.me link or ad, the customer came from. */
 export function ReferralCard({ referral }: { referral: ReferralDto }) {
   const link = safeHref(referral.sourceUrl);
-  const source = referral.sourceType === "post" ? "a post" : "an ad";
+  const source = sources[referral.sourceType ?? ""] ?? "an ad";
   return (
     <aside
       className="mx-auto mb-3 max-w-md rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-slate-700 shadow-sm"
@@ -37,7 +40,7 @@ export function ReferralTag({ content }: { content: unknown }) {
   if (!referral) return null;
   return (
     <p className="rounded bg-amber-50 px-1.5 py-0.5 text-[11px] text-amber-800" data-testid="message-referral">
-      Via {str(referral.source_type) === "post" ? "post" : "ad"}
+      Via {(sources[str(referral.source_type) ?? ""] ?? "an ad").replace(/^(a|an|the) /, "")}
       {str(referral.headline) ? `: ${str(referral.headline)}` : ""}
     </p>
   );

@@ -1,8 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import type { MessageDto } from "@/lib/conversations/types";
+import type { ChannelSummary, MessageDto } from "@/lib/conversations/types";
 import { sendActions } from "@/lib/conversations/send-state";
+import { describeMessengerError } from "@/lib/messenger/error-messages";
 import { describeMetaError } from "@/lib/whatsapp/error-messages";
 
 // Under an outbound bubble whose send did not go as planned: why, in words, and what the agent can
@@ -11,7 +12,15 @@ import { describeMetaError } from "@/lib/whatsapp/error-messages";
 
 export type SendAction = (messageId: string, action: "retry" | "discard") => Promise<void>;
 
-export function SendProblem({ message, onSendAction }: { message: MessageDto; onSendAction: SendAction }) {
+export function SendProblem({
+  message,
+  channel,
+  onSendAction,
+}: {
+  message: MessageDto;
+  channel: ChannelSummary["kind"];
+  onSendAction: SendAction;
+}) {
   const [busy, setBusy] = useState<"retry" | "discard" | null>(null);
   const act = async (action: "retry" | "discard") => {
     setBusy(action);
@@ -26,7 +35,10 @@ export function SendProblem({ message, onSendAction }: { message: MessageDto; on
         data-testid="message-error"
       >
         <span>
-          Not delivered: {describeMetaError({ code: message.error?.code, title: message.error?.title })}
+          Not delivered:{" "}
+          {channel === "messenger"
+            ? describeMessengerError({ code: null, title: message.error?.title })
+            : describeMetaError({ code: message.error?.code, title: message.error?.title })}
           {message.error?.code ? ` (${message.error.code})` : ""}
         </span>
         <ActionButton
@@ -46,8 +58,8 @@ export function SendProblem({ message, onSendAction }: { message: MessageDto; on
         <p className="flex items-start gap-1">
           <QuestionIcon />
           <span title={message.error?.title ?? undefined}>
-            <strong>Not confirmed.</strong> WhatsApp never answered, so this may or may not have reached the customer. Resend it (they may
-            get it twice) or discard it.
+            <strong>Not confirmed.</strong> {channel === "messenger" ? "Messenger" : "WhatsApp"} never answered, so this may or may not have
+            reached the customer. Resend it (they may get it twice) or discard it.
           </span>
         </p>
         <div className="mt-1 flex justify-end gap-1">

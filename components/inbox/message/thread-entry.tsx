@@ -2,7 +2,7 @@
 
 import { ReplyIcon } from "@/components/ui/icons";
 import { MessageTicks } from "@/components/ui/message-ticks";
-import type { MessageDto } from "@/lib/conversations/types";
+import type { ChannelSummary, MessageDto } from "@/lib/conversations/types";
 import { MessageContent } from "../message-content";
 import { isNotice, SystemNotice } from "./notices";
 import { ReactionsRow } from "./reactions-row";
@@ -13,10 +13,12 @@ import { SendProblem, type SendAction } from "./send-problem";
 
 export function Entry({
   message,
+  channel = "whatsapp",
   onReply,
   onSendAction,
 }: {
   message: MessageDto;
+  channel?: ChannelSummary["kind"];
   onReply: (message: MessageDto) => void;
   onSendAction: SendAction;
 }) {
@@ -29,7 +31,7 @@ export function Entry({
   }
   if (message.type === "note") return <Note message={message} />;
   if (isNotice(message)) return <SystemNotice message={message} />;
-  return <Bubble message={message} onReply={onReply} onSendAction={onSendAction} />;
+  return <Bubble message={message} channel={channel} onReply={onReply} onSendAction={onSendAction} />;
 }
 
 function Note({ message }: { message: MessageDto }) {
@@ -48,10 +50,12 @@ function Note({ message }: { message: MessageDto }) {
 
 function Bubble({
   message,
+  channel,
   onReply,
   onSendAction,
 }: {
   message: MessageDto;
+  channel: ChannelSummary["kind"];
   onReply: (message: MessageDto) => void;
   onSendAction: SendAction;
 }) {
@@ -68,14 +72,15 @@ function Bubble({
           <MessageContent message={message} />
           <div className="mt-0.5 flex items-center justify-end gap-1 text-[11px] text-slate-500">
             {message.sender && outbound && <span className="mr-1">{message.sender.name}</span>}
+            {!message.sender && outbound && <SentFrom content={message.content} />}
             <time dateTime={message.timestamp}>
               {new Date(message.timestamp).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
             </time>
             {outbound && <MessageTicks status={message.status} />}
           </div>
-          {outbound && <SendProblem message={message} onSendAction={onSendAction} />}
+          {outbound && <SendProblem message={message} channel={channel} onSendAction={onSendAction} />}
         </div>
-        {message.externalId && (
+        {message.externalId && channel === "whatsapp" && (
           <button
             onClick={() => onReply(message)}
             title="Reply to this message"
@@ -87,6 +92,18 @@ function Bubble({
       </div>
       <ReactionsRow reactions={message.reactions} outbound={outbound} />
     </>
+  );
+}
+
+/** A business message sent outside Switchboard (Messenger's echo): where it was written. */
+function SentFrom({ content }: { content: unknown }) {
+  const origin = (content as { sentFrom?: unknown } | null)?.sentFrom;
+  if (typeof origin !== "string") return null;
+  const where = origin === "page_inbox" ? "the Page's inbox" : origin.startsWith("app:") ? "another app" : "the Page";
+  return (
+    <span className="mr-1 italic" data-testid="sent-from">
+      Sent from {where}
+    </span>
   );
 }
 

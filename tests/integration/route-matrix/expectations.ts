@@ -85,6 +85,13 @@ export const routeCases: Record<string, RouteCase> = {
   "POST /api/conversations/[id]/typing": { path: (ids) => `${conversation(ids)}/typing`, body: {}, expect: members("pass") },
   "GET /api/contacts/[id]": { path: (ids) => `/api/contacts/${ids.contactId}`, expect: members(200) },
   "PATCH /api/contacts/[id]": { path: (ids) => `/api/contacts/${ids.contactId}`, body: {}, expect: members("pass") },
+  "GET /api/contacts/[id]/link": { path: (ids) => `/api/contacts/${ids.contactId}/link?q=Le`, expect: members(200) },
+  "POST /api/contacts/[id]/link": {
+    path: (ids) => `/api/contacts/${ids.contactId}/link`,
+    body: { contactId: "unknown" },
+    expect: members("pass"),
+  },
+  "DELETE /api/contacts/[id]/link": { path: (ids) => `/api/contacts/${ids.contactId}/link`, expect: members(200) },
   "POST /api/contacts/[id]/block": {
     path: (ids) => `/api/contacts/${ids.contactId}/block`,
     body: { reason: "Route matrix" },
@@ -216,6 +223,11 @@ export const routeCases: Record<string, RouteCase> = {
     expect: same(403),
   },
   "POST /api/webhooks/whatsapp": { path: () => "/api/webhooks/whatsapp", body: {}, expect: same(401) },
+  "GET /api/webhooks/messenger": {
+    path: () => "/api/webhooks/messenger?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1",
+    expect: same(403),
+  },
+  "POST /api/webhooks/messenger": { path: () => "/api/webhooks/messenger", body: {}, expect: same(401) },
 
   // The simulator plays the customer's phone and Meta: open in simulator mode, 404 in cloud mode
   // (tested in simulator-mode.test.ts), never tied to a Switchboard session.
@@ -241,6 +253,16 @@ export const routeCases: Record<string, RouteCase> = {
   "GET /api/simulator/graph/[...path]": { path: () => "/api/simulator/graph/v23.0/me", expect: same(401) },
   "POST /api/simulator/graph/[...path]": { path: () => "/api/simulator/graph/v23.0/1/messages", body: {}, expect: same(401) },
   "DELETE /api/simulator/graph/[...path]": { path: () => "/api/simulator/graph/v23.0/1/block_users", body: {}, expect: same(401) },
+  "GET /api/simulator/messenger": { path: () => "/api/simulator/messenger", expect: same(200) },
+  "PATCH /api/simulator/messenger": { path: () => "/api/simulator/messenger", body: {}, expect: same(400) },
+  "GET /api/simulator/messenger/[psid]": { path: () => "/api/simulator/messenger/7100000000000001", expect: same(200) },
+  "PATCH /api/simulator/messenger/[psid]": { path: () => "/api/simulator/messenger/7100000000000001", body: {}, expect: same(400) },
+  "POST /api/simulator/messenger/[psid]": { path: () => "/api/simulator/messenger/7100000000000001", body: {}, expect: same(400) },
+  "GET /api/simulator/messenger/files/[id]": {
+    path: (ids) => `/api/simulator/messenger/files/${ids.simulatorMediaId}`,
+    expect: same("pass"),
+  },
+  "GET /api/simulator/messenger/pictures/[psid]": { path: () => "/api/simulator/messenger/pictures/7100000000000001", expect: same(200) },
 };
 
 /** Handlers that do not declare themselves with route(), and why. Everything else must. */

@@ -11,7 +11,11 @@ export default async function ChannelsPage() {
   const { items } = await listChannels({ user });
   return (
     <div className="mx-auto h-full max-w-5xl overflow-y-auto p-6">
-      <ChannelsAdmin channels={items} webhookUrl={`${config().publicUrl}/api/webhooks/whatsapp`} />
+      <ChannelsAdmin
+        channels={items}
+        webhookUrl={`${config().publicUrl}/api/webhooks/whatsapp`}
+        pageWebhookUrl={`${config().publicUrl}/api/webhooks/messenger`}
+      />
     </div>
   );
 }

@@ -1,0 +1,25 @@
+import type { ChannelSummary } from "@/lib/conversations/types";
+
+// Which platform a conversation is on, at a glance: WhatsApp's green or Messenger's blue, with a
+// letter for those who don't tell colours apart and the name for screen readers and tooltips.
+
+const marks = {
+  whatsapp: { label: "WhatsApp", letter: "W", tone: "bg-[#25d366] text-white" },
+  messenger: { label: "Messenger", letter: "M", tone: "bg-[#0866ff] text-white" },
+} as const;
+
+export function ChannelMark({ kind, className = "" }: { kind: ChannelSummary["kind"]; className?: string }) {
+  const mark = marks[kind];
+  return (
+    <span
+      title={mark.label}
+      aria-label={mark.label}
+      role="img"
+      data-testid="channel-mark"
+      data-channel={kind}
+      className={`inline-flex h-4 w-4 shrink-0 items-center justify-center rounded-full text-[9px] font-bold leading-none ${mark.tone} ${className}`}
+    >
+      {mark.letter}
+    </span>
+  );
+}

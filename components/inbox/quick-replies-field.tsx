@@ -1,0 +1,43 @@
+"use client";
+
+import { limits } from "@/lib/conversations/outbound-limits";
+
+// Messenger's quick replies: up to 13 buttons under the message, each at most 20 characters; the
+// customer's tap comes back as their message. Typed as one comma-separated line.
+
+export function parseQuickReplies(value: string): string[] {
+  return value
+    .split(",")
+    .map((title) => title.trim())
+    .filter(Boolean);
+}
+
+export function quickRepliesProblem(titles: string[]): string | null {
+  if (titles.length > limits.quickReplies) return `Messenger allows at most ${limits.quickReplies} quick replies.`;
+  const long = titles.find((title) => title.length > limits.quickReplyTitle);
+  return long ? `“${long}” is longer than the ${limits.quickReplyTitle} characters a quick reply may have.` : null;
+}
+
+export function QuickRepliesField({ value, onChange, onClose }: { value: string; onChange: (value: string) => void; onClose: () => void }) {
+  const problem = quickRepliesProblem(parseQuickReplies(value));
+  return (
+    <div className="mb-1.5 rounded-md border border-[#0866ff]/30 bg-[#0866ff]/5 px-3 py-1.5 text-xs" data-testid="quick-replies-field">
+      <label className="flex items-center gap-2">
+        <span className="shrink-0 font-medium text-[#0866ff]">Quick replies</span>
+        <input
+          autoFocus
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          onKeyDown={(event) => event.key === "Escape" && onClose()}
+          placeholder="Yes, No, Call me — comma-separated, up to 13"
+          className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+          data-testid="quick-replies-input"
+        />
+        <button type="button" onClick={onClose} className="text-slate-400 hover:text-slate-700" aria-label="Remove quick replies">
+          ×
+        </button>
+      </label>
+      {problem && <p className="mt-1 text-red-700">{problem}</p>}
+    </div>
+  );
+}
