@@ -69,7 +69,7 @@ const config = [
           },
           // Punctuation, symbols, numbers, constants and the product's own name are the same in every
           // language.
-          words: { exclude: ["[0-9!-/:-@[-`{-~\\s·—–…×→←↑↓✓✕•]+", "[A-Z_-]+", "Switchboard", "WhatsApp"] },
+          words: { exclude: [/^[^\p{L}]*$/u, "[A-Z_-]+", "Switchboard", "WhatsApp"] },
           // Keys and values handed to the translators, permission names, and formatting calls.
           callees: {
             exclude: [
@@ -78,6 +78,7 @@ const config = [
               "say",
               "\\w+Text",
               "can",
+              "field",
               "format\\.\\w+",
               "dates\\.\\w+",
               "includes",

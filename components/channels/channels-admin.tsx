@@ -1,10 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { failureText } from "@/components/api/client";
 import { useUpdateChannel } from "@/components/api/mutations";
 import type { ChannelDto } from "@/components/api/types";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ChannelForm } from "./channel-form";
@@ -14,6 +15,8 @@ import { ChannelRow } from "./channel-row";
 // change goes through the JSON API, then the page is asked for again (router.refresh()).
 
 export function ChannelsAdmin({ channels, webhookUrl }: { channels: ChannelDto[]; webhookUrl: string }) {
+  const t = useTranslations("channels");
+  const errorText = useErrorText();
   const router = useRouter();
   const [editing, setEditing] = useState<ChannelDto | "new" | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
@@ -30,9 +33,9 @@ export function ChannelsAdmin({ channels, webhookUrl }: { channels: ChannelDto[]
     setNotice(null);
     try {
       const changed = await update.mutateAsync({ channelId: channel.id, changes: { disabled: !channel.disabledAt } });
-      saved(changed, changed.disabledAt ? `${changed.name} is disabled: nothing is sent from it.` : `${changed.name} sends again.`);
+      saved(changed, changed.disabledAt ? t("disabledDone", { name: changed.name }) : t("enabledDone", { name: changed.name }));
     } catch (failure) {
-      setNotice({ ok: false, text: failureText(failure, "The channel could not be changed.") });
+      setNotice({ ok: false, text: errorText(failure, t("changeFailed")) });
     }
   }
 
@@ -40,14 +43,11 @@ export function ChannelsAdmin({ channels, webhookUrl }: { channels: ChannelDto[]
     <div className="space-y-4">
       <div className="flex items-start justify-between gap-4">
         <div>
-          <h1 className="text-lg font-semibold">Channels</h1>
-          <p className="text-sm text-slate-500">
-            The WhatsApp numbers customers write to. Each is an inbox with its own members; credentials are checked with Meta before they
-            are saved and stored encrypted.
-          </p>
+          <h1 className="text-lg font-semibold">{t("title")}</h1>
+          <p className="text-sm text-slate-500">{t("intro")}</p>
         </div>
         <Button tone="primary" className="shrink-0 whitespace-nowrap" onClick={() => setEditing("new")}>
-          Connect a number
+          {t("connectANumber")}
         </Button>
       </div>
       {notice && (
@@ -61,10 +61,10 @@ export function ChannelsAdmin({ channels, webhookUrl }: { channels: ChannelDto[]
       <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm" data-testid="channels-table">
         <thead className="bg-slate-50 text-left text-xs text-slate-500">
           <tr>
-            <th className="px-3 py-2 font-medium">Inbox</th>
-            <th className="px-3 py-2 font-medium">Number</th>
-            <th className="px-3 py-2 font-medium">Health</th>
-            <th className="px-3 py-2 font-medium">Credentials</th>
+            <th className="px-3 py-2 font-medium">{t("inbox")}</th>
+            <th className="px-3 py-2 font-medium">{t("number")}</th>
+            <th className="px-3 py-2 font-medium">{t("health")}</th>
+            <th className="px-3 py-2 font-medium">{t("credentials")}</th>
             <th className="px-3 py-2" />
           </tr>
         </thead>
@@ -72,7 +72,7 @@ export function ChannelsAdmin({ channels, webhookUrl }: { channels: ChannelDto[]
           {channels.length === 0 && (
             <tr>
               <td colSpan={5} className="px-3 py-8 text-center text-slate-500">
-                No number is connected yet. Connect one to start receiving messages.
+                {t("empty")}
               </td>
             </tr>
           )}
@@ -82,19 +82,20 @@ export function ChannelsAdmin({ channels, webhookUrl }: { channels: ChannelDto[]
         </tbody>
       </table>
       <p className="text-xs text-slate-500">
-        In Meta&apos;s app dashboard, point the webhook at <code className="rounded bg-slate-100 px-1">{webhookUrl}</code> with the
-        channel&apos;s verify token, and subscribe to the <code className="rounded bg-slate-100 px-1">messages</code> field.
+        {t.rich("webhookHelp", { url: webhookUrl, code: (chunks) => <code className="rounded bg-slate-100 px-1">{chunks}</code> })}
       </p>
       <Dialog
         open={editing !== null}
         onClose={() => setEditing(null)}
-        title={editing === "new" ? "Connect a WhatsApp number" : `Edit ${editing?.name ?? ""}`}
+        title={editing === "new" ? t("connectTitle") : t("editName", { name: editing?.name ?? "" })}
         width="max-w-lg"
       >
         {editing !== null && (
           <ChannelForm
             channel={editing === "new" ? null : editing}
-            onDone={(channel) => saved(channel, editing === "new" ? `${channel.name} is connected.` : `${channel.name} is saved.`)}
+            onDone={(channel) =>
+              saved(channel, editing === "new" ? t("connected", { name: channel.name }) : t("saved", { name: channel.name }))
+            }
           />
         )}
       </Dialog>

@@ -1,19 +1,14 @@
+import { useTranslations } from "next-intl";
 import type { MessageStatus } from "@/lib/conversations/status";
 
 // WhatsApp's receipts: a clock while queued, ✓ sent, ✓✓ delivered, blue ✓✓ read, red when failed.
 
-const labels: Partial<Record<MessageStatus, string>> = {
-  QUEUED: "Queued",
-  SENT: "Sent",
-  DELIVERED: "Delivered",
-  READ: "Read",
-  PLAYED: "Played",
-  FAILED: "Failed",
-};
+const shown: MessageStatus[] = ["QUEUED", "SENT", "DELIVERED", "READ", "PLAYED", "FAILED"];
 
 export function MessageTicks({ status }: { status: MessageStatus }) {
-  const label = labels[status];
-  if (!label) return null;
+  const t = useTranslations("ui");
+  if (!shown.includes(status)) return null;
+  const label = t("status", { status });
   return (
     <span data-testid="ticks" data-status={status} title={label} aria-label={label} className="inline-flex items-center">
       {status === "QUEUED" && (

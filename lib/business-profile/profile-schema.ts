@@ -10,30 +10,6 @@ import { verticals } from "@/lib/whatsapp/verticals";
 export { verticals };
 export type Vertical = (typeof verticals)[number];
 
-export const verticalLabels: Record<Vertical, string> = {
-  ALCOHOL: "Alcoholic beverages",
-  APPAREL: "Clothing and apparel",
-  AUTO: "Automotive",
-  BEAUTY: "Beauty, spa and salon",
-  EDU: "Education",
-  ENTERTAIN: "Entertainment",
-  EVENT_PLAN: "Event planning and service",
-  FINANCE: "Finance and banking",
-  GOVT: "Public service",
-  GROCERY: "Food and grocery",
-  HEALTH: "Medical and health",
-  HOTEL: "Hotel and lodging",
-  NONPROFIT: "Non-profit",
-  ONLINE_GAMBLING: "Online gambling and gaming",
-  OTC_DRUGS: "Over-the-counter drugs",
-  OTHER: "Other",
-  PHYSICAL_GAMBLING: "Non-online gambling and gaming",
-  PROF_SERVICES: "Professional services",
-  RESTAURANT: "Restaurant",
-  RETAIL: "Shopping and retail",
-  TRAVEL: "Travel and transportation",
-};
-
 export const profileLimits = { about: 139, description: 512, address: 256, email: 128, website: 256, websites: 2 } as const;
 
 export const profileFields = ["about", "description", "address", "email", "websites", "vertical", "photoUrl"] as const;

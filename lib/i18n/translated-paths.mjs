@@ -9,10 +9,16 @@ export const translatedComponents = [
   "app/(auth)/**/*.tsx",
   "app/(workspace)/layout.tsx",
   "app/(workspace)/account/**/*.tsx",
+  "app/(workspace)/settings/**/*.tsx",
   "components/account/**/*.tsx",
+  "components/audit/**/*.tsx",
   "components/auth/**/*.tsx",
+  "components/channels/**/*.tsx",
   "components/i18n/**/*.tsx",
+  "components/settings/**/*.tsx",
+  "components/ui/**/*.tsx",
   "components/users/**/*.tsx",
+  "components/whatsapp/**/*.tsx",
   "components/workspace/**/*.tsx",
 ];
 
