@@ -60,7 +60,6 @@ const config = [
               "note",
               "intro",
               "message",
-              "page",
               "heading",
               "hint",
               "description",

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { encryptSecret } from "@/lib/secrets/encryption";
 import { whatsappTransport } from "@/lib/whatsapp/transport";
 import { forgetCredentials } from "./credentials";
@@ -26,13 +27,10 @@ export async function updateChannel({
   actor: { id: string; name: string };
 }): Promise<ChannelDto> {
   const channel = await db.channel.findUnique({ where: { id: channelId }, select: channelSelect });
-  if (!channel) throw new AppError("NOT_FOUND", "No such channel.");
+  if (!channel) throw new AppError("NOT_FOUND", phrase("errors.noSuchChannel"));
   const changedSecrets = secretFields.filter((field) => input[field] !== undefined);
   if (channel.source === "CONFIG" && (changedSecrets.length || input.wabaId !== undefined)) {
-    throw new AppError(
-      "UNPROCESSABLE",
-      "This number comes from the configuration: change its ids and credentials in the WHATSAPP_* settings.",
-    );
+    throw new AppError("UNPROCESSABLE", phrase("errors.channelFromConfig"));
   }
   if (input.accessToken) {
     const details = await whatsappTransport.describeNumber({ phoneNumberId: channel.phoneNumberId, accessToken: input.accessToken });

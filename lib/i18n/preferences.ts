@@ -2,6 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { currentUser } from "@/lib/auth/guards";
 import { negotiateLocale, validTimeZone } from "./negotiate";
+import { defaultLocale } from "./locales";
 import type { Locale } from "./locales";
 import { ZONE_COOKIE } from "./zone-cookie";
 
@@ -22,6 +23,18 @@ export async function requestPreferences(): Promise<RequestPreferences> {
 export async function requestLocale(request: Request): Promise<Locale> {
   const user = await signedInUser();
   return negotiateLocale({ preferred: user?.locale, acceptLanguage: request.headers.get("accept-language") });
+}
+
+/**
+ * The language of the request being handled, for server code that words what it returns (the
+ * statistics' labels and error guides); English outside a request (scripts, jobs, benchmarks).
+ */
+export async function ambientLocale(): Promise<Locale> {
+  try {
+    return (await requestPreferences()).locale;
+  } catch {
+    return defaultLocale;
+  }
 }
 
 // A page whose database is down still renders its error in the browser's language.

@@ -9,11 +9,13 @@ export const translatedComponents = [
   "app/(auth)/**/*.tsx",
   "app/(workspace)/layout.tsx",
   "app/(workspace)/account/**/*.tsx",
+  "app/(workspace)/dashboard/**/*.tsx",
   "app/(workspace)/settings/**/*.tsx",
   "components/account/**/*.tsx",
   "components/audit/**/*.tsx",
   "components/auth/**/*.tsx",
   "components/channels/**/*.tsx",
+  "components/dashboard/**/*.tsx",
   "components/i18n/**/*.tsx",
   "components/settings/**/*.tsx",
   "components/ui/**/*.tsx",
@@ -23,4 +25,14 @@ export const translatedComponents = [
 ];
 
 /** Server folders whose AppError sentences are message keys (a Phrase), never literal English. */
-export const translatedServerFolders = ["lib/auth", "lib/users", "lib/http"];
+export const translatedServerFolders = [
+  "lib/audit",
+  "lib/auth",
+  "lib/business-profile",
+  "lib/channels",
+  "lib/http",
+  "lib/number-health",
+  "lib/stats",
+  "lib/users",
+  "lib/whatsapp",
+];

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 
 // The Graph ids a channel is reached at, with its inbox's name. Its access token comes with every
 // Graph request (graph-client.ts asks lib/channels/credentials.ts for the number's own).
@@ -12,7 +13,7 @@ export async function channelGraphIds(channelId: string): Promise<ChannelGraphId
     where: { id: channelId },
     select: { id: true, phoneNumberId: true, wabaId: true, displayPhoneNumber: true, inbox: { select: { name: true } } },
   });
-  if (!channel) throw new AppError("NOT_FOUND", "There is no such WhatsApp number.");
+  if (!channel) throw new AppError("NOT_FOUND", phrase("errors.noSuchNumber"));
   const { inbox, ...ids } = channel;
   return { channelId: channel.id, name: inbox?.name ?? `+${channel.displayPhoneNumber}`, ...ids };
 }

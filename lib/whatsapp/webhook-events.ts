@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { processWebhookEvent, type WebhookOutcome } from "./receive-webhook";
 import { webhookEnvelope } from "./webhook-schema";
 
@@ -47,7 +48,7 @@ export async function replayWebhookEvent({
   actor: { id: string; name: string };
 }): Promise<WebhookOutcome> {
   const event = await db.webhookEvent.findUnique({ where: { id: eventId } });
-  if (!event) throw new AppError("NOT_FOUND", "No such webhook event.");
+  if (!event) throw new AppError("NOT_FOUND", phrase("errors.noSuchWebhookEvent"));
   const body = webhookEnvelope.parse(event.payload);
   if (!event.channelId && event.phoneNumberId) {
     const channel = await db.channel.findUnique({ where: { phoneNumberId: event.phoneNumberId }, select: { id: true } });

@@ -4,7 +4,6 @@ import { Dashboard } from "@/components/dashboard/dashboard";
 import { NotForRole } from "@/components/workspace/not-for-role";
 import { requirePageUser } from "@/lib/auth/guards";
 import { can, permissions } from "@/lib/auth/permissions";
-import { getAccount } from "@/lib/users/get-account";
 
 export async function generateMetadata() {
   const t = await getTranslations("meta");
@@ -19,10 +18,9 @@ export default async function DashboardPage() {
   if (!can(user.role, "dashboard.view")) {
     return <NotForRole page="dashboard" roles={permissions["dashboard.view"]} />;
   }
-  const account = await getAccount({ userId: user.id });
   return (
     <NuqsAdapter>
-      <Dashboard locale={account.locale} timeZone={account.timeZone} timeZones={Intl.supportedValuesOf("timeZone")} />
+      <Dashboard timeZones={Intl.supportedValuesOf("timeZone")} />
     </NuqsAdapter>
   );
 }
