@@ -21,7 +21,8 @@ export function ProfileForm({ account, timeZones }: { account: AccountDto; timeZ
   const [name, setName] = useState(account.name);
   const [locale, setLocale] = useState(account.locale ?? "");
   const [timeZone, setTimeZone] = useState(account.timeZone ?? "");
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  // "Saved" is worded when shown, so it reads in the language just chosen.
+  const [status, setStatus] = useState<{ ok: true } | { ok: false; text: string } | null>(null);
   const [pending, setPending] = useState(false);
   const updateAccount = useUpdateAccount();
   // What "follow my browser" means here; the server, which can't know, renders it without a zone.
@@ -37,7 +38,7 @@ export function ProfileForm({ account, timeZones }: { account: AccountDto; timeZ
     setStatus(null);
     try {
       await updateAccount.mutateAsync({ name, locale: (locale || null) as Locale | null, timeZone: timeZone || null });
-      setStatus({ ok: true, text: t("saved") });
+      setStatus({ ok: true });
       router.refresh();
       // The API's sentences (error guides, labels) are rendered in the reader's language.
       await queryClient.invalidateQueries();
@@ -98,7 +99,7 @@ export function ProfileForm({ account, timeZones }: { account: AccountDto; timeZ
         </Button>
         {status && (
           <span role={status.ok ? "status" : "alert"} className={`text-sm ${status.ok ? "text-emerald-700" : "text-red-700"}`}>
-            {status.text}
+            {status.ok ? t("saved") : status.text}
           </span>
         )}
       </div>

@@ -8,6 +8,9 @@ export type MessageKey = MessageKeys<Messages, NestedKeyOf<Messages>>;
 export type PhraseValues = Record<string, string | number | Date>;
 export type Phrase = { key: MessageKey; values?: PhraseValues };
 
+/** A translator of any message key, as translator() and next-intl's root t() are. */
+export type Translate = (key: MessageKey, values?: PhraseValues) => string;
+
 export function phrase(key: MessageKey, values?: PhraseValues): Phrase {
   return values ? { key, values } : { key };
 }

@@ -3,10 +3,8 @@
 // "metaErrors" messages: title.<code>, explanation.<code>, action.<code>). Pure.
 
 import en from "@/messages/en.json";
-import type { MessageKey } from "@/lib/i18n/phrase";
+import type { MessageKey, Translate } from "@/lib/i18n/phrase";
 import { metaErrorPhrase } from "./error-messages";
-
-type Translate = (key: MessageKey, values?: Record<string, string | number | Date>) => string;
 
 const guided = new Set(Object.keys(en.metaErrors.title).map(Number));
 

@@ -75,7 +75,7 @@ function DisplayName({ channelId, health, canAct }: { channelId: string; health:
       <h2 className="font-semibold">{t("displayName")}</h2>
       <ul className="list-disc pl-4 text-xs text-slate-600">
         {displayNameRules.map((rule) => (
-          <li key={rule}>{rule}</li>
+          <li key={rule}>{t("nameRule", { rule })}</li>
         ))}
       </ul>
       {pending && (
@@ -92,7 +92,7 @@ function DisplayName({ channelId, health, canAct }: { channelId: string; health:
             onChange={(e) => setName(e.target.value)}
             placeholder={health.number?.verified_name}
           />
-          {problem && <p className="text-xs text-red-600">{problem}</p>}
+          {problem && <p className="text-xs text-red-600">{t("nameProblem", { problem })}</p>}
           <Button
             tone="primary"
             size="sm"

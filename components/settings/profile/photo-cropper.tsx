@@ -16,6 +16,7 @@ type Source = { image: HTMLImageElement; type: string; size: number };
 
 export function PhotoCropper({ onCropped }: { onCropped: (photo: Blob) => void }) {
   const t = useTranslations("profile");
+  const say = useTranslations();
   const [source, setSource] = useState<Source | null>(null);
   const [zoom, setZoom] = useState(1);
   const [center, setCenter] = useState({ x: 0, y: 0 });
@@ -47,7 +48,7 @@ export function PhotoCropper({ onCropped }: { onCropped: (photo: Blob) => void }
     const image = new Image();
     image.onload = () => {
       const early = photoProblem({ type: file.type, size: 0, width: image.naturalWidth, height: image.naturalHeight });
-      if (early) return setProblem(early);
+      if (early) return setProblem(say(early.key, early.values));
       setSource({ image, type: file.type, size: file.size });
       setZoom(1);
       setCenter({ x: image.naturalWidth / 2, y: image.naturalHeight / 2 });
@@ -67,7 +68,7 @@ export function PhotoCropper({ onCropped }: { onCropped: (photo: Blob) => void }
       (blob) => {
         if (!blob) return setProblem(t("photoCropFailed"));
         const refused = photoProblem({ type: blob.type, size: blob.size, width: size, height: size });
-        if (refused) return setProblem(refused);
+        if (refused) return setProblem(say(refused.key, refused.values));
         onCropped(blob);
         setSource(null);
       },

@@ -10,6 +10,7 @@ import type { ProfileOverview } from "@/components/api/types";
 import { useErrorText } from "@/components/i18n/use-error-text";
 import { Button } from "@/components/ui/button";
 import { fieldProblems, profileChangeSchema, type BusinessProfile, type ProfileChangeInput } from "@/lib/business-profile/profile-schema";
+import type { MessageKey } from "@/lib/i18n/phrase";
 import { PhotoCropper } from "./photo-cropper";
 import { ProfileDrift } from "./profile-drift";
 import { ProfileForm, type ProfileDraft } from "./profile-form";
@@ -86,6 +87,7 @@ function Workspace({
   setStatus: (status: Status) => void;
 }) {
   const t = useTranslations("profile");
+  const say = useTranslations();
   const errorText = useErrorText();
   const client = useQueryClient();
   const [draft, setDraft] = useState(() => toDraft(overview.profile));
@@ -96,7 +98,10 @@ function Workspace({
 
   const change = useMemo(() => changesOf(overview.profile, draft), [overview.profile, draft]);
   const checked = profileChangeSchema.safeParse(change);
-  const problems = { ...serverProblems, ...(checked.success ? {} : fieldProblems(checked.error)) };
+  const problems = {
+    ...serverProblems,
+    ...(checked.success ? {} : fieldProblems(checked.error, (key) => (say.has(key as MessageKey) ? say(key as MessageKey) : key))),
+  };
   const dirty = Object.keys(change).length > 0 || photo !== null;
 
   async function run(work: () => Promise<unknown>, done: string) {
