@@ -14,8 +14,8 @@ export type Namespace = keyof Messages;
 
 export const allMessages: Record<Locale, Messages> = { en, hi, bn, te, tl };
 
-/** Rendered on the server only (e-mails, API error sentences): never sent to the browser. */
-const serverOnly = new Set<Namespace>(["email", "errors"]);
+/** Rendered on the server only (e-mails, API error sentences, statistics labels): never sent to the browser. */
+const serverOnly = new Set<Namespace>(["email", "errors", "stats"]);
 
 /** What the browser's provider needs: every namespace a client component reads. */
 export function clientMessages(locale: Locale): Partial<Messages> {

@@ -40,6 +40,11 @@ describe("languages", () => {
     const admin = await signIn(ADMIN);
     const manager = await invitedUser({ admin, role: "MANAGER", inboxIds: [await demoInboxId()], name: "Mitali Sen" });
     const page = await signedInPage(browser, manager.email, manager.password);
+    // Server and browser format with the same language, zone and clock: React reports no hydration mismatch.
+    const mismatches: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && /hydrat|#418|#423|#425/i.test(message.text())) mismatches.push(message.text());
+    });
     await page.goto("/account");
     await page.getByRole("heading", { name: "Your account" }).waitFor();
     // Survives a re-render in place, not a reload.
@@ -60,6 +65,11 @@ describe("languages", () => {
     // Counts use the language's digits, as Intl writes them for Bengali.
     expect(await page.getByTestId("funnel-sent-value").textContent()).toMatch(/^[০-৯,]+$/);
     await screenshot(page, "dashboard-bengali");
+    // The business profile's history carries dates rendered on the server and hydrated in the browser.
+    await page.getByTestId("nav-settings").click();
+    await page.getByTestId("profile-history").waitFor();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("বিজনেস প্রোফাইল");
+    expect(mismatches).toEqual([]);
 
     // The API answers in the user's language too.
     const refused = await page.evaluate(async () => {
