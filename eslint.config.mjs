@@ -2,6 +2,8 @@
 // TypeScript file. A rule turned off for a line says why, next to it.
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypeScript from "eslint-config-next/typescript";
+import i18next from "eslint-plugin-i18next";
+import { translatedComponents } from "./lib/i18n/translated-paths.mjs";
 
 const config = [
   ...nextVitals,
@@ -30,6 +32,63 @@ const config = [
     // an interface, so these files keep theirs.
     files: ["**/*.d.ts", "tests/support/stack.ts"],
     rules: { "@typescript-eslint/consistent-type-definitions": "off" },
+  },
+  {
+    // Every string a person reads goes through the translation layer: JSX text and the attributes
+    // people read or hear (labels, titles, placeholders, alt text, and our components' text props).
+    files: translatedComponents,
+    plugins: { i18next },
+    rules: {
+      "i18next/no-literal-string": [
+        "error",
+        {
+          mode: "jsx-only",
+          "jsx-attributes": {
+            include: [
+              "aria-label",
+              "aria-description",
+              "aria-valuetext",
+              "title",
+              "placeholder",
+              "alt",
+              "label",
+              "legend",
+              "empty",
+              "confirm",
+              "idle",
+              "busy",
+              "note",
+              "intro",
+              "message",
+              "heading",
+              "hint",
+              "description",
+              "text",
+            ],
+          },
+          // Punctuation, symbols, numbers, constants and the product's own name are the same in every
+          // language.
+          words: { exclude: [/^[^\p{L}]*$/u, "[A-Z_-]+", "Switchboard", "WhatsApp"] },
+          // Keys and values handed to the translators, permission names, and formatting calls.
+          callees: {
+            exclude: [
+              "t",
+              "t\\.(rich|markup|has)",
+              "say",
+              "\\w+Text",
+              "can",
+              "field",
+              "format\\.\\w+",
+              "dates\\.\\w+",
+              "includes",
+              "startsWith",
+              "endsWith",
+            ],
+          },
+          message: "Put user-facing text in messages/<locale>.json and render it with useTranslations/getTranslations.",
+        },
+      ],
+    },
   },
   {
     ignores: [

@@ -1,4 +1,8 @@
+import type { Phrase } from "@/lib/i18n/phrase";
+
 // One error type for everything a request can be refused for, and one map to HTTP statuses.
+// The sentence is a Phrase (a message key and its values): the API renders it in the language of
+// whoever asked (lib/http/route.ts). Field problems in `details` may carry Phrases as their message.
 
 export const errorStatus = {
   UNAUTHORIZED: 401,
@@ -17,13 +21,17 @@ export const errorStatus = {
 export type ErrorCode = keyof typeof errorStatus;
 
 export class AppError extends Error {
+  /** The sentence as a message key; null for an English sentence not yet in the messages. */
+  readonly phrase: Phrase | null;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: Phrase | string,
     readonly details?: unknown,
   ) {
-    super(message);
+    super(typeof message === "string" ? message : message.key);
     this.name = "AppError";
+    this.phrase = typeof message === "string" ? null : message;
   }
 
   get status(): number {

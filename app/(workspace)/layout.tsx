@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { QueryProvider } from "@/components/api/query-provider";
 import { SignOutButton } from "@/components/workspace/sign-out-button";
@@ -13,6 +14,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
   const alerts = can(user.role, "settings.manage") ? await listOpenAlerts() : [];
   // The profile and health pages open on the first number; each page switches between numbers.
   const firstNumber = can(user.role, "dashboard.view") ? (await listNumbers())[0] : undefined;
+  const t = await getTranslations("workspace");
   const settingsHome = settingsSections({ role: user.role, firstNumberId: firstNumber?.id ?? null })[0]?.links[0]?.href;
   return (
     <div className="flex h-full flex-col">
@@ -24,26 +26,26 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
           </Link>
           <nav className="flex gap-4 text-sm text-slate-600">
             <Link href="/inbox" className="hover:text-slate-900">
-              Inbox
+              {t("inbox")}
             </Link>
             {can(user.role, "dashboard.view") && (
               <Link href="/dashboard" className="hover:text-slate-900" data-testid="nav-dashboard">
-                Dashboard
+                {t("dashboard")}
               </Link>
             )}
             {settingsHome && (
               <Link href={settingsHome} className="hover:text-slate-900" data-testid="nav-settings">
-                Settings
+                {t("settings")}
               </Link>
             )}
             <Link href="/simulator" className="hover:text-slate-900" target="_blank">
-              Customer simulator
+              {t("simulator")}
             </Link>
           </nav>
         </div>
         <div className="flex items-center gap-3 text-sm">
-          <Link href="/account" className="rounded text-slate-600 hover:text-slate-900" data-testid="current-user" title="Your account">
-            {user.name} <span className="text-xs text-slate-400">· {user.role.toLowerCase()}</span>
+          <Link href="/account" className="rounded text-slate-600 hover:text-slate-900" data-testid="current-user" title={t("yourAccount")}>
+            {user.name} <span className="text-xs text-slate-400">· {t("role", { role: user.role })}</span>
           </Link>
           <SignOutButton />
         </div>

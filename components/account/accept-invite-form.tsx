@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api } from "@/components/api/client";
 import { FormError, SubmitButton, useLinkForm } from "./link-form";
@@ -7,6 +8,7 @@ import { inputClass, PasswordFields } from "./password-fields";
 
 /** The invited person picks their name and password; the account is created and signed in. */
 export function AcceptInviteForm({ token, email, suggestedName }: { token: string; email: string; suggestedName: string | null }) {
+  const t = useTranslations("auth");
   const [name, setName] = useState(suggestedName ?? "");
   const { draft, setDraft, error, pending, submit } = useLinkForm({
     who: { email, name },
@@ -24,11 +26,11 @@ export function AcceptInviteForm({ token, email, suggestedName }: { token: strin
       data-testid="accept-invite-form"
     >
       <label className="block text-sm">
-        <span className="mb-1 block font-medium text-slate-700">Email</span>
+        <span className="mb-1 block font-medium text-slate-700">{t("email")}</span>
         <input name="email" type="email" autoComplete="username" value={email} readOnly disabled className={inputClass} />
       </label>
       <label className="block text-sm">
-        <span className="mb-1 block font-medium text-slate-700">Your name</span>
+        <span className="mb-1 block font-medium text-slate-700">{t("yourName")}</span>
         <input
           name="name"
           autoComplete="name"
@@ -40,9 +42,9 @@ export function AcceptInviteForm({ token, email, suggestedName }: { token: strin
           className={inputClass}
         />
       </label>
-      <PasswordFields draft={draft} onChange={setDraft} context={{ email, name }} label="Choose a password" />
+      <PasswordFields draft={draft} onChange={setDraft} context={{ email, name }} label={t("choosePassword")} />
       <FormError message={error} />
-      <SubmitButton pending={pending} idle="Join and sign in" busy="Joining…" />
+      <SubmitButton pending={pending} idle={t("joinAndSignIn")} busy={t("joining")} />
     </form>
   );
 }

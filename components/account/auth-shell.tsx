@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
 // The frame of the pages people reach from a link before they have a session (setup, invitation,
@@ -21,13 +22,14 @@ export function AuthShell({ title, intro, children }: { title: string; intro?: R
 
 /** Why a link can't be used, and where to go instead. */
 export function LinkRefused({ message }: { message: string }) {
+  const t = useTranslations("auth");
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-6 text-sm shadow-sm" data-testid="link-refused">
       <p role="alert" className="text-slate-700">
         {message}
       </p>
       <Link href="/login" className="mt-4 inline-block font-medium text-brand-700 hover:underline">
-        Go to sign in
+        {t("goToSignIn")}
       </Link>
     </div>
   );

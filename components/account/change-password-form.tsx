@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useChangePassword } from "@/components/api/mutations";
@@ -13,6 +14,8 @@ import { draftProblem, inputClass, PasswordFields, type PasswordDraft } from "./
  * where they are while their other devices are signed out.
  */
 export function ChangePasswordForm({ email, name }: { email: string; name: string }) {
+  const t = useTranslations("account");
+  const say = useTranslations();
   const router = useRouter();
   const [current, setCurrent] = useState("");
   const [draft, setDraft] = useState<PasswordDraft>({ password: "", confirm: "" });
@@ -24,7 +27,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     const problem = draftProblem(draft, { email, name });
-    if (problem) return setStatus({ ok: false, text: problem });
+    if (problem) return setStatus({ ok: false, text: say(problem.key, problem.values) });
     setPending(true);
     setStatus(null);
     try {
@@ -40,7 +43,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
     setCurrent("");
     setDraft({ password: "", confirm: "" });
     setPending(false);
-    setStatus({ ok: true, text: "Password changed. You stay signed in here; other devices are signed out." });
+    setStatus({ ok: true, text: t("passwordChanged") });
     router.refresh();
   }
 
@@ -48,7 +51,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
     <form onSubmit={submit} className="max-w-sm space-y-4" data-testid="change-password-form">
       <input type="email" name="email" autoComplete="username" value={email} readOnly hidden />
       <label className="block text-sm">
-        <span className="mb-1 block font-medium text-slate-700">Current password</span>
+        <span className="mb-1 block font-medium text-slate-700">{t("currentPassword")}</span>
         <input
           name="current-password"
           type="password"
@@ -59,7 +62,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
           className={inputClass}
         />
       </label>
-      <PasswordFields draft={draft} onChange={setDraft} context={{ email, name }} label="New password" />
+      <PasswordFields draft={draft} onChange={setDraft} context={{ email, name }} label={t("newPassword")} />
       {status && (
         <p
           role={status.ok ? "status" : "alert"}
@@ -69,7 +72,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
         </p>
       )}
       <Button type="submit" tone="primary" disabled={pending}>
-        {pending ? "Changing…" : "Change password"}
+        {pending ? t("changing") : t("changePassword")}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { draftProblem, type PasswordDraft } from "./password-fields";
 import { signInNow } from "./sign-in-now";
@@ -19,6 +20,7 @@ export function useLinkForm({
   redeem: (password: string) => Promise<string>;
   target: string;
 }) {
+  const say = useTranslations();
   const [draft, setDraft] = useState<PasswordDraft>({ password: "", confirm: "" });
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -26,7 +28,7 @@ export function useLinkForm({
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     const problem = draftProblem(draft, who);
-    if (problem) return setError(problem);
+    if (problem) return setError(say(problem.key, problem.values));
     setPending(true);
     setError(null);
     try {

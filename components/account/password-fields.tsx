@@ -1,18 +1,20 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { MIN_PASSWORD_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
+import { phrase, type Phrase } from "@/lib/i18n/phrase";
 
 // A new password typed twice, with the rules shown and ticked off as the user types. The rules are
 // passwordProblem() itself, the same function the server applies, so the two never disagree.
 
 export type PasswordDraft = { password: string; confirm: string };
 
-/** Why the draft can't be sent yet, in words, or null when it can. */
-export function draftProblem(draft: PasswordDraft, context: { email?: string; name?: string }): string | null {
+/** Why the draft can't be sent yet, or null when it can. */
+export function draftProblem(draft: PasswordDraft, context: { email?: string; name?: string }): Phrase | null {
   const problem = passwordProblem(draft.password, context);
   if (problem) return problem;
-  if (draft.password !== draft.confirm) return "The two passwords don't match yet.";
+  if (draft.password !== draft.confirm) return phrase("password.mismatch");
   return null;
 }
 
@@ -20,7 +22,7 @@ export function PasswordFields({
   draft,
   onChange,
   context,
-  label = "Password",
+  label,
   autoFocus = false,
 }: {
   draft: PasswordDraft;
@@ -29,20 +31,19 @@ export function PasswordFields({
   label?: string;
   autoFocus?: boolean;
 }) {
+  const t = useTranslations("password");
+  const say = useTranslations();
   const rulesId = useId();
   const problem = passwordProblem(draft.password, context);
   const rules = [
-    { ok: draft.password.length >= MIN_PASSWORD_LENGTH, text: `At least ${MIN_PASSWORD_LENGTH} characters` },
-    {
-      ok: draft.password.length >= MIN_PASSWORD_LENGTH && problem === null,
-      text: "Hard to guess: not a common password, not built from your name or e-mail",
-    },
-    { ok: draft.password.length > 0 && draft.password === draft.confirm, text: "Typed the same twice" },
+    { ok: draft.password.length >= MIN_PASSWORD_LENGTH, text: t("ruleLength", { min: MIN_PASSWORD_LENGTH }) },
+    { ok: draft.password.length >= MIN_PASSWORD_LENGTH && problem === null, text: t("ruleHard") },
+    { ok: draft.password.length > 0 && draft.password === draft.confirm, text: t("ruleSame") },
   ];
   return (
     <div className="space-y-3">
       <label className="block text-sm">
-        <span className="mb-1 block font-medium text-slate-700">{label}</span>
+        <span className="mb-1 block font-medium text-slate-700">{label ?? t("password")}</span>
         <input
           name="new-password"
           type="password"
@@ -56,7 +57,7 @@ export function PasswordFields({
         />
       </label>
       <label className="block text-sm">
-        <span className="mb-1 block font-medium text-slate-700">Type it again</span>
+        <span className="mb-1 block font-medium text-slate-700">{t("typeAgain")}</span>
         <input
           name="confirm-password"
           type="password"
@@ -75,14 +76,14 @@ export function PasswordFields({
             </span>
             <span>
               {rule.text}
-              <span className="sr-only">{rule.ok ? " (done)" : " (not yet)"}</span>
+              <span className="sr-only">{rule.ok ? t("done") : t("notYet")}</span>
             </span>
           </li>
         ))}
       </ul>
       {draft.password.length >= MIN_PASSWORD_LENGTH && problem && (
         <p className="text-xs text-amber-700" aria-live="polite">
-          {problem}
+          {say(problem.key, problem.values)}
         </p>
       )}
     </div>

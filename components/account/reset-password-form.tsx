@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { api } from "@/components/api/client";
 import { FormError, SubmitButton, useLinkForm } from "./link-form";
 import { PasswordFields } from "./password-fields";
 
 /** A new password through a reset link; every other session ends and this browser is signed in. */
 export function ResetPasswordForm({ token, email, name }: { token: string; email: string; name: string }) {
+  const t = useTranslations("auth");
   const { draft, setDraft, error, pending, submit } = useLinkForm({
     who: { email, name },
     redeem: async (password) => {
@@ -23,9 +25,9 @@ export function ResetPasswordForm({ token, email, name }: { token: string; email
     >
       {/* For password managers: which account the new password belongs to. */}
       <input type="email" name="email" autoComplete="username" value={email} readOnly hidden />
-      <PasswordFields draft={draft} onChange={setDraft} context={{ email, name }} label="New password" autoFocus />
+      <PasswordFields draft={draft} onChange={setDraft} context={{ email, name }} label={t("newPassword")} autoFocus />
       <FormError message={error} />
-      <SubmitButton pending={pending} idle="Set password and sign in" busy="Saving…" />
+      <SubmitButton pending={pending} idle={t("setPasswordAndSignIn")} busy={t("saving")} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api } from "@/components/api/client";
 import { FormError, SubmitButton, useLinkForm } from "./link-form";
@@ -7,6 +8,7 @@ import { inputClass, PasswordFields } from "./password-fields";
 
 /** The first admin's account, made with the setup link's token; then straight to inviting the team. */
 export function SetupForm({ token }: { token: string }) {
+  const t = useTranslations("auth");
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const { draft, setDraft, error, pending, submit } = useLinkForm({
@@ -18,7 +20,7 @@ export function SetupForm({ token }: { token: string }) {
   return (
     <form onSubmit={submit} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="setup-form">
       <label className="block text-sm">
-        <span className="mb-1 block font-medium text-slate-700">Your name</span>
+        <span className="mb-1 block font-medium text-slate-700">{t("yourName")}</span>
         <input
           name="name"
           autoComplete="name"
@@ -31,7 +33,7 @@ export function SetupForm({ token }: { token: string }) {
         />
       </label>
       <label className="block text-sm">
-        <span className="mb-1 block font-medium text-slate-700">Email</span>
+        <span className="mb-1 block font-medium text-slate-700">{t("email")}</span>
         <input
           name="email"
           type="email"
@@ -44,7 +46,7 @@ export function SetupForm({ token }: { token: string }) {
       </label>
       <PasswordFields draft={draft} onChange={setDraft} context={{ email, name }} />
       <FormError message={error} />
-      <SubmitButton pending={pending} idle="Create admin account" busy="Creating…" />
+      <SubmitButton pending={pending} idle={t("createAdmin")} busy={t("creating")} />
     </form>
   );
 }

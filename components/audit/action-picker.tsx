@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { actionLabel, knownActions } from "@/lib/audit/audit-actions";
 
@@ -7,6 +8,7 @@ import { actionLabel, knownActions } from "@/lib/audit/audit-actions";
 // outside closes it and gives focus back to the button.
 
 export function ActionPicker({ selected, onChange }: { selected: string[]; onChange: (actions: string[]) => void }) {
+  const t = useTranslations("audit");
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -20,7 +22,7 @@ export function ActionPicker({ selected, onChange }: { selected: string[]; onCha
 
   const toggle = (action: string) =>
     onChange(selected.includes(action) ? selected.filter((item) => item !== action) : [...selected, action].sort());
-  const summary = selected.length === 0 ? "Any action" : selected.length === 1 ? actionLabel(selected[0]!) : `${selected.length} actions`;
+  const summary = selected.length === 1 ? actionLabel(selected[0]!) : t("actionsChosen", { count: selected.length });
 
   return (
     <div
@@ -34,7 +36,7 @@ export function ActionPicker({ selected, onChange }: { selected: string[]; onCha
         }
       }}
     >
-      <span id="audit-action-label">Action</span>
+      <span id="audit-action-label">{t("action")}</span>
       <button
         ref={button}
         type="button"
@@ -48,10 +50,10 @@ export function ActionPicker({ selected, onChange }: { selected: string[]; onCha
       </button>
       {open && (
         <fieldset className="absolute left-0 top-full z-20 mt-1 max-h-80 w-72 overflow-y-auto rounded-md border border-slate-200 bg-white p-2 shadow-lg">
-          <legend className="sr-only">Actions to show</legend>
+          <legend className="sr-only">{t("actionsToShow")}</legend>
           {selected.length > 0 && (
             <button type="button" className="mb-1 text-xs text-brand-700 hover:underline" onClick={() => onChange([])}>
-              Any action
+              {t("actionsChosen", { count: 0 })}
             </button>
           )}
           {knownActions.map((action) => (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { diffFields, truncate, type DiffRow } from "@/lib/audit/audit-diff";
 
@@ -10,21 +11,20 @@ import { diffFields, truncate, type DiffRow } from "@/lib/audit/audit-diff";
 const MAX = 140;
 
 export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
+  const t = useTranslations("audit");
   const oneSided = before === null || after === null;
   const rows = diffFields(before, after, { unchanged: oneSided });
   if (rows.length === 0) {
-    return (
-      <p className="text-xs text-slate-500">{before === null && after === null ? "No before or after recorded." : "Nothing changed."}</p>
-    );
+    return <p className="text-xs text-slate-500">{before === null && after === null ? t("noBeforeAfter") : t("nothingChanged")}</p>;
   }
   return (
     <table className="w-full table-fixed text-xs" data-testid="audit-diff">
       <thead className="text-left text-[11px] uppercase tracking-wide text-slate-400">
         <tr>
-          <th className="w-1/4 py-1 pr-2 font-medium">Field</th>
-          <th className="py-1 pr-2 font-medium">Before</th>
+          <th className="w-1/4 py-1 pr-2 font-medium">{t("field")}</th>
+          <th className="py-1 pr-2 font-medium">{t("before")}</th>
           <th className="w-4" aria-hidden />
-          <th className="py-1 font-medium">After</th>
+          <th className="py-1 font-medium">{t("after")}</th>
         </tr>
       </thead>
       <tbody>
@@ -37,13 +37,14 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
 }
 
 function DiffLine({ row }: { row: DiffRow }) {
+  const t = useTranslations("audit");
   return (
     <tr className="border-t border-slate-100 align-top" data-testid="audit-diff-row">
       <td className="break-all py-1 pr-2 font-mono text-slate-600">{row.field}</td>
       <td className="py-1 pr-2">
         <Value text={row.before} tone={row.change === "same" ? "same" : "before"} />
       </td>
-      <td className="py-1 text-slate-400" aria-label="becomes">
+      <td className="py-1 text-slate-400" aria-label={t("becomes")}>
         →
       </td>
       <td className="py-1">
@@ -56,6 +57,7 @@ function DiffLine({ row }: { row: DiffRow }) {
 const tones = { before: "bg-red-50 text-red-800", after: "bg-emerald-50 text-emerald-800", same: "text-slate-700" };
 
 function Value({ text, tone }: { text: string | null; tone: keyof typeof tones }) {
+  const t = useTranslations("audit");
   const [whole, setWhole] = useState(false);
   if (text === null) return <span className="text-slate-400">—</span>;
   const cut = truncate(text, MAX);
@@ -64,7 +66,7 @@ function Value({ text, tone }: { text: string | null; tone: keyof typeof tones }
       {whole ? text : cut.text}
       {cut.cut && (
         <button type="button" onClick={() => setWhole((value) => !value)} className="ml-1 font-sans text-brand-700 hover:underline">
-          {whole ? "show less" : `show all ${text.length.toLocaleString()} characters`}
+          {whole ? t("showLess") : t("showAll", { count: text.length })}
         </button>
       )}
     </span>

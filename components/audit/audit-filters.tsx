@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ActionPicker } from "./action-picker";
@@ -23,6 +24,7 @@ export function AuditFilters({
   choices: AuditChoices;
   active: boolean;
 }) {
+  const t = useTranslations("audit");
   // What is typed, ahead of the URL; taken from the URL again when that changes from elsewhere.
   const [q, setQ] = useState(state.q);
   const [urlQ, setUrlQ] = useState(state.q);
@@ -39,26 +41,26 @@ export function AuditFilters({
   return (
     <form
       role="search"
-      aria-label="Filter the audit log"
+      aria-label={t("filterLabel")}
       className="flex flex-wrap items-end gap-2"
       onSubmit={(event) => event.preventDefault()}
     >
       <label className="flex min-w-56 flex-1 flex-col gap-0.5 text-xs text-slate-500">
-        Search
+        {t("search")}
         <input
           type="search"
           value={q}
           onChange={(event) => setQ(event.target.value)}
           onKeyDown={(event) => event.key === "Enter" && onChange({ q })}
-          placeholder="Name, action, target, reason, IP or a changed value"
+          placeholder={t("searchPlaceholder")}
           className={field}
           data-testid="audit-search"
         />
       </label>
       <label className="flex flex-col gap-0.5 text-xs text-slate-500">
-        Actor
+        {t("actor")}
         <select value={state.actor} onChange={(event) => onChange({ actor: event.target.value })} className={`${field} max-w-56`}>
-          <option value="">Anyone</option>
+          <option value="">{t("anyone")}</option>
           {choices.actors.map((actor) => (
             <option key={actor.value} value={actor.value}>
               {actor.label}
@@ -68,27 +70,27 @@ export function AuditFilters({
       </label>
       <ActionPicker selected={state.action} onChange={(action) => onChange({ action })} />
       <label className="flex flex-col gap-0.5 text-xs text-slate-500">
-        Target
+        {t("target")}
         <span className="flex gap-1">
           <select value={state.targetType} onChange={(event) => onChange({ targetType: event.target.value })} className={field}>
-            <option value="">Any kind</option>
+            <option value="">{t("anyKind")}</option>
             {choices.targetTypes.map((type) => (
               <option key={type} value={type}>
-                {type.replace(/_/g, " ")}
+                {t("targetType", { type })}
               </option>
             ))}
           </select>
           <input
             value={state.targetId}
             onChange={(event) => onChange({ targetId: event.target.value })}
-            placeholder="id"
-            aria-label="Target id"
+            placeholder={t("id")}
+            aria-label={t("targetId")}
             className={`${field} w-32 font-mono text-xs`}
           />
         </span>
       </label>
       <label className="flex flex-col gap-0.5 text-xs text-slate-500">
-        From
+        {t("from")}
         <input
           type="date"
           value={state.from}
@@ -98,7 +100,7 @@ export function AuditFilters({
         />
       </label>
       <label className="flex flex-col gap-0.5 text-xs text-slate-500">
-        To
+        {t("to")}
         <input
           type="date"
           value={state.to}
@@ -115,7 +117,7 @@ export function AuditFilters({
             onChange({ actor: "", action: [], targetType: "", targetId: "", from: "", to: "", q: "" });
           }}
         >
-          Clear filters
+          {t("clearFilters")}
         </Button>
       )}
     </form>

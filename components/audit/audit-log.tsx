@@ -1,7 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { useCallback, useEffect, useRef } from "react";
-import { failureText } from "@/components/api/client";
 import { useAuditLog } from "@/components/api/hooks";
 import { Button } from "@/components/ui/button";
 import { AuditExport } from "./audit-export";
@@ -13,6 +14,8 @@ import { useAuditFilters, type AuditFilterState } from "./use-audit-filters";
 // end of the list comes into view (or with the button), and the filtered set as a download.
 
 export function AuditLog({ choices, brokenEventId }: { choices: AuditChoices; brokenEventId: string | null }) {
+  const t = useTranslations("audit");
+  const errorText = useErrorText();
   const { state, setState, apiFilter, active } = useAuditFilters();
   const log = useAuditLog(apiFilter);
   const onChange = useCallback((changes: Partial<AuditFilterState>) => void setState(changes), [setState]);
@@ -33,26 +36,26 @@ export function AuditLog({ choices, brokenEventId }: { choices: AuditChoices; br
     <section className="space-y-3" aria-labelledby="audit-log-title">
       <div className="flex items-center justify-between gap-3">
         <h2 id="audit-log-title" className="text-sm font-semibold text-slate-700">
-          Events
+          {t("events")}
         </h2>
         <AuditExport filter={apiFilter} />
       </div>
       <AuditFilters state={state} onChange={onChange} choices={choices} active={active} />
       {log.isPending ? (
         <p role="status" className="animate-pulse rounded-lg border border-slate-200 bg-white p-8 text-center text-sm text-slate-500">
-          Loading events…
+          {t("loading")}
         </p>
       ) : log.isError && log.items.length === 0 ? (
         <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
-          {failureText(log.error, "The audit log could not be loaded.")}{" "}
+          {errorText(log.error, t("loadFailed"))}{" "}
           <Button size="sm" onClick={() => void log.refetch()}>
-            Try again
+            {t("tryAgain")}
           </Button>
         </div>
       ) : log.items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500" data-testid="audit-empty">
-          <p className="font-medium text-slate-700">{active ? "No events match these filters" : "No audit events yet"}</p>
-          {active && <p>Try fewer words, another actor or a wider date range.</p>}
+          <p className="font-medium text-slate-700">{active ? t("noMatches") : t("noEvents")}</p>
+          {active && <p>{t("noMatchesHint")}</p>}
         </div>
       ) : (
         <div className={log.isPlaceholderData ? "opacity-60 transition-opacity" : ""} aria-busy={log.isFetching}>
@@ -60,15 +63,12 @@ export function AuditLog({ choices, brokenEventId }: { choices: AuditChoices; br
           <div ref={end} className="mt-3 flex items-center gap-3 text-sm text-slate-500">
             {hasNextPage ? (
               <Button onClick={() => void fetchNextPage()} disabled={isFetchingNextPage} aria-busy={isFetchingNextPage}>
-                {isFetchingNextPage ? "Loading…" : "Load more"}
+                {isFetchingNextPage ? t("loadingMore") : t("loadMore")}
               </Button>
             ) : (
-              <span>
-                {log.items.length === 1 ? "The only" : `All ${log.items.length.toLocaleString()}`}
-                {active ? " matching" : ""} event{log.items.length === 1 ? "" : "s"} shown.
-              </span>
+              <span>{t("allShown", { count: log.items.length, matching: active ? "yes" : "no" })}</span>
             )}
-            {log.isFetchNextPageError && <span role="alert">{failureText(log.error, "More events could not be loaded.")}</span>}
+            {log.isFetchNextPageError && <span role="alert">{errorText(log.error, t("moreFailed"))}</span>}
           </div>
         </div>
       )}

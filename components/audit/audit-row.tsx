@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { AuditLogItem } from "@/components/api/types";
 import { AuditDiff } from "./audit-diff";
 import { AuditTime } from "./audit-time";
@@ -8,6 +9,7 @@ import { AuditTime } from "./audit-time";
 // before/after diff and the raw ids. The line is a button, so Enter or Space opens it.
 
 export function AuditRow({ item, open, onToggle, broken }: { item: AuditLogItem; open: boolean; onToggle: () => void; broken: boolean }) {
+  const t = useTranslations("audit");
   const detailsId = `audit-event-${item.id}`;
   return (
     <>
@@ -36,7 +38,7 @@ export function AuditRow({ item, open, onToggle, broken }: { item: AuditLogItem;
           {item.reason && <p className="ml-4 text-xs text-slate-500">{item.reason}</p>}
         </td>
         <td className="px-2 py-1.5 text-xs">
-          <span className="text-slate-500">{item.target.type.replace(/_/g, " ")}</span>{" "}
+          <span className="text-slate-500">{t("targetType", { type: item.target.type })}</span>{" "}
           {item.target.name ?? <span className="font-mono">{item.target.id}</span>}
         </td>
         <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs text-slate-500">{item.ip ?? "—"}</td>
@@ -48,20 +50,10 @@ export function AuditRow({ item, open, onToggle, broken }: { item: AuditLogItem;
             <div className="space-y-2 rounded-md border border-slate-200 bg-white p-3">
               <AuditDiff before={item.before} after={item.after} />
               <p className="flex flex-wrap gap-x-4 text-[11px] text-slate-500">
-                <span>
-                  action <span className="font-mono">{item.action}</span>
-                </span>
-                <span>
-                  target <span className="font-mono">{`${item.target.type} ${item.target.id}`}</span>
-                </span>
-                {item.actor.id && (
-                  <span>
-                    actor id <span className="font-mono">{item.actor.id}</span>
-                  </span>
-                )}
-                <span>
-                  event <span className="font-mono">{item.id}</span>
-                </span>
+                <span>{t.rich("rawAction", { value: item.action, mono })}</span>
+                <span>{t.rich("rawTarget", { value: `${item.target.type} ${item.target.id}`, mono })}</span>
+                {item.actor.id && <span>{t.rich("rawActor", { value: item.actor.id, mono })}</span>}
+                <span>{t.rich("rawEvent", { value: item.id, mono })}</span>
               </p>
             </div>
           </td>
@@ -70,3 +62,5 @@ export function AuditRow({ item, open, onToggle, broken }: { item: AuditLogItem;
     </>
   );
 }
+
+const mono = (chunks: React.ReactNode) => <span className="font-mono">{chunks}</span>;

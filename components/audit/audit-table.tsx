@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { AuditLogItem } from "@/components/api/types";
 import { AuditRow } from "./audit-row";
@@ -7,6 +8,7 @@ import { AuditRow } from "./audit-row";
 // The events as a dense table, newest first. Each row opens on its own to show its changes.
 
 export function AuditTable({ items, brokenEventId }: { items: AuditLogItem[]; brokenEventId: string | null }) {
+  const t = useTranslations("audit");
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) =>
     setOpen((current) => {
@@ -19,11 +21,11 @@ export function AuditTable({ items, brokenEventId }: { items: AuditLogItem[]; br
       <thead className="sticky top-0 z-10 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
         <tr>
           <th className="w-14 px-2 py-1.5 text-right">#</th>
-          <th className="px-2 py-1.5">When</th>
-          <th className="px-2 py-1.5">Who</th>
-          <th className="px-2 py-1.5">What</th>
-          <th className="px-2 py-1.5">Target</th>
-          <th className="px-2 py-1.5">IP</th>
+          <th className="px-2 py-1.5">{t("when")}</th>
+          <th className="px-2 py-1.5">{t("who")}</th>
+          <th className="px-2 py-1.5">{t("what")}</th>
+          <th className="px-2 py-1.5">{t("target")}</th>
+          <th className="px-2 py-1.5">{t("ip")}</th>
         </tr>
       </thead>
       <tbody>

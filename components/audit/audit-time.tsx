@@ -2,19 +2,17 @@
 
 import { useViewerZone } from "./viewer-zone";
 
-// A moment in the viewer's language and time zone (the zone named on hover). Without a zone on the
-// account the server renders its own, so the browser's differing text is expected, not a bug.
+// A moment in the viewer's language and time zone (the zone named on hover): the same on the
+// server and in the browser, since both take them from next-intl's configuration.
+const long = { dateStyle: "full", timeStyle: "long" } as const;
+const short = { dateStyle: "medium", timeStyle: "medium" } as const;
+
 export function AuditTime({ at }: { at: string }) {
   const { timeZone, locale } = useViewerZone();
   const date = new Date(at);
   return (
-    <time
-      dateTime={at}
-      suppressHydrationWarning
-      title={date.toLocaleString(locale, { dateStyle: "full", timeStyle: "long", timeZone })}
-      className="tabular-nums"
-    >
-      {date.toLocaleString(locale, { dateStyle: "medium", timeStyle: "medium", timeZone })}
+    <time dateTime={at} title={date.toLocaleString(locale, { ...long, timeZone })} className="tabular-nums">
+      {date.toLocaleString(locale, { ...short, timeZone })}
     </time>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { failureText } from "@/components/api/client";
 import { useVerifyAudit } from "@/components/api/mutations";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { Button } from "@/components/ui/button";
-import { chainProblemText } from "@/lib/audit/problems";
 import type { AuditVerificationDto } from "@/lib/audit/verifications";
 import { useNow } from "@/components/ui/use-now";
 import { AuditTime } from "./audit-time";
@@ -23,11 +23,13 @@ export function AuditVerification({
   /** Events in the trail when the page was drawn. */
   events: number;
 }) {
+  const t = useTranslations("audit");
+  const errorText = useErrorText();
   const router = useRouter();
   const [history, setHistory] = useState(initial);
   const verification = useVerifyAudit();
   const verifying = verification.isPending;
-  const error = verification.error ? failureText(verification.error, "The check could not run. Try again.") : null;
+  const error = verification.error ? errorText(verification.error, t("checkFailed")) : null;
   const latest = history[0];
 
   function verify() {
@@ -45,12 +47,12 @@ export function AuditVerification({
       {latest ? (
         <LatestResult result={latest} />
       ) : (
-        <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-500">The chain has not been verified yet.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-500">{t("notVerified")}</p>
       )}
       {canVerify && (
         <div className="flex items-center gap-3">
           <Button tone="primary" onClick={verify} disabled={verifying} aria-busy={verifying}>
-            {verifying ? "Verifying…" : "Verify now"}
+            {verifying ? t("verifying") : t("verifyNow")}
           </Button>
           {verifying && <VerifyProgress events={events} previous={latest} />}
           {error && (
@@ -70,6 +72,7 @@ export function AuditVerification({
  * the last check of a trail this size took.
  */
 function VerifyProgress({ events, previous }: { events: number; previous: AuditVerificationDto | undefined }) {
+  const t = useTranslations("audit");
   const [started] = useState(() => Date.now());
   const now = useNow(250);
   const elapsed = Math.max(now - started, 0) / 1000;
@@ -80,7 +83,7 @@ function VerifyProgress({ events, previous }: { events: number; previous: AuditV
       <div
         className="h-1.5 w-full overflow-hidden rounded bg-slate-200"
         role="progressbar"
-        aria-label="Verifying the audit chain"
+        aria-label={t("verifyingChain")}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={share === null ? undefined : Math.round(share * 100)}
@@ -91,21 +94,25 @@ function VerifyProgress({ events, previous }: { events: number; previous: AuditV
         />
       </div>
       <span>
-        Checking {events.toLocaleString()} events from the first one… {elapsed.toLocaleString([], { maximumFractionDigits: 0 })} s
-        {expected !== null && ` (the last check took ${(duration(previous!) / 1000).toLocaleString([], { maximumFractionDigits: 1 })} s)`}
+        {t("checking", { count: events, seconds: Math.floor(elapsed) })}
+        {expected !== null && ` ${t("lastTook", { seconds: Math.round(duration(previous!) / 100) / 10 })}`}
       </span>
     </div>
   );
 }
 
 function LatestResult({ result }: { result: AuditVerificationDto }) {
-  const who = result.trigger === "admin" ? `by ${result.actorName ?? "an admin"}` : "by the daily check";
+  const t = useTranslations("audit");
+  const who =
+    result.trigger === "admin"
+      ? t("byAdmin", { hasName: result.actorName ? "yes" : "no", name: result.actorName ?? "" })
+      : t("byDailyCheck");
   if (result.ok) {
     return (
       <div className="rounded-lg border border-emerald-200 bg-emerald-50 p-4" data-testid="audit-latest">
-        <p className="font-semibold text-emerald-800">Intact</p>
+        <p className="font-semibold text-emerald-800">{t("intact")}</p>
         <p className="text-sm text-emerald-900">
-          All {result.events.toLocaleString()} events verified <AuditTime at={result.finishedAt} />, {who}.
+          {t.rich("allVerified", { count: result.events, who, time: () => <AuditTime at={result.finishedAt} /> })}
         </p>
       </div>
     );
@@ -113,51 +120,53 @@ function LatestResult({ result }: { result: AuditVerificationDto }) {
   const event = result.brokenEvent;
   return (
     <div className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900" data-testid="audit-latest">
-      <p className="font-semibold text-red-800">Broken at event #{result.brokenSeq ?? "?"}</p>
-      <p className="text-sm">{result.problem ? chainProblemText[result.problem] : "The check did not say why."}</p>
+      <p className="font-semibold text-red-800">{t("brokenAt", { seq: result.brokenSeq ?? "?" })}</p>
+      <p className="text-sm">{t("problem", { problem: result.problem ?? "none" })}</p>
       {event ? (
         <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 rounded-md border border-red-200 bg-white p-3 text-sm">
-          <dt className="text-red-700">When</dt>
+          <dt className="text-red-700">{t("when")}</dt>
           <dd>
             <AuditTime at={event.createdAt} />
           </dd>
-          <dt className="text-red-700">Actor</dt>
+          <dt className="text-red-700">{t("actor")}</dt>
           <dd>{event.actorLabel}</dd>
-          <dt className="text-red-700">Action</dt>
+          <dt className="text-red-700">{t("action")}</dt>
           <dd className="font-mono text-xs">{event.action}</dd>
-          <dt className="text-red-700">Target</dt>
+          <dt className="text-red-700">{t("target")}</dt>
           <dd className="font-mono text-xs">
             {event.targetType} {event.targetId}
           </dd>
-          <dt className="text-red-700">Reason</dt>
+          <dt className="text-red-700">{t("reason")}</dt>
           <dd>{event.reason ?? "—"}</dd>
-          <dt className="text-red-700">IP</dt>
+          <dt className="text-red-700">{t("ip")}</dt>
           <dd className="font-mono text-xs">{event.ip ?? "—"}</dd>
-          <dt className="text-red-700">Event id</dt>
+          <dt className="text-red-700">{t("eventId")}</dt>
           <dd className="font-mono text-xs">{event.id}</dd>
         </dl>
       ) : (
-        <p className="mt-2 text-sm">Event {result.brokenEventId ?? "?"} is no longer in the trail.</p>
+        <p className="mt-2 text-sm">{t("eventGone", { id: result.brokenEventId ?? "?" })}</p>
       )}
       <p className="mt-2 text-xs">
-        {result.events.toLocaleString()} events before it are intact. Checked <AuditTime at={result.finishedAt} />, {who}.
+        {t.rich("beforeIntact", { count: result.events, who, time: () => <AuditTime at={result.finishedAt} /> })}
       </p>
     </div>
   );
 }
 
 function History({ rows }: { rows: AuditVerificationDto[] }) {
+  const t = useTranslations("audit");
+  const format = useFormatter();
   return (
     <div>
-      <h2 className="mb-2 text-sm font-semibold text-slate-700">Verification history</h2>
+      <h2 className="mb-2 text-sm font-semibold text-slate-700">{t("history")}</h2>
       <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th className="px-3 py-2">Finished</th>
-            <th className="px-3 py-2">Run by</th>
-            <th className="px-3 py-2">Result</th>
-            <th className="px-3 py-2 text-right">Events</th>
-            <th className="px-3 py-2 text-right">Took</th>
+            <th className="px-3 py-2">{t("finished")}</th>
+            <th className="px-3 py-2">{t("runBy")}</th>
+            <th className="px-3 py-2">{t("result")}</th>
+            <th className="px-3 py-2 text-right">{t("events")}</th>
+            <th className="px-3 py-2 text-right">{t("took")}</th>
           </tr>
         </thead>
         <tbody>
@@ -166,18 +175,18 @@ function History({ rows }: { rows: AuditVerificationDto[] }) {
               <td className="whitespace-nowrap px-3 py-2">
                 <AuditTime at={row.finishedAt} />
               </td>
-              <td className="px-3 py-2">{row.trigger === "admin" ? (row.actorName ?? "an admin") : "daily check"}</td>
+              <td className="px-3 py-2">{row.trigger === "admin" ? (row.actorName ?? t("anAdmin")) : t("dailyCheck")}</td>
               <td className="px-3 py-2">
                 {row.ok ? (
-                  <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-700">intact</span>
+                  <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-700">{t("intactShort")}</span>
                 ) : (
                   <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">
-                    broken at #{row.brokenSeq ?? "?"}: {row.problem?.replace(/_/g, " ") ?? "unknown"}
+                    {t("brokenShort", { seq: row.brokenSeq ?? "?", problem: row.problem ?? "none" })}
                   </span>
                 )}
               </td>
-              <td className="px-3 py-2 text-right tabular-nums">{row.events.toLocaleString()}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{seconds(row)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{format.number(row.events)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{t("seconds", { seconds: Math.round(duration(row) / 100) / 10 })}</td>
             </tr>
           ))}
         </tbody>
@@ -188,8 +197,4 @@ function History({ rows }: { rows: AuditVerificationDto[] }) {
 
 function duration(row: AuditVerificationDto): number {
   return Math.max(new Date(row.finishedAt).getTime() - new Date(row.startedAt).getTime(), 0);
-}
-
-function seconds(row: AuditVerificationDto): string {
-  return `${(duration(row) / 1000).toLocaleString([], { maximumFractionDigits: 1 })} s`;
 }

@@ -1,19 +1,10 @@
 "use client";
 
-import { createContext, useContext } from "react";
+import { useLocale, useTimeZone } from "next-intl";
 
-// The viewer's time zone and language for the audit log's times and date filter: those of their
-// account when set, else the browser's.
+// The viewer's time zone and language for the audit log's times and date filter: the account's
+// preferences, else the browser's, as next-intl's provider hands them to every page.
 
-type ViewerZone = { timeZone: string | null; locale: string | null };
-
-const Context = createContext<ViewerZone>({ timeZone: null, locale: null });
-
-export function ViewerZoneProvider({ timeZone, locale, children }: ViewerZone & { children: React.ReactNode }) {
-  return <Context.Provider value={{ timeZone, locale }}>{children}</Context.Provider>;
-}
-
-export function useViewerZone(): { timeZone: string; locale: string | undefined } {
-  const { timeZone, locale } = useContext(Context);
-  return { timeZone: timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, locale: locale ?? undefined };
+export function useViewerZone(): { timeZone: string; locale: string } {
+  return { timeZone: useTimeZone() ?? "UTC", locale: useLocale() };
 }

@@ -1,9 +1,11 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 export function LoginForm({ callbackUrl, showDemo }: { callbackUrl: string; showDemo: boolean }) {
+  const t = useTranslations("auth");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -22,17 +24,13 @@ export function LoginForm({ callbackUrl, showDemo }: { callbackUrl: string; show
       return;
     }
     setPending(false);
-    setError(
-      result?.status === 429
-        ? "Too many failed sign-ins. Wait 15 minutes and try again, or ask an admin for a password-reset link."
-        : "That email and password don't match an active account.",
-    );
+    setError(result?.status === 429 ? t("tooManyAttempts") : t("wrongCredentials"));
   }
 
   return (
     <form method="post" onSubmit={submit} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <label className="block text-sm">
-        <span className="mb-1 block font-medium text-slate-700">Email</span>
+        <span className="mb-1 block font-medium text-slate-700">{t("email")}</span>
         <input
           name="email"
           type="email"
@@ -43,7 +41,7 @@ export function LoginForm({ callbackUrl, showDemo }: { callbackUrl: string; show
         />
       </label>
       <label className="block text-sm">
-        <span className="mb-1 block font-medium text-slate-700">Password</span>
+        <span className="mb-1 block font-medium text-slate-700">{t("password")}</span>
         <input
           name="password"
           type="password"
@@ -62,13 +60,9 @@ export function LoginForm({ callbackUrl, showDemo }: { callbackUrl: string; show
         disabled={pending}
         className="w-full rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("signingIn") : t("signIn")}
       </button>
-      {showDemo && (
-        <p className="text-xs text-slate-500">
-          Demo: <code>agent@example.com</code> / <code>switchboard</code>
-        </p>
-      )}
+      {showDemo && <p className="text-xs text-slate-500">{t.rich("demo", { code: (chunks) => <code>{chunks}</code> })}</p>}
     </form>
   );
 }

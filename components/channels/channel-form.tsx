@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { failureText, ApiError } from "@/components/api/client";
+import { ApiError } from "@/components/api/client";
 import { useAddChannel, useUpdateChannel } from "@/components/api/mutations";
 import type { ChannelDto } from "@/components/api/types";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { Button } from "@/components/ui/button";
 
 // Adding a number asks for everything Meta's app dashboard shows; editing one leaves a secret
@@ -14,6 +16,8 @@ type Draft = { name: string; phoneNumberId: string; wabaId: string; accessToken:
 const input = "w-full rounded border border-slate-200 px-2 py-1.5 text-sm disabled:bg-slate-50 disabled:text-slate-500";
 
 export function ChannelForm({ channel, onDone }: { channel: ChannelDto | null; onDone: (saved: ChannelDto) => void }) {
+  const t = useTranslations("channels");
+  const errorText = useErrorText();
   const [draft, setDraft] = useState<Draft>({
     name: channel?.name ?? "",
     phoneNumberId: channel?.phoneNumberId ?? "",
@@ -47,7 +51,7 @@ export function ChannelForm({ channel, onDone }: { channel: ChannelDto | null; o
       if (failure instanceof ApiError && failure.details?.length) {
         setProblems(Object.fromEntries(failure.details.map((problem) => [problem.path ?? "", problem.message])));
       }
-      setError(failureText(failure, "The channel could not be saved."));
+      setError(errorText(failure, t("saveFailed")));
     }
   }
 
@@ -61,7 +65,7 @@ export function ChannelForm({ channel, onDone }: { channel: ChannelDto | null; o
         disabled={options.disabled}
         type={options.secret ? "password" : "text"}
         autoComplete="off"
-        placeholder={options.secret && channel ? "Unchanged — type to replace" : undefined}
+        placeholder={options.secret && channel ? t("unchanged") : undefined}
         aria-invalid={problems[key] ? true : undefined}
         onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
       />
@@ -73,21 +77,19 @@ export function ChannelForm({ channel, onDone }: { channel: ChannelDto | null; o
 
   return (
     <form onSubmit={submit} className="space-y-3 text-sm" data-testid="channel-form">
-      {field("name", "Inbox name agents see")}
+      {field("name", t("inboxName"))}
       <div className="grid grid-cols-2 gap-3">
-        {field("phoneNumberId", "Phone number id", { disabled: !!channel })}
-        {field("wabaId", "WhatsApp Business Account id", { disabled: fromConfig })}
+        {field("phoneNumberId", t("phoneNumberId"), { disabled: !!channel })}
+        {field("wabaId", t("wabaId"), { disabled: fromConfig })}
       </div>
       {fromConfig ? (
-        <p className="rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-600">
-          This number comes from the configuration: its ids and credentials are the WHATSAPP_* settings of the server.
-        </p>
+        <p className="rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-600">{t("fromConfigNote")}</p>
       ) : (
         <>
-          {field("accessToken", "Access token", { secret: true, hint: channel ? undefined : "A system user's permanent token." })}
+          {field("accessToken", t("accessToken"), { secret: true, hint: channel ? undefined : t("accessTokenHint") })}
           <div className="grid grid-cols-2 gap-3">
-            {field("appSecret", "App secret", { secret: true })}
-            {field("verifyToken", "Verify token", { secret: true, hint: channel ? undefined : "Any phrase; give Meta the same one." })}
+            {field("appSecret", t("appSecret"), { secret: true })}
+            {field("verifyToken", t("verifyToken"), { secret: true, hint: channel ? undefined : t("verifyTokenHint") })}
           </div>
         </>
       )}
@@ -97,9 +99,9 @@ export function ChannelForm({ channel, onDone }: { channel: ChannelDto | null; o
         </p>
       )}
       <div className="flex items-center justify-end gap-2 pt-1">
-        {saving && <span className="text-xs text-slate-500">{draft.accessToken ? "Checking with Meta…" : "Saving…"}</span>}
+        {saving && <span className="text-xs text-slate-500">{draft.accessToken ? t("checkingWithMeta") : t("saving")}</span>}
         <Button type="submit" tone="primary" disabled={saving}>
-          {channel ? "Save" : "Connect number"}
+          {channel ? t("save") : t("connectNumber")}
         </Button>
       </div>
     </form>

@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ChannelDto } from "@/components/api/types";
+import { useDates } from "@/components/i18n/use-dates";
 import type { SecretState } from "@/lib/channels/serialize";
 import { Button } from "@/components/ui/button";
 
@@ -11,6 +13,7 @@ const quality: Record<string, string> = {
 };
 
 export function ChannelRow({ channel, onEdit, onToggle }: { channel: ChannelDto; onEdit: () => void; onToggle: () => void }) {
+  const t = useTranslations("channels");
   return (
     <tr
       data-testid="channel-row"
@@ -21,53 +24,58 @@ export function ChannelRow({ channel, onEdit, onToggle }: { channel: ChannelDto;
       <td className="px-3 py-2">
         <span className="font-medium">{channel.name}</span>
         <span className="block text-xs text-slate-500">
-          {channel.members} member{channel.members === 1 ? "" : "s"}
-          {channel.disabledAt && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-slate-700">Disabled</span>}
+          {t("members", { count: channel.members })}
+          {channel.disabledAt && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-slate-700">{t("disabled")}</span>}
         </span>
       </td>
       <td className="px-3 py-2 tabular-nums">
-        {channel.type === "messenger" ? "Facebook Page" : channel.displayPhoneNumber ? `+${channel.displayPhoneNumber}` : "—"}
-        <span className="block text-xs text-slate-500">id {channel.pageId ?? channel.phoneNumberId}</span>
+        {channel.type === "messenger" ? t("facebookPage") : channel.displayPhoneNumber ? `+${channel.displayPhoneNumber}` : "—"}
+        <span className="block text-xs text-slate-500">{t("id", { id: channel.pageId ?? channel.phoneNumberId ?? "" })}</span>
       </td>
       {channel.type === "messenger" ? (
         <td className="px-3 py-2 text-xs" data-testid="human-agent-mark">
           {channel.humanAgent ? (
-            <span className="rounded bg-violet-100 px-1.5 py-0.5 font-medium text-violet-800">Human Agent: 7-day replies</span>
+            <span className="rounded bg-violet-100 px-1.5 py-0.5 font-medium text-violet-800">{t("humanAgentOn")}</span>
           ) : (
-            <span className="text-slate-500">24 h replies only</span>
+            <span className="text-slate-500">{t("humanAgentOff")}</span>
           )}
         </td>
       ) : (
         <td className="px-3 py-2 text-xs">
           {channel.health.qualityRating ? (
             <span className={`rounded px-1.5 py-0.5 font-medium ${quality[channel.health.qualityRating] ?? "bg-slate-100"}`}>
-              {channel.health.qualityRating.toLowerCase()}
+              {t("quality", { rating: channel.health.qualityRating })}
             </span>
           ) : (
-            <span className="text-slate-400">not reported yet</span>
+            <span className="text-slate-400">{t("notReported")}</span>
           )}
           {channel.health.messagingLimit && (
-            <span className="ml-2 text-slate-500">{channel.health.messagingLimit.replace(/_/g, " ").toLowerCase()}</span>
+            <span className="ml-2 text-slate-500">{t("limit", { tier: channel.health.messagingLimit })}</span>
           )}
         </td>
       )}
       <td className="px-3 py-2 text-xs" data-testid="channel-secrets">
         {channel.secrets ? (
           <dl className="grid grid-cols-[auto_1fr] gap-x-2">
-            <Secret label="Access token" state={channel.secrets.accessToken} />
-            <Secret label="App secret" state={channel.secrets.appSecret} />
-            <Secret label="Verify token" state={channel.secrets.verifyToken} />
+            <Secret label={t("accessToken")} state={channel.secrets.accessToken} />
+            <Secret label={t("appSecret")} state={channel.secrets.appSecret} />
+            <Secret label={t("verifyToken")} state={channel.secrets.verifyToken} />
           </dl>
         ) : (
-          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-600">from configuration</span>
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-600">{t("fromConfiguration")}</span>
         )}
       </td>
       <td className="px-3 py-2 text-right whitespace-nowrap">
-        <Button size="sm" tone="ghost" onClick={onEdit} aria-label={`Edit ${channel.name}`}>
-          Edit
+        <Button size="sm" tone="ghost" onClick={onEdit} aria-label={t("editName", { name: channel.name })}>
+          {t("edit")}
         </Button>
-        <Button size="sm" tone="ghost" onClick={onToggle} aria-label={`${channel.disabledAt ? "Enable" : "Disable"} ${channel.name}`}>
-          {channel.disabledAt ? "Enable" : "Disable"}
+        <Button
+          size="sm"
+          tone="ghost"
+          onClick={onToggle}
+          aria-label={channel.disabledAt ? t("enableName", { name: channel.name }) : t("disableName", { name: channel.name })}
+        >
+          {channel.disabledAt ? t("enable") : t("disable")}
         </Button>
       </td>
     </tr>
@@ -75,17 +83,14 @@ export function ChannelRow({ channel, onEdit, onToggle }: { channel: ChannelDto;
 }
 
 function Secret({ label, state }: { label: string; state: SecretState }) {
+  const t = useTranslations("channels");
+  const dates = useDates();
   return (
     <>
       <dt className="text-slate-500">{label}</dt>
       <dd>
-        {state.set ? "set" : "not set"}
-        {state.changedAt && (
-          <span className="text-slate-400" suppressHydrationWarning>
-            {" "}
-            · last changed {new Date(state.changedAt).toLocaleDateString([], { dateStyle: "medium" })}
-          </span>
-        )}
+        {state.set ? t("set") : t("notSet")}
+        {state.changedAt && <span className="text-slate-400"> · {t("lastChanged", { date: dates.day(state.changedAt) })}</span>}
       </dd>
     </>
   );

@@ -1,10 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { failureText } from "@/components/api/client";
 import { useUpdateChannel } from "@/components/api/mutations";
 import type { ChannelDto } from "@/components/api/types";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ChannelForm } from "./channel-form";
@@ -23,6 +24,8 @@ export function ChannelsAdmin({
   webhookUrl: string;
   pageWebhookUrl: string;
 }) {
+  const t = useTranslations("channels");
+  const errorText = useErrorText();
   const router = useRouter();
   const [editing, setEditing] = useState<ChannelDto | "new" | "new-page" | null>(null);
   const page = editing === "new-page" || (typeof editing === "object" && editing?.type === "messenger");
@@ -41,9 +44,9 @@ export function ChannelsAdmin({
     setNotice(null);
     try {
       const changed = await update.mutateAsync({ channelId: channel.id, changes: { disabled: !channel.disabledAt } });
-      saved(changed, changed.disabledAt ? `${changed.name} is disabled: nothing is sent from it.` : `${changed.name} sends again.`);
+      saved(changed, changed.disabledAt ? t("disabledDone", { name: changed.name }) : t("enabledDone", { name: changed.name }));
     } catch (failure) {
-      setNotice({ ok: false, text: failureText(failure, "The channel could not be changed.") });
+      setNotice({ ok: false, text: errorText(failure, t("changeFailed")) });
     }
   }
 
@@ -51,18 +54,15 @@ export function ChannelsAdmin({
     <div className="space-y-4">
       <div className="flex items-start justify-between gap-4">
         <div>
-          <h1 className="text-lg font-semibold">Channels</h1>
-          <p className="text-sm text-slate-500">
-            The WhatsApp numbers and Facebook Pages customers write to. Each is an inbox with its own members; credentials are checked with
-            Meta before they are saved and stored encrypted.
-          </p>
+          <h1 className="text-lg font-semibold">{t("title")}</h1>
+          <p className="text-sm text-slate-500">{t("introWithPages")}</p>
         </div>
         <div className="flex shrink-0 gap-2">
           <Button className="whitespace-nowrap" onClick={() => setEditing("new-page")} data-testid="connect-page">
-            Connect a Page
+            {t("connectAPage")}
           </Button>
           <Button tone="primary" className="whitespace-nowrap" onClick={() => setEditing("new")}>
-            Connect a number
+            {t("connectANumber")}
           </Button>
         </div>
       </div>
@@ -77,10 +77,10 @@ export function ChannelsAdmin({
       <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm" data-testid="channels-table">
         <thead className="bg-slate-50 text-left text-xs text-slate-500">
           <tr>
-            <th className="px-3 py-2 font-medium">Inbox</th>
-            <th className="px-3 py-2 font-medium">Number or Page</th>
-            <th className="px-3 py-2 font-medium">Health</th>
-            <th className="px-3 py-2 font-medium">Credentials</th>
+            <th className="px-3 py-2 font-medium">{t("inbox")}</th>
+            <th className="px-3 py-2 font-medium">{t("numberOrPage")}</th>
+            <th className="px-3 py-2 font-medium">{t("health")}</th>
+            <th className="px-3 py-2 font-medium">{t("credentials")}</th>
             <th className="px-3 py-2" />
           </tr>
         </thead>
@@ -88,7 +88,7 @@ export function ChannelsAdmin({
           {channels.length === 0 && (
             <tr>
               <td colSpan={5} className="px-3 py-8 text-center text-slate-500">
-                No number is connected yet. Connect one to start receiving messages.
+                {t("empty")}
               </td>
             </tr>
           )}
@@ -98,33 +98,31 @@ export function ChannelsAdmin({
         </tbody>
       </table>
       <p className="text-xs text-slate-500">
-        In Meta&apos;s app dashboard, point the webhook at <code className="rounded bg-slate-100 px-1">{webhookUrl}</code> with the
-        channel&apos;s verify token, and subscribe to the <code className="rounded bg-slate-100 px-1">messages</code> field. A Page&apos;s
-        webhook goes to <code className="rounded bg-slate-100 px-1">{pageWebhookUrl}</code>, subscribed to messages, message_echoes,
-        messaging_postbacks, messaging_referrals, message_deliveries, message_reads, message_reactions, messaging_handovers and standby.
+        {t.rich("webhookHelp", { url: webhookUrl, code: (chunks) => <code className="rounded bg-slate-100 px-1">{chunks}</code> })}{" "}
+        {t.rich("pageWebhookHelp", { url: pageWebhookUrl, code: (chunks) => <code className="rounded bg-slate-100 px-1">{chunks}</code> })}
       </p>
       <Dialog
         open={editing !== null}
         onClose={() => setEditing(null)}
         title={
           editing === "new"
-            ? "Connect a WhatsApp number"
+            ? t("connectTitle")
             : editing === "new-page"
-              ? "Connect a Facebook Page"
-              : `Edit ${editing?.name ?? ""}`
+              ? t("connectPageTitle")
+              : t("editName", { name: editing?.name ?? "" })
         }
         width="max-w-lg"
       >
         {editing !== null && !page && (
           <ChannelForm
             channel={adding ? null : (editing as ChannelDto)}
-            onDone={(channel) => saved(channel, adding ? `${channel.name} is connected.` : `${channel.name} is saved.`)}
+            onDone={(channel) => saved(channel, adding ? t("connected", { name: channel.name }) : t("saved", { name: channel.name }))}
           />
         )}
         {editing !== null && page && (
           <PageForm
             channel={adding ? null : (editing as ChannelDto)}
-            onDone={(channel) => saved(channel, adding ? `${channel.name} is connected.` : `${channel.name} is saved.`)}
+            onDone={(channel) => saved(channel, adding ? t("connected", { name: channel.name }) : t("saved", { name: channel.name }))}
           />
         )}
       </Dialog>

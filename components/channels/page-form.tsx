@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { failureText, ApiError } from "@/components/api/client";
+import { ApiError } from "@/components/api/client";
 import { useAddChannel, useUpdateChannel } from "@/components/api/mutations";
 import type { ChannelDto } from "@/components/api/types";
 import { Button } from "@/components/ui/button";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 // Connecting a Facebook Page asks for what Meta's app dashboard shows for it: the Page id, a page
 // access token, the app secret and a verify token. The Human Agent mark says the Page's app has
@@ -15,6 +17,8 @@ type Draft = { name: string; pageId: string; accessToken: string; appSecret: str
 const input = "w-full rounded border border-slate-200 px-2 py-1.5 text-sm disabled:bg-slate-50 disabled:text-slate-500";
 
 export function PageForm({ channel, onDone }: { channel: ChannelDto | null; onDone: (saved: ChannelDto) => void }) {
+  const t = useTranslations("channels");
+  const errorText = useErrorText();
   const [draft, setDraft] = useState<Draft>({
     name: channel?.name ?? "",
     pageId: channel?.pageId ?? "",
@@ -48,7 +52,7 @@ export function PageForm({ channel, onDone }: { channel: ChannelDto | null; onDo
       if (failure instanceof ApiError && failure.details?.length) {
         setProblems(Object.fromEntries(failure.details.map((problem) => [problem.path ?? "", problem.message])));
       }
-      setError(failureText(failure, "The Page could not be saved."));
+      setError(errorText(failure, t("saveFailed")));
     }
   }
 
@@ -66,7 +70,7 @@ export function PageForm({ channel, onDone }: { channel: ChannelDto | null; onDo
         disabled={options.disabled}
         type={options.secret ? "password" : "text"}
         autoComplete="off"
-        placeholder={options.secret && channel ? "Unchanged — type to replace" : undefined}
+        placeholder={options.secret && channel ? t("unchanged") : undefined}
         aria-invalid={problems[key] ? true : undefined}
         onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
       />
@@ -78,24 +82,22 @@ export function PageForm({ channel, onDone }: { channel: ChannelDto | null; onDo
 
   return (
     <form onSubmit={submit} className="space-y-3 text-sm" data-testid="page-form">
-      {field("name", "Inbox name agents see")}
-      {field("pageId", "Page id", {
+      {field("name", t("inboxName"))}
+      {field("pageId", t("pageForm.pageId"), {
         disabled: !!channel,
-        hint: channel ? undefined : "The number in the Page's About → Page transparency.",
+        hint: channel ? undefined : t("pageForm.pageIdHint"),
       })}
       {fromConfig ? (
-        <p className="rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-600">
-          This Page comes from the configuration: its id and credentials are the MESSENGER_* settings of the server.
-        </p>
+        <p className="rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-600">{t("pageForm.fromConfigNote")}</p>
       ) : (
         <>
-          {field("accessToken", "Page access token", {
+          {field("accessToken", t("pageForm.accessToken"), {
             secret: true,
-            hint: channel ? undefined : "With pages_messaging; checked with Meta first.",
+            hint: channel ? undefined : t("pageForm.accessTokenHint"),
           })}
           <div className="grid grid-cols-2 gap-3">
-            {field("appSecret", "App secret", { secret: true })}
-            {field("verifyToken", "Verify token", { secret: true, hint: channel ? undefined : "Any phrase; give Meta the same one." })}
+            {field("appSecret", t("appSecret"), { secret: true })}
+            {field("verifyToken", t("verifyToken"), { secret: true, hint: channel ? undefined : t("verifyTokenHint") })}
           </div>
         </>
       )}
@@ -107,11 +109,7 @@ export function PageForm({ channel, onDone }: { channel: ChannelDto | null; onDo
           checked={draft.humanAgent}
           onChange={(event) => setDraft({ ...draft, humanAgent: event.target.checked })}
         />
-        <span>
-          <strong>The Page&apos;s app has Meta&apos;s Human Agent permission.</strong> Agents may then answer up to 7 days after the
-          customer wrote, with the HUMAN_AGENT tag — only as a person, about the customer&apos;s request. Without it, replies end 24 hours
-          after the customer&apos;s last message.
-        </span>
+        <span>{t.rich("pageForm.humanAgent", { strong: (chunks) => <strong>{chunks}</strong> })}</span>
       </label>
       {error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-1.5 text-red-700">
@@ -119,9 +117,9 @@ export function PageForm({ channel, onDone }: { channel: ChannelDto | null; onDo
         </p>
       )}
       <div className="flex items-center justify-end gap-2 pt-1">
-        {saving && <span className="text-xs text-slate-500">{draft.accessToken ? "Checking with Meta…" : "Saving…"}</span>}
+        {saving && <span className="text-xs text-slate-500">{draft.accessToken ? t("checkingWithMeta") : t("saving")}</span>}
         <Button type="submit" tone="primary" disabled={saving}>
-          {channel ? "Save" : "Connect Page"}
+          {channel ? t("save") : t("pageForm.connect")}
         </Button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { useMemo, useState, useSyncExternalStore } from "react";
 import { BreakdownsTab } from "./breakdowns-tab";
 import { CostTab } from "./cost-tab";
@@ -19,12 +20,7 @@ import { TemplatesTab } from "./templates-tab";
 import { useDashboardState, type Tab } from "./use-dashboard-state";
 import { useStatsEvents } from "./use-stats-events";
 
-type Props = {
-  /** The user's preferences; null follows the browser. */
-  locale: string | null;
-  timeZone: string | null;
-  timeZones: string[];
-};
+type Props = { timeZones: string[] };
 
 const noop = () => () => {};
 
@@ -42,11 +38,14 @@ export function Dashboard(props: Props) {
   return <DashboardBody {...props} />;
 }
 
-function DashboardBody({ locale, timeZone, timeZones }: Props) {
+function DashboardBody({ timeZones }: Props) {
+  const t = useTranslations("dashboard");
+  // The user's language and time zone (their preferences, else the browser's), as next-intl has them.
+  const locale = useLocale();
+  const defaultTimeZone = useTimeZone() ?? "UTC";
   const [now] = useState(() => new Date());
-  const defaultTimeZone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const state = useDashboardState({ defaultTimeZone, now });
-  const format = useMemo(() => formats(locale ?? undefined, state.tz), [locale, state.tz]);
+  const format = useMemo(() => formats(locale, state.tz), [locale, state.tz]);
   const [target, setTarget] = useState<DrillTarget | null>(null);
   const connected = useStatsEvents();
   const context = useMemo<DashboardContextValue>(() => ({ state, format, drill: setTarget }), [state, format]);
@@ -57,10 +56,8 @@ function DashboardBody({ locale, timeZone, timeZones }: Props) {
       <div className="mx-auto h-full max-w-7xl space-y-3 overflow-y-auto p-6">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
-            <h1 className="text-lg font-semibold">Dashboard</h1>
-            <p className="text-xs text-slate-500">
-              Messages count in the range by when they were sent. Click any number to see the messages behind it.
-            </p>
+            <h1 className="text-lg font-semibold">{t("title")}</h1>
+            <p className="text-xs text-slate-500">{t("intro")}</p>
           </div>
           <ExportButton params={state.params} format={format} />
         </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import type { DrillDown, StatsParams } from "@/components/api/client";
@@ -35,6 +36,7 @@ export function DrillPanel({
   format: Formats;
   onClose: () => void;
 }) {
+  const t = useTranslations("dashboard");
   const ref = useRef<HTMLDialogElement>(null);
   const query = useDrillDown(params);
   useEffect(() => {
@@ -50,15 +52,15 @@ export function DrillPanel({
       onClose={onClose}
       onClick={(event) => event.target === ref.current && onClose()}
       className="fixed inset-y-0 right-0 left-auto m-0 h-full max-h-none w-full max-w-xl border-l border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/20"
-      aria-label={target?.title ?? "Messages"}
+      aria-label={target?.title ?? t("drill.messages")}
       data-testid="drill-panel"
     >
       {target && (
         <div className="flex h-full flex-col">
           <header className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
             <h2 className="text-sm font-semibold">{target.title}</h2>
-            <Button size="sm" tone="ghost" onClick={onClose} aria-label="Close">
-              Close
+            <Button size="sm" tone="ghost" onClick={onClose}>
+              {t("drill.close")}
             </Button>
           </header>
           <div className="min-h-0 flex-1 overflow-y-auto px-4 py-2">
@@ -67,7 +69,7 @@ export function DrillPanel({
             ) : query.isPending ? (
               <Skeleton rows={8} />
             ) : query.items.length === 0 ? (
-              <p className="py-8 text-center text-sm text-slate-500">No messages here.</p>
+              <p className="py-8 text-center text-sm text-slate-500">{t("drill.empty")}</p>
             ) : (
               <ul className="divide-y divide-slate-100" data-testid="drill-items">
                 {query.items.map((item) => (
@@ -80,18 +82,18 @@ export function DrillPanel({
                     >
                       <span className="flex justify-between gap-2">
                         <span className="truncate font-medium">
-                          {item.contactName ?? (item.contactNumber ? `+${item.contactNumber}` : "Unknown customer")}
+                          {item.contactName ?? (item.contactNumber ? `+${item.contactNumber}` : t("drill.unknownCustomer"))}
                         </span>
                         <span className="shrink-0 text-xs text-slate-500">{format.dateTime(item.sentAt ?? item.createdAt)}</span>
                       </span>
                       <span className="flex flex-wrap gap-x-2 text-xs text-slate-500">
                         <span className={item.status.toLowerCase() === "failed" ? "font-medium text-red-700" : ""}>
-                          {item.status.toLowerCase()}
-                          {item.errorCode !== null && ` · error ${item.errorCode}`}
+                          {t("column", { column: item.status.toLowerCase() })}
+                          {item.errorCode !== null && ` · ${t("errorCode", { code: String(item.errorCode) })}`}
                         </span>
-                        <span>{item.template ?? item.kind}</span>
+                        <span>{item.template ?? t("kind", { kind: item.kind })}</span>
                         <span>{item.inbox}</span>
-                        {item.agent && <span>by {item.agent}</span>}
+                        {item.agent && <span>{t("drill.by", { name: item.agent })}</span>}
                       </span>
                     </Link>
                   </li>
@@ -102,7 +104,7 @@ export function DrillPanel({
           {query.hasNextPage && (
             <footer className="border-t border-slate-200 px-4 py-2">
               <Button size="sm" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} data-testid="drill-more">
-                {query.isFetchingNextPage ? "Loading…" : "Load more"}
+                {query.isFetchingNextPage ? t("drill.loading") : t("drill.more")}
               </Button>
             </footer>
           )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { statsExportUrl, type StatsParams } from "@/components/api/client";
 import { Button } from "@/components/ui/button";
@@ -11,6 +12,7 @@ import type { Formats } from "./format";
 type Progress = { state: "idle" } | { state: "running" | "done"; bytes: number; rows: number } | { state: "failed"; text: string };
 
 export function ExportButton({ params, format }: { params: StatsParams; format: Formats }) {
+  const t = useTranslations("dashboard");
   const [progress, setProgress] = useState<Progress>({ state: "idle" });
   const abort = useRef<AbortController | null>(null);
 
@@ -20,7 +22,7 @@ export function ExportButton({ params, format }: { params: StatsParams; format: 
     setProgress({ state: "running", bytes: 0, rows: 0 });
     try {
       const response = await fetch(statsExportUrl(params), { signal: controller.signal, cache: "no-store" });
-      if (!response.ok || !response.body) throw new Error(`The export was refused (HTTP ${response.status}).`);
+      if (!response.ok || !response.body) throw new Error(t("exportRefused", { status: response.status }));
       const reader = response.body.getReader();
       const chunks: Uint8Array<ArrayBuffer>[] = [];
       let bytes = 0;
@@ -38,7 +40,7 @@ export function ExportButton({ params, format }: { params: StatsParams; format: 
       setProgress({ state: "done", bytes, rows: Math.max(0, lines - 1) });
     } catch (error) {
       if (controller.signal.aborted) setProgress({ state: "idle" });
-      else setProgress({ state: "failed", text: error instanceof Error ? error.message : "The export stopped." });
+      else setProgress({ state: "failed", text: error instanceof Error ? error.message : t("exportStopped") });
     } finally {
       abort.current = null;
     }
@@ -49,16 +51,16 @@ export function ExportButton({ params, format }: { params: StatsParams; format: 
     <div className="flex items-center gap-2 text-xs text-slate-600" data-testid="export">
       {progress.state === "running" ? (
         <Button size="sm" onClick={() => abort.current?.abort()}>
-          Cancel export
+          {t("cancelExport")}
         </Button>
       ) : (
         <Button size="sm" onClick={() => void run()} data-testid="export-all">
-          Export all messages
+          {t("exportAll")}
         </Button>
       )}
       <span aria-live="polite" data-testid="export-progress">
-        {progress.state === "running" && `${format.count(progress.rows)} rows · ${size(progress.bytes)} received…`}
-        {progress.state === "done" && `Saved ${format.count(progress.rows)} rows (${size(progress.bytes)}).`}
+        {progress.state === "running" && t("exportRunning", { rows: format.count(progress.rows), size: size(progress.bytes) })}
+        {progress.state === "done" && t("exportDone", { rows: format.count(progress.rows), size: size(progress.bytes) })}
         {progress.state === "failed" && <span className="text-red-700">{progress.text}</span>}
       </span>
     </div>

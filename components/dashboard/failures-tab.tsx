@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useFailureStats } from "@/components/api/hooks";
 import type { FailureStats } from "@/lib/stats/contract";
@@ -10,19 +11,25 @@ import { Empty, Loaded, Section } from "./states";
 // Failures by Meta's error code: over time, then each code with what it means and what to do.
 
 const palette = ["#ef4444", "#f97316", "#eab308", "#a855f7", "#0ea5e9", "#64748b"];
-const codeName = (code: number | null) => (code === null ? "No answer from Meta" : `Error ${code}`);
+
+/** "Error 131047", or that Meta never answered. */
+function useCodeName() {
+  const t = useTranslations("dashboard");
+  return (code: number | null) => (code === null ? t("noAnswer") : t("errorCode", { code: String(code) }));
+}
 
 export function FailuresTab() {
+  const t = useTranslations("dashboard");
   const { state } = useDashboard();
   const query = useFailureStats(state.params);
   return (
     <Loaded query={query} rows={6}>
       {(stats) =>
         stats.total === 0 ? (
-          <Empty>No message failed in this range.</Empty>
+          <Empty>{t("noFailures")}</Empty>
         ) : (
           <div className="space-y-4">
-            <Section title="Failures over time" actions={<CsvLink path="failures" params={state.params} />}>
+            <Section title={t("failuresOverTime")} actions={<CsvLink path="failures" params={state.params} />}>
               <FailureChart stats={stats} />
             </Section>
             <ul className="grid gap-3 lg:grid-cols-2" data-testid="failure-codes">
@@ -38,6 +45,7 @@ export function FailuresTab() {
 }
 
 function FailureChart({ stats }: { stats: FailureStats }) {
+  const codeName = useCodeName();
   const { format, state, drill } = useDashboard();
   const buckets = stats.byCode[0]?.series.map((point) => point.bucket) ?? [];
   // A bar opens that code's failures in that bucket.
@@ -82,6 +90,8 @@ function FailureChart({ stats }: { stats: FailureStats }) {
 }
 
 function FailureCode({ entry, share }: { entry: FailureStats["byCode"][number]; share: number }) {
+  const t = useTranslations("dashboard");
+  const codeName = useCodeName();
   const { format, drill, state } = useDashboard();
   const open = () => drill({ title: `${codeName(entry.code)} · ${entry.title}`, status: "failed", errorCode: entry.code ?? undefined });
   return (
@@ -98,16 +108,16 @@ function FailureCode({ entry, share }: { entry: FailureStats["byCode"][number]; 
           data-testid="failure-count"
         >
           <span className="block text-lg font-semibold tabular-nums">{format.count(entry.count)}</span>
-          <span className="block text-xs text-slate-500">{format.rate(share)} of failures</span>
+          <span className="block text-xs text-slate-500">{t("ofFailures", { share: format.rate(share) })}</span>
         </button>
       </div>
       <p className="mt-2 text-sm text-slate-700">{entry.explanation}</p>
       <p className="mt-1 text-sm text-slate-600">
-        <span className="font-medium">What to do:</span> {entry.action}
+        <span className="font-medium">{t("whatToDo")}</span> {entry.action}
       </p>
       <div className="mt-3 grid grid-cols-2 gap-3 text-xs">
-        <TopList title="Templates" items={entry.topTemplates} onPick={(key) => state.addFilter("template", key)} />
-        <TopList title="Countries" items={entry.topCountries} onPick={(key) => state.addFilter("country", key)} />
+        <TopList title={t("tab", { tab: "templates" })} items={entry.topTemplates} onPick={(key) => state.addFilter("template", key)} />
+        <TopList title={t("countries")} items={entry.topCountries} onPick={(key) => state.addFilter("country", key)} />
       </div>
     </li>
   );
@@ -122,12 +132,13 @@ function TopList({
   items: { key: string; label: string; count: number }[];
   onPick: (key: string) => void;
 }) {
+  const t = useTranslations("dashboard");
   const { format } = useDashboard();
   return (
     <div>
       <p className="mb-1 font-medium text-slate-500">{title}</p>
       {items.length === 0 ? (
-        <p className="text-slate-400">None</p>
+        <p className="text-slate-400">{t("none")}</p>
       ) : (
         <ul className="space-y-0.5">
           {items.map((item) => (
@@ -135,7 +146,7 @@ function TopList({
               <button
                 type="button"
                 className="truncate text-left hover:text-brand-700 hover:underline"
-                title={`Show only ${item.label}`}
+                title={t("showOnly", { name: item.label })}
                 onClick={() => onPick(item.key)}
               >
                 {item.label}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { Dimension, MessageStats } from "@/lib/stats/contract";
 import { useDashboard } from "./dashboard-context";
 
@@ -9,18 +10,6 @@ import { useDashboard } from "./dashboard-context";
 type Group = MessageStats["groups"][number];
 type Status = "sent" | "delivered" | "read" | "replied" | "failed";
 export type Column = Status | "readRate" | "deliveryRate" | "medianRead" | "cost";
-
-const headings: Record<Column, string> = {
-  sent: "Sent",
-  delivered: "Delivered",
-  read: "Read",
-  replied: "Replied",
-  failed: "Failed",
-  deliveryRate: "Delivery rate",
-  readRate: "Read rate",
-  medianRead: "Median time to read",
-  cost: "Estimated cost",
-};
 
 const statuses = new Set<Column>(["sent", "delivered", "read", "replied", "failed"]);
 
@@ -35,6 +24,7 @@ export function GroupTable({
   columns: Column[];
   heading: string;
 }) {
+  const t = useTranslations("dashboard");
   const { format, state, drill } = useDashboard();
   const largest = Math.max(1, ...groups.map((group) => group.sent + group.failed));
   const value = (group: Group, column: Column): string => {
@@ -50,10 +40,10 @@ export function GroupTable({
         <thead className="text-left text-xs text-slate-500">
           <tr>
             <th className="py-1.5 pr-3 font-medium">{heading}</th>
-            <th className="w-40 py-1.5 font-medium" aria-label="Share of sent" />
+            <th className="w-40 py-1.5 font-medium" aria-label={t("shareOfSent")} />
             {columns.map((column) => (
               <th key={column} className="px-2 py-1.5 text-right font-medium">
-                {headings[column]}
+                {t("column", { column })}
               </th>
             ))}
           </tr>
@@ -69,7 +59,7 @@ export function GroupTable({
                   <button
                     type="button"
                     className="truncate text-left text-slate-800 hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-500 disabled:no-underline"
-                    title={filtered ? "Already a filter" : keyed ? `Show only ${group.label}` : undefined}
+                    title={filtered ? t("alreadyFilter") : keyed ? t("showOnly", { name: group.label }) : undefined}
                     disabled={filtered || !keyed}
                     onClick={() => state.addFilter(dimension, group.key)}
                     data-testid="group-filter"
@@ -95,7 +85,7 @@ export function GroupTable({
                         className="rounded px-1 hover:bg-brand-50 hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-500"
                         onClick={() =>
                           drill({
-                            title: `${headings[column]} · ${group.label}`,
+                            title: `${t("column", { column })} · ${group.label}`,
                             status: column as Status,
                             narrow: { [dimension]: group.key },
                           })

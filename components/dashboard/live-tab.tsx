@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useLiveStats } from "@/components/api/hooks";
 import { useDashboard } from "./dashboard-context";
 import { Loaded, Section } from "./states";
@@ -20,54 +21,55 @@ const inbox = {
 };
 
 export function LiveTab({ connected }: { connected: boolean }) {
+  const t = useTranslations("dashboard");
   const { state, format, drill } = useDashboard();
   const query = useLiveStats(state.tz);
   return (
     <Loaded query={query} rows={4}>
       {(live) => {
         const today = rangeInstants(dayOf(new Date(), state.tz), dayOf(new Date(), state.tz), state.tz);
-        const todayDrill = (title: string, status?: "queued" | "sent" | "delivered" | "read" | "failed") =>
-          drill({ title: `${title} today`, status, range: today, unfiltered: true });
+        const todayDrill = (status: "queued" | "sent" | "delivered" | "read" | "failed") =>
+          drill({ title: t("live.statusToday", { status }), status, range: today, unfiltered: true });
         return (
           <div className="space-y-4" data-testid="live-tab">
             <p className="flex items-center gap-2 text-xs text-slate-500" data-testid="live-status" data-connected={connected}>
               <span className={`h-2 w-2 rounded-full ${connected ? "bg-brand-500" : "bg-slate-300"}`} aria-hidden />
-              {connected ? "Live: these numbers change as messages and receipts arrive." : "Reconnecting… the numbers may be behind."}
+              {connected ? t("live.connected") : t("live.reconnecting")}
             </p>
-            <Section title="Conversations now">
+            <Section title={t("live.now")}>
               <div className="grid grid-cols-2 gap-2 md:grid-cols-3 xl:grid-cols-6">
-                <Tile label="Open" value={format.count(live.open)} href={inbox.open} testId="live-open" />
+                <Tile label={t("live.open")} value={format.count(live.open)} href={inbox.open} testId="live-open" />
                 <Tile
-                  label="Unassigned"
+                  label={t("live.unassigned")}
                   value={format.count(live.unassigned)}
                   href={inbox.unassigned}
                   tone={live.unassigned ? "warn" : "plain"}
                   testId="live-unassigned"
                 />
                 <Tile
-                  label="Waiting for a reply"
+                  label={t("live.waiting")}
                   value={format.count(live.waiting)}
                   href={inbox.waiting}
                   tone={live.waiting ? "warn" : "plain"}
                   testId="live-waiting"
                 />
                 <Tile
-                  label="Longest wait"
+                  label={t("live.longestWait")}
                   value={format.duration(live.longestWaitSeconds)}
-                  note={live.longestWaitConversationId ? "Open the conversation" : "Nobody is waiting"}
+                  note={live.longestWaitConversationId ? t("live.openConversation") : t("live.nobodyWaiting")}
                   href={live.longestWaitConversationId ? `/inbox/${live.longestWaitConversationId}?sort=waiting` : undefined}
                   tone={live.longestWaitSeconds && live.longestWaitSeconds > 3600 ? "bad" : "plain"}
                   testId="live-longest-wait"
                 />
                 <Tile
-                  label="Window closes within 1 h"
+                  label={t("live.closingWithin", { hours: 1 })}
                   value={format.count(live.windowClosingWithin1h)}
                   href={inbox.closing1h}
                   tone={live.windowClosingWithin1h ? "bad" : "plain"}
                   testId="live-closing-1h"
                 />
                 <Tile
-                  label="Window closes within 4 h"
+                  label={t("live.closingWithin", { hours: 4 })}
                   value={format.count(live.windowClosingWithin4h)}
                   href={inbox.closing4h}
                   tone={live.windowClosingWithin4h ? "warn" : "plain"}
@@ -75,28 +77,38 @@ export function LiveTab({ connected }: { connected: boolean }) {
                 />
               </div>
             </Section>
-            <Section title={`Today (${state.tz})`}>
+            <Section title={t("live.today", { zone: state.tz })}>
               <div className="grid grid-cols-3 gap-2 md:grid-cols-6">
-                <Tile label="Received" value={format.count(live.today.received)} testId="today-received" />
+                <Tile label={t("live.received")} value={format.count(live.today.received)} testId="today-received" />
                 <Tile
-                  label="Queued"
+                  label={t("column", { column: "queued" })}
                   value={format.count(live.today.queued)}
-                  onOpen={() => todayDrill("Queued", "queued")}
+                  onOpen={() => todayDrill("queued")}
                   testId="today-queued"
                 />
-                <Tile label="Sent" value={format.count(live.today.sent)} onOpen={() => todayDrill("Sent", "sent")} testId="today-sent" />
                 <Tile
-                  label="Delivered"
+                  label={t("column", { column: "sent" })}
+                  value={format.count(live.today.sent)}
+                  onOpen={() => todayDrill("sent")}
+                  testId="today-sent"
+                />
+                <Tile
+                  label={t("column", { column: "delivered" })}
                   value={format.count(live.today.delivered)}
-                  onOpen={() => todayDrill("Delivered", "delivered")}
+                  onOpen={() => todayDrill("delivered")}
                   testId="today-delivered"
                 />
-                <Tile label="Read" value={format.count(live.today.read)} onOpen={() => todayDrill("Read", "read")} testId="today-read" />
                 <Tile
-                  label="Failed"
+                  label={t("column", { column: "read" })}
+                  value={format.count(live.today.read)}
+                  onOpen={() => todayDrill("read")}
+                  testId="today-read"
+                />
+                <Tile
+                  label={t("column", { column: "failed" })}
                   value={format.count(live.today.failed)}
                   tone={live.today.failed ? "bad" : "plain"}
-                  onOpen={() => todayDrill("Failed", "failed")}
+                  onOpen={() => todayDrill("failed")}
                   testId="today-failed"
                 />
               </div>

@@ -1,26 +1,22 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { buckets, type Bucket } from "@/lib/stats/choices";
 import { useDashboard } from "./dashboard-context";
 import { lastDays } from "./zoned-range";
 
 // The range (whole days in the chosen time zone), quick picks, the time zone and the bucket size.
 
-const presets = [
-  { days: 1, label: "Today" },
-  { days: 7, label: "7 days" },
-  { days: 30, label: "30 days" },
-  { days: 90, label: "90 days" },
-];
-const bucketLabels: Record<Bucket, string> = { hour: "By hour", day: "By day", week: "By week", month: "By month" };
+const presets = [1, 7, 30, 90];
 
 export function RangeControls({ timeZones }: { timeZones: string[] }) {
+  const t = useTranslations("dashboard");
   const { state } = useDashboard();
   const input = "rounded border border-slate-200 bg-white px-2 py-1 text-sm";
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
-      <div className="flex overflow-hidden rounded border border-slate-200" role="group" aria-label="Quick ranges">
-        {presets.map(({ days, label }) => {
+      <div className="flex overflow-hidden rounded border border-slate-200" role="group" aria-label={t("quickRanges")}>
+        {presets.map((days) => {
           const range = lastDays(days, new Date(), state.tz);
           const active = range.from === state.from && range.to === state.to;
           return (
@@ -31,13 +27,13 @@ export function RangeControls({ timeZones }: { timeZones: string[] }) {
               aria-pressed={active}
               className={`border-l border-slate-200 px-2 py-1 text-xs first:border-l-0 ${active ? "bg-slate-800 text-white" : "bg-white hover:bg-slate-50"}`}
             >
-              {label}
+              {t("preset", { days })}
             </button>
           );
         })}
       </div>
       <label className="flex items-center gap-1 text-xs text-slate-600">
-        From
+        {t("from")}
         <input
           type="date"
           className={input}
@@ -48,7 +44,7 @@ export function RangeControls({ timeZones }: { timeZones: string[] }) {
         />
       </label>
       <label className="flex items-center gap-1 text-xs text-slate-600">
-        to
+        {t("to")}
         <input
           type="date"
           className={input}
@@ -62,12 +58,12 @@ export function RangeControls({ timeZones }: { timeZones: string[] }) {
         className={input}
         value={state.bucket}
         onChange={(e) => state.setBucket(e.target.value as Bucket)}
-        aria-label="Bucket"
+        aria-label={t("bucketLabel")}
         data-testid="range-bucket"
       >
         {buckets.map((bucket) => (
           <option key={bucket} value={bucket}>
-            {bucketLabels[bucket]}
+            {t("bucket", { bucket })}
           </option>
         ))}
       </select>
@@ -75,7 +71,7 @@ export function RangeControls({ timeZones }: { timeZones: string[] }) {
         className={`${input} max-w-48`}
         value={state.tz}
         onChange={(e) => state.setTimeZone(e.target.value)}
-        aria-label="Time zone"
+        aria-label={t("timeZone")}
         data-testid="range-tz"
       >
         {(timeZones.includes(state.tz) ? timeZones : [state.tz, ...timeZones]).map((zone) => (

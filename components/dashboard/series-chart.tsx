@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { MessageStats } from "@/lib/stats/contract";
 import { useDashboard } from "./dashboard-context";
@@ -8,6 +9,7 @@ import { useDashboard } from "./dashboard-context";
 // underneath (matched bucket by bucket). Clicking a point opens that bucket's messages.
 
 export function SeriesChart({ stats }: { stats: MessageStats }) {
+  const t = useTranslations("dashboard");
   const { format, state, drill } = useDashboard();
   const rows = stats.series.map((point, index) => ({
     ...point,
@@ -27,7 +29,7 @@ export function SeriesChart({ stats }: { stats: MessageStats }) {
           onClick={(event) => {
             const index = event?.activeIndex;
             const row = index === null || index === undefined ? undefined : rows[Number(index)];
-            if (row) drill({ title: `Messages sent ${row.label}`, range: { from: row.bucket, to: row.end } });
+            if (row) drill({ title: t("sentIn", { bucket: row.label }), range: { from: row.bucket, to: row.end } });
           }}
         >
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
@@ -35,15 +37,47 @@ export function SeriesChart({ stats }: { stats: MessageStats }) {
           <YAxis tick={{ fontSize: 11 }} width={48} tickFormatter={(value: number) => format.compact(value)} allowDecimals={false} />
           <Tooltip formatter={(value) => format.count(Number(value))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Line isAnimationActive={false} type="monotone" dataKey="sent" name="Sent" stroke="#0ea5e9" dot={dot} strokeWidth={2} />
-          <Line isAnimationActive={false} type="monotone" dataKey="delivered" name="Delivered" stroke="#10b981" dot={dot} strokeWidth={2} />
-          <Line isAnimationActive={false} type="monotone" dataKey="read" name="Read" stroke="#2563eb" dot={dot} strokeWidth={2} />
-          <Line isAnimationActive={false} type="monotone" dataKey="failed" name="Failed" stroke="#ef4444" dot={dot} strokeWidth={2} />
+          <Line
+            isAnimationActive={false}
+            type="monotone"
+            dataKey="sent"
+            name={t("column", { column: "sent" })}
+            stroke="#0ea5e9"
+            dot={dot}
+            strokeWidth={2}
+          />
+          <Line
+            isAnimationActive={false}
+            type="monotone"
+            dataKey="delivered"
+            name={t("column", { column: "delivered" })}
+            stroke="#10b981"
+            dot={dot}
+            strokeWidth={2}
+          />
+          <Line
+            isAnimationActive={false}
+            type="monotone"
+            dataKey="read"
+            name={t("column", { column: "read" })}
+            stroke="#2563eb"
+            dot={dot}
+            strokeWidth={2}
+          />
+          <Line
+            isAnimationActive={false}
+            type="monotone"
+            dataKey="failed"
+            name={t("column", { column: "failed" })}
+            stroke="#ef4444"
+            dot={dot}
+            strokeWidth={2}
+          />
           <Line
             isAnimationActive={false}
             type="monotone"
             dataKey="previousSent"
-            name="Sent, previous period"
+            name={t("previousSeries", { column: "sent" })}
             stroke="#0ea5e9"
             strokeDasharray="4 4"
             dot={dot}
@@ -53,7 +87,7 @@ export function SeriesChart({ stats }: { stats: MessageStats }) {
             isAnimationActive={false}
             type="monotone"
             dataKey="previousRead"
-            name="Read, previous period"
+            name={t("previousSeries", { column: "read" })}
             stroke="#2563eb"
             strokeDasharray="4 4"
             dot={dot}

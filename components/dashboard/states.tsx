@@ -1,11 +1,13 @@
-import { failureText } from "@/components/api/client";
+import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 // The shapes every tab shares: a placeholder while the first answer loads, a sentence when there is
 // nothing to show, the server's own words when a request failed.
 
 export function Skeleton({ rows = 3, className = "" }: { rows?: number; className?: string }) {
+  const t = useTranslations("common");
   return (
-    <div className={`space-y-2 ${className}`} aria-busy="true" aria-label="Loading" data-testid="skeleton">
+    <div className={`space-y-2 ${className}`} aria-busy="true" aria-label={t("loading")} data-testid="skeleton">
       {Array.from({ length: rows }, (_, index) => (
         <div key={index} className="h-8 animate-pulse rounded bg-slate-200/70" />
       ))}
@@ -25,11 +27,13 @@ export function Empty({ children }: { children: React.ReactNode }) {
 }
 
 export function Failed({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useTranslations("dashboard");
+  const errorText = useErrorText();
   return (
     <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-      {failureText(error, "The statistics could not be loaded.")}{" "}
+      {errorText(error, t("loadFailed"))}{" "}
       <button type="button" className="font-medium underline" onClick={retry}>
-        Try again
+        {t("tryAgain")}
       </button>
     </div>
   );

@@ -1,20 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { tabs, type Tab } from "./use-dashboard-state";
 
-export const tabLabels: Record<Tab, string> = {
-  delivery: "Delivery",
-  breakdowns: "Breakdowns",
-  failures: "Failures",
-  templates: "Templates",
-  team: "Team",
-  live: "Live now",
-  cost: "Cost",
-};
-
 /** The tabs as a WAI-ARIA tab list: arrow keys, Home and End move between them. */
 export function TabList({ current, onChange }: { current: Tab; onChange: (tab: Tab) => void }) {
+  const t = useTranslations("dashboard");
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const move = (index: number) => {
     const next = (index + tabs.length) % tabs.length;
@@ -22,7 +14,7 @@ export function TabList({ current, onChange }: { current: Tab; onChange: (tab: T
     refs.current[next]?.focus();
   };
   return (
-    <div role="tablist" aria-label="Dashboard" className="flex gap-1 border-b border-slate-200">
+    <div role="tablist" aria-label={t("title")} className="flex gap-1 border-b border-slate-200">
       {tabs.map((tab, index) => {
         const selected = tab === current;
         return (
@@ -47,7 +39,7 @@ export function TabList({ current, onChange }: { current: Tab; onChange: (tab: T
             className={`-mb-px border-b-2 px-3 py-2 text-sm ${selected ? "border-brand-600 font-medium text-slate-900" : "border-transparent text-slate-500 hover:text-slate-800"}`}
             data-testid={`tab-${tab}`}
           >
-            {tabLabels[tab]}
+            {t("tab", { tab })}
           </button>
         );
       })}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useConversationStats } from "@/components/api/hooks";
 import { CsvLink } from "./csv-link";
 import { useDashboard } from "./dashboard-context";
@@ -10,6 +11,7 @@ import { Tile } from "./tile";
 // and each agent's share. An agent's "messages sent" opens those messages.
 
 export function TeamTab() {
+  const t = useTranslations("dashboard");
   const { state, format, drill } = useDashboard();
   const query = useConversationStats(state.params);
   return (
@@ -17,29 +19,40 @@ export function TeamTab() {
       {(stats) => (
         <div className="space-y-4">
           <div className="grid grid-cols-2 gap-2 md:grid-cols-4 xl:grid-cols-7">
-            <Tile label="Opened" value={format.count(stats.opened)} testId="team-opened" />
-            <Tile label="Resolved" value={format.count(stats.resolved)} tone="good" testId="team-resolved" />
-            <Tile label="Reopened" value={format.count(stats.reopened)} tone={stats.reopened ? "warn" : "plain"} testId="team-reopened" />
-            <Tile label="First response p50" value={format.duration(stats.firstResponse.p50)} />
-            <Tile label="First response p90" value={format.duration(stats.firstResponse.p90)} />
-            <Tile label="Resolution p50" value={format.duration(stats.resolution.p50)} />
-            <Tile label="Resolution p90" value={format.duration(stats.resolution.p90)} />
+            <Tile label={t("team.opened")} value={format.count(stats.opened)} testId="team-opened" />
+            <Tile label={t("team.resolved")} value={format.count(stats.resolved)} tone="good" testId="team-resolved" />
+            <Tile
+              label={t("team.reopened")}
+              value={format.count(stats.reopened)}
+              tone={stats.reopened ? "warn" : "plain"}
+              testId="team-reopened"
+            />
+            <Tile label={t("team.firstResponse", { mark: "p50" })} value={format.duration(stats.firstResponse.p50)} />
+            <Tile label={t("team.firstResponse", { mark: "p90" })} value={format.duration(stats.firstResponse.p90)} />
+            <Tile label={t("team.resolution", { mark: "p50" })} value={format.duration(stats.resolution.p50)} />
+            <Tile label={t("team.resolution", { mark: "p90" })} value={format.duration(stats.resolution.p90)} />
           </div>
-          <Section title="Agents" actions={<CsvLink path="conversations" params={state.params} />}>
+          <Section title={t("team.agents")} actions={<CsvLink path="conversations" params={state.params} />}>
             {stats.byAgent.length === 0 ? (
-              <Empty>No agent handled a conversation in this range.</Empty>
+              <Empty>{t("team.empty")}</Empty>
             ) : (
               <div className="overflow-x-auto">
                 <table className="w-full text-sm" data-testid="agent-table">
                   <thead className="text-left text-xs text-slate-500">
                     <tr>
-                      {["Agent", "Opened", "Resolved", "Messages sent", "First response p50 / p90", "Resolution p50 / p90", "Open now"].map(
-                        (heading, index) => (
-                          <th key={heading} className={`px-2 py-1.5 font-medium ${index > 0 ? "text-right" : ""}`}>
-                            {heading}
-                          </th>
-                        ),
-                      )}
+                      {[
+                        t("team.agent"),
+                        t("team.opened"),
+                        t("team.resolved"),
+                        t("team.messagesSent"),
+                        t("team.firstResponse", { mark: "p50 / p90" }),
+                        t("team.resolution", { mark: "p50 / p90" }),
+                        t("team.openNow"),
+                      ].map((heading, index) => (
+                        <th key={heading} className={`px-2 py-1.5 font-medium ${index > 0 ? "text-right" : ""}`}>
+                          {heading}
+                        </th>
+                      ))}
                     </tr>
                   </thead>
                   <tbody>
@@ -49,7 +62,7 @@ export function TeamTab() {
                           <button
                             type="button"
                             className="hover:text-brand-700 hover:underline"
-                            title={`Show only ${agent.name}`}
+                            title={t("showOnly", { name: agent.name })}
                             onClick={() => state.addFilter("agent", agent.agentId)}
                           >
                             {agent.name}
@@ -61,7 +74,7 @@ export function TeamTab() {
                           <button
                             type="button"
                             className="rounded px-1 hover:bg-brand-50 hover:text-brand-700"
-                            onClick={() => drill({ title: `Sent by ${agent.name}`, narrow: { agent: agent.agentId } })}
+                            onClick={() => drill({ title: t("team.sentBy", { name: agent.name }), narrow: { agent: agent.agentId } })}
                           >
                             {format.count(agent.messagesSent)}
                           </button>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { MessageStats, Percentiles } from "@/lib/stats/contract";
 import { useDashboard } from "./dashboard-context";
@@ -41,13 +42,13 @@ export function PercentileTable({ rows }: { rows: { label: string; values: Perce
 }
 
 export function ReadHistogram({ buckets }: { buckets: MessageStats["timeToReadHistogram"] }) {
+  const t = useTranslations("dashboard");
   const { format } = useDashboard();
   const rows = buckets.map((bucket) => ({
     label: bucket.to === null ? `≥ ${format.duration(bucket.from)}` : `< ${format.duration(bucket.to)}`,
     count: bucket.count,
   }));
-  if (rows.every((row) => row.count === 0))
-    return <p className="py-6 text-center text-sm text-slate-500">No message was read in this range.</p>;
+  if (rows.every((row) => row.count === 0)) return <p className="py-6 text-center text-sm text-slate-500">{t("noneRead")}</p>;
   return (
     <div className="h-48" data-testid="read-histogram">
       <ResponsiveContainer width="100%" height="100%">
@@ -55,7 +56,7 @@ export function ReadHistogram({ buckets }: { buckets: MessageStats["timeToReadHi
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
           <YAxis tick={{ fontSize: 11 }} width={40} allowDecimals={false} tickFormatter={(value: number) => format.compact(value)} />
-          <Tooltip formatter={(value) => [format.count(Number(value)), "Read"]} />
+          <Tooltip formatter={(value) => [format.count(Number(value)), t("column", { column: "read" })]} />
           <Bar isAnimationActive={false} dataKey="count" fill="#2563eb" radius={[3, 3, 0, 0]} />
         </BarChart>
       </ResponsiveContainer>

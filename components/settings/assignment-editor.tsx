@@ -1,12 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { failureText } from "@/components/api/client";
 import { useSaveAssignment } from "@/components/api/mutations";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { Button } from "@/components/ui/button";
 import type { AssignmentSettings } from "@/lib/conversations/assignment-settings";
 
 export function AssignmentEditor({ initial }: { initial: AssignmentSettings }) {
+  const t = useTranslations("settings.assignment");
+  const errorText = useErrorText();
   const [settings, setSettings] = useState(initial);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const saving = useSaveAssignment();
@@ -21,9 +24,9 @@ export function AssignmentEditor({ initial }: { initial: AssignmentSettings }) {
       {
         onSuccess: (saved) => {
           setSettings(saved);
-          setStatus({ ok: true, text: "Saved." });
+          setStatus({ ok: true, text: t("saved") });
         },
-        onError: (error) => setStatus({ ok: false, text: failureText(error, "Could not save.") }),
+        onError: (error) => setStatus({ ok: false, text: errorText(error, t("saveFailed")) }),
       },
     );
   }
@@ -31,7 +34,7 @@ export function AssignmentEditor({ initial }: { initial: AssignmentSettings }) {
   return (
     <div className="space-y-6 text-sm">
       <section className="rounded-lg border border-slate-200 bg-white">
-        <h2 className="border-b border-slate-100 px-4 py-2 font-semibold">Inboxes</h2>
+        <h2 className="border-b border-slate-100 px-4 py-2 font-semibold">{t("inboxes")}</h2>
         {settings.inboxes.map((inbox, index) => (
           <div key={inbox.id} className="flex items-center gap-4 border-b border-slate-100 px-4 py-2 last:border-0">
             <span className="flex-1">{inbox.name}</span>
@@ -46,10 +49,10 @@ export function AssignmentEditor({ initial }: { initial: AssignmentSettings }) {
                   })
                 }
               />
-              Round-robin
+              {t("roundRobin")}
             </label>
             <label className="flex items-center gap-1.5 text-slate-600">
-              Cap per agent
+              {t("capPerAgent")}
               <input
                 className={input}
                 type="number"
@@ -67,17 +70,17 @@ export function AssignmentEditor({ initial }: { initial: AssignmentSettings }) {
         ))}
       </section>
       <section className="rounded-lg border border-slate-200 bg-white">
-        <h2 className="border-b border-slate-100 px-4 py-2 font-semibold">Agents</h2>
+        <h2 className="border-b border-slate-100 px-4 py-2 font-semibold">{t("agents")}</h2>
         {settings.agents.map((agent, index) => (
           <div key={agent.id} className="flex items-center gap-4 border-b border-slate-100 px-4 py-2 last:border-0">
             <span className="flex-1">{agent.name}</span>
             <label className="flex items-center gap-1.5 text-slate-600">
-              Own cap
+              {t("ownCap")}
               <input
                 className={input}
                 type="number"
                 min={1}
-                placeholder="inbox"
+                placeholder={t("inboxCap")}
                 value={agent.maxOpenConversations ?? ""}
                 onChange={(e) =>
                   setSettings({
@@ -94,7 +97,7 @@ export function AssignmentEditor({ initial }: { initial: AssignmentSettings }) {
       </section>
       <div className="flex items-center gap-2">
         <Button tone="primary" onClick={save}>
-          Save
+          {t("save")}
         </Button>
         {status && (
           <span role="status" className={status.ok ? "text-emerald-700" : "text-red-700"}>

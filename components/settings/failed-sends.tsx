@@ -1,22 +1,30 @@
 "use client";
 
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useRetryDeadLetter } from "@/components/api/mutations";
 import type { DeadLetterItem } from "@/components/api/types";
-import { describeMetaError } from "@/lib/whatsapp/error-messages";
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const number = new Intl.NumberFormat();
+import { useDates } from "@/components/i18n/use-dates";
+import { metaErrorPhrase } from "@/lib/whatsapp/error-messages";
 
 // Admins' list of send jobs that gave up (Settings → Failed sends): each with its error, its
 // conversation and a Retry button. A retried row leaves the list and says what happened.
 
 export function FailedSends({ items }: { items: DeadLetterItem[] }) {
+  const t = useTranslations("settings.failedSends");
+  const words = useTranslations();
+  const format = useFormatter();
+  const dates = useDates();
   const [rows, setRows] = useState(items);
   const [done, setDone] = useState<string | null>(null);
   const retrying = useRetryDeadLetter();
   const busy = retrying.isPending ? retrying.variables : null;
+
+  const errorSentence = (code: number) => {
+    const phrase = metaErrorPhrase({ code });
+    return words(phrase.key, phrase.values);
+  };
 
   async function retry(row: DeadLetterItem) {
     const outcome = await retrying.mutateAsync(row.id).catch(() => null);
@@ -24,8 +32,8 @@ export function FailedSends({ items }: { items: DeadLetterItem[] }) {
     setRows((current) => current.filter((item) => item.id !== row.id));
     setDone(
       outcome.requeued
-        ? `The message to ${row.customer} is queued to be sent again.`
-        : `The message to ${row.customer} had already gone on (${outcome.message.status.toLowerCase()}): removed from the list.`,
+        ? t("requeued", { customer: row.customer })
+        : t("alreadyOn", { customer: row.customer, status: words("ui.status", { status: outcome.message.status }) }),
     );
   }
 
@@ -42,25 +50,23 @@ export function FailedSends({ items }: { items: DeadLetterItem[] }) {
         </p>
       )}
       {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">
-          No failed sends: every message either went out or is still being sent.
-        </p>
+        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">{t("empty")}</p>
       ) : (
         <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm" data-testid="failed-sends">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th className="px-3 py-2">Gave up</th>
-              <th className="px-3 py-2">Conversation</th>
-              <th className="px-3 py-2">Message</th>
-              <th className="px-3 py-2">Error</th>
-              <th className="px-3 py-2 text-right">Tries</th>
+              <th className="px-3 py-2">{t("gaveUp")}</th>
+              <th className="px-3 py-2">{t("conversation")}</th>
+              <th className="px-3 py-2">{t("message")}</th>
+              <th className="px-3 py-2">{t("error")}</th>
+              <th className="px-3 py-2 text-right">{t("tries")}</th>
               <th className="px-3 py-2" />
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} className="border-t border-slate-100 align-top" data-testid="failed-send">
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{when.format(new Date(row.failedAt))}</td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{dates.full(row.failedAt)}</td>
                 <td className="px-3 py-2">
                   <Link href={`/inbox/${row.conversationId}`} className="font-medium text-emerald-700 hover:underline">
                     {row.customer}
@@ -71,19 +77,17 @@ export function FailedSends({ items }: { items: DeadLetterItem[] }) {
                   {row.message.preview}
                 </td>
                 <td className="px-3 py-2 text-xs">
-                  {row.message.errorCode !== null && (
-                    <span className="block text-slate-800">{describeMetaError({ code: row.message.errorCode })}</span>
-                  )}
+                  {row.message.errorCode !== null && <span className="block text-slate-800">{errorSentence(row.message.errorCode)}</span>}
                   <span className="block text-slate-500">{row.error}</span>
                 </td>
-                <td className="px-3 py-2 text-right tabular-nums">{number.format(row.attempts)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{format.number(row.attempts)}</td>
                 <td className="px-3 py-2 text-right">
                   <button
                     onClick={() => void retry(row)}
                     disabled={busy === row.id}
                     className="rounded-md border border-slate-200 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50"
                   >
-                    {busy === row.id ? "Retrying…" : "Retry"}
+                    {busy === row.id ? t("retrying") : t("retry")}
                   </button>
                 </td>
               </tr>

@@ -1,12 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { failureText } from "@/components/api/client";
 import { useAddFlow, useRemoveFlow } from "@/components/api/mutations";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { Button } from "@/components/ui/button";
 import type { FlowDto } from "@/lib/whatsapp/flows";
 
 export function FlowsEditor({ initial, channels }: { initial: FlowDto[]; channels: { id: string; name: string }[] }) {
+  const t = useTranslations("settings.flows");
+  const errorText = useErrorText();
   const [flows, setFlows] = useState(initial);
   const [draft, setDraft] = useState({ channelId: channels[0]?.id ?? "", metaId: "", name: "", cta: "", screen: "" });
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +25,7 @@ export function FlowsEditor({ initial, channels }: { initial: FlowDto[]; channel
       setDraft((current) => ({ ...current, metaId: "", name: "", cta: "", screen: "" }));
       setError(null);
     } catch (failure) {
-      setError(failureText(failure, "Could not add the flow."));
+      setError(errorText(failure, t("addFailed")));
     }
   }
 
@@ -39,24 +42,24 @@ export function FlowsEditor({ initial, channels }: { initial: FlowDto[]; channel
   return (
     <div className="space-y-4 text-sm">
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-        {flows.length === 0 && <li className="px-4 py-6 text-center text-slate-500">No flows yet.</li>}
+        {flows.length === 0 && <li className="px-4 py-6 text-center text-slate-500">{t("empty")}</li>}
         {flows.map((flow) => (
           <li key={flow.id} className="flex items-center gap-3 px-4 py-2">
             <span className="flex-1">
               <span className="font-medium">{flow.name}</span>
               <span className="block text-xs text-slate-500">
-                id {flow.metaId} · button “{flow.cta}”{flow.screen ? ` · opens ${flow.screen}` : ""}
+                {t("summary", { id: flow.metaId, cta: flow.cta, hasScreen: flow.screen ? "yes" : "no", screen: flow.screen ?? "" })}
               </span>
             </span>
             <Button size="sm" tone="ghost" onClick={() => void remove(flow.id)}>
-              Remove
+              {t("remove")}
             </Button>
           </li>
         ))}
       </ul>
       <form onSubmit={add} className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4">
         <label className="col-span-2">
-          <span className="mb-0.5 block text-xs text-slate-500">Inbox</span>
+          <span className="mb-0.5 block text-xs text-slate-500">{t("inbox")}</span>
           <select className={input} value={draft.channelId} onChange={(e) => setDraft({ ...draft, channelId: e.target.value })}>
             {channels.map((channel) => (
               <option key={channel.id} value={channel.id}>
@@ -65,20 +68,10 @@ export function FlowsEditor({ initial, channels }: { initial: FlowDto[]; channel
             ))}
           </select>
         </label>
-        <Field label="Name agents see" value={draft.name} onChange={(name) => setDraft({ ...draft, name })} className={input} />
-        <Field
-          label="Flow id (from WhatsApp Manager)"
-          value={draft.metaId}
-          onChange={(metaId) => setDraft({ ...draft, metaId })}
-          className={input}
-        />
-        <Field label="Button label (≤ 20 characters)" value={draft.cta} onChange={(cta) => setDraft({ ...draft, cta })} className={input} />
-        <Field
-          label="First screen (optional)"
-          value={draft.screen}
-          onChange={(screen) => setDraft({ ...draft, screen })}
-          className={input}
-        />
+        <Field label={t("name")} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} className={input} />
+        <Field label={t("flowId")} value={draft.metaId} onChange={(metaId) => setDraft({ ...draft, metaId })} className={input} />
+        <Field label={t("buttonLabel")} value={draft.cta} onChange={(cta) => setDraft({ ...draft, cta })} className={input} />
+        <Field label={t("firstScreen")} value={draft.screen} onChange={(screen) => setDraft({ ...draft, screen })} className={input} />
         {error && (
           <p role="alert" className="col-span-2 rounded-md bg-red-50 px-3 py-1.5 text-red-700">
             {error}
@@ -86,7 +79,7 @@ export function FlowsEditor({ initial, channels }: { initial: FlowDto[]; channel
         )}
         <div className="col-span-2">
           <Button type="submit" tone="primary">
-            Add flow
+            {t("add")}
           </Button>
         </div>
       </form>

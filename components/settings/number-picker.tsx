@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
 // The WhatsApp numbers as tabs above the profile and health pages; with one number it is just a heading.
@@ -10,9 +11,10 @@ export function NumberPicker({
   current: string;
   section: "profile" | "number";
 }) {
+  const t = useTranslations("settings");
   if (numbers.length < 2) return null;
   return (
-    <nav className="mb-4 flex gap-1 text-sm" aria-label="WhatsApp numbers">
+    <nav className="mb-4 flex gap-1 text-sm" aria-label={t("numbers")}>
       {numbers.map((number) => (
         <Link
           key={number.id}

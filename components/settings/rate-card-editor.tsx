@@ -1,12 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { ApiError, failureText } from "@/components/api/client";
+import { ApiError } from "@/components/api/client";
 import { useSaveRateCard } from "@/components/api/mutations";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { Button } from "@/components/ui/button";
 import { rateCategories as categories, type Rate } from "@/lib/billing/estimate-cost";
 
 export function RateCardEditor({ initial }: { initial: Rate[] }) {
+  const t = useTranslations("settings.rateCard");
+  const errorText = useErrorText();
   const [rates, setRates] = useState(initial);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const saveRates = useSaveRateCard();
@@ -17,14 +21,16 @@ export function RateCardEditor({ initial }: { initial: Rate[] }) {
     saveRates.mutate(rates, {
       onSuccess: (saved) => {
         setRates(saved.items);
-        setStatus({ ok: true, text: "Saved. New estimates use these rates." });
+        setStatus({ ok: true, text: t("saved") });
       },
       onError: (error) => {
         // A refused field is named by its path in the body, "rates.<index>.<field>".
         const detail = error instanceof ApiError ? error.details?.[0] : undefined;
         setStatus({
           ok: false,
-          text: detail ? `Row ${Number(String(detail.path).split(".")[1]) + 1}: ${detail.message}` : failureText(error, "Could not save."),
+          text: detail
+            ? t("rowProblem", { row: Number(String(detail.path).split(".")[1]) + 1, problem: detail.message })
+            : errorText(error, t("saveFailed")),
         });
       },
     });
@@ -36,10 +42,10 @@ export function RateCardEditor({ initial }: { initial: Rate[] }) {
       <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th className="px-3 py-2">Category</th>
-            <th className="px-3 py-2">Calling code</th>
-            <th className="px-3 py-2">Price</th>
-            <th className="px-3 py-2">Currency</th>
+            <th className="px-3 py-2">{t("category")}</th>
+            <th className="px-3 py-2">{t("callingCode")}</th>
+            <th className="px-3 py-2">{t("price")}</th>
+            <th className="px-3 py-2">{t("currency")}</th>
             <th className="px-3 py-2" />
           </tr>
         </thead>
@@ -50,7 +56,7 @@ export function RateCardEditor({ initial }: { initial: Rate[] }) {
                 <select className={input} value={rate.category} onChange={(e) => set(index, { category: e.target.value })}>
                   {categories.map((category) => (
                     <option key={category} value={category}>
-                      {category.toLowerCase().replace(/_/g, " ")}
+                      {t("categoryName", { category })}
                     </option>
                   ))}
                 </select>
@@ -60,7 +66,7 @@ export function RateCardEditor({ initial }: { initial: Rate[] }) {
                   className={input}
                   value={rate.countryCode}
                   onChange={(e) => set(index, { countryCode: e.target.value.trim() })}
-                  aria-label="Calling code"
+                  aria-label={t("callingCode")}
                 />
               </td>
               <td className="px-3 py-1.5">
@@ -71,7 +77,7 @@ export function RateCardEditor({ initial }: { initial: Rate[] }) {
                   min="0"
                   value={rate.price}
                   onChange={(e) => set(index, { price: Number(e.target.value) })}
-                  aria-label="Price"
+                  aria-label={t("price")}
                 />
               </td>
               <td className="px-3 py-1.5">
@@ -79,12 +85,12 @@ export function RateCardEditor({ initial }: { initial: Rate[] }) {
                   className={input}
                   value={rate.currency}
                   onChange={(e) => set(index, { currency: e.target.value.toUpperCase() })}
-                  aria-label="Currency"
+                  aria-label={t("currency")}
                 />
               </td>
               <td className="px-3 py-1.5 text-right">
-                <Button size="sm" tone="ghost" onClick={() => setRates(rates.filter((_, i) => i !== index))} aria-label="Remove row">
-                  Remove
+                <Button size="sm" tone="ghost" onClick={() => setRates(rates.filter((_, i) => i !== index))} aria-label={t("removeRow")}>
+                  {t("remove")}
                 </Button>
               </td>
             </tr>
@@ -95,10 +101,10 @@ export function RateCardEditor({ initial }: { initial: Rate[] }) {
         <Button
           onClick={() => setRates([...rates, { category: "MARKETING", countryCode: "*", price: 0, currency: rates[0]?.currency ?? "USD" }])}
         >
-          Add a rate
+          {t("add")}
         </Button>
         <Button tone="primary" onClick={save} disabled={saving}>
-          {saving ? "Saving…" : "Save rate card"}
+          {saving ? t("saving") : t("save")}
         </Button>
         {status && (
           <span role="status" className={`text-sm ${status.ok ? "text-emerald-700" : "text-red-700"}`}>

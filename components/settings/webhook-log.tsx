@@ -1,13 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { useReplayWebhook } from "@/components/api/mutations";
+import { useDates } from "@/components/i18n/use-dates";
 import type { WebhookEventDto } from "@/lib/whatsapp/webhook-events";
 
 const filters = ["ALL", "FAILED", "PROCESSED"] as const;
 
 export function WebhookLog({ events, filter }: { events: WebhookEventDto[]; filter: string }) {
+  const t = useTranslations("settings.webhooks");
+  const dates = useDates();
   const [rows, setRows] = useState(events);
   const replaying = useReplayWebhook();
   const busy = replaying.isPending ? replaying.variables : null;
@@ -33,35 +37,35 @@ export function WebhookLog({ events, filter }: { events: WebhookEventDto[]; filt
             href={option === "ALL" ? "?" : `?state=${option}`}
             className={`rounded-md px-2 py-1 font-medium ${filter === option ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
           >
-            {option === "ALL" ? "All" : option === "FAILED" ? "Failed" : "Processed"}
+            {t("filter", { state: option })}
           </Link>
         ))}
       </div>
       {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">No webhook bodies here.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">{t("empty")}</p>
       ) : (
         <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th className="px-3 py-2">Received</th>
-              <th className="px-3 py-2">Phone number id</th>
-              <th className="px-3 py-2">State</th>
-              <th className="px-3 py-2">Error</th>
+              <th className="px-3 py-2">{t("received")}</th>
+              <th className="px-3 py-2">{t("phoneNumberId")}</th>
+              <th className="px-3 py-2">{t("state")}</th>
+              <th className="px-3 py-2">{t("error")}</th>
               <th className="px-3 py-2" />
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} className="border-t border-slate-100" data-testid="webhook-row">
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{new Date(row.receivedAt).toLocaleString()}</td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{dates.full(row.receivedAt)}</td>
                 <td className="px-3 py-2 font-mono text-xs">
-                  {row.channelKind === "MESSENGER" ? "Messenger Page" : (row.phoneNumberId ?? "—")}
+                  {row.channelKind === "MESSENGER" ? t("messengerPage") : (row.phoneNumberId ?? "—")}
                 </td>
                 <td className="px-3 py-2">
                   <span
                     className={`rounded px-1.5 py-0.5 text-xs font-medium ${row.state === "FAILED" ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-700"}`}
                   >
-                    {row.state.toLowerCase()}
+                    {t("stateName", { state: row.state })}
                   </span>
                 </td>
                 <td className="px-3 py-2 text-xs text-slate-600">{row.error ?? ""}</td>
@@ -72,7 +76,7 @@ export function WebhookLog({ events, filter }: { events: WebhookEventDto[]; filt
                       disabled={busy === row.id}
                       className="rounded-md border border-slate-200 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50"
                     >
-                      {busy === row.id ? "Replaying…" : "Replay"}
+                      {busy === row.id ? t("replaying") : t("replay")}
                     </button>
                   )}
                 </td>

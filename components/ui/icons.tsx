@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 // A few line icons, inline so nothing is fetched and headless browsers without emoji fonts show them.
 
 const base = { fill: "none", stroke: "currentColor", strokeWidth: 1.6, strokeLinecap: "round", strokeLinejoin: "round" } as const;
@@ -75,8 +77,9 @@ export function StoreIcon({ className = "h-4 w-4" }: { className?: string }) {
 
 /** WhatsApp's blue tick beside an official business account's name. */
 export function VerifiedBadge({ className = "h-4 w-4" }: { className?: string }) {
+  const t = useTranslations("ui");
   return (
-    <svg viewBox="0 0 20 20" className={className} aria-label="Official business account" role="img">
+    <svg viewBox="0 0 20 20" className={className} aria-label={t("officialAccount")} role="img">
       <circle cx="10" cy="10" r="9" fill="#1d9bf0" />
       <path d="m6 10.2 2.7 2.7L14.2 7.4" fill="none" stroke="white" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
     </svg>

@@ -1,23 +1,15 @@
+import { useTranslations } from "next-intl";
 import type { MessageStatus } from "@/lib/conversations/status";
 
 // WhatsApp's receipts: a clock while queued or sending, ✓ sent, ✓✓ delivered, blue ✓✓ read, red
 // when failed; an amber question mark when WhatsApp never confirmed it, a struck circle once discarded.
 
-const labels: Partial<Record<MessageStatus, string>> = {
-  QUEUED: "Queued",
-  SENDING: "Sending",
-  UNCONFIRMED: "Not confirmed",
-  DISCARDED: "Discarded",
-  SENT: "Sent",
-  DELIVERED: "Delivered",
-  READ: "Read",
-  PLAYED: "Played",
-  FAILED: "Failed",
-};
+const shown: MessageStatus[] = ["QUEUED", "SENDING", "UNCONFIRMED", "DISCARDED", "SENT", "DELIVERED", "READ", "PLAYED", "FAILED"];
 
 export function MessageTicks({ status }: { status: MessageStatus }) {
-  const label = labels[status];
-  if (!label) return null;
+  const t = useTranslations("ui");
+  if (!shown.includes(status)) return null;
+  const label = t("status", { status });
   return (
     <span data-testid="ticks" data-status={status} title={label} aria-label={label} className="inline-flex items-center">
       {(status === "QUEUED" || status === "SENDING") && (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DialogFooter } from "./dialog-footer";
@@ -19,6 +20,7 @@ export function ConfirmDialog({
   onConfirm: () => Promise<void>;
   onClose: () => void;
 }) {
+  const t = useTranslations("common");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -39,7 +41,7 @@ export function ConfirmDialog({
         <div className="text-slate-600">{body}</div>
         <DialogFooter error={error} onCancel={onClose}>
           <Button tone="danger" disabled={pending} onClick={() => void run()}>
-            {pending ? "Working…" : confirm}
+            {pending ? t("working") : confirm}
           </Button>
         </DialogFooter>
       </div>

@@ -1,7 +1,9 @@
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
 /** The end of a users dialog: the refusal in words, if any, then Cancel beside the dialog's action. */
 export function DialogFooter({ error, onCancel, children }: { error: string | null; onCancel: () => void; children: React.ReactNode }) {
+  const t = useTranslations("common");
   return (
     <>
       {error && (
@@ -10,7 +12,7 @@ export function DialogFooter({ error, onCancel, children }: { error: string | nu
         </p>
       )}
       <div className="flex justify-end gap-2">
-        <Button onClick={onCancel}>Cancel</Button>
+        <Button onClick={onCancel}>{t("cancel")}</Button>
         {children}
       </div>
     </>

@@ -1,12 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useUpdateUser } from "@/components/api/mutations";
 import { Button } from "@/components/ui/button";
 import { DialogFooter } from "./dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { roles, type Role } from "@/lib/auth/permissions";
-import { roleDescriptions, roleLabels } from "@/lib/users/choices";
 import type { Ref, UserRow } from "@/lib/users/types";
 import { GrantPicker } from "./grant-picker";
 
@@ -26,6 +26,8 @@ export function EditUserDialog({
   onClose: () => void;
   onSaved: (message: string) => void;
 }) {
+  const t = useTranslations("users");
+  const roleText = useTranslations("roles");
   const [role, setRole] = useState<Role>(user.role);
   const [inboxIds, setInboxIds] = useState(user.inboxes.map((inbox) => inbox.id));
   const [teamIds, setTeamIds] = useState(user.teams.map((team) => team.id));
@@ -47,7 +49,7 @@ export function EditUserDialog({
     setError(null);
     try {
       await updateUser.mutateAsync({ userId: user.id, changes });
-      onSaved(`Saved ${user.name}'s access. It applies from their next click.`);
+      onSaved(t("accessSaved", { name: user.name }));
     } catch (caught) {
       setError((caught as Error).message);
       setPending(false);
@@ -55,10 +57,10 @@ export function EditUserDialog({
   }
 
   return (
-    <Dialog open onClose={onClose} title={`Access for ${user.name}`} width="max-w-lg">
+    <Dialog open onClose={onClose} title={t("accessFor", { name: user.name })} width="max-w-lg">
       <form onSubmit={submit} className="space-y-4 text-sm" data-testid="edit-user-form">
         <label className="block">
-          <span className="mb-1 block font-medium text-slate-700">Role</span>
+          <span className="mb-1 block font-medium text-slate-700">{t("role")}</span>
           <select
             name="role"
             value={role}
@@ -68,29 +70,32 @@ export function EditUserDialog({
           >
             {roles.map((option) => (
               <option key={option} value={option}>
-                {roleLabels[option]} — {roleDescriptions[option]}
+                {roleText(`label.${option}`)} — {roleText(`description.${option}`)}
               </option>
             ))}
           </select>
-          {isSelf && <span className="mt-1 block text-xs text-slate-500">You can&apos;t change your own role; another admin can.</span>}
-          {lowered && (
-            <span className="mt-1 block text-xs text-amber-700">
-              {user.name} loses what a {roleLabels[user.role].toLowerCase()} may do from their next click.
-            </span>
-          )}
+          {isSelf && <span className="mt-1 block text-xs text-slate-500">{t("ownRole")}</span>}
+          {lowered && <span className="mt-1 block text-xs text-amber-700">{t("loses", { name: user.name, role: user.role })}</span>}
         </label>
         <GrantPicker
-          legend="Inboxes"
+          legend={t("inboxes")}
           options={inboxes}
           selected={inboxIds}
           onChange={setInboxIds}
-          empty="No inboxes yet."
+          empty={t("noInboxes")}
           testId="edit-inboxes"
         />
-        <GrantPicker legend="Teams" options={teams} selected={teamIds} onChange={setTeamIds} empty="No teams yet." testId="edit-teams" />
+        <GrantPicker
+          legend={t("teams")}
+          options={teams}
+          selected={teamIds}
+          onChange={setTeamIds}
+          empty={t("noTeams")}
+          testId="edit-teams"
+        />
         <DialogFooter error={error} onCancel={onClose}>
           <Button type="submit" tone="primary" disabled={pending}>
-            {pending ? "Saving…" : "Save"}
+            {pending ? t("saving") : t("save")}
           </Button>
         </DialogFooter>
       </form>

@@ -1,12 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useInvite } from "@/components/api/mutations";
 import { Button } from "@/components/ui/button";
 import { DialogFooter } from "./dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { roles, type Role } from "@/lib/auth/permissions";
-import { roleDescriptions, roleLabels } from "@/lib/users/choices";
 import type { IssuedLink as Issued, Ref } from "@/lib/users/types";
 import { GrantPicker } from "./grant-picker";
 import { IssuedLink } from "./issued-link";
@@ -26,6 +26,8 @@ export function InviteDialog({
   onClose: () => void;
   onInvited: () => void;
 }) {
+  const t = useTranslations("users");
+  const roleText = useTranslations("roles");
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("AGENT");
@@ -54,12 +56,12 @@ export function InviteDialog({
 
   if (issued) {
     return (
-      <Dialog open onClose={onClose} title={`Invitation for ${email.trim()}`} width="max-w-lg">
+      <Dialog open onClose={onClose} title={t("invitationFor", { email: email.trim() })} width="max-w-lg">
         <div className="space-y-4" data-testid="invite-link-dialog">
-          <p className="text-sm text-slate-600">Send them this link. They choose their name and password, and they&apos;re in.</p>
+          <p className="text-sm text-slate-600">{t("sendLink")}</p>
           <IssuedLink issued={issued} recipient={email.trim()} />
           <div className="flex justify-end">
-            <Button onClick={onClose}>Done</Button>
+            <Button onClick={onClose}>{t("done")}</Button>
           </div>
         </div>
       </Dialog>
@@ -67,11 +69,11 @@ export function InviteDialog({
   }
 
   return (
-    <Dialog open onClose={onClose} title="Invite someone" width="max-w-lg">
+    <Dialog open onClose={onClose} title={t("inviteSomeone")} width="max-w-lg">
       <form onSubmit={submit} className="space-y-4 text-sm" data-testid="invite-form">
         <div className="grid grid-cols-2 gap-3">
           <label className="block">
-            <span className="mb-1 block font-medium text-slate-700">Email</span>
+            <span className="mb-1 block font-medium text-slate-700">{t("email")}</span>
             <input
               type="email"
               name="email"
@@ -84,13 +86,13 @@ export function InviteDialog({
           </label>
           <label className="block">
             <span className="mb-1 block font-medium text-slate-700">
-              Name <span className="font-normal text-slate-400">(optional)</span>
+              {t.rich("nameOptional", { muted: (chunks) => <span className="font-normal text-slate-400">{chunks}</span> })}
             </span>
             <input name="name" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} className={field} />
           </label>
         </div>
         <fieldset>
-          <legend className="mb-1 font-medium text-slate-700">Role</legend>
+          <legend className="mb-1 font-medium text-slate-700">{t("role")}</legend>
           <div className="space-y-1">
             {roles.map((option) => (
               <label key={option} className="flex items-baseline gap-2">
@@ -103,27 +105,32 @@ export function InviteDialog({
                   onChange={() => setRole(option)}
                 />
                 <span>
-                  {roleLabels[option]} <span className="text-xs text-slate-500">— {roleDescriptions[option]}</span>
+                  {roleText(`label.${option}`)} <span className="text-xs text-slate-500">— {roleText(`description.${option}`)}</span>
                 </span>
               </label>
             ))}
           </div>
         </fieldset>
         <GrantPicker
-          legend="Inboxes"
+          legend={t("inboxes")}
           options={inboxes}
           selected={inboxIds}
           onChange={setInboxIds}
-          empty="No inboxes yet."
+          empty={t("noInboxes")}
           testId="invite-inboxes"
         />
-        <GrantPicker legend="Teams" options={teams} selected={teamIds} onChange={setTeamIds} empty="No teams yet." testId="invite-teams" />
-        {inboxIds.length === 0 && inboxes.length > 0 && (
-          <p className="text-xs text-amber-700">Without an inbox they will see no conversations until you add one.</p>
-        )}
+        <GrantPicker
+          legend={t("teams")}
+          options={teams}
+          selected={teamIds}
+          onChange={setTeamIds}
+          empty={t("noTeams")}
+          testId="invite-teams"
+        />
+        {inboxIds.length === 0 && inboxes.length > 0 && <p className="text-xs text-amber-700">{t("withoutInbox")}</p>}
         <DialogFooter error={error} onCancel={onClose}>
           <Button type="submit" tone="primary" disabled={pending}>
-            {pending ? "Inviting…" : "Create invitation"}
+            {pending ? t("inviting") : t("createInvitation")}
           </Button>
         </DialogFooter>
       </form>

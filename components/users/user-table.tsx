@@ -1,10 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import { useDates } from "@/components/i18n/use-dates";
 import { Button } from "@/components/ui/button";
 import { useNow } from "@/components/ui/use-now";
-import { roleLabels } from "@/lib/users/choices";
 import type { Ref, UserRow } from "@/lib/users/types";
-import { fullDate, ONLINE_WITHIN_MS, relativeTime } from "./format";
+import { ONLINE_WITHIN_MS } from "./format";
 
 export type UserAction = "edit" | "reset" | "deactivate" | "reactivate";
 
@@ -23,19 +24,22 @@ export function UserTable({
   currentUserId: string;
   onAction: (action: UserAction, user: UserRow) => void;
 }) {
+  const t = useTranslations("users");
+  const roleText = useTranslations("roles");
+  const dates = useDates();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" data-testid="users-table">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium text-slate-500">
           <tr>
-            <th className="px-3 py-2 font-medium">Name</th>
-            <th className="px-3 py-2 font-medium">Role</th>
-            <th className="px-3 py-2 font-medium">Inboxes</th>
-            <th className="px-3 py-2 font-medium">Teams</th>
-            <th className="px-3 py-2 font-medium">Status</th>
-            <th className="px-3 py-2 font-medium">Last seen</th>
+            <th className="px-3 py-2 font-medium">{t("name")}</th>
+            <th className="px-3 py-2 font-medium">{t("role")}</th>
+            <th className="px-3 py-2 font-medium">{t("inboxes")}</th>
+            <th className="px-3 py-2 font-medium">{t("teams")}</th>
+            <th className="px-3 py-2 font-medium">{t("status")}</th>
+            <th className="px-3 py-2 font-medium">{t("lastSeen")}</th>
             <th className="px-3 py-2 font-medium">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("actions")}</span>
             </th>
           </tr>
         </thead>
@@ -52,17 +56,19 @@ export function UserTable({
                 <td className="px-3 py-2">
                   <div className="font-medium text-slate-900">
                     {user.name}
-                    {self && <span className="ml-1.5 rounded bg-brand-50 px-1.5 py-0.5 text-[11px] font-medium text-brand-700">you</span>}
+                    {self && (
+                      <span className="ml-1.5 rounded bg-brand-50 px-1.5 py-0.5 text-[11px] font-medium text-brand-700">{t("you")}</span>
+                    )}
                   </div>
                   <div className="text-xs text-slate-500">{user.email}</div>
                 </td>
                 <td className="px-3 py-2">
                   <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${roleTone[user.role]}`} data-testid="user-role">
-                    {roleLabels[user.role]}
+                    {roleText(`label.${user.role}`)}
                   </span>
                 </td>
                 <td className="px-3 py-2" data-testid="user-inboxes">
-                  <Names refs={user.inboxes} none={user.role === "ADMIN" ? "—" : "No inbox"} warn={user.role !== "ADMIN"} />
+                  <Names refs={user.inboxes} none={user.role === "ADMIN" ? "—" : t("noInbox")} warn={user.role !== "ADMIN"} />
                 </td>
                 <td className="px-3 py-2">
                   <Names refs={user.teams} none="—" />
@@ -70,10 +76,12 @@ export function UserTable({
                 <td className="px-3 py-2 whitespace-nowrap" data-testid="user-status">
                   {user.active ? (
                     <span className="inline-flex items-center gap-1.5 text-emerald-700">
-                      <span className="h-1.5 w-1.5 rounded-full bg-emerald-500" aria-hidden /> Active
+                      <span className="h-1.5 w-1.5 rounded-full bg-emerald-500" aria-hidden /> {t("active")}
                     </span>
                   ) : (
-                    <span title={user.deactivatedAt ? `Since ${fullDate(user.deactivatedAt)}` : undefined}>Deactivated</span>
+                    <span title={user.deactivatedAt ? t("since", { date: dates.full(user.deactivatedAt) }) : undefined}>
+                      {t("deactivated")}
+                    </span>
                   )}
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap text-slate-500">
@@ -81,17 +89,17 @@ export function UserTable({
                 </td>
                 <td className="px-3 py-2">
                   <div className="flex justify-end gap-1 whitespace-nowrap">
-                    <Button size="sm" tone="ghost" onClick={() => onAction("edit", user)} aria-label={`Edit access for ${user.name}`}>
-                      Edit
+                    <Button size="sm" tone="ghost" onClick={() => onAction("edit", user)} aria-label={t("editFor", { name: user.name })}>
+                      {t("edit")}
                     </Button>
                     {user.active && (
                       <Button
                         size="sm"
                         tone="ghost"
                         onClick={() => onAction("reset", user)}
-                        aria-label={`Password-reset link for ${user.name}`}
+                        aria-label={t("resetFor", { name: user.name })}
                       >
-                        Reset password
+                        {t("resetPassword")}
                       </Button>
                     )}
                     {user.active ? (
@@ -100,15 +108,20 @@ export function UserTable({
                         tone="ghost"
                         className="text-red-700 hover:bg-red-50"
                         disabled={self}
-                        title={self ? "You can't deactivate your own account" : undefined}
+                        title={self ? t("cannotDeactivateSelf") : undefined}
                         onClick={() => onAction("deactivate", user)}
-                        aria-label={`Deactivate ${user.name}`}
+                        aria-label={t("deactivateFor", { name: user.name })}
                       >
-                        Deactivate
+                        {t("deactivate")}
                       </Button>
                     ) : (
-                      <Button size="sm" tone="ghost" onClick={() => onAction("reactivate", user)} aria-label={`Reactivate ${user.name}`}>
-                        Reactivate
+                      <Button
+                        size="sm"
+                        tone="ghost"
+                        onClick={() => onAction("reactivate", user)}
+                        aria-label={t("reactivateFor", { name: user.name })}
+                      >
+                        {t("reactivate")}
                       </Button>
                     )}
                   </div>
@@ -128,12 +141,14 @@ function Names({ refs, none, warn = false }: { refs: Ref[]; none: string; warn?:
 }
 
 function LastSeen({ iso }: { iso: string | null }) {
+  const t = useTranslations("users");
+  const dates = useDates();
   const now = useNow(30_000);
   if (!iso) return <span className="text-slate-400">—</span>;
-  if (now - new Date(iso).getTime() < ONLINE_WITHIN_MS) return <span className="text-emerald-700">Online now</span>;
+  if (now - new Date(iso).getTime() < ONLINE_WITHIN_MS) return <span className="text-emerald-700">{t("onlineNow")}</span>;
   return (
-    <time dateTime={iso} title={fullDate(iso)} suppressHydrationWarning>
-      {relativeTime(iso)}
+    <time dateTime={iso} title={dates.full(iso)} suppressHydrationWarning>
+      {dates.relative(iso, now)}
     </time>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useIssuePasswordReset, useRevokeInvite, useSetUserActive } from "@/components/api/mutations";
@@ -25,6 +26,7 @@ type Open =
   | null;
 
 export function UsersAdmin({ overview, currentUserId }: { overview: UsersOverview; currentUserId: string }) {
+  const t = useTranslations("users");
   const router = useRouter();
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
@@ -44,7 +46,7 @@ export function UsersAdmin({ overview, currentUserId }: { overview: UsersOvervie
     try {
       if (action === "reset") return setOpen({ kind: "reset-link", user, issued: await issueReset.mutateAsync(user.id) });
       await setActive.mutateAsync({ userId: user.id, active: true });
-      done(`${user.name} can sign in again.`);
+      done(t("reactivated", { name: user.name }));
     } catch (caught) {
       setNotice({ ok: false, text: (caught as Error).message });
     }
@@ -55,13 +57,11 @@ export function UsersAdmin({ overview, currentUserId }: { overview: UsersOvervie
     <div className="space-y-6">
       <div className="flex items-start justify-between gap-4">
         <div>
-          <h1 className="text-lg font-semibold">Users</h1>
-          <p className="text-sm text-slate-500">
-            Who can sign in, what their role allows, and which inboxes they answer. Changes apply from their next click.
-          </p>
+          <h1 className="text-lg font-semibold">{t("title")}</h1>
+          <p className="text-sm text-slate-500">{t("intro")}</p>
         </div>
         <Button tone="primary" onClick={() => setOpen({ kind: "invite" })} data-testid="invite-button">
-          Invite someone
+          {t("inviteSomeone")}
         </Button>
       </div>
 
@@ -77,15 +77,11 @@ export function UsersAdmin({ overview, currentUserId }: { overview: UsersOvervie
 
       <section className="space-y-2">
         <UserTable users={overview.users} currentUserId={currentUserId} onAction={(action, user) => void act(action, user)} />
-        {onlyMe && (
-          <p className="text-sm text-slate-500">
-            It&apos;s just you so far. Invite your team: each person gets a link to choose their own password.
-          </p>
-        )}
+        {onlyMe && <p className="text-sm text-slate-500">{t("justYou")}</p>}
       </section>
 
       <section className="space-y-2">
-        <h2 className="text-sm font-semibold text-slate-700">Pending invitations</h2>
+        <h2 className="text-sm font-semibold text-slate-700">{t("pendingInvitations")}</h2>
         <InviteTable invites={overview.invites} onRevoke={(invite) => setOpen({ kind: "revoke", invite })} />
       </section>
 
@@ -104,43 +100,35 @@ export function UsersAdmin({ overview, currentUserId }: { overview: UsersOvervie
       )}
       {open?.kind === "deactivate" && (
         <ConfirmDialog
-          title={`Deactivate ${open.user.name}?`}
-          confirm="Deactivate"
-          body={
-            <p>
-              {open.user.name} is signed out everywhere at once and can&apos;t sign in until reactivated. Their conversations, messages and
-              history stay as they are.
-            </p>
-          }
+          title={t("deactivateTitle", { name: open.user.name })}
+          confirm={t("deactivate")}
+          body={<p>{t("deactivateBody", { name: open.user.name })}</p>}
           onClose={close}
           onConfirm={async () => {
             await setActive.mutateAsync({ userId: open.user.id, active: false });
-            done(`${open.user.name} is deactivated and signed out everywhere.`);
+            done(t("deactivatedDone", { name: open.user.name }));
           }}
         />
       )}
       {open?.kind === "revoke" && (
         <ConfirmDialog
-          title="Withdraw this invitation?"
-          confirm="Withdraw"
-          body={<p>The link sent to {open.invite.email} stops working at once. You can invite them again later.</p>}
+          title={t("withdrawTitle")}
+          confirm={t("withdraw")}
+          body={<p>{t("withdrawBody", { email: open.invite.email })}</p>}
           onClose={close}
           onConfirm={async () => {
             await revokeInvite.mutateAsync(open.invite.id);
-            done(`The invitation for ${open.invite.email} is withdrawn.`);
+            done(t("withdrawn", { email: open.invite.email }));
           }}
         />
       )}
       {open?.kind === "reset-link" && (
-        <Dialog open onClose={close} title={`Password-reset link for ${open.user.name}`} width="max-w-lg">
+        <Dialog open onClose={close} title={t("resetFor", { name: open.user.name })} width="max-w-lg">
           <div className="space-y-4" data-testid="reset-link-dialog">
-            <p className="text-sm text-slate-600">
-              Give this link to {open.user.name} only. Using it sets a new password and signs them out everywhere; until then, their current
-              password keeps working.
-            </p>
+            <p className="text-sm text-slate-600">{t("resetBody", { name: open.user.name })}</p>
             <IssuedLink issued={open.issued} recipient={open.user.email} />
             <div className="flex justify-end">
-              <Button onClick={close}>Done</Button>
+              <Button onClick={close}>{t("done")}</Button>
             </div>
           </div>
         </Dialog>

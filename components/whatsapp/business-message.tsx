@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { BusinessMessageView, ViewButton } from "@/lib/whatsapp/business-message-view";
 
@@ -22,6 +23,7 @@ export function BusinessMessage({
   mediaSrc?: (mediaId: string) => string;
   onTap?: (tap: Tap) => void;
 }) {
+  const t = useTranslations("ui");
   const [listOpen, setListOpen] = useState(false);
   const header = view.header;
   const headerSrc =
@@ -37,11 +39,11 @@ export function BusinessMessage({
           // eslint-disable-next-line @next/next/no-img-element -- a template's header link or an authenticated media blob: nothing next/image can optimise
           <img src={headerSrc} alt="" className="max-h-48 rounded-md object-cover" />
         ) : (
-          <Placeholder text="📷 Photo" />
+          <Placeholder text={`📷 ${t("photo")}`} />
         ))}
-      {header?.kind === "video" && <Placeholder text="🎬 Video" />}
-      {header?.kind === "document" && <Placeholder text="📄 Document" />}
-      {header?.kind === "location" && <Placeholder text="📍 Location" />}
+      {header?.kind === "video" && <Placeholder text={`🎬 ${t("video")}`} />}
+      {header?.kind === "document" && <Placeholder text={`📄 ${t("document")}`} />}
+      {header?.kind === "location" && <Placeholder text={`📍 ${t("location")}`} />}
       {view.body && <p className="whitespace-pre-wrap break-words">{view.body}</p>}
       {view.footer && <p className="text-xs text-slate-500">{view.footer}</p>}
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { api } from "@/components/api/client";
@@ -9,6 +10,7 @@ import type { ChannelAlertDto } from "@/lib/whatsapp/channel-alerts";
 // above the workspace's query cache (it is in the layout's header, outside QueryProvider) and has
 // nothing cached to update, so it calls the client directly.
 export function AlertBanner({ alerts }: { alerts: ChannelAlertDto[] }) {
+  const t = useTranslations("workspace");
   const [visible, setVisible] = useState(alerts);
   if (visible.length === 0) return null;
 
@@ -33,11 +35,11 @@ export function AlertBanner({ alerts }: { alerts: ChannelAlertDto[] }) {
               }
               className="underline hover:text-amber-950"
             >
-              {alert.kind === "profile_changed_elsewhere" ? "Open the profile" : "Open the number's health"}
+              {alert.kind === "profile_changed_elsewhere" ? t("openProfile") : t("openNumberHealth")}
             </Link>
           </span>
           <button onClick={() => void dismiss(alert.id)} className="shrink-0 rounded px-2 py-0.5 text-xs hover:bg-amber-100">
-            Dismiss
+            {t("dismiss")}
           </button>
         </div>
       ))}

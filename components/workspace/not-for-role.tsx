@@ -1,16 +1,21 @@
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
+import type { Role } from "@/lib/auth/permissions";
 
 /** What a signed-in person sees on a page their role does not open: why, and where to go instead. */
-export function NotForRole({ page, roles }: { page: string; roles: string }) {
+export function NotForRole({ page, roles }: { page: "dashboard"; roles: readonly Role[] }) {
+  const t = useTranslations("workspace");
+  const format = useFormatter();
+  const who = format.list(roles.map((role) => t("rolePlural", { role })));
   return (
     <div className="mx-auto mt-16 max-w-md rounded-lg border border-slate-200 bg-white p-6 text-center" data-testid="not-for-role">
-      <h1 className="text-base font-semibold">{page} is not for your role</h1>
-      <p className="mt-2 text-sm text-slate-600">It is open to {roles}. If you need it, ask an admin to change your role.</p>
+      <h1 className="text-base font-semibold">{t("notForRole", { page })}</h1>
+      <p className="mt-2 text-sm text-slate-600">{t("openTo", { roles: who })}</p>
       <Link
         href="/inbox"
         className="mt-4 inline-block rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
       >
-        Back to the inbox
+        {t("backToInbox")}
       </Link>
     </div>
   );

@@ -12,7 +12,16 @@ import { isRole, type Role } from "./permissions";
 
 export const ACCESS_CACHE_MS = 2_000;
 
-export type AccessUser = { id: string; role: Role; name: string; email: string; sessionVersion: number };
+export type AccessUser = {
+  id: string;
+  role: Role;
+  name: string;
+  email: string;
+  sessionVersion: number;
+  // The user's language and time zone (null: follow the browser), for rendering their pages.
+  locale: string | null;
+  timeZone: string | null;
+};
 
 type Cached = { user: AccessUser | null; at: number };
 const holder = globalThis as unknown as { switchboardAccessCache?: Map<string, Cached> };
@@ -30,11 +39,19 @@ async function activeUser(userId: string): Promise<AccessUser | null> {
   if (cached && Date.now() - cached.at < ACCESS_CACHE_MS) return cached.user;
   const row = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, role: true, name: true, email: true, active: true, sessionVersion: true },
+    select: { id: true, role: true, name: true, email: true, active: true, sessionVersion: true, locale: true, timeZone: true },
   });
   const user =
     row?.active && isRole(row.role)
-      ? { id: row.id, role: row.role, name: row.name, email: row.email, sessionVersion: row.sessionVersion }
+      ? {
+          id: row.id,
+          role: row.role,
+          name: row.name,
+          email: row.email,
+          sessionVersion: row.sessionVersion,
+          locale: row.locale,
+          timeZone: row.timeZone,
+        }
       : null;
   if (cache.size > 10_000) cache.clear();
   cache.set(userId, { user, at: Date.now() });
@@ -49,6 +66,11 @@ async function activeUser(userId: string): Promise<AccessUser | null> {
 export function accessChanged({ userId }: { userId: string }): void {
   cache.delete(userId);
   getRealtimeServer()?.in(rooms.user(userId)).disconnectSockets(true);
+}
+
+/** Call after a user changes their own preferences, so their next page uses them at once. */
+export function preferencesChanged({ userId }: { userId: string }): void {
+  cache.delete(userId);
 }
 
 /** Ends every session the user has (password change, deactivation, "sign out everywhere"). */

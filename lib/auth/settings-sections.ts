@@ -1,40 +1,54 @@
 import { can, type Role } from "./permissions";
 
 // The settings pages each role may open, grouped as the settings sidebar shows them. The first
-// link of the first section is where "Settings" in the top bar leads.
+// link of the first section is where "Settings" in the top bar leads. Titles and labels are keys of
+// the "settingsNav" messages.
 
-export type SettingsSection = { title: string; links: { href: string; label: string }[] };
+type Key =
+  | "whatsapp"
+  | "channels"
+  | "profile"
+  | "numberHealth"
+  | "flows"
+  | "rateCard"
+  | "team"
+  | "users"
+  | "assignment"
+  | "records"
+  | "webhooks"
+  | "failedSends"
+  | "audit";
+export type SettingsSection = { title: Key; links: { href: string; label: Key }[] };
+
+const link = (href: string, label: Key) => ({ href, label });
 
 export function settingsSections({ role, firstNumberId }: { role: Role; firstNumberId: string | null }): SettingsSection[] {
   const admin = can(role, "settings.manage");
   const sections: SettingsSection[] = [
     {
-      title: "WhatsApp",
+      title: "whatsapp",
       links: [
-        ...(admin ? [{ href: "/settings/channels", label: "Channels" }] : []),
+        ...(admin ? [link("/settings/channels", "channels")] : []),
         ...(firstNumberId && can(role, "dashboard.view")
-          ? [
-              { href: `/settings/profile/${firstNumberId}`, label: "Business profile" },
-              { href: `/settings/number/${firstNumberId}`, label: "Number health" },
-            ]
+          ? [link(`/settings/profile/${firstNumberId}`, "profile"), link(`/settings/number/${firstNumberId}`, "numberHealth")]
           : []),
-        ...(admin ? [{ href: "/settings/flows", label: "Flows" }] : []),
-        ...(admin ? [{ href: "/settings/rate-card", label: "Rate card" }] : []),
+        ...(admin ? [link("/settings/flows", "flows")] : []),
+        ...(admin ? [link("/settings/rate-card", "rateCard")] : []),
       ],
     },
     {
-      title: "Team",
+      title: "team",
       links: [
-        ...(can(role, "users.manage") ? [{ href: "/settings/users", label: "Users" }] : []),
-        ...(admin ? [{ href: "/settings/assignment", label: "Assignment" }] : []),
+        ...(can(role, "users.manage") ? [link("/settings/users", "users")] : []),
+        ...(admin ? [link("/settings/assignment", "assignment")] : []),
       ],
     },
     {
-      title: "Records",
+      title: "records",
       links: [
-        ...(can(role, "webhooks.replay") ? [{ href: "/settings/webhooks", label: "Webhook log" }] : []),
-        ...(admin ? [{ href: "/settings/failed-sends", label: "Failed sends" }] : []),
-        ...(can(role, "audit.view") ? [{ href: "/settings/audit", label: "Audit log" }] : []),
+        ...(can(role, "webhooks.replay") ? [link("/settings/webhooks", "webhooks")] : []),
+        ...(admin ? [link("/settings/failed-sends", "failedSends")] : []),
+        ...(can(role, "audit.view") ? [link("/settings/audit", "audit")] : []),
       ],
     },
   ];

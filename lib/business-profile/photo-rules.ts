@@ -1,13 +1,16 @@
+import { phrase, type Phrase } from "@/lib/i18n/phrase";
+
 // The profile photo's rules, checked in the browser before the upload and on the server after it:
 // JPEG or PNG, at most 5 MB, at least 192 × 192 pixels. Pure: reads only the bytes it is given.
 
 export const photoRules = { types: ["image/jpeg", "image/png"], maxBytes: 5 * 1024 * 1024, minSide: 192 } as const;
 
-export function photoProblem({ type, size, width, height }: { type: string; size: number; width: number; height: number }): string | null {
-  if (!(photoRules.types as readonly string[]).includes(type)) return "The photo must be a JPEG or PNG image.";
-  if (size > photoRules.maxBytes) return "The photo can be at most 5 MB.";
+/** Why WhatsApp would refuse the photo (a Phrase of the "profile" messages), or null. */
+export function photoProblem({ type, size, width, height }: { type: string; size: number; width: number; height: number }): Phrase | null {
+  if (!(photoRules.types as readonly string[]).includes(type)) return phrase("profile.photoType");
+  if (size > photoRules.maxBytes) return phrase("profile.photoTooBig", { max: 5 });
   if (width < photoRules.minSide || height < photoRules.minSide)
-    return `The photo must be at least ${photoRules.minSide} × ${photoRules.minSide} pixels (this one is ${width} × ${height}).`;
+    return phrase("profile.photoTooSmall", { min: photoRules.minSide, width, height });
   return null;
 }
 

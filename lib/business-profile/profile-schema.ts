@@ -10,30 +10,6 @@ import { verticals } from "@/lib/whatsapp/verticals";
 export { verticals };
 export type Vertical = (typeof verticals)[number];
 
-export const verticalLabels: Record<Vertical, string> = {
-  ALCOHOL: "Alcoholic beverages",
-  APPAREL: "Clothing and apparel",
-  AUTO: "Automotive",
-  BEAUTY: "Beauty, spa and salon",
-  EDU: "Education",
-  ENTERTAIN: "Entertainment",
-  EVENT_PLAN: "Event planning and service",
-  FINANCE: "Finance and banking",
-  GOVT: "Public service",
-  GROCERY: "Food and grocery",
-  HEALTH: "Medical and health",
-  HOTEL: "Hotel and lodging",
-  NONPROFIT: "Non-profit",
-  ONLINE_GAMBLING: "Online gambling and gaming",
-  OTC_DRUGS: "Over-the-counter drugs",
-  OTHER: "Other",
-  PHYSICAL_GAMBLING: "Non-online gambling and gaming",
-  PROF_SERVICES: "Professional services",
-  RESTAURANT: "Restaurant",
-  RETAIL: "Shopping and retail",
-  TRAVEL: "Travel and transportation",
-};
-
 export const profileLimits = { about: 139, description: 512, address: 256, email: 128, website: 256, websites: 2 } as const;
 
 export const profileFields = ["about", "description", "address", "email", "websites", "vertical", "photoUrl"] as const;
@@ -63,58 +39,48 @@ export const emptyProfile: BusinessProfile = {
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const WEBSITE = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
 
-const at = (max: number, what: string) => `${what} can be at most ${max.toLocaleString("en")} characters.`;
+// Each refusal is a key of the "profile" messages (rules.*), worded where the reader is known: the
+// form words it in the browser, the route in the request's language (fieldProblems' `say`).
+const rule = (key: string) => ({ error: `profile.rules.${key}` });
 
 /** A change to the profile: any subset of the editable fields, plus a new photo's upload handle. */
 export const profileChangeSchema = z
   .strictObject(
     {
-      about: z
-        .string({ error: "The about text must be text." })
-        .trim()
-        .min(1, { error: "The about text can't be empty: WhatsApp shows it under the name." })
-        .max(profileLimits.about, { error: at(profileLimits.about, "The about text") }),
-      description: z
-        .string({ error: "The description must be text." })
-        .trim()
-        .max(profileLimits.description, { error: at(profileLimits.description, "The description") }),
-      address: z
-        .string({ error: "The address must be text." })
-        .trim()
-        .max(profileLimits.address, { error: at(profileLimits.address, "The address") }),
+      about: z.string(rule("aboutText")).trim().min(1, rule("aboutEmpty")).max(profileLimits.about, rule("aboutTooLong")),
+      description: z.string(rule("descriptionText")).trim().max(profileLimits.description, rule("descriptionTooLong")),
+      address: z.string(rule("addressText")).trim().max(profileLimits.address, rule("addressTooLong")),
       email: z
-        .string({ error: "The e-mail address must be text." })
+        .string(rule("emailText"))
         .trim()
-        .max(profileLimits.email, { error: at(profileLimits.email, "The e-mail address") })
-        .refine((value) => value === "" || EMAIL.test(value), { error: "Enter an e-mail address such as hello@example.com." }),
+        .max(profileLimits.email, rule("emailTooLong"))
+        .refine((value) => value === "" || EMAIL.test(value), rule("emailInvalid")),
       websites: z
         .array(
           z
-            .string({ error: "A website must be text." })
+            .string(rule("websiteText"))
             .trim()
-            .max(profileLimits.website, { error: at(profileLimits.website, "A website address") })
-            .refine((value) => WEBSITE.test(value), {
-              error: "A website must start with http:// or https://, such as https://example.com.",
-            }),
-          { error: "The websites must be a list." },
+            .max(profileLimits.website, rule("websiteTooLong"))
+            .refine((value) => WEBSITE.test(value), rule("websiteInvalid")),
+          rule("websitesList"),
         )
-        .max(profileLimits.websites, { error: "WhatsApp shows at most two websites." }),
-      vertical: z.enum(verticals, { error: "Choose an industry from the list. Once set, it can be changed but not cleared." }),
-      photoHandle: z.string({ error: "The photo must be uploaded first." }).min(1, { error: "The photo must be uploaded first." }),
+        .max(profileLimits.websites, rule("websitesTooMany")),
+      vertical: z.enum(verticals, rule("vertical")),
+      photoHandle: z.string(rule("photoHandle")).min(1, rule("photoHandle")),
     },
-    { error: "Only about, description, address, email, websites, vertical and a new photo can be changed." },
+    rule("onlyFields"),
   )
   .partial();
 
 export type ProfileChange = z.output<typeof profileChangeSchema>;
 export type ProfileChangeInput = z.input<typeof profileChangeSchema>;
 
-/** The zod issues as one sentence per field: { about: "The about text can be at most 139 characters." }. */
-export function fieldProblems(error: z.ZodError): Record<string, string> {
+/** The zod issues as one sentence per field ({ about: "The about text can be at most 139 characters." }), worded by `say`. */
+export function fieldProblems(error: z.ZodError, say: (key: string) => string = (key) => key): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "profile");
-    fields[key] ??= issue.message;
+    fields[key] ??= say(issue.message);
   }
   return fields;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { channelGraphIds } from "@/lib/whatsapp/channel-graph-ids";
 import { liveProfile } from "./live-profile";
 import { driftBetween } from "./profile-overview";
@@ -25,7 +26,7 @@ export async function resolveDrift({
   const live = await liveProfile({ ids });
   const saved = await latestVersion({ channelId });
   const drift = driftBetween({ saved, live: live.profile, checkedAt: live.checkedAt });
-  if (!drift) throw new AppError("CONFLICT", "The profile on WhatsApp matches the last saved version: there is nothing to resolve.");
+  if (!drift) throw new AppError("CONFLICT", phrase("errors.nothingToResolve"));
 
   if (resolve === "overwrite") {
     return saveProfileValues({

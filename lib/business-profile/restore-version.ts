@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { channelGraphIds } from "@/lib/whatsapp/channel-graph-ids";
 import { liveProfile } from "./live-profile";
 import { diffProfiles, type BusinessProfile, type ProfileChange } from "./profile-schema";
@@ -21,7 +22,7 @@ export async function restoreVersion({
   actor: { id: string; name: string };
 }): Promise<SaveResult & { photoRestored: boolean }> {
   const version = await db.businessProfileVersion.findFirst({ where: { id: versionId, channelId } });
-  if (!version) throw new AppError("NOT_FOUND", "There is no such version of this profile.");
+  if (!version) throw new AppError("NOT_FOUND", phrase("errors.noSuchVersion"));
   return saveProfileValues({
     channelId,
     profile: version.profile as BusinessProfile,

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { channelGraphIds } from "@/lib/whatsapp/channel-graph-ids";
 import { uploadForHandle } from "@/lib/whatsapp/resumable-upload";
 import { imageInfo, photoProblem } from "./photo-rules";
@@ -21,7 +22,7 @@ export async function uploadProfilePhoto({
 }): Promise<{ handle: string }> {
   const { phoneNumberId } = await channelGraphIds(channelId);
   const info = imageInfo(bytes);
-  if (!info) throw new AppError("UNPROCESSABLE", "The photo must be a JPEG or PNG image.");
+  if (!info) throw new AppError("UNPROCESSABLE", phrase("profile.photoType"));
   const problem = photoProblem({ ...info, size: bytes.byteLength });
   if (problem) throw new AppError("UNPROCESSABLE", problem);
   const handle = await uploadForHandle({ phoneNumberId, bytes, mimeType: info.type, fileName });

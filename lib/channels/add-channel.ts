@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { enqueueTemplateSync } from "@/lib/jobs/queue";
 import { encryptSecret } from "@/lib/secrets/encryption";
 import { whatsappTransport } from "@/lib/whatsapp/transport";
@@ -21,8 +22,8 @@ export async function addChannel({ input, actor }: { input: AddChannelInput; act
  */
 async function addNumber({ input, actor }: { input: AddNumberInput; actor: { id: string; name: string } }): Promise<ChannelDto> {
   if (await db.channel.findUnique({ where: { phoneNumberId: input.phoneNumberId }, select: { id: true } })) {
-    throw new AppError("CONFLICT", "This number is already connected. Edit its channel instead.", [
-      { path: "phoneNumberId", message: "Already connected." },
+    throw new AppError("CONFLICT", phrase("errors.numberConnected"), [
+      { path: "phoneNumberId", message: phrase("errors.alreadyConnected") },
     ]);
   }
   const details = await whatsappTransport.describeNumber({ phoneNumberId: input.phoneNumberId, accessToken: input.accessToken });

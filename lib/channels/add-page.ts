@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { messengerTransport } from "@/lib/messenger/transport";
 import { encryptSecret } from "@/lib/secrets/encryption";
 import type { AddPageInput } from "./schemas";
@@ -15,9 +16,7 @@ import { channelSelect, toChannelDto, type ChannelDto } from "./serialize";
  */
 export async function addPage({ input, actor }: { input: AddPageInput; actor: { id: string; name: string } }): Promise<ChannelDto> {
   if (await db.channel.findUnique({ where: { pageId: input.pageId }, select: { id: true } })) {
-    throw new AppError("CONFLICT", "This Page is already connected. Edit its channel instead.", [
-      { path: "pageId", message: "Already connected." },
-    ]);
+    throw new AppError("CONFLICT", phrase("errors.pageAlreadyConnected"), [{ path: "pageId", message: phrase("errors.alreadyConnected") }]);
   }
   const page = await messengerTransport.describePage({ pageId: input.pageId, accessToken: input.accessToken });
   if ("error" in page) throw new AppError("UNPROCESSABLE", page.error, [{ path: "accessToken", message: page.error }]);

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { encryptSecret } from "@/lib/secrets/encryption";
 import { messengerTransport } from "@/lib/messenger/transport";
 import { whatsappTransport } from "@/lib/whatsapp/transport";
@@ -29,20 +30,15 @@ export async function updateChannel({
   actor: { id: string; name: string };
 }): Promise<ChannelDto> {
   const channel = await db.channel.findUnique({ where: { id: channelId }, select: channelSelect });
-  if (!channel) throw new AppError("NOT_FOUND", "No such channel.");
+  if (!channel) throw new AppError("NOT_FOUND", phrase("errors.noSuchChannel"));
   const changedSecrets = secretFields.filter((field) => input[field] !== undefined);
   const page = channel.kind === "MESSENGER";
   if (channel.source === "CONFIG" && (changedSecrets.length || input.wabaId !== undefined)) {
-    throw new AppError(
-      "UNPROCESSABLE",
-      page
-        ? "This Page comes from the configuration: change its id and credentials in the MESSENGER_* settings."
-        : "This number comes from the configuration: change its ids and credentials in the WHATSAPP_* settings.",
-    );
+    throw new AppError("UNPROCESSABLE", phrase(page ? "errors.pageFromConfig" : "errors.channelFromConfig"));
   }
-  if (page && input.wabaId !== undefined) throw new AppError("UNPROCESSABLE", "A Facebook Page has no WhatsApp Business Account.");
+  if (page && input.wabaId !== undefined) throw new AppError("UNPROCESSABLE", phrase("errors.pageHasNoWaba"));
   if (!page && input.humanAgent !== undefined) {
-    throw new AppError("UNPROCESSABLE", "The Human Agent permission is Messenger's: a WhatsApp number has no HUMAN_AGENT tag.");
+    throw new AppError("UNPROCESSABLE", phrase("errors.humanAgentIsMessengers"));
   }
   if (input.accessToken) {
     const details = page

@@ -6,13 +6,17 @@ import { requirePermission, type SessionUser } from "@/lib/auth/guards";
 import type { Permission } from "@/lib/auth/permissions";
 import { isDatabaseDown } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
+import { requestLocale } from "@/lib/i18n/preferences";
+import { isPhrase, phrase } from "@/lib/i18n/phrase";
+import { translator } from "@/lib/i18n/translator";
 import { clientAddress } from "./client-address";
 
 // Every route handler declares who may call it and what it reads, in its first line:
 //   export const PATCH = route({ permission: "conversation.update", params: idParams, body: patch }, handler)
 // The session and permission are checked before any input is read, so a caller who may not use the
 // route learns nothing about its input rules. Every error becomes one JSON shape,
-// {"error":{"code":"…","message":"…"}}; unknown errors are logged and never echoed to the client.
+// {"error":{"code":"…","message":"…"}}, its sentences in the caller's language (their preference,
+// else Accept-Language); unknown errors are logged and never echoed to the client.
 
 export type RouteOptions = {
   /** A permission from lib/auth/permissions.ts, or "public": no session is looked up at all. */
@@ -64,42 +68,52 @@ export function route<const O extends RouteOptions>(
         handler({ request, user, params, query, body } as RouteInput<O>),
       );
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, request);
     }
   };
   // Readable from outside, so a route's declared permission can be checked against the role matrix.
   return Object.assign(run, { permission: options.permission });
 }
 
-export function errorResponse(error: unknown): Response {
+export async function errorResponse(error: unknown, request: Request): Promise<Response> {
+  const t = translator(await requestLocale(request));
+  // A Phrase (or a zod issue naming a message key) becomes a sentence; anything else stays as it is.
+  const say = (text: unknown): unknown => {
+    if (isPhrase(text)) return t(text.key, text.values);
+    if (typeof text === "string" && text.startsWith("errors.") && t.has(text as never)) return t(text as never);
+    if (Array.isArray(text)) return text.map(say);
+    if (text && typeof text === "object") return Object.fromEntries(Object.entries(text).map(([key, value]) => [key, say(value)]));
+    return text;
+  };
   if (error instanceof AppError) {
+    const message = error.phrase ? say(error.phrase) : error.message;
     return NextResponse.json(
-      { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
+      { error: { code: error.code, message, ...(error.details ? { details: say(error.details) } : {}) } },
       { status: error.status },
     );
   }
   if (error instanceof ZodError) {
-    const fields = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+    const fields = error.issues.map((issue) => ({ path: issue.path.join("."), message: String(say(issue.message)) }));
     // The first problem in words, so a client that shows only the message still says what is wrong.
-    const more = fields.length > 1 ? ` (and ${fields.length - 1} more problem${fields.length > 2 ? "s" : ""})` : "";
-    const message = fields[0] ? `${fields[0].message}${more}` : "The request is not valid.";
+    const message = fields[0]
+      ? fields.length > 1
+        ? t("errors.firstOfMany", { problem: fields[0].message, more: fields.length - 1 })
+        : fields[0].message
+      : t("errors.invalidRequest");
     return NextResponse.json({ error: { code: "INVALID_INPUT", message, details: fields } }, { status: 400 });
   }
   const prismaCode = (error as { code?: unknown })?.code;
   if (prismaCode === "P2002") {
-    return NextResponse.json({ error: { code: "CONFLICT", message: "That already exists." } }, { status: 409 });
+    return NextResponse.json({ error: { code: "CONFLICT", message: t("errors.alreadyExists") } }, { status: 409 });
   }
   if (prismaCode === "P2025") {
-    return NextResponse.json({ error: { code: "NOT_FOUND", message: "Not found." } }, { status: 404 });
+    return NextResponse.json({ error: { code: "NOT_FOUND", message: t("errors.notFound") } }, { status: 404 });
   }
   if (isDatabaseDown(error)) {
-    return NextResponse.json(
-      { error: { code: "UNAVAILABLE", message: "The database is unavailable. Try again shortly." } },
-      { status: 503 },
-    );
+    return NextResponse.json({ error: { code: "UNAVAILABLE", message: t("errors.databaseDown") } }, { status: 503 });
   }
   console.error("[route] unexpected error", error);
-  return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });
+  return NextResponse.json({ error: { code: "INTERNAL", message: t("errors.internal") } }, { status: 500 });
 }
 
 /** Reads the JSON body and validates it; a malformed or invalid body becomes a 400. */
@@ -108,7 +122,7 @@ async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
   try {
     body = await request.json();
   } catch {
-    throw new AppError("INVALID_INPUT", "The request body is not valid JSON.");
+    throw new AppError("INVALID_INPUT", phrase("errors.invalidJson"));
   }
   return schema.parse(body);
 }

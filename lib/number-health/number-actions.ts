@@ -11,6 +11,8 @@ import {
   setTwoStepPin as postPin,
   type OfficialBusinessAccountRequest,
 } from "@/lib/whatsapp/phone-number-api";
+import { ambientLocale } from "@/lib/i18n/preferences";
+import { translator } from "@/lib/i18n/translator";
 import { displayNameProblem } from "./display-name-rules";
 import { RETRY_AFTER_DAYS } from "./blue-tick-rules";
 
@@ -33,7 +35,8 @@ async function askMeta(field: string, call: () => Promise<void>) {
     await call();
   } catch (error) {
     if (error instanceof GraphError && error.status >= 400 && error.status < 500 && error.code !== 190) {
-      throw new FieldRefusal({ [field]: `WhatsApp refused: ${error.message.replace(/^\(#\d+\)\s*/, "")}` });
+      const t = translator(await ambientLocale());
+      throw new FieldRefusal({ [field]: t("numberHealth.metaRefused", { reason: error.message.replace(/^\(#\d+\)\s*/, "") }) });
     }
     throw error;
   }
@@ -46,7 +49,7 @@ async function timeline(channelId: string, kind: string, summary: string) {
 
 export async function requestDisplayName({ channelId, name, actor }: { channelId: string; name: string; actor: Actor }) {
   const problem = displayNameProblem(name);
-  if (problem) throw new FieldRefusal({ name: problem });
+  if (problem) throw new FieldRefusal({ name: translator(await ambientLocale())("numberHealth.nameProblem", { problem }) });
   const ids = await channelGraphIds(channelId);
   await askMeta("name", () => postDisplayName({ phoneNumberId: ids.phoneNumberId, name }));
   await timeline(channelId, "name_requested", `${actor.name} asked Meta to review the display name "${name}".`);
@@ -74,7 +77,9 @@ export async function requestBlueTick({
   if (refusal && (!approval || approval.createdAt < refusal.createdAt)) {
     const retry = new Date(refusal.createdAt.getTime() + RETRY_AFTER_DAYS * 86_400_000);
     if (retry > new Date())
-      throw new FieldRefusal({ request: `Meta refused the last request; a new one can be made from ${retry.toISOString().slice(0, 10)}.` });
+      throw new FieldRefusal({
+        request: translator(await ambientLocale())("numberHealth.retryFrom", { date: retry.toISOString().slice(0, 10) }),
+      });
   }
   await askMeta("request", () => requestOfficialBusinessAccount({ phoneNumberId: ids.phoneNumberId, request }));
   const at = new Date();
@@ -104,13 +109,14 @@ export async function setTwoStepPin({
   actor: Actor;
   address: string;
 }) {
+  const t = translator(await ambientLocale());
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { email: true, passwordHash: true } });
-  if (!user) throw new FieldRefusal({ password: "That is not your password." });
+  if (!user) throw new FieldRefusal({ password: t("numberHealth.notYourPassword") });
   const wait = await signInRetryAfter({ email: user.email, address });
-  if (wait !== null) throw new FieldRefusal({ password: `Too many wrong passwords. Try again in ${Math.ceil(wait / 60)} minutes.` });
+  if (wait !== null) throw new FieldRefusal({ password: t("errors.tooManyWrongPasswords", { minutes: Math.ceil(wait / 60) }) });
   if (!(await verifyPassword(password, user.passwordHash))) {
     await recordSignInFailure({ email: user.email, address });
-    throw new FieldRefusal({ password: "That is not your password." });
+    throw new FieldRefusal({ password: t("numberHealth.notYourPassword") });
   }
   const ids = await channelGraphIds(channelId);
   await askMeta("pin", () => postPin({ phoneNumberId: ids.phoneNumberId, pin }));

@@ -3,6 +3,8 @@ import { db, type Prisma } from "@/lib/db/client";
 import { channelGraphIds } from "@/lib/whatsapp/channel-graph-ids";
 import { GraphError } from "@/lib/whatsapp/graph-client";
 import { readPhoneNumber, type PhoneNumberInfo } from "@/lib/whatsapp/phone-number-api";
+import { ambientLocale } from "@/lib/i18n/preferences";
+import { translator } from "@/lib/i18n/translator";
 import { adviceFor } from "./timeline-advice";
 import { blueTickChecklist, type ChecklistItem } from "./blue-tick-rules";
 
@@ -31,6 +33,7 @@ export async function numberHealth({ channelId, maxAgeMs = CACHE_MS }: { channel
   const state = await db.channelMetaState.findUnique({ where: { channelId } });
   let number = (state?.number as PhoneNumberInfo | null) ?? null;
   let checkedAt = state?.numberCheckedAt ?? null;
+  const t = translator(await ambientLocale());
   let unavailable: string | null = null;
   if (!number || !checkedAt || Date.now() - checkedAt.getTime() >= maxAgeMs) {
     try {
@@ -40,7 +43,7 @@ export async function numberHealth({ channelId, maxAgeMs = CACHE_MS }: { channel
       await db.channelMetaState.upsert({ where: { channelId }, create: { channelId, ...data }, update: data });
     } catch (error) {
       if (!(error instanceof GraphError)) throw error;
-      unavailable = `WhatsApp could not be asked about the number just now (${error.message}). What is shown was read ${checkedAt ? "earlier" : "never"}.`;
+      unavailable = t("numberHealth.unavailable", { error: error.message, read: checkedAt ? "earlier" : "never" });
     }
   }
   const rows = await db.channelAlert.findMany({ where: { channelId }, orderBy: { createdAt: "desc" }, take: TIMELINE });
@@ -50,7 +53,7 @@ export async function numberHealth({ channelId, maxAgeMs = CACHE_MS }: { channel
     field: row.field,
     kind: row.kind,
     summary: row.summary,
-    advice: adviceFor(row.kind),
+    advice: adviceFor(row.kind, t),
   }));
   const refusal = rows.find((row) => row.kind === "alert_oba_rejected");
   const profile = await db.channelMetaState.findUnique({ where: { channelId }, select: { liveProfile: true } });
@@ -61,11 +64,14 @@ export async function numberHealth({ channelId, maxAgeMs = CACHE_MS }: { channel
     checkedAt,
     pinSetAt: state?.pinSetAt ?? null,
     blueTick: {
-      checklist: blueTickChecklist({
-        number,
-        pinSetAt: state?.pinSetAt ?? null,
-        profile: profile?.liveProfile as { websites?: string[]; about?: string } | null,
-      }),
+      checklist: blueTickChecklist(
+        {
+          number,
+          pinSetAt: state?.pinSetAt ?? null,
+          profile: profile?.liveProfile as { websites?: string[]; about?: string } | null,
+        },
+        t,
+      ),
       requestedAt: state?.obaRequestedAt ?? null,
       retryAfter:
         refusal && number?.official_business_account?.oba_status !== "APPROVED"

@@ -1,4 +1,6 @@
 import "server-only";
+import { ambientLocale } from "@/lib/i18n/preferences";
+import { translator } from "@/lib/i18n/translator";
 import { errorGuide } from "@/lib/whatsapp/error-guide";
 import type { FailureStats, StatsQuery } from "./contract";
 import { bit } from "./dimensions";
@@ -9,8 +11,9 @@ import { bucketStarts, cover, floorQuarter, seriesCover } from "./slots";
 const TOP = 5;
 
 // GET /api/stats/failures: failed messages by Meta's error code over time, with the code's title,
-// the agent's sentence, what to do, and the templates and countries it hit most.
+// the agent's sentence, what to do (in the reader's language), and the templates and countries it hit most.
 export async function failureStats(query: StatsQuery): Promise<FailureStats> {
+  const t = translator(await ambientLocale());
   const from = query.from.getTime();
   const to = query.to.getTime();
   const starts = bucketStarts(from, to, query.bucket, query.tz);
@@ -49,7 +52,7 @@ export async function failureStats(query: StatsQuery): Promise<FailureStats> {
         const counts = new Map(series.filter((entry) => entry.keys.error === error).map((entry) => [entry.index, entry.failed]));
         return {
           code,
-          ...errorGuide(code),
+          ...errorGuide(code, t),
           count: row.failed,
           series: starts.map((start, index) => ({ bucket: new Date(start).toISOString(), count: counts.get(index) ?? 0 })),
           topTemplates: top(templates, error, "template", templateNames).filter((entry) => entry.key !== ""),

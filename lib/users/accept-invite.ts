@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { consumeToken, requireToken } from "./find-token";
 
 /**
@@ -22,7 +23,7 @@ export async function acceptInvite({
   const invite = await requireToken({ token, kind: "INVITE" });
   const email = invite.email ?? "";
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
-    throw new AppError("CONFLICT", `${email} already has an account: sign in with it, or ask an admin for a password-reset link.`);
+    throw new AppError("CONFLICT", phrase("links.accountExists", { email }));
   }
   const problem = passwordProblem(password, { email, name });
   if (problem) throw new AppError("INVALID_INPUT", problem, [{ path: "password", message: problem }]);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 
 // Changes to who is an active admin run one at a time (a transaction-scoped advisory lock), so two
 // admins demoting each other at the same moment cannot leave the workspace with nobody able to
@@ -22,15 +23,12 @@ export async function assertAnotherAdmin({
 }): Promise<void> {
   const others = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: user.id } } });
   if (others === 0) {
-    throw new AppError(
-      "CONFLICT",
-      `${user.name} is the last active admin. Make someone else an admin first, so somebody can still manage users.`,
-    );
+    throw new AppError("CONFLICT", phrase("errors.lastAdmin", { name: user.name }));
   }
 }
 
 /** The guard ran before the lock; re-read the actor under it, so a just-demoted admin acts no more. */
 export async function assertStillAdmin({ tx, actorId }: { tx: Prisma.TransactionClient; actorId: string }): Promise<void> {
   const actor = await tx.user.findUnique({ where: { id: actorId }, select: { role: true, active: true } });
-  if (!actor?.active || actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Your role does not allow this.");
+  if (!actor?.active || actor.role !== "ADMIN") throw new AppError("FORBIDDEN", phrase("errors.roleForbids"));
 }

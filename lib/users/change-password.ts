@@ -6,6 +6,7 @@ import { passwordProblem } from "@/lib/auth/password-policy";
 import { recordSignInFailure, signInRetryAfter } from "@/lib/auth/sign-in-limits";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 
 /**
  * A signed-in user changes their password, proving the current one first. Wrong guesses count
@@ -25,22 +26,21 @@ export async function changePassword({
   address: string;
 }): Promise<{ email: string }> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, passwordHash: true } });
-  if (!user) throw new AppError("NOT_FOUND", "No such user.");
+  if (!user) throw new AppError("NOT_FOUND", phrase("errors.noSuchUser"));
   const wait = await signInRetryAfter({ email: user.email, address });
   if (wait !== null) {
-    throw new AppError("FORBIDDEN", `Too many wrong passwords. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? "s" : ""}.`);
+    throw new AppError("FORBIDDEN", phrase("errors.tooManyWrongPasswords", { minutes: Math.ceil(wait / 60) }));
   }
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
     await recordSignInFailure({ email: user.email, address });
-    throw new AppError("UNPROCESSABLE", "Your current password is not right.", [
-      { path: "currentPassword", message: "Your current password is not right." },
-    ]);
+    const wrong = phrase("errors.currentPasswordWrong");
+    throw new AppError("UNPROCESSABLE", wrong, [{ path: "currentPassword", message: wrong }]);
   }
   const problem = passwordProblem(newPassword, { email: user.email, name: user.name });
   if (problem) throw new AppError("INVALID_INPUT", problem, [{ path: "newPassword", message: problem }]);
   if (newPassword === currentPassword) {
-    throw new AppError("INVALID_INPUT", "The new password is the same as the current one.", [
-      { path: "newPassword", message: "Choose a different password." },
+    throw new AppError("INVALID_INPUT", phrase("errors.samePassword"), [
+      { path: "newPassword", message: phrase("errors.chooseDifferentPassword") },
     ]);
   }
   const passwordHash = await hashPassword(newPassword);

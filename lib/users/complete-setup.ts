@@ -4,16 +4,16 @@ import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase, type Phrase } from "@/lib/i18n/phrase";
 import { lockUserAdministration } from "./admin-rules";
 import { consumeToken, findToken, requireToken } from "./find-token";
 
-const ALREADY_SET_UP = "Switchboard is already set up: sign in, or ask an admin for an invitation.";
+const ALREADY_SET_UP = phrase("links.alreadySetUp");
 
 /** Whether the setup page may show its form, or why not. */
-export async function setupState({ token }: { token: string | undefined }): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function setupState({ token }: { token: string | undefined }): Promise<{ ok: true } | { ok: false; message: Phrase }> {
   if ((await db.user.count()) > 0) return { ok: false, message: ALREADY_SET_UP };
-  if (!token)
-    return { ok: false, message: "Open the setup link Switchboard printed in its output when it started. Restart it for a fresh one." };
+  if (!token) return { ok: false, message: phrase("links.setupMissing") };
   const found = await findToken({ token, kind: "SETUP" });
   return found.ok ? { ok: true } : { ok: false, message: found.message };
 }

@@ -3,9 +3,11 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+import { phrase } from "@/lib/i18n/phrase";
+import { translator } from "@/lib/i18n/translator";
 import { assertStillAdmin } from "./admin-rules";
 import { resolveGrants } from "./memberships";
-import { roleLabels } from "./choices";
 import { sendMail } from "./send-mail";
 import { inviteRowInclude, toInviteRow } from "./serialize";
 import { newToken } from "./tokens";
@@ -14,7 +16,8 @@ import type { Actor, InviteRow, IssuedLink } from "./types";
 /**
  * Invites someone by e-mail as `role`, to the given inboxes and teams. The link is valid for 7
  * days and is returned once (only its hash is stored); inviting the same address again withdraws
- * the earlier link. With SMTP configured the link is e-mailed as well.
+ * the earlier link. With SMTP configured the link is e-mailed as well, in `locale` (the inviting
+ * admin's language: the invitee has none yet).
  */
 export async function createInvite({
   email,
@@ -23,6 +26,7 @@ export async function createInvite({
   inboxIds,
   teamIds,
   actor,
+  locale,
 }: {
   email: string;
   name?: string | null;
@@ -30,15 +34,11 @@ export async function createInvite({
   inboxIds: string[];
   teamIds: string[];
   actor: Actor;
+  locale: Locale;
 }): Promise<IssuedLink & { invite: InviteRow }> {
   const existing = await db.user.findUnique({ where: { email }, select: { active: true } });
   if (existing) {
-    throw new AppError(
-      "CONFLICT",
-      existing.active
-        ? `${email} already has an account.`
-        : `${email} already has an account, which is deactivated: reactivate it instead.`,
-    );
+    throw new AppError("CONFLICT", phrase(existing.active ? "errors.hasAccount" : "errors.hasDeactivatedAccount", { email }));
   }
   const issued = newToken("INVITE");
   const invite = await db.$transaction(async (tx) => {
@@ -71,24 +71,23 @@ export async function createInvite({
     return toInviteRow(row, grants);
   });
 
+  const t = translator(locale);
   const mail = await sendMail({
     to: email,
-    subject: `${actor.name} invited you to Switchboard`,
-    text: [
-      `Hi${name ? ` ${name}` : ""},`,
-      "",
-      `${actor.name} has invited you to Switchboard, your team's shared WhatsApp inbox, as ${article(roleLabels[role])} ${roleLabels[role].toLowerCase()}.`,
-      "",
-      "Choose your password and get started here:",
-      issued.link,
-      "",
-      `The link works once and until ${issued.expiresAt.toUTCString()}.`,
-      "If you weren't expecting this, you can ignore this message.",
-    ].join("\n"),
+    subject: t("email.inviteSubject", { inviter: actor.name }),
+    text: t("email.inviteBody", {
+      hasName: name ? "yes" : "no",
+      name: name ?? "",
+      inviter: actor.name,
+      role,
+      link: issued.link,
+      expires: utcTime(locale, issued.expiresAt),
+    }),
   });
   return { invite, link: issued.link, expiresAt: issued.expiresAt.toISOString(), ...mail };
 }
 
-function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? "an" : "a";
+/** E-mails name times in UTC: the reader's zone is not known. */
+export function utcTime(locale: Locale, at: Date): string {
+  return `${new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(at)} UTC`;
 }

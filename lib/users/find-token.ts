@@ -1,20 +1,14 @@
 import "server-only";
 import { db, type Prisma, type UserToken } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase, type Phrase } from "@/lib/i18n/phrase";
 import { hashToken, type TokenKind } from "./tokens";
 
-// A link's token looked up by its hash, with why it cannot be used, in words for the page that
-// refuses it.
+// A link's token looked up by its hash, with why it cannot be used, as a sentence for the page that
+// refuses it (the "links" messages say it for each kind of link).
 
 export type TokenLookup =
-  { ok: true; row: UserToken } | { ok: false; problem: "unknown" | "expired" | "used" | "revoked"; message: string };
-
-const what = { SETUP: "setup link", INVITE: "invitation", PASSWORD_RESET: "password-reset link" } as const;
-const askFor = {
-  SETUP: "Restart Switchboard to print a fresh one.",
-  INVITE: "Ask an admin to invite you again.",
-  PASSWORD_RESET: "Ask an admin for a new one.",
-} as const;
+  { ok: true; row: UserToken } | { ok: false; problem: "unknown" | "expired" | "used" | "revoked"; message: Phrase };
 
 export async function findToken({
   token,
@@ -27,13 +21,11 @@ export async function findToken({
 }): Promise<TokenLookup> {
   const row = token ? await (tx ?? db).userToken.findUnique({ where: { tokenHash: hashToken(token) } }) : null;
   if (!row || row.kind !== kind) {
-    return { ok: false, problem: "unknown", message: `This ${what[kind]} is not valid: check that you copied all of it. ${askFor[kind]}` };
+    return { ok: false, problem: "unknown", message: phrase("links.unknown", { kind }) };
   }
-  if (row.revokedAt) return { ok: false, problem: "revoked", message: `This ${what[kind]} was withdrawn. ${askFor[kind]}` };
-  if (row.usedAt)
-    return { ok: false, problem: "used", message: `This ${what[kind]} has already been used; it works only once. ${askFor[kind]}` };
-  if (row.expiresAt.getTime() <= Date.now())
-    return { ok: false, problem: "expired", message: `This ${what[kind]} has expired. ${askFor[kind]}` };
+  if (row.revokedAt) return { ok: false, problem: "revoked", message: phrase("links.revoked", { kind }) };
+  if (row.usedAt) return { ok: false, problem: "used", message: phrase("links.used", { kind }) };
+  if (row.expiresAt.getTime() <= Date.now()) return { ok: false, problem: "expired", message: phrase("links.expired", { kind }) };
   return { ok: true, row };
 }
 
@@ -54,5 +46,5 @@ export async function consumeToken({ tx, id }: { tx: Prisma.TransactionClient; i
     where: { id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
     data: { usedAt: now },
   });
-  if (count === 0) throw new AppError("UNPROCESSABLE", "This link has just been used or withdrawn. Ask for a new one.");
+  if (count === 0) throw new AppError("UNPROCESSABLE", phrase("links.justUsed"));
 }

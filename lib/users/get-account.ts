@@ -2,6 +2,7 @@ import "server-only";
 import type { Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import type { AccountDto } from "./types";
 
 export async function getAccount({ userId }: { userId: string }): Promise<AccountDto> {
@@ -9,6 +10,6 @@ export async function getAccount({ userId }: { userId: string }): Promise<Accoun
     where: { id: userId },
     select: { id: true, name: true, email: true, role: true, locale: true, timeZone: true, passwordChangedAt: true },
   });
-  if (!user) throw new AppError("NOT_FOUND", "No such user.");
+  if (!user) throw new AppError("NOT_FOUND", phrase("errors.noSuchUser"));
   return { ...user, role: user.role as Role, passwordChangedAt: user.passwordChangedAt?.toISOString() ?? null };
 }

@@ -3,10 +3,11 @@ import type { Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { findToken } from "./find-token";
 import type { Ref } from "./types";
+import { phrase, type Phrase } from "@/lib/i18n/phrase";
 
 export type InviteDetails =
   | { ok: true; email: string; name: string | null; role: Role; invitedBy: string | null; inboxes: Ref[]; teams: Ref[]; expiresAt: string }
-  | { ok: false; message: string; accountExists?: boolean };
+  | { ok: false; message: Phrase; accountExists?: boolean };
 
 /** What the invitation page shows: who invited whom, as what, or why the link can't be used. */
 export async function inviteDetails({ token }: { token: string | undefined }): Promise<InviteDetails> {
@@ -18,7 +19,7 @@ export async function inviteDetails({ token }: { token: string | undefined }): P
     return {
       ok: false,
       accountExists: true,
-      message: `${email} already has an account: sign in with it, or ask an admin for a password-reset link.`,
+      message: phrase("links.accountExists", { email }),
     };
   }
   const [invitedBy, inboxes, teams] = await Promise.all([

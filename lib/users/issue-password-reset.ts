@@ -2,6 +2,11 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { negotiateLocale } from "@/lib/i18n/negotiate";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { utcTime } from "./create-invite";
+import { phrase } from "@/lib/i18n/phrase";
 import { assertStillAdmin } from "./admin-rules";
 import { sendMail } from "./send-mail";
 import { newToken } from "./tokens";
@@ -10,15 +15,19 @@ import type { Actor, IssuedLink } from "./types";
 /**
  * An admin makes a one-hour password-reset link for someone (there is no self-service "forgot
  * password": an admin vouches for who gets the link). A newer link withdraws the older ones; the
- * current password keeps working until the link is used.
+ * current password keeps working until the link is used. The e-mail speaks the user's language, else
+ * the admin's (`locale`).
  */
-export async function issuePasswordReset({ userId, actor }: { userId: string; actor: Actor }): Promise<IssuedLink> {
+export async function issuePasswordReset({ userId, actor, locale }: { userId: string; actor: Actor; locale: Locale }): Promise<IssuedLink> {
   const issued = newToken("PASSWORD_RESET");
   const user = await db.$transaction(async (tx) => {
     await assertStillAdmin({ tx, actorId: actor.id });
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, active: true } });
-    if (!user) throw new AppError("NOT_FOUND", "No such user.");
-    if (!user.active) throw new AppError("UNPROCESSABLE", `${user.name}'s account is deactivated: reactivate it first.`);
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, name: true, email: true, active: true, locale: true },
+    });
+    if (!user) throw new AppError("NOT_FOUND", phrase("errors.noSuchUser"));
+    if (!user.active) throw new AppError("UNPROCESSABLE", phrase("errors.accountDeactivated", { name: user.name }));
     await tx.userToken.updateMany({
       where: { userId, kind: "PASSWORD_RESET", usedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
@@ -45,18 +54,12 @@ export async function issuePasswordReset({ userId, actor }: { userId: string; ac
     return user;
   });
 
+  const language = negotiateLocale({ preferred: user.locale, acceptLanguage: locale });
+  const t = translator(language);
   const mail = await sendMail({
     to: user.email,
-    subject: "Choose a new Switchboard password",
-    text: [
-      `Hi ${user.name},`,
-      "",
-      `${actor.name} made you a link to choose a new password for Switchboard:`,
-      issued.link,
-      "",
-      `It works once, for one hour (until ${issued.expiresAt.toUTCString()}). Your current password keeps working until you use it.`,
-      "If you didn't ask for this, you can ignore this message.",
-    ].join("\n"),
+    subject: t("email.resetSubject"),
+    text: t("email.resetBody", { name: user.name, admin: actor.name, link: issued.link, expires: utcTime(language, issued.expiresAt) }),
   });
   return { link: issued.link, expiresAt: issued.expiresAt.toISOString(), ...mail };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import type { Ref } from "./types";
 
 // Inbox (InboxMember) and team (TeamMember) memberships, set as whole lists.
@@ -21,10 +22,8 @@ export async function resolveGrants({
     tx.inbox.findMany({ where: { id: { in: unique(inboxIds) } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     tx.team.findMany({ where: { id: { in: unique(teamIds) } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  if (inboxes.length !== unique(inboxIds).length)
-    throw new AppError("INVALID_INPUT", "One of the chosen inboxes no longer exists: reload the page.");
-  if (teams.length !== unique(teamIds).length)
-    throw new AppError("INVALID_INPUT", "One of the chosen teams no longer exists: reload the page.");
+  if (inboxes.length !== unique(inboxIds).length) throw new AppError("INVALID_INPUT", phrase("errors.inboxGone"));
+  if (teams.length !== unique(teamIds).length) throw new AppError("INVALID_INPUT", phrase("errors.teamGone"));
   return { inboxes, teams };
 }
 

@@ -6,9 +6,10 @@ import { passwordProblem } from "@/lib/auth/password-policy";
 import { clearSignInFailures } from "@/lib/auth/sign-in-limits";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase, type Phrase } from "@/lib/i18n/phrase";
 import { consumeToken, findToken, requireToken } from "./find-token";
 
-type ResetDetails = { ok: true; email: string; name: string } | { ok: false; message: string };
+type ResetDetails = { ok: true; email: string; name: string } | { ok: false; message: Phrase };
 
 /** Whose password a reset link is for, or why it can't be used. */
 export async function passwordResetDetails({ token }: { token: string | undefined }): Promise<ResetDetails> {
@@ -17,7 +18,7 @@ export async function passwordResetDetails({ token }: { token: string | undefine
   const user = found.row.userId
     ? await db.user.findUnique({ where: { id: found.row.userId }, select: { email: true, name: true, active: true } })
     : null;
-  if (!user?.active) return { ok: false, message: "This account is deactivated. Ask an admin to reactivate it." };
+  if (!user?.active) return { ok: false, message: phrase("links.deactivated") };
   return { ok: true, email: user.email, name: user.name };
 }
 
@@ -31,7 +32,7 @@ export async function resetPassword({ token, password }: { token: string; passwo
   const user = reset.userId
     ? await db.user.findUnique({ where: { id: reset.userId }, select: { id: true, email: true, name: true, active: true } })
     : null;
-  if (!user?.active) throw new AppError("UNPROCESSABLE", "This account is deactivated. Ask an admin to reactivate it.");
+  if (!user?.active) throw new AppError("UNPROCESSABLE", phrase("links.deactivated"));
   const problem = passwordProblem(password, { email: user.email, name: user.name });
   if (problem) throw new AppError("INVALID_INPUT", problem, [{ path: "password", message: problem }]);
   const passwordHash = await hashPassword(password);

@@ -1,18 +1,15 @@
 import { z } from "zod";
 import { roles } from "@/lib/auth/permissions";
-import { locales, type LocaleTag } from "./choices";
+import { locales } from "@/lib/i18n/locales";
 
 // Request bodies for the account and user-management API, shared by the route handlers that parse
 // them and the forms that send them. Password rules are checked by passwordProblem(), which can
-// answer in a sentence; here a password only has to be a string of a sane size.
+// answer in a sentence; here a password only has to be a string of a sane size. An issue's message
+// names a key of the "errors" messages, which the API renders in the caller's language.
 
-export const emailSchema = z.string().trim().toLowerCase().email({ error: "Enter an e-mail address." }).max(254);
-export const nameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: "Enter a name." })
-  .max(80, { error: "Use at most 80 characters for the name." });
-const password = z.string().min(1, { error: "Enter a password." }).max(1024);
+export const emailSchema = z.string().trim().toLowerCase().email({ error: "errors.enterEmail" }).max(254);
+export const nameSchema = z.string().trim().min(1, { error: "errors.enterName" }).max(80, { error: "errors.nameTooLong" });
+const password = z.string().min(1, { error: "errors.enterPassword" }).max(1024);
 const token = z.string().min(16).max(200);
 const ids = z.array(z.string().min(1).max(64)).max(200);
 
@@ -38,12 +35,9 @@ export const updateUserSchema = z.strictObject({
 
 export const updateAccountSchema = z.strictObject({
   name: nameSchema.optional(),
-  locale: z
-    .enum(locales.map((locale) => locale.tag) as [LocaleTag, ...LocaleTag[]])
-    .nullable()
-    .optional(),
+  locale: z.enum(locales).nullable().optional(),
   // Any zone the runtime knows; null follows the browser.
-  timeZone: z.string().max(64).refine(isTimeZone, { error: "Choose a time zone from the list." }).nullable().optional(),
+  timeZone: z.string().max(64).refine(isTimeZone, { error: "errors.chooseTimeZone" }).nullable().optional(),
 });
 
 export const changePasswordSchema = z.strictObject({ currentPassword: password, newPassword: password });

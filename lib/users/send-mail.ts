@@ -6,11 +6,11 @@ import { config } from "@/lib/config";
 // shown to the admin as well, so a mail server that is down or slow costs a copy and paste, not
 // the invitation: a failure is reported, never thrown.
 
-export type MailOutcome = { emailed: boolean; emailProblem: string | null };
+export type MailOutcome = { emailed: boolean; emailFailed: boolean };
 
 export async function sendMail({ to, subject, text }: { to: string; subject: string; text: string }): Promise<MailOutcome> {
   const smtp = config().smtp;
-  if (!smtp) return { emailed: false, emailProblem: null };
+  if (!smtp) return { emailed: false, emailFailed: false };
   try {
     const transport = nodemailer.createTransport({
       url: smtp.url,
@@ -20,9 +20,9 @@ export async function sendMail({ to, subject, text }: { to: string; subject: str
     });
     await transport.sendMail({ from: smtp.from, to, subject, text });
     transport.close();
-    return { emailed: true, emailProblem: null };
+    return { emailed: true, emailFailed: false };
   } catch (error) {
     console.error(`[mail] could not send "${subject}" to ${to}`, error);
-    return { emailed: false, emailProblem: "The e-mail could not be sent: copy the link and pass it on yourself." };
+    return { emailed: false, emailFailed: true };
   }
 }

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { accessChanged, revokeSessions } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { assertAnotherAdmin, assertStillAdmin, lockUserAdministration } from "./admin-rules";
 import { toUserRow, userRowSelect } from "./serialize";
 import type { Actor, UserRow } from "./types";
@@ -19,13 +20,13 @@ export async function setUserActive({ userId, active, actor }: { userId: string;
       where: { id: userId },
       select: { id: true, name: true, role: true, active: true, deactivatedAt: true },
     });
-    if (!user) throw new AppError("NOT_FOUND", "No such user.");
+    if (!user) throw new AppError("NOT_FOUND", phrase("errors.noSuchUser"));
     if (user.active === active) return false;
     const target = { type: "user", id: user.id };
 
     if (!active) {
       if (user.role === "ADMIN") await assertAnotherAdmin({ tx, user });
-      if (user.id === actor.id) throw new AppError("UNPROCESSABLE", "You can't deactivate your own account. Ask another admin to do it.");
+      if (user.id === actor.id) throw new AppError("UNPROCESSABLE", phrase("errors.cannotDeactivateSelf"));
       await assertStillAdmin({ tx, actorId: actor.id });
       const deactivatedAt = new Date();
       await tx.user.update({ where: { id: user.id }, data: { active: false, deactivatedAt } });

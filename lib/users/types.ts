@@ -37,7 +37,8 @@ export type InviteRow = {
 export type UsersOverview = { users: UserRow[]; invites: InviteRow[]; inboxes: Ref[]; teams: Ref[] };
 
 /** A link shown once to the admin who made it (the database keeps only its hash). */
-export type IssuedLink = { link: string; expiresAt: string; emailed: boolean; emailProblem: string | null };
+/** `emailFailed`: SMTP is set up but the mail could not be sent (the admin passes the link on). */
+export type IssuedLink = { link: string; expiresAt: string; emailed: boolean; emailFailed: boolean };
 
 export type AccountDto = {
   id: string;

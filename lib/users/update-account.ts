@@ -1,12 +1,13 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { preferencesChanged } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import { getAccount } from "./get-account";
 import type { AccountDto } from "./types";
 
 /**
- * A user changes their own name, language or time zone (null: follow the browser). The language
- * and zone are stored for the interface to use; the name shows to teammates from the next request.
+ * A user changes their own name, language or time zone (null: follow the browser). Their next
+ * request renders in the new language and zone; the name shows to teammates from the next request.
  */
 export async function updateAccount({
   userId,
@@ -30,5 +31,6 @@ export async function updateAccount({
       tx,
     );
   });
+  preferencesChanged({ userId });
   return getAccount({ userId });
 }

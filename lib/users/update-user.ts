@@ -4,6 +4,7 @@ import { accessChanged } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { assertAnotherAdmin, assertStillAdmin, lockUserAdministration } from "./admin-rules";
 import { resolveGrants, setInboxes, setTeams } from "./memberships";
 import { toUserRow, userRowSelect } from "./serialize";
@@ -30,7 +31,7 @@ export async function updateUser({
   const changed = await db.$transaction(async (tx) => {
     await lockUserAdministration(tx);
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, role: true, active: true } });
-    if (!user) throw new AppError("NOT_FOUND", "No such user.");
+    if (!user) throw new AppError("NOT_FOUND", phrase("errors.noSuchUser"));
     const audit = (action: string, before: unknown, after: unknown) =>
       recordAudit({ actor: { id: actor.id, label: actor.name }, action, target: { type: "user", id: user.id }, before, after }, tx);
     let any = false;
@@ -38,7 +39,7 @@ export async function updateUser({
     if (role && role !== user.role) {
       // The last admin first: it is the reason that matters when both apply.
       if (user.role === "ADMIN" && user.active) await assertAnotherAdmin({ tx, user });
-      if (user.id === actor.id) throw new AppError("UNPROCESSABLE", "You can't change your own role. Ask another admin to do it.");
+      if (user.id === actor.id) throw new AppError("UNPROCESSABLE", phrase("errors.cannotChangeOwnRole"));
       await assertStillAdmin({ tx, actorId: actor.id });
       await tx.user.update({ where: { id: user.id }, data: { role } });
       await audit("user.role_changed", { role: user.role }, { role });

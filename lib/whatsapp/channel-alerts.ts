@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 
 export type ChannelAlertDto = { id: string; channelId: string; channelName: string; kind: string; summary: string; createdAt: string };
 
@@ -25,7 +26,7 @@ export async function listOpenAlerts({ limit = 5 }: { limit?: number } = {}): Pr
 
 export async function dismissAlert({ alertId, actor }: { alertId: string; actor: { id: string; name: string } }) {
   const alert = await db.channelAlert.findUnique({ where: { id: alertId } });
-  if (!alert) throw new AppError("NOT_FOUND", "No such alert.");
+  if (!alert) throw new AppError("NOT_FOUND", phrase("errors.noSuchAlert"));
   if (alert.dismissedAt) return;
   await db.$transaction(async (tx) => {
     await tx.channelAlert.update({ where: { id: alertId }, data: { dismissedAt: new Date() } });

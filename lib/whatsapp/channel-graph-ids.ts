@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { numberIds } from "./whatsapp-number";
 
 // The Graph ids a channel is reached at, with its inbox's name. Its access token comes with every
@@ -13,7 +14,7 @@ export async function channelGraphIds(channelId: string): Promise<ChannelGraphId
     where: { id: channelId },
     select: { id: true, phoneNumberId: true, wabaId: true, displayPhoneNumber: true, inbox: { select: { name: true } } },
   });
-  if (!channel?.phoneNumberId) throw new AppError("NOT_FOUND", "There is no such WhatsApp number.");
+  if (!channel?.phoneNumberId) throw new AppError("NOT_FOUND", phrase("errors.noSuchNumber"));
   const ids = numberIds(channel);
   return { channelId: channel.id, name: channel.inbox?.name ?? `+${ids.displayPhoneNumber}`, ...ids };
 }

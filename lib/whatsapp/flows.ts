@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 
 // The WhatsApp Flows agents may send (appointment booking, forms, sign-ups): built in Meta's Flow
 // Builder, registered here by an admin with the flow id Meta gave it.
@@ -17,7 +18,8 @@ export async function listFlows({ userId }: { userId: string }): Promise<FlowDto
 }
 
 export async function addFlow({ flow, actor }: { flow: Omit<FlowDto, "id">; actor: { id: string; name: string } }): Promise<FlowDto> {
-  if (!(await db.channel.findUnique({ where: { id: flow.channelId } }))) throw new AppError("UNPROCESSABLE", "No such channel.");
+  if (!(await db.channel.findUnique({ where: { id: flow.channelId } })))
+    throw new AppError("UNPROCESSABLE", phrase("errors.noSuchChannel"));
   return db.$transaction(async (tx) => {
     const created = await tx.flow.create({
       data: flow,
@@ -33,7 +35,7 @@ export async function addFlow({ flow, actor }: { flow: Omit<FlowDto, "id">; acto
 
 export async function removeFlow({ flowId, actor }: { flowId: string; actor: { id: string; name: string } }): Promise<void> {
   const flow = await db.flow.findUnique({ where: { id: flowId } });
-  if (!flow) throw new AppError("NOT_FOUND", "No such flow.");
+  if (!flow) throw new AppError("NOT_FOUND", phrase("errors.noSuchFlow"));
   await db.$transaction(async (tx) => {
     await tx.flow.delete({ where: { id: flowId } });
     await recordAudit(

@@ -1,5 +1,6 @@
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { graphRequest } from "./graph-client";
 
 // Meta's Resumable Upload API, which gives the handle a profile photo is set with:
@@ -20,16 +21,16 @@ export async function uploadForHandle({
   fileName: string;
 }): Promise<string> {
   const appId = config().whatsapp.appId;
-  if (!appId) throw new AppError("UNPROCESSABLE", "Set WHATSAPP_APP_ID (the Meta app's id) to upload a profile photo.");
+  if (!appId) throw new AppError("UNPROCESSABLE", phrase("errors.appIdMissing"));
   const query = new URLSearchParams({ file_name: fileName, file_length: String(bytes.byteLength), file_type: mimeType });
   const session = await graphRequest<{ id?: string }>({ as: { phoneNumberId }, method: "POST", path: `${appId}/uploads?${query}` });
-  if (!session.id?.startsWith("upload:")) throw new AppError("UPSTREAM", "WhatsApp did not open an upload session for the photo.");
+  if (!session.id?.startsWith("upload:")) throw new AppError("UPSTREAM", phrase("errors.noUploadSession"));
   const done = await graphRequest<{ h?: string }>({
     as: { phoneNumberId },
     method: "POST",
     path: encodeURI(session.id),
     bytes: { data: bytes, headers: { file_offset: "0" } },
   });
-  if (!done.h) throw new AppError("UPSTREAM", "WhatsApp took the photo but returned no handle for it.");
+  if (!done.h) throw new AppError("UPSTREAM", phrase("errors.noUploadHandle"));
   return done.h;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { enqueueTemplateSync } from "@/lib/jobs/queue";
 import { describeMetaError } from "./error-messages";
 import { GraphError } from "./graph-client";
@@ -15,6 +16,6 @@ export async function syncTemplatesNow(): Promise<SyncResult[]> {
     await enqueueTemplateSync({}, { startAfterSeconds: RETRY_AFTER_SECONDS }).catch(() => undefined);
     const reason =
       error instanceof GraphError ? describeMetaError({ code: error.code, title: error.message }) : "Meta could not be reached.";
-    throw new AppError("UPSTREAM", `Templates could not be fetched from WhatsApp: ${reason} Another try follows in 5 minutes.`);
+    throw new AppError("UPSTREAM", phrase("errors.templatesUnreachable", { reason }));
   }
 }

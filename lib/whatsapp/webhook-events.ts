@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { processMessengerEvent } from "@/lib/messenger/receive-webhook";
 import { pageEnvelope } from "@/lib/messenger/webhook-schema";
 import { processWebhookEvent, type WebhookOutcome } from "./receive-webhook";
@@ -51,7 +52,7 @@ export async function replayWebhookEvent({
   actor: { id: string; name: string };
 }): Promise<WebhookOutcome> {
   const event = await db.webhookEvent.findUnique({ where: { id: eventId } });
-  if (!event) throw new AppError("NOT_FOUND", "No such webhook event.");
+  if (!event) throw new AppError("NOT_FOUND", phrase("errors.noSuchWebhookEvent"));
   const outcome = event.channelKind === "MESSENGER" ? await replayPageBody(event) : await replayNumberBody(event);
   await recordAudit({
     actor: { id: actor.id, label: actor.name },

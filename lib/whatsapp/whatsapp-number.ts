@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 
 // A channel is a WhatsApp number or a Facebook Page; only a number has a phone number id, a WABA
 // and a display number. WhatsApp's own code asks for them through this, so a Page that reached it
@@ -14,6 +15,6 @@ export function numberIds(channel: {
   wabaId?: string | null;
   displayPhoneNumber?: string | null;
 }): NumberIds {
-  if (!channel.phoneNumberId) throw new AppError("UNPROCESSABLE", "This channel is a Facebook Page, not a WhatsApp number.");
+  if (!channel.phoneNumberId) throw new AppError("UNPROCESSABLE", phrase("errors.notAWhatsAppNumber"));
   return { phoneNumberId: channel.phoneNumberId, wabaId: channel.wabaId ?? "", displayPhoneNumber: channel.displayPhoneNumber ?? "" };
 }

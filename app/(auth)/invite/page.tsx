@@ -1,40 +1,50 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AuthShell, LinkRefused } from "@/components/account/auth-shell";
 import { AcceptInviteForm } from "@/components/account/accept-invite-form";
-import { roleLabels } from "@/lib/users/choices";
 import { inviteDetails } from "@/lib/users/invite-details";
 
-export const metadata = { title: "Join · Switchboard", referrer: "no-referrer" };
+export async function generateMetadata() {
+  const t = await getTranslations("meta");
+  return { title: t("title", { page: t("join") }), referrer: "no-referrer" as const };
+}
 export const dynamic = "force-dynamic";
 
 export default async function InvitePage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const { token } = await searchParams;
-  const invite = await inviteDetails({ token });
+  const [invite, t, say, format] = await Promise.all([
+    inviteDetails({ token }),
+    getTranslations("auth"),
+    getTranslations(),
+    getFormatter(),
+  ]);
   if (!invite.ok || !token) {
     return (
-      <AuthShell title="Join your team on Switchboard">
-        <LinkRefused message={invite.ok ? "This page needs the invitation link you were sent." : invite.message} />
+      <AuthShell title={t("joinTitle")}>
+        <LinkRefused message={invite.ok ? t("inviteLinkNeeded") : say(invite.message.key, invite.message.values)} />
       </AuthShell>
     );
   }
-  const where = invite.inboxes.length ? ` in ${listOf(invite.inboxes.map((inbox) => inbox.name))}` : "";
+  const names = (items: { name: string }[]) => format.list(items.map((item) => item.name));
+  const hasInviter = invite.invitedBy ? "yes" : "no";
   return (
     <AuthShell
-      title="Join your team on Switchboard"
+      title={t("joinTitle")}
       intro={
         <p data-testid="invite-summary">
-          {invite.invitedBy ?? "An admin"} invited you as{" "}
-          <strong className="font-medium text-slate-700">{roleLabels[invite.role].toLowerCase()}</strong>
-          {where}
-          {invite.teams.length ? `, on the ${listOf(invite.teams.map((team) => team.name))} team${invite.teams.length > 1 ? "s" : ""}` : ""}
-          .
+          {t.rich("inviteSummary", {
+            hasInviter,
+            inviter: invite.invitedBy ?? "",
+            role: invite.role,
+            inboxes: names(invite.inboxes),
+            inboxCount: invite.inboxes.length,
+            teams: names(invite.teams),
+            teamCount: invite.teams.length,
+            strong: (chunks) => <strong className="font-medium text-slate-700">{chunks}</strong>,
+          })}
         </p>
       }
     >
       <AcceptInviteForm token={token} email={invite.email} suggestedName={invite.name} />
     </AuthShell>
   );
-}
-
-function listOf(names: string[]): string {
-  return new Intl.ListFormat("en", { style: "long", type: "conjunction" }).format(names);
 }

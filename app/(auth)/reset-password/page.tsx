@@ -1,22 +1,26 @@
+import { getTranslations } from "next-intl/server";
 import { AuthShell, LinkRefused } from "@/components/account/auth-shell";
 import { ResetPasswordForm } from "@/components/account/reset-password-form";
 import { passwordResetDetails } from "@/lib/users/reset-password";
 
-export const metadata = { title: "New password · Switchboard", referrer: "no-referrer" };
+export async function generateMetadata() {
+  const t = await getTranslations("meta");
+  return { title: t("title", { page: t("newPassword") }), referrer: "no-referrer" as const };
+}
 export const dynamic = "force-dynamic";
 
 export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const { token } = await searchParams;
-  const reset = await passwordResetDetails({ token });
+  const [reset, t, say] = await Promise.all([passwordResetDetails({ token }), getTranslations("auth"), getTranslations()]);
   if (!reset.ok || !token) {
     return (
-      <AuthShell title="Choose a new password">
-        <LinkRefused message={reset.ok ? "This page needs the password-reset link an admin made for you." : reset.message} />
+      <AuthShell title={t("resetTitle")}>
+        <LinkRefused message={reset.ok ? t("resetLinkNeeded") : say(reset.message.key, reset.message.values)} />
       </AuthShell>
     );
   }
   return (
-    <AuthShell title="Choose a new password" intro={<p>For {reset.email}. You&apos;ll be signed out on every other device.</p>}>
+    <AuthShell title={t("resetTitle")} intro={<p>{t("resetIntro", { email: reset.email })}</p>}>
       <ResetPasswordForm token={token} email={reset.email} name={reset.name} />
     </AuthShell>
   );

@@ -1,32 +1,33 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { requirePageUser } from "@/lib/auth/guards";
-import { roleLabels } from "@/lib/users/choices";
 import { getAccount } from "@/lib/users/get-account";
 
-export const metadata = { title: "Your account · Switchboard" };
+export async function generateMetadata() {
+  const t = await getTranslations("meta");
+  return { title: t("title", { page: t("account") }) };
+}
 export const dynamic = "force-dynamic";
 
 export default async function AccountPage() {
   const user = await requirePageUser("account.manage");
-  const account = await getAccount({ userId: user.id });
-  const changed = account.passwordChangedAt ? new Date(account.passwordChangedAt).toLocaleDateString("en", { dateStyle: "medium" }) : null;
+  const [account, t, format] = await Promise.all([getAccount({ userId: user.id }), getTranslations("account"), getFormatter()]);
+  const changed = account.passwordChangedAt ? format.dateTime(new Date(account.passwordChangedAt), { dateStyle: "medium" }) : null;
   return (
     <div className="mx-auto h-full max-w-3xl space-y-6 overflow-y-auto p-6">
       <div>
-        <h1 className="text-lg font-semibold">Your account</h1>
-        <p className="text-sm text-slate-500">
-          Signed in as {account.email} · {roleLabels[account.role]}
-        </p>
+        <h1 className="text-lg font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-500">{t("signedInAs", { email: account.email, role: account.role })}</p>
       </div>
-      <Section title="Profile">
+      <Section title={t("profile")}>
         <ProfileForm account={account} timeZones={Intl.supportedValuesOf("timeZone")} />
       </Section>
-      <Section title="Password" note={changed ? `Last changed ${changed}.` : undefined}>
+      <Section title={t("password")} note={changed ? t("passwordLastChanged", { date: changed }) : undefined}>
         <ChangePasswordForm email={account.email} name={account.name} />
       </Section>
-      <Section title="Sessions" note="Lost a device, or signed in on a shared computer? End every session at once.">
+      <Section title={t("sessions")} note={t("sessionsNote")}>
         <SignOutEverywhere />
       </Section>
     </div>

@@ -1,10 +1,13 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { api, ApiError, failureText } from "@/components/api/client";
+import { api, ApiError } from "@/components/api/client";
 import { keys } from "@/components/api/queries";
 import type { NumberHealth } from "@/components/api/types";
+import { useDates } from "@/components/i18n/use-dates";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { Button } from "@/components/ui/button";
 import { displayNameProblem, displayNameRules } from "@/lib/number-health/display-name-rules";
 
@@ -12,10 +15,13 @@ import { displayNameProblem, displayNameRules } from "@/lib/number-health/displa
 // tick (its checklist and the 30-day wait after a refusal), and the two-step verification PIN (with
 // the admin's password; the field is cleared as soon as it is sent).
 
+const EXAMPLE_SITE = "https://example.com";
 const input = "w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 type Outcome = { ok: boolean; text: string; fields?: Record<string, string> } | null;
 
 function useAction(channelId: string) {
+  const t = useTranslations("numberHealth");
+  const errorText = useErrorText();
   const client = useQueryClient();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
@@ -29,7 +35,7 @@ function useAction(channelId: string) {
     } catch (error) {
       setOutcome({
         ok: false,
-        text: failureText(error, "Could not reach Switchboard."),
+        text: errorText(error, t("unreachable")),
         fields: error instanceof ApiError ? error.fields : undefined,
       });
     } finally {
@@ -59,40 +65,41 @@ export function NumberActions({ channelId, health, canAct }: { channelId: string
 }
 
 function DisplayName({ channelId, health, canAct }: { channelId: string; health: NumberHealth; canAct: boolean }) {
+  const t = useTranslations("numberHealth");
   const [name, setName] = useState("");
   const action = useAction(channelId);
   const problem = name ? displayNameProblem(name) : null;
   const pending = health.number?.new_name_status === "PENDING_REVIEW";
   return (
     <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-      <h2 className="font-semibold">Display name</h2>
+      <h2 className="font-semibold">{t("displayName")}</h2>
       <ul className="list-disc pl-4 text-xs text-slate-600">
         {displayNameRules.map((rule) => (
-          <li key={rule}>{rule}</li>
+          <li key={rule}>{t("nameRule", { rule })}</li>
         ))}
       </ul>
       {pending && (
         <p className="text-xs text-amber-700" data-testid="name-pending">
-          Meta is reviewing &quot;{health.number?.new_display_name}&quot;. This page updates when it decides.
+          {t("nameUnderReview", { name: health.number?.new_display_name ?? "" })}
         </p>
       )}
       {canAct && (
         <>
           <input
-            aria-label="New display name"
+            aria-label={t("newDisplayName")}
             className={input}
             value={name}
             onChange={(e) => setName(e.target.value)}
             placeholder={health.number?.verified_name}
           />
-          {problem && <p className="text-xs text-red-600">{problem}</p>}
+          {problem && <p className="text-xs text-red-600">{t("nameProblem", { problem })}</p>}
           <Button
             tone="primary"
             size="sm"
             disabled={!name || !!problem || action.busy || pending}
-            onClick={() => void action.run(() => api.channels.requestName(channelId, name), "Sent to Meta for review.")}
+            onClick={() => void action.run(() => api.channels.requestName(channelId, name), t("nameSent"))}
           >
-            Request review
+            {t("requestReview")}
           </Button>
           <Said outcome={action.outcome} testId="name-outcome" />
         </>
@@ -102,6 +109,8 @@ function DisplayName({ channelId, health, canAct }: { channelId: string; health:
 }
 
 function BlueTick({ channelId, health, canAct }: { channelId: string; health: NumberHealth; canAct: boolean }) {
+  const t = useTranslations("numberHealth");
+  const dates = useDates();
   const [website, setWebsite] = useState("");
   const [country, setCountry] = useState("");
   const [language, setLanguage] = useState("");
@@ -119,7 +128,7 @@ function BlueTick({ channelId, health, canAct }: { channelId: string; health: Nu
     });
   return (
     <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="blue-tick">
-      <h2 className="font-semibold">Blue tick</h2>
+      <h2 className="font-semibold">{t("blueTick")}</h2>
       <ul className="space-y-0.5 text-xs">
         {health.blueTick.checklist.map((item) => (
           <li key={item.id} className={item.met === true ? "text-emerald-700" : item.met === false ? "text-red-700" : "text-slate-600"}>
@@ -127,56 +136,47 @@ function BlueTick({ channelId, health, canAct }: { channelId: string; health: Nu
           </li>
         ))}
       </ul>
-      {number?.is_official_business_account && <p className="text-xs text-emerald-700">This number has the blue tick.</p>}
-      {status === "PENDING" && <p className="text-xs text-amber-700">Meta is reviewing the request.</p>}
-      {waiting && (
-        <p className="text-xs text-amber-700">
-          Meta refused the last request. A new one can be made from {new Date(health.blueTick.retryAfter!).toLocaleDateString()}.
-        </p>
-      )}
+      {number?.is_official_business_account && <p className="text-xs text-emerald-700">{t("hasBlueTick")}</p>}
+      {status === "PENDING" && <p className="text-xs text-amber-700">{t("blueTickPending")}</p>}
+      {waiting && <p className="text-xs text-amber-700">{t("blueTickRefused", { date: dates.day(health.blueTick.retryAfter!) })}</p>}
       {canAct && !number?.is_official_business_account && status !== "PENDING" && !waiting && (
         <div className="space-y-1.5">
           <input
-            aria-label="Business website"
+            aria-label={t("website")}
             className={input}
-            placeholder="https://example.com"
+            placeholder={EXAMPLE_SITE}
             value={website}
             onChange={(e) => setWebsite(e.target.value)}
           />
           <div className="flex gap-1.5">
             <input
-              aria-label="Country of operation"
+              aria-label={t("country")}
               className={input}
-              placeholder="Country (e.g. DE)"
+              placeholder={t("countryPlaceholder")}
               value={country}
               onChange={(e) => setCountry(e.target.value)}
             />
             <input
-              aria-label="Primary language"
+              aria-label={t("language")}
               className={input}
-              placeholder="Language (e.g. German)"
+              placeholder={t("languagePlaceholder")}
               value={language}
               onChange={(e) => setLanguage(e.target.value)}
             />
           </div>
           <textarea
-            aria-label="Supporting links"
+            aria-label={t("links")}
             className={input}
             rows={2}
-            placeholder="Links to articles about the business, one per line"
+            placeholder={t("linksPlaceholder")}
             value={links}
             onChange={(e) => setLinks(e.target.value)}
           />
           {action.outcome?.fields && Object.values(action.outcome.fields).length > 1 && (
             <p className="text-xs text-red-600">{Object.values(action.outcome.fields).join(" ")}</p>
           )}
-          <Button
-            tone="primary"
-            size="sm"
-            disabled={action.busy}
-            onClick={() => void action.run(request, "Requested. Meta's decision will appear in the timeline.")}
-          >
-            Request the blue tick
+          <Button tone="primary" size="sm" disabled={action.busy} onClick={() => void action.run(request, t("blueTickRequested"))}>
+            {t("requestBlueTick")}
           </Button>
         </div>
       )}
@@ -186,6 +186,7 @@ function BlueTick({ channelId, health, canAct }: { channelId: string; health: Nu
 }
 
 function TwoStepPin({ channelId }: { channelId: string }) {
+  const t = useTranslations("numberHealth");
   const [pin, setPin] = useState("");
   const [password, setPassword] = useState("");
   const action = useAction(channelId);
@@ -194,37 +195,34 @@ function TwoStepPin({ channelId }: { channelId: string }) {
     const [sentPin, sentPassword] = [pin, password];
     setPin("");
     setPassword("");
-    void action.run(
-      () => api.channels.setPin(channelId, sentPin, sentPassword),
-      "The new PIN is set. Keep it somewhere safe: Switchboard does not keep it.",
-    );
+    void action.run(() => api.channels.setPin(channelId, sentPin, sentPassword), t("pinDone"));
   }
   return (
     <form onSubmit={submit} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-      <h2 className="font-semibold">Two-step verification PIN</h2>
-      <p className="text-xs text-slate-600">Needed to register the number again. Switchboard sends it to WhatsApp and keeps no copy.</p>
+      <h2 className="font-semibold">{t("pinTitle")}</h2>
+      <p className="text-xs text-slate-600">{t("pinIntro")}</p>
       <input
-        aria-label="New 6-digit PIN"
+        aria-label={t("newPin")}
         className={input}
         inputMode="numeric"
         autoComplete="off"
         maxLength={6}
         value={pin}
         onChange={(e) => setPin(e.target.value.replace(/\D/g, ""))}
-        placeholder="6 digits"
+        placeholder={t("sixDigits")}
         type="password"
       />
       <input
-        aria-label="Your password"
+        aria-label={t("yourPassword")}
         className={input}
         type="password"
         autoComplete="current-password"
         value={password}
         onChange={(e) => setPassword(e.target.value)}
-        placeholder="Your password, to confirm"
+        placeholder={t("passwordToConfirm")}
       />
       <Button type="submit" tone="primary" size="sm" disabled={pin.length !== 6 || !password || action.busy}>
-        Set PIN
+        {t("setPin")}
       </Button>
       <Said outcome={action.outcome} testId="pin-outcome" />
     </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { photoProblem, photoRules } from "@/lib/business-profile/photo-rules";
@@ -14,6 +15,8 @@ const OUTPUT = 640;
 type Source = { image: HTMLImageElement; type: string; size: number };
 
 export function PhotoCropper({ onCropped }: { onCropped: (photo: Blob) => void }) {
+  const t = useTranslations("profile");
+  const say = useTranslations();
   const [source, setSource] = useState<Source | null>(null);
   const [zoom, setZoom] = useState(1);
   const [center, setCenter] = useState({ x: 0, y: 0 });
@@ -41,16 +44,16 @@ export function PhotoCropper({ onCropped }: { onCropped: (photo: Blob) => void }
   function choose(file: File | undefined) {
     setProblem(null);
     if (!file) return;
-    if (!(photoRules.types as readonly string[]).includes(file.type)) return setProblem("The photo must be a JPEG or PNG image.");
+    if (!(photoRules.types as readonly string[]).includes(file.type)) return setProblem(t("photoType"));
     const image = new Image();
     image.onload = () => {
       const early = photoProblem({ type: file.type, size: 0, width: image.naturalWidth, height: image.naturalHeight });
-      if (early) return setProblem(early);
+      if (early) return setProblem(say(early.key, early.values));
       setSource({ image, type: file.type, size: file.size });
       setZoom(1);
       setCenter({ x: image.naturalWidth / 2, y: image.naturalHeight / 2 });
     };
-    image.onerror = () => setProblem("That file could not be read as an image.");
+    image.onerror = () => setProblem(t("photoUnreadable"));
     image.src = URL.createObjectURL(file);
   }
 
@@ -63,9 +66,9 @@ export function PhotoCropper({ onCropped }: { onCropped: (photo: Blob) => void }
     out.getContext("2d")!.drawImage(source.image, region.x - side / 2, region.y - side / 2, side, side, 0, 0, size, size);
     out.toBlob(
       (blob) => {
-        if (!blob) return setProblem("The photo could not be cropped.");
+        if (!blob) return setProblem(t("photoCropFailed"));
         const refused = photoProblem({ type: blob.type, size: blob.size, width: size, height: size });
-        if (refused) return setProblem(refused);
+        if (refused) return setProblem(say(refused.key, refused.values));
         onCropped(blob);
         setSource(null);
       },
@@ -79,7 +82,7 @@ export function PhotoCropper({ onCropped }: { onCropped: (photo: Blob) => void }
       <input
         type="file"
         accept="image/jpeg,image/png"
-        aria-label="Choose a profile photo"
+        aria-label={t("choosePhoto")}
         data-testid="photo-input"
         onChange={(event) => choose(event.target.files?.[0])}
         className="block text-xs"
@@ -91,7 +94,7 @@ export function PhotoCropper({ onCropped }: { onCropped: (photo: Blob) => void }
             width={VIEW}
             height={VIEW}
             className="cursor-move touch-none rounded-full border border-slate-300"
-            aria-label="Drag to choose the square part of the photo"
+            aria-label={t("dragToCrop")}
             onPointerDown={(event) => {
               drag.current = { x: event.clientX, y: event.clientY };
               event.currentTarget.setPointerCapture(event.pointerId);
@@ -107,15 +110,15 @@ export function PhotoCropper({ onCropped }: { onCropped: (photo: Blob) => void }
             onPointerUp={() => (drag.current = null)}
           />
           <label className="flex items-center gap-2 text-xs text-slate-600">
-            Zoom
+            {t("zoom")}
             <input type="range" min={1} max={4} step={0.05} value={zoom} onChange={(event) => setZoom(Number(event.target.value))} />
           </label>
           <div className="flex gap-2">
             <Button size="sm" tone="primary" onClick={crop} data-testid="photo-crop">
-              Use this square
+              {t("useSquare")}
             </Button>
             <Button size="sm" onClick={() => setSource(null)}>
-              Cancel
+              {t("cancel")}
             </Button>
           </div>
         </div>

@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ProfileOverview } from "@/components/api/types";
+import { useDates } from "@/components/i18n/use-dates";
 import { Button } from "@/components/ui/button";
 import { ProfileChanges } from "./profile-changes";
 
@@ -18,26 +20,28 @@ export function ProfileDrift({
   busy: boolean;
   onResolve: (resolve: "adopt" | "overwrite") => void;
 }) {
+  const t = useTranslations("profile");
+  const dates = useDates();
   return (
     <section
       className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900"
       data-testid="profile-drift"
       role="status"
     >
-      <p className="font-medium">The profile was changed outside Switchboard.</p>
-      <p>WhatsApp now shows something other than the last version saved here (read {new Date(drift.checkedAt).toLocaleString()}):</p>
+      <p className="font-medium">{t("driftTitle")}</p>
+      <p>{t("driftBody", { date: dates.full(drift.checkedAt) })}</p>
       <ProfileChanges changes={drift.changes} />
       {canResolve ? (
         <div className="flex gap-2 pt-1">
           <Button size="sm" tone="primary" disabled={busy} onClick={() => onResolve("adopt")}>
-            Keep WhatsApp&apos;s version
+            {t("keepWhatsApp")}
           </Button>
           <Button size="sm" disabled={busy} onClick={() => onResolve("overwrite")}>
-            Overwrite with the saved version
+            {t("overwrite")}
           </Button>
         </div>
       ) : (
-        <p className="text-xs">An admin can keep the change or overwrite it.</p>
+        <p className="text-xs">{t("driftAdminOnly")}</p>
       )}
     </section>
   );

@@ -1,13 +1,16 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
-import { api, ApiError, failureText } from "@/components/api/client";
+import { api, ApiError } from "@/components/api/client";
 import { useProfile } from "@/components/api/hooks";
 import { keys } from "@/components/api/queries";
 import type { ProfileOverview } from "@/components/api/types";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { Button } from "@/components/ui/button";
 import { fieldProblems, profileChangeSchema, type BusinessProfile, type ProfileChangeInput } from "@/lib/business-profile/profile-schema";
+import type { MessageKey } from "@/lib/i18n/phrase";
 import { PhotoCropper } from "./photo-cropper";
 import { ProfileDrift } from "./profile-drift";
 import { ProfileForm, type ProfileDraft } from "./profile-form";
@@ -19,16 +22,18 @@ import { ProfilePreview } from "./profile-preview";
 // rules with the server's own schema first, and shows Meta's refusal beside the field if it still refuses.
 
 export function ProfileEditor({ channelId, numberName, canEdit }: { channelId: string; numberName: string; canEdit: boolean }) {
+  const t = useTranslations("profile");
+  const errorText = useErrorText();
   const query = useProfile(channelId);
   // Kept here: a save makes a new version, and the form below starts afresh from it.
   const [status, setStatus] = useState<Status>(null);
-  if (query.isPending) return <p className="text-sm text-slate-500">Reading the profile from WhatsApp…</p>;
+  if (query.isPending) return <p className="text-sm text-slate-500">{t("reading")}</p>;
   if (query.isError)
     return (
       <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-700">
-        {failureText(query.error, "The profile could not be read from WhatsApp.")}{" "}
+        {errorText(query.error, t("readFailed"))}{" "}
         <button className="underline" onClick={() => void query.refetch()}>
-          Try again
+          {t("tryAgain")}
         </button>
       </p>
     );
@@ -81,6 +86,9 @@ function Workspace({
   status: Status;
   setStatus: (status: Status) => void;
 }) {
+  const t = useTranslations("profile");
+  const say = useTranslations();
+  const errorText = useErrorText();
   const client = useQueryClient();
   const [draft, setDraft] = useState(() => toDraft(overview.profile));
   const [photo, setPhoto] = useState<{ blob: Blob; url: string } | null>(null);
@@ -90,7 +98,10 @@ function Workspace({
 
   const change = useMemo(() => changesOf(overview.profile, draft), [overview.profile, draft]);
   const checked = profileChangeSchema.safeParse(change);
-  const problems = { ...serverProblems, ...(checked.success ? {} : fieldProblems(checked.error)) };
+  const problems = {
+    ...serverProblems,
+    ...(checked.success ? {} : fieldProblems(checked.error, (key) => (say.has(key as MessageKey) ? say(key as MessageKey) : key))),
+  };
   const dirty = Object.keys(change).length > 0 || photo !== null;
 
   async function run(work: () => Promise<unknown>, done: string) {
@@ -103,7 +114,7 @@ function Workspace({
       if (refreshed !== "read") await client.invalidateQueries({ queryKey: keys.profile(channelId) });
     } catch (error) {
       if (error instanceof ApiError && error.fields) setServerProblems(error.fields);
-      setStatus({ ok: false, text: failureText(error, "Could not reach Switchboard. Try again.") });
+      setStatus({ ok: false, text: errorText(error, t("unreachable")) });
     } finally {
       setBusy(false);
     }
@@ -114,19 +125,19 @@ function Workspace({
       const photoHandle = photo ? (await api.channels.uploadPhoto(channelId, photo.blob)).handle : undefined;
       await api.channels.saveProfile(channelId, { ...change, ...(photoHandle ? { photoHandle } : {}) });
       setPhoto(null);
-    }, "Saved. Customers see the new profile now.");
+    }, t("saved"));
 
   const checkNow = () =>
     run(async () => {
       client.setQueryData(keys.profile(channelId), await api.channels.profile(channelId, true));
       return "read";
-    }, "Read from WhatsApp just now.");
+    }, t("readNow"));
 
   return (
     <div className="space-y-6">
       <div className="flex justify-end">
         <Button size="sm" tone="ghost" disabled={busy} onClick={() => void checkNow()} data-testid="profile-check-now">
-          Check WhatsApp now
+          {t("checkNow")}
         </Button>
       </div>
       {overview.drift && (
@@ -135,21 +146,16 @@ function Workspace({
           canResolve={canEdit}
           busy={busy}
           onResolve={(resolve) =>
-            void run(
-              () => api.channels.resolveDrift(channelId, resolve),
-              resolve === "adopt"
-                ? "Kept the change made on WhatsApp as a new version."
-                : "Overwrote WhatsApp's profile with the saved version.",
-            )
+            void run(() => api.channels.resolveDrift(channelId, resolve), resolve === "adopt" ? t("adopted") : t("overwritten"))
           }
         />
       )}
       <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_18rem]">
-        <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-label="Profile fields">
+        <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-label={t("fields")}>
           <div className="space-y-1">
-            <p className="text-sm font-medium text-slate-700">Photo</p>
+            <p className="text-sm font-medium text-slate-700">{t("photo")}</p>
             {canEdit ? <PhotoCropper onCropped={(blob) => setPhoto({ blob, url: URL.createObjectURL(blob) })} /> : null}
-            {photo && <p className="text-xs text-emerald-700">A new photo is ready; it is uploaded when you save.</p>}
+            {photo && <p className="text-xs text-emerald-700">{t("photoReady")}</p>}
           </div>
           <ProfileForm
             draft={draft}
@@ -161,7 +167,7 @@ function Workspace({
           {canEdit && (
             <div className="flex items-center gap-3">
               <Button tone="primary" disabled={!dirty || !checked.success || busy} onClick={() => void save()} data-testid="profile-save">
-                {busy ? "Saving…" : "Save"}
+                {busy ? t("saving") : t("save")}
               </Button>
               <Button
                 disabled={!dirty || busy}
@@ -171,7 +177,7 @@ function Workspace({
                   setServerProblems({});
                 }}
               >
-                Discard changes
+                {t("discard")}
               </Button>
               {status && (
                 <span role="status" className={`text-sm ${status.ok ? "text-emerald-700" : "text-red-600"}`} data-testid="profile-status">
@@ -195,9 +201,7 @@ function Workspace({
         versions={overview.versions}
         canRestore={canEdit}
         busy={busy}
-        onRestore={(versionId) =>
-          void run(() => api.channels.restoreVersion(channelId, versionId), "Restored: the version is saved again as the newest.")
-        }
+        onRestore={(versionId) => void run(() => api.channels.restoreVersion(channelId, versionId), t("restored"))}
       />
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
-import { profileLimits, verticalLabels, verticals } from "@/lib/business-profile/profile-schema";
+import { useFormatter, useTranslations } from "next-intl";
+import { profileLimits, verticals } from "@/lib/business-profile/profile-schema";
 
 // The profile's fields with live character counts; a problem shows under its field.
 
@@ -13,6 +14,7 @@ export type ProfileDraft = {
   vertical: string;
 };
 
+const SCHEME = "https://";
 const input = "w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm disabled:bg-slate-50";
 
 export function ProfileForm({
@@ -28,17 +30,24 @@ export function ProfileForm({
   disabled: boolean;
   verticalLocked: boolean;
 }) {
+  const t = useTranslations("profile");
   const set = (field: keyof ProfileDraft, value: string) => onChange({ ...draft, [field]: value });
   const website = (index: 0 | 1, value: string) =>
     onChange({ ...draft, websites: (index === 0 ? [value, draft.websites[1]] : [draft.websites[0], value]) as [string, string] });
 
   return (
     <div className="space-y-3">
-      <Field label="About" name="about" count={draft.about.length} max={profileLimits.about} problem={problems.about}>
+      <Field
+        label={t("field", { field: "about" })}
+        name="about"
+        count={draft.about.length}
+        max={profileLimits.about}
+        problem={problems.about}
+      >
         <input id="about" className={input} value={draft.about} disabled={disabled} onChange={(e) => set("about", e.target.value)} />
       </Field>
       <Field
-        label="Description"
+        label={t("field", { field: "description" })}
         name="description"
         count={draft.description.length}
         max={profileLimits.description}
@@ -53,10 +62,22 @@ export function ProfileForm({
           onChange={(e) => set("description", e.target.value)}
         />
       </Field>
-      <Field label="Address" name="address" count={draft.address.length} max={profileLimits.address} problem={problems.address}>
+      <Field
+        label={t("field", { field: "address" })}
+        name="address"
+        count={draft.address.length}
+        max={profileLimits.address}
+        problem={problems.address}
+      >
         <input id="address" className={input} value={draft.address} disabled={disabled} onChange={(e) => set("address", e.target.value)} />
       </Field>
-      <Field label="E-mail" name="email" count={draft.email.length} max={profileLimits.email} problem={problems.email}>
+      <Field
+        label={t("field", { field: "email" })}
+        name="email"
+        count={draft.email.length}
+        max={profileLimits.email}
+        problem={problems.email}
+      >
         <input
           id="email"
           type="email"
@@ -69,7 +90,7 @@ export function ProfileForm({
       {([0, 1] as const).map((index) => (
         <Field
           key={index}
-          label={`Website ${index + 1}`}
+          label={t("website", { number: index + 1 })}
           name={`website-${index + 1}`}
           count={draft.websites[index].length}
           max={profileLimits.website}
@@ -78,14 +99,14 @@ export function ProfileForm({
           <input
             id={`website-${index + 1}`}
             className={input}
-            placeholder="https://"
+            placeholder={SCHEME}
             value={draft.websites[index]}
             disabled={disabled}
             onChange={(e) => website(index, e.target.value)}
           />
         </Field>
       ))}
-      <Field label="Industry" name="vertical" problem={problems.vertical}>
+      <Field label={t("field", { field: "vertical" })} name="vertical" problem={problems.vertical}>
         <select
           id="vertical"
           className={input}
@@ -93,14 +114,14 @@ export function ProfileForm({
           disabled={disabled}
           onChange={(e) => set("vertical", e.target.value)}
         >
-          {!verticalLocked && <option value="">Not set</option>}
+          {!verticalLocked && <option value="">{t("notSet")}</option>}
           {verticals.map((vertical) => (
             <option key={vertical} value={vertical}>
-              {verticalLabels[vertical]}
+              {t("vertical", { vertical })}
             </option>
           ))}
         </select>
-        {verticalLocked && <span className="text-xs text-slate-500">Once set, WhatsApp lets the industry change but not be cleared.</span>}
+        {verticalLocked && <span className="text-xs text-slate-500">{t("verticalLocked")}</span>}
       </Field>
     </div>
   );
@@ -121,6 +142,7 @@ function Field({
   problem?: string;
   children: React.ReactNode;
 }) {
+  const format = useFormatter();
   const over = count !== undefined && max !== undefined && count > max;
   return (
     <div className="space-y-1">
@@ -130,7 +152,7 @@ function Field({
         </label>
         {max !== undefined && (
           <span className={`text-xs tabular-nums ${over ? "font-semibold text-red-600" : "text-slate-500"}`} data-testid={`count-${name}`}>
-            {new Intl.NumberFormat().format(count ?? 0)} / {new Intl.NumberFormat().format(max)}
+            {format.number(count ?? 0)} / {format.number(max)}
           </span>
         )}
       </div>

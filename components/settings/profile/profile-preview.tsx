@@ -1,8 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { GlobeIcon, MailIcon, PinIcon, StoreIcon, TagIcon, VerifiedBadge } from "@/components/ui/icons";
-import { verticalLabels, type Vertical } from "@/lib/business-profile/profile-schema";
 
 // The business's info screen as a customer sees it in WhatsApp, from the form as it is being
 // edited, in WhatsApp's light or dark look.
@@ -36,11 +36,14 @@ const looks = {
   },
 };
 
+const modes = ["light", "dark"] as const;
+
 export function ProfilePreview({ profile }: { profile: PreviewProfile }) {
+  const t = useTranslations("profile");
   const [mode, setMode] = useState<"light" | "dark">("light");
   const look = looks[mode];
   const rows = [
-    profile.vertical ? { icon: TagIcon, text: verticalLabels[profile.vertical as Vertical] ?? profile.vertical } : null,
+    profile.vertical ? { icon: TagIcon, text: t("vertical", { vertical: profile.vertical }) } : null,
     profile.address ? { icon: PinIcon, text: profile.address } : null,
     profile.email ? { icon: MailIcon, text: profile.email, link: true } : null,
     ...profile.websites.filter(Boolean).map((site) => ({ icon: GlobeIcon, text: site, link: true })),
@@ -49,9 +52,9 @@ export function ProfilePreview({ profile }: { profile: PreviewProfile }) {
   return (
     <div className="space-y-2">
       <div className="flex items-center justify-between">
-        <h2 className="text-sm font-semibold">What customers see</h2>
-        <div className="flex rounded-md border border-slate-200 text-xs" role="group" aria-label="Preview look">
-          {(["light", "dark"] as const).map((option) => (
+        <h2 className="text-sm font-semibold">{t("whatCustomersSee")}</h2>
+        <div className="flex rounded-md border border-slate-200 text-xs" role="group" aria-label={t("previewLook")}>
+          {modes.map((option) => (
             <button
               key={option}
               type="button"
@@ -59,7 +62,7 @@ export function ProfilePreview({ profile }: { profile: PreviewProfile }) {
               onClick={() => setMode(option)}
               className={`px-2 py-0.5 capitalize ${mode === option ? "bg-slate-800 text-white" : "text-slate-600"}`}
             >
-              {option}
+              {t("look", { look: option })}
             </button>
           ))}
         </div>
@@ -72,7 +75,7 @@ export function ProfilePreview({ profile }: { profile: PreviewProfile }) {
         <div className={`flex flex-col items-center gap-2 px-4 pb-4 pt-6 ${look.card}`}>
           {profile.photoUrl ? (
             // eslint-disable-next-line @next/next/no-img-element -- a blob: or Meta CDN address, not an optimisable asset
-            <img src={profile.photoUrl} alt="Profile photo" className="h-24 w-24 rounded-full object-cover" data-testid="preview-photo" />
+            <img src={profile.photoUrl} alt={t("photo")} className="h-24 w-24 rounded-full object-cover" data-testid="preview-photo" />
           ) : (
             <div className="flex h-24 w-24 items-center justify-center rounded-full bg-slate-300 text-white">
               <StoreIcon className="h-10 w-10" />
@@ -82,10 +85,10 @@ export function ProfilePreview({ profile }: { profile: PreviewProfile }) {
             {profile.name}
             {profile.officialBusinessAccount && <VerifiedBadge />}
           </p>
-          <p className={`text-xs ${look.muted}`}>{profile.officialBusinessAccount ? "Official business account" : "Business account"}</p>
+          <p className={`text-xs ${look.muted}`}>{profile.officialBusinessAccount ? t("officialAccount") : t("businessAccount")}</p>
         </div>
         <div className={`mt-2 px-4 py-3 text-sm ${look.card}`}>
-          <p data-testid="preview-about">{profile.about || <span className={look.muted}>No about text</span>}</p>
+          <p data-testid="preview-about">{profile.about || <span className={look.muted}>{t("noAbout")}</span>}</p>
         </div>
         {profile.description && (
           <div className={`mt-2 whitespace-pre-wrap px-4 py-3 text-sm ${look.card}`} data-testid="preview-description">

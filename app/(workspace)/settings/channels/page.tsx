@@ -1,9 +1,13 @@
+import { getTranslations } from "next-intl/server";
 import { ChannelsAdmin } from "@/components/channels/channels-admin";
 import { requirePageUser } from "@/lib/auth/guards";
 import { listChannels } from "@/lib/channels/list-channels";
 import { config } from "@/lib/config";
 
-export const metadata = { title: "Channels · Switchboard" };
+export async function generateMetadata() {
+  const t = await getTranslations("meta");
+  return { title: t("title", { page: t("channels") }) };
+}
 export const dynamic = "force-dynamic";
 
 export default async function ChannelsPage() {

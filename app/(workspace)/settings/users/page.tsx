@@ -1,8 +1,12 @@
+import { getTranslations } from "next-intl/server";
 import { UsersAdmin } from "@/components/users/users-admin";
 import { requirePageUser } from "@/lib/auth/guards";
 import { listUsers } from "@/lib/users/list-users";
 
-export const metadata = { title: "Users · Switchboard" };
+export async function generateMetadata() {
+  const t = await getTranslations("meta");
+  return { title: t("title", { page: t("users") }) };
+}
 export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {

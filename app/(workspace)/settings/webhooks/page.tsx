@@ -1,8 +1,12 @@
+import { getTranslations } from "next-intl/server";
 import { WebhookLog } from "@/components/settings/webhook-log";
 import { requirePageUser } from "@/lib/auth/guards";
 import { listWebhookEvents } from "@/lib/whatsapp/webhook-events";
 
-export const metadata = { title: "Webhook log · Switchboard" };
+export async function generateMetadata() {
+  const t = await getTranslations("meta");
+  return { title: t("title", { page: t("webhooks") }) };
+}
 export const dynamic = "force-dynamic";
 
 export default async function WebhookLogPage({ searchParams }: { searchParams: Promise<{ state?: string }> }) {
@@ -10,13 +14,11 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
   const { state } = await searchParams;
   const filter = state === "FAILED" || state === "PROCESSED" || state === "RECEIVED" ? state : undefined;
   const events = await listWebhookEvents({ state: filter, limit: 100 });
+  const t = await getTranslations("settings");
   return (
     <div className="mx-auto h-full max-w-5xl overflow-y-auto p-6">
-      <h1 className="text-lg font-semibold">Webhook log</h1>
-      <p className="mb-4 text-sm text-slate-500">
-        Every body Meta delivered is kept here before it is processed. One that failed keeps its error and can be replayed once the cause is
-        fixed.
-      </p>
+      <h1 className="text-lg font-semibold">{t("webhooks.title")}</h1>
+      <p className="mb-4 text-sm text-slate-500">{t("webhooks.intro")}</p>
       <WebhookLog events={events} filter={filter ?? "ALL"} />
     </div>
   );

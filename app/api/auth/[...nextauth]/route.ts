@@ -7,6 +7,8 @@ import { signInRetryAfter } from "@/lib/auth/sign-in-limits";
 import { config } from "@/lib/config";
 import { clientAddress } from "@/lib/http/client-address";
 import { errorResponse } from "@/lib/http/route";
+import { requestLocale } from "@/lib/i18n/preferences";
+import { translator } from "@/lib/i18n/translator";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -26,22 +28,22 @@ export async function POST(request: Request, context: Context) {
       .catch(() => null);
     const email = credentialsSchema.shape.email.safeParse(form?.get("email"));
     const retryAfter = await signInRetryAfter({ email: email.success ? email.data : "", address: clientAddress(request.headers) });
-    if (retryAfter !== null) return tooManyAttempts(retryAfter);
+    if (retryAfter !== null) return tooManyAttempts(retryAfter, request);
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
   return handler(request, context);
 }
 
 // next-auth's browser client reads `url` from the answer and the error from its query string.
-function tooManyAttempts(retryAfter: number) {
-  const minutes = Math.ceil(retryAfter / 60);
+async function tooManyAttempts(retryAfter: number, request: Request) {
+  const t = translator(await requestLocale(request));
   return NextResponse.json(
     {
       url: `${config().publicUrl}/login?error=TooManyAttempts`,
       error: {
         code: "TOO_MANY_ATTEMPTS",
-        message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+        message: t("errors.signInLocked", { minutes: Math.ceil(retryAfter / 60) }),
         retryAfter,
       },
     },

@@ -1,10 +1,14 @@
+import { getTranslations } from "next-intl/server";
 import { ProfileEditor } from "@/components/settings/profile/profile-editor";
 import { NumberPicker } from "@/components/settings/number-picker";
 import { requirePageUser } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { listNumbers } from "@/lib/whatsapp/list-numbers";
 
-export const metadata = { title: "Business profile · Switchboard" };
+export async function generateMetadata() {
+  const t = await getTranslations("meta");
+  return { title: t("title", { page: t("profile") }) };
+}
 export const dynamic = "force-dynamic";
 
 export default async function BusinessProfilePage({ params }: { params: Promise<{ channelId: string }> }) {
@@ -12,20 +16,20 @@ export default async function BusinessProfilePage({ params }: { params: Promise<
   const { channelId } = await params;
   const numbers = await listNumbers();
   const number = numbers.find((candidate) => candidate.id === channelId);
+  const t = await getTranslations("settings");
   return (
     <div className="mx-auto h-full max-w-6xl overflow-y-auto p-6">
       <NumberPicker numbers={numbers} current={channelId} section="profile" />
-      <h1 className="text-lg font-semibold">Business profile{number ? ` · ${number.name}` : ""}</h1>
+      <h1 className="text-lg font-semibold">{number ? t("profile.titleFor", { name: number.name }) : t("profile.title")}</h1>
       <p className="mb-4 text-sm text-slate-500">
-        What customers see when they open the business&apos;s info in WhatsApp. Every save is kept as a version you can restore, and a
-        change made in WhatsApp Manager or another tool is noticed here.
-        {!can(user.role, "settings.manage") && " Only admins can change it."}
+        {t("profile.intro")}
+        {!can(user.role, "settings.manage") && ` ${t("profile.adminsOnly")}`}
       </p>
       {number ? (
         <ProfileEditor channelId={number.id} numberName={number.name} canEdit={can(user.role, "settings.manage")} />
       ) : (
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600" data-testid="unknown-number">
-          There is no WhatsApp number with this address. Pick one of the numbers above{numbers.length ? "" : " once one is connected"}.
+          {t("unknownNumber", { count: numbers.length })}
         </p>
       )}
     </div>

@@ -3,12 +3,18 @@ import { NextResponse } from "next/server";
 import { fieldProblems } from "@/lib/business-profile/profile-schema";
 import { fieldProblemsResponse, readJsonBody } from "@/lib/http/field-problems";
 import { idParams, route } from "@/lib/http/route";
+import type { MessageKey } from "@/lib/i18n/phrase";
+import { requestLocale } from "@/lib/i18n/preferences";
+import { translator } from "@/lib/i18n/translator";
 import { displayNameSchema } from "@/lib/number-health/action-schemas";
 import { FieldRefusal, requestDisplayName } from "@/lib/number-health/number-actions";
 
 export const POST = route({ permission: "settings.manage", params: idParams }, async ({ request, params, user }) => {
   const parsed = displayNameSchema.safeParse(await readJsonBody(request));
-  if (!parsed.success) return fieldProblemsResponse(fieldProblems(parsed.error));
+  if (!parsed.success) {
+    const t = translator(await requestLocale(request));
+    return fieldProblemsResponse(fieldProblems(parsed.error, (key) => (t.has(key as MessageKey) ? t(key as MessageKey) : key)));
+  }
   try {
     await requestDisplayName({ channelId: params.id, name: parsed.data.name, actor: user });
   } catch (error) {

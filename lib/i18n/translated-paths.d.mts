@@ -1,0 +1,2 @@
+export declare const translatedComponents: string[];
+export declare const translatedServerFolders: string[];
