@@ -63,6 +63,7 @@ import type {
   UpdateAccountInput,
   UpdateChannelBody,
   UpdateUserInput,
+  WebhookBacklog,
   WebhookReplayOutcome,
 } from "./types";
 
@@ -200,6 +201,7 @@ export const api = {
     addFlow: (flow: FlowInput) => call<FlowDto>("/api/flows", json("POST", flow)),
     removeFlow: (flowId: string) => call<{ ok: true }>(`/api/flows/${flowId}`, { method: "DELETE" }),
     replayWebhook: (eventId: string) => call<WebhookReplayOutcome>(`/api/webhook-events/${eventId}/replay`, post),
+    webhookBacklog: () => call<WebhookBacklog>("/api/webhook-events/backlog"),
     verifyAudit: () => call<AuditVerificationResult>("/api/audit/verify", post),
     dismissAlert: (alertId: string) => call<{ ok: true }>(`/api/channel-alerts/${alertId}/dismiss`, post),
   },

@@ -3,9 +3,16 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useReplayWebhook } from "@/components/api/mutations";
-import type { WebhookEventDto } from "@/lib/whatsapp/webhook-events";
+import type { WebhookEventDto } from "@/lib/webhooks/webhook-log";
 
-const filters = ["ALL", "FAILED", "PROCESSED"] as const;
+const filters = ["ALL", "RECEIVED", "FAILED", "PROCESSED"] as const;
+const filterNames = { ALL: "All", RECEIVED: "Waiting", FAILED: "Failed", PROCESSED: "Processed" } as const;
+const stateNames = { RECEIVED: "waiting", FAILED: "failed", PROCESSED: "processed" } as const;
+const stateTones = {
+  RECEIVED: "bg-amber-50 text-amber-800",
+  FAILED: "bg-red-50 text-red-700",
+  PROCESSED: "bg-emerald-50 text-emerald-700",
+} as const;
 
 export function WebhookLog({ events, filter }: { events: WebhookEventDto[]; filter: string }) {
   const [rows, setRows] = useState(events);
@@ -33,7 +40,7 @@ export function WebhookLog({ events, filter }: { events: WebhookEventDto[]; filt
             href={option === "ALL" ? "?" : `?state=${option}`}
             className={`rounded-md px-2 py-1 font-medium ${filter === option ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
           >
-            {option === "ALL" ? "All" : option === "FAILED" ? "Failed" : "Processed"}
+            {filterNames[option]}
           </Link>
         ))}
       </div>
@@ -56,11 +63,7 @@ export function WebhookLog({ events, filter }: { events: WebhookEventDto[]; filt
                 <td className="whitespace-nowrap px-3 py-2 tabular-nums">{new Date(row.receivedAt).toLocaleString()}</td>
                 <td className="px-3 py-2 font-mono text-xs">{row.phoneNumberId ?? "—"}</td>
                 <td className="px-3 py-2">
-                  <span
-                    className={`rounded px-1.5 py-0.5 text-xs font-medium ${row.state === "FAILED" ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-700"}`}
-                  >
-                    {row.state.toLowerCase()}
-                  </span>
+                  <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${stateTones[row.state]}`}>{stateNames[row.state]}</span>
                 </td>
                 <td className="px-3 py-2 text-xs text-slate-600">{row.error ?? ""}</td>
                 <td className="px-3 py-2 text-right">

@@ -62,6 +62,8 @@ export type Config = {
   simulatorMediaDir: string;
   redisUrl: string | null;
   smtp: { url: string; from: string } | null;
+  /** /api/health reports "degraded" when more webhook bodies than this wait to be processed. */
+  webhooks: { backlogDegraded: number };
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -151,6 +153,12 @@ export function parseConfig(env: Env): ConfigResult {
     simulatorMediaDir: get("SIMULATOR_MEDIA_DIR") ?? ".data/simulator-media",
     redisUrl: get("REDIS_URL") ?? null,
     smtp: smtpUrl ? { url: smtpUrl, from: get("MAIL_FROM") ?? "Switchboard <no-reply@localhost>" } : null,
+    webhooks: {
+      backlogDegraded: integer(get("WEBHOOK_BACKLOG_DEGRADED") ?? "5000", "WEBHOOK_BACKLOG_DEGRADED", problems, {
+        min: 1,
+        max: 100_000_000,
+      }),
+    },
   };
   return problems.length ? { ok: false, problems } : { ok: true, config };
 }
@@ -238,7 +246,7 @@ export function describeConfig(config: Config): string[] {
     `WHATSAPP_MODE=${config.whatsapp.mode} WHATSAPP_GRAPH_URL=${config.whatsapp.graphUrl}`,
     `WHATSAPP_PHONE_NUMBER_ID=${config.whatsapp.phoneNumberId} WHATSAPP_WABA_ID=${config.whatsapp.wabaId} WHATSAPP_APP_ID=${config.whatsapp.appId ?? "(unset)"}`,
     `WHATSAPP_APP_SECRET=${hidden(config.whatsapp.appSecret)} WHATSAPP_VERIFY_TOKEN=${hidden(config.whatsapp.verifyToken)} WHATSAPP_ACCESS_TOKEN=${hidden(config.whatsapp.accessToken)}`,
-    `SEED_DEMO=${config.seedDemo} RETENTION_DAYS=${config.retentionDays} MEDIA_DIR=${config.mediaDir}`,
+    `SEED_DEMO=${config.seedDemo} RETENTION_DAYS=${config.retentionDays} MEDIA_DIR=${config.mediaDir} WEBHOOK_BACKLOG_DEGRADED=${config.webhooks.backlogDegraded}`,
     `REDIS_URL=${config.redisUrl ? redactUrl(config.redisUrl) : "unset"} SMTP_URL=${config.smtp ? redactUrl(config.smtp.url) : "unset"}`,
   ];
 }

@@ -18,6 +18,7 @@ describe("parseConfig", () => {
       whatsapp: { mode: "simulator", appSecret: simulatorDefaults.appSecret, graphUrl: "http://127.0.0.1:3000/api/simulator/graph/v23.0" },
       retentionDays: 90,
       seedDemo: false,
+      webhooks: { backlogDegraded: 5000 },
     });
   });
 
@@ -50,6 +51,7 @@ describe("parseConfig", () => {
     [{ WHATSAPP_MODE: "CLOUD" }, ['WHATSAPP_MODE must be exactly "simulator" or "cloud"']],
     [{ PORT: "eighty" }, ["PORT must be a whole number"]],
     [{ RETENTION_DAYS: "0" }, ["RETENTION_DAYS must be a whole number from 1"]],
+    [{ WEBHOOK_BACKLOG_DEGRADED: "many" }, ["WEBHOOK_BACKLOG_DEGRADED must be a whole number from 1"]],
     [{ SEED_DEMO: "yes" }, ['SEED_DEMO must be "true" or "false"']],
     [{ NEXTAUTH_URL: "ftp://example.com" }, ["NEXTAUTH_URL must be an http(s) address"]],
   ])("%o → %o", (env, expected) => {

@@ -38,7 +38,8 @@ export function webhookSender({
     const text = await response.text();
     if (response.status === 401 && expectStatus === 401) return { ok: true };
     if (response.status !== 200) return { ok: false, error: `HTTP ${response.status} ${text.slice(0, 80)}` };
+    // Stored and acknowledged (processing follows; the phase waits for it before checking).
     const { state } = JSON.parse(text) as { state?: string };
-    return state === "PROCESSED" ? { ok: true } : { ok: true, problem: `state ${state}` };
+    return state === "RECEIVED" || state === "PROCESSED" ? { ok: true } : { ok: true, problem: `state ${state}` };
   };
 }

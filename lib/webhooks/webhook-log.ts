@@ -2,11 +2,11 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { processWebhookEvent, type WebhookOutcome } from "./receive-webhook";
-import { webhookEnvelope } from "./webhook-schema";
+import { processBodyNow, type ProcessedBody } from "./process-lane";
 
 export type WebhookEventDto = {
   id: string;
+  source: "whatsapp" | "messenger";
   state: "RECEIVED" | "PROCESSED" | "FAILED";
   phoneNumberId: string | null;
   error: string | null;
@@ -14,7 +14,7 @@ export type WebhookEventDto = {
   processedAt: string | null;
 };
 
-/** The webhook log, newest first, for admins: what arrived and what failed to process. */
+/** The webhook log, newest first, for admins: what arrived, what waits, and what failed to process. */
 export async function listWebhookEvents({
   state,
   limit = 50,
@@ -26,10 +26,11 @@ export async function listWebhookEvents({
     where: state ? { state } : {},
     orderBy: { receivedAt: "desc" },
     take: Math.min(Math.max(limit, 1), 200),
-    select: { id: true, state: true, phoneNumberId: true, error: true, receivedAt: true, processedAt: true },
+    select: { id: true, source: true, state: true, phoneNumberId: true, error: true, receivedAt: true, processedAt: true },
   });
   return rows.map((row) => ({
     ...row,
+    source: row.source === "MESSENGER" ? "messenger" : "whatsapp",
     receivedAt: row.receivedAt.toISOString(),
     processedAt: row.processedAt?.toISOString() ?? null,
   }));
@@ -45,15 +46,14 @@ export async function replayWebhookEvent({
 }: {
   eventId: string;
   actor: { id: string; name: string };
-}): Promise<WebhookOutcome> {
+}): Promise<ProcessedBody> {
   const event = await db.webhookEvent.findUnique({ where: { id: eventId } });
   if (!event) throw new AppError("NOT_FOUND", "No such webhook event.");
-  const body = webhookEnvelope.parse(event.payload);
   if (!event.channelId && event.phoneNumberId) {
     const channel = await db.channel.findUnique({ where: { phoneNumberId: event.phoneNumberId }, select: { id: true } });
     if (channel) await db.webhookEvent.update({ where: { id: eventId }, data: { channelId: channel.id } });
   }
-  const outcome = await processWebhookEvent({ eventId, body });
+  const outcome = await processBodyNow({ eventId });
   await recordAudit({
     actor: { id: actor.id, label: actor.name },
     action: "webhook_event.replayed",
