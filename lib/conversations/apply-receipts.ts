@@ -6,7 +6,9 @@ import type { Publication } from "@/lib/realtime/publish";
 import type { ReceiptInput } from "./channel-input";
 import { refreshConversationsBilling } from "./conversation-billing";
 import { receiptChanges } from "./receipt-changes";
-import { messageInclude } from "./serializers";
+import { messageInclude, type MessageRow } from "./serializers";
+
+const pricingFields = ["pricingModel", "pricingType", "pricingCategory", "billable"] as const;
 
 type Tx = Prisma.TransactionClient;
 
@@ -66,10 +68,10 @@ export async function applyReceipts({
       ON m."channelId" = k.channel AND m."externalId" = k.external
     ORDER BY m.id FOR UPDATE OF m`;
   if (locked.length === 0) return [];
-  const messages = await tx.message.findMany({ where: { id: { in: locked.map((row) => row.id) } } });
+  const messages = await tx.message.findMany({ where: { id: { in: locked.map((row) => row.id) } }, include: messageInclude });
   const byKey = new Map(messages.map((message) => [keyOf(message.channelId, message.externalId ?? ""), message]));
 
-  const changed = new Map<string, Message>();
+  const changed = new Map<string, MessageRow>();
   const priced = new Set<string>();
   const stopped = new Map<string, { at: Date; reason: string }>();
   for (const { channelId, receipt } of applied) {
@@ -77,8 +79,9 @@ export async function applyReceipts({
     if (!message) continue;
     const current = changed.get(message.id) ?? message;
     const data = receiptChanges(current, receipt);
-    if (Object.keys(data).length) changed.set(message.id, { ...current, ...data });
-    if (receipt.pricing) priced.add(message.conversationId);
+    if (Object.keys(data).length) changed.set(message.id, { ...current, ...data, updatedAt: new Date() });
+    // Only a message whose pricing changed can change which priced message is its conversation's latest.
+    if (pricingFields.some((field) => field in data && data[field] !== current[field])) priced.add(message.conversationId);
     if (receipt.marketingStopped && !stopped.has(message.conversationId)) {
       stopped.set(message.conversationId, { at: receipt.at, reason: receipt.marketingStopped.reason });
     }
@@ -86,9 +89,9 @@ export async function applyReceipts({
 
   const publications: Publication[] = [];
   if (changed.size) {
+    // The rows as the UPDATE leaves them: read and locked above, changed here.
     await writeReceiptFields(tx, [...changed.values()]);
-    const updated = await tx.message.findMany({ where: { id: { in: [...changed.keys()] } }, include: messageInclude });
-    publications.push(...updated.map(messageUpdated));
+    publications.push(...[...changed.values()].map(messageUpdated));
   }
   for (const [conversationId, { at, reason }] of stopped) {
     await stopMarketingAfterRefusal({ tx, conversationId, at, reason, system });

@@ -26,7 +26,8 @@ export type IntakeAccepted = {
   orderKey: string;
 };
 
-export type LoggedBody = { id: string; seq: bigint; payload: unknown };
+/** A logged body: `account` and `channelId` as the intake resolved them (the first number it names). */
+export type LoggedBody = { id: string; seq: bigint; payload: unknown; account: string | null; channelId: string | null };
 
 export type BatchOutcome = {
   publications: Publication[];
@@ -39,9 +40,11 @@ export type WebhookAdapter = {
   accept(args: { raw: Buffer; header: (name: string) => string | null }): Promise<IntakeRefusal | IntakeAccepted>;
   /**
    * Processes logged bodies of this source, in the order given (arrival order), inside the caller's
-   * transaction. Items that cannot be stored are named in `problems`; throwing undoes the batch,
-   * which is retried. `isolateConflicts`: the last attempt, where a conflict that keeps coming back
-   * is one item's problem rather than the batch's.
+   * transaction. Malformed items are named in `problems`. In bulk (`isolate: false`) any item that
+   * cannot be stored throws, undoing the batch, which is then tried a body at a time with
+   * `isolate: true`: each item in a savepoint of its own, one that cannot be stored named in
+   * `problems` while the others are stored. `isolateConflicts` (isolated, last attempt): a conflict
+   * that keeps coming back is one item's problem rather than the body's.
    */
-  process(args: { tx: Prisma.TransactionClient; bodies: LoggedBody[]; isolateConflicts: boolean }): Promise<BatchOutcome>;
+  process(args: { tx: Prisma.TransactionClient; bodies: LoggedBody[]; isolate: boolean; isolateConflicts: boolean }): Promise<BatchOutcome>;
 };

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Prisma } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import { isDatabaseDown } from "@/lib/db/errors";
 import { publish, type Publication } from "@/lib/realtime/publish";
 import { withRetryOnConflict } from "@/lib/whatsapp/retry-on-conflict";
@@ -23,16 +23,23 @@ export type ProcessedBody = { eventId: string; state: "PROCESSED" | "FAILED"; er
 
 type Row = LoggedBody & { source: string };
 
-export async function processLane({ lane, limit = BATCH_SIZE }: { lane: number; limit?: number }): Promise<LaneRun> {
+const columns = Prisma.sql`id, seq, source::text AS source, payload, "phoneNumberId" AS account, "channelId"`;
+
+/**
+ * `careful`: after a batch failed as a whole, the lane's oldest body alone, each of its items
+ * isolated in a savepoint, so what cannot be stored is named on that body and the rest is stored.
+ */
+export async function processLane({ lane, careful = false }: { lane: number; careful?: boolean }): Promise<LaneRun> {
+  const limit = careful ? 1 : BATCH_SIZE;
   const run = await withRetryOnConflict(({ last }) =>
     db.$transaction(async (tx) => {
       const [{ locked } = { locked: false }] = await tx.$queryRaw<{ locked: boolean }[]>`
         SELECT pg_try_advisory_xact_lock(${LANE_LOCK_BASE + lane}::bigint) AS locked`;
       if (!locked) return { busy: true as const };
       const bodies = await tx.$queryRaw<Row[]>`
-        SELECT id, seq, source::text AS source, payload FROM "WebhookEvent"
+        SELECT ${columns} FROM "WebhookEvent"
         WHERE state = 'RECEIVED' AND lane = ${lane}::smallint ORDER BY seq LIMIT ${limit}`;
-      const { publications } = await processBodies({ tx, bodies, isolateConflicts: last });
+      const { publications } = await processBodies({ tx, bodies, isolate: careful, isolateConflicts: last });
       return { busy: false as const, processed: bodies.length, full: bodies.length === limit, publications };
     }, transactionOptions),
   );
@@ -51,10 +58,10 @@ export async function processBodyNow({ eventId }: { eventId: string }): Promise<
     const { outcomes, publications } = await withRetryOnConflict(({ last }) =>
       db.$transaction(async (tx) => {
         const [row] = await tx.$queryRaw<(Row & { lane: number })[]>`
-          SELECT id, seq, source::text AS source, payload, lane FROM "WebhookEvent" WHERE id = ${eventId}`;
+          SELECT ${columns}, lane FROM "WebhookEvent" WHERE id = ${eventId}`;
         if (!row) return { outcomes: [], publications: [] };
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LANE_LOCK_BASE + row.lane}::bigint)`;
-        return processBodies({ tx, bodies: [row], isolateConflicts: last });
+        return processBodies({ tx, bodies: [row], isolate: true, isolateConflicts: last });
       }, transactionOptions),
     );
     publish(...publications);
@@ -72,10 +79,12 @@ export async function processBodyNow({ eventId }: { eventId: string }): Promise<
 async function processBodies({
   tx,
   bodies,
+  isolate,
   isolateConflicts,
 }: {
   tx: Prisma.TransactionClient;
   bodies: Row[];
+  isolate: boolean;
   isolateConflicts: boolean;
 }): Promise<{ publications: Publication[]; outcomes: ProcessedBody[] }> {
   if (bodies.length === 0) return { publications: [], outcomes: [] };
@@ -89,7 +98,7 @@ async function processBodies({
       for (const body of group) problems.set(body.id, `No adapter reads ${source} bodies.`);
       continue;
     }
-    const outcome = await adapter.process({ tx, bodies: group, isolateConflicts });
+    const outcome = await adapter.process({ tx, bodies: group, isolate, isolateConflicts });
     publications.push(...outcome.publications);
     for (const [id, problem] of outcome.problems) problems.set(id, problem);
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { isDatabaseDown } from "@/lib/db/errors";
-import { BATCH_SIZE, processLane, recordFailedAttempt } from "./process-lane";
+import { processLane, recordFailedAttempt } from "./process-lane";
 import { onWebhookWake } from "./wake";
 
 // Processes logged webhook bodies in the background (docs/architecture.md, "Webhooks in"). The
@@ -67,7 +67,7 @@ class WebhookProcessor {
   private async run(lane: number) {
     const careful = this.careful.has(lane);
     try {
-      const result = await processLane({ lane, limit: careful ? 1 : BATCH_SIZE });
+      const result = await processLane({ lane, careful });
       this.failures.delete(lane);
       if (result.busy) return this.later(lane, BUSY_RETRY_MS);
       if (careful) this.careful.delete(lane);

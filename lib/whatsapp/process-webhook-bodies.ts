@@ -15,12 +15,13 @@ import { webhookEnvelope, type InboundMessage, type MessagesValue, type StatusRe
 // Processes logged WhatsApp bodies, a batch at a time, inside the intake's transaction
 // (lib/webhooks/process-lane.ts). Each entry, change and item is checked on its own; a malformed
 // one is named on its body (which ends FAILED, for an admin to replay after a fix) while everything
-// beside it is stored. The batch is stored in bulk: every customer message, in arrival order per
-// customer (inboundPort.receiveMessages), then every receipt (inboundPort.applyReceipts), each in a
-// few set-based statements. If anything in that fails, it is undone and the batch is stored again
-// item by item, each in its own savepoint, so one item the code cannot store never costs the others.
-// Replays store nothing twice: wamids and receipts are unique in the database. This module only
-// translates: every write to conversations, messages and customers is a call to the domain's port.
+// beside it is stored. In bulk, the batch takes a few set-based statements: every customer message,
+// in arrival order per customer (inboundPort.receiveMessages), then every receipt
+// (inboundPort.applyReceipts); an item the code cannot store fails the batch, which the intake then
+// processes a body at a time, isolated: each item in its own savepoint, so one item that cannot be
+// stored never costs the others. Replays store nothing twice: wamids and receipts are unique in the
+// database. This module only translates: every write to conversations, messages and customers is a
+// call to the domain's port.
 
 /** How the domain's audit trail names what WhatsApp itself did. */
 const SYSTEM = "whatsapp";
@@ -31,27 +32,29 @@ type Receipt = { body: number; channelId: string; receipt: StatusReceipt; where:
 export async function processWhatsAppBodies({
   tx,
   bodies,
+  isolate,
   isolateConflicts,
   domain = inboundPort,
 }: {
   tx: Prisma.TransactionClient;
   bodies: LoggedBody[];
+  isolate: boolean;
   isolateConflicts: boolean;
   domain?: InboundPort;
 }): Promise<BatchOutcome> {
   const problems: string[][] = bodies.map(() => []);
   const publications: Publication[] = [];
   const rethrow = (error: unknown) => isDatabaseDown(error) || (!isolateConflicts && isConflict(error));
-  const isolated = async (body: number, where: string, step: () => Promise<Publication[] | string | null | void>) => {
-    const result = await inSavepoint({ tx, work: step, rethrow });
-    if (!result.ok) {
-      console.error(`[webhook] ${where} could not be stored`, result.error);
-      problems[body]!.push(`${where} could not be stored: ${describe(result.error)}`);
-    } else if (typeof result.value === "string") {
-      problems[body]!.push(result.value);
-    } else if (result.value) {
-      publications.push(...result.value);
-    }
+  const step = async (body: number, where: string, work: () => Promise<Publication[] | string | null | void>) => {
+    if (!isolate) return record(body, await work());
+    const result = await inSavepoint({ tx, work, rethrow });
+    if (result.ok) return record(body, result.value);
+    console.error(`[webhook] ${where} could not be stored`, result.error);
+    problems[body]!.push(`${where} could not be stored: ${describe(result.error)}`);
+  };
+  const record = (body: number, value: Publication[] | string | null | void) => {
+    if (typeof value === "string") problems[body]!.push(value);
+    else if (value) publications.push(...value);
   };
 
   const work = bodies.map((body, index) => {
@@ -60,16 +63,7 @@ export async function processWhatsAppBodies({
     problems[index]!.push(`not a webhook notification: ${envelope.error.issues[0]?.message ?? "malformed"}`);
     return { work: [], problems: [] };
   });
-  const numbers = new Set(
-    work.flatMap(({ work }) => work.flatMap((item) => (item.kind === "messages" ? [item.value.metadata.phone_number_id] : []))),
-  );
-  const channels = numbers.size
-    ? new Map(
-        (await tx.channel.findMany({ where: { phoneNumberId: { in: [...numbers] } }, select: { id: true, phoneNumberId: true } })).map(
-          (channel) => [channel.phoneNumberId, channel.id],
-        ),
-      )
-    : new Map<string, string>();
+  const channelOf = await channelsOf(tx, bodies, work);
 
   const inbound: Inbound[] = [];
   const receipts: Receipt[] = [];
@@ -77,12 +71,10 @@ export async function processWhatsAppBodies({
     problems[body]!.push(...read.problems);
     for (const item of read.work) {
       if (item.kind === "account") {
-        await isolated(body, item.where, () =>
-          recordAccountChange({ tx, wabaId: item.wabaId, field: item.field, value: item.value, domain }),
-        );
+        await step(body, item.where, () => recordAccountChange({ tx, wabaId: item.wabaId, field: item.field, value: item.value, domain }));
         continue;
       }
-      const channelId = channels.get(item.value.metadata.phone_number_id);
+      const channelId = channelOf.get(item.value.metadata.phone_number_id);
       if (!channelId) {
         problems[body]!.push(`no channel owns phone_number_id ${item.value.metadata.phone_number_id}`);
         continue;
@@ -101,29 +93,20 @@ export async function processWhatsAppBodies({
       a.message.timestamp.localeCompare(b.message.timestamp),
   );
 
-  const inBulk = await inSavepoint({
-    tx,
-    rethrow,
-    work: async () => {
-      const messages = inbound.map(({ channelId, value, message }) => ({ channelId, ...translateMessage({ value, message }) }));
-      const stored = await domain.receiveMessages({ tx, messages });
-      const translated = receipts.map(({ channelId, receipt }) => ({ channelId, receipt: translateReceipt(receipt) }));
-      stored.push(...(await domain.applyReceipts({ tx, receipts: translated, system: SYSTEM })));
-      return stored;
-    },
-  });
-  if (inBulk.ok) {
-    publications.push(...inBulk.value);
-  } else {
-    console.warn(`[webhook] a batch of ${bodies.length} bodies is stored item by item: ${describe(inBulk.error)}`);
+  if (isolate) {
     for (const { body, channelId, value, message, where } of inbound) {
-      await isolated(body, where, () => domain.receiveMessage({ tx, channelId, ...translateMessage({ value, message }) }));
+      await step(body, where, () => domain.receiveMessage({ tx, channelId, ...translateMessage({ value, message }) }));
     }
     for (const { body, channelId, receipt, where } of receipts) {
-      await isolated(body, where, () =>
+      await step(body, where, () =>
         domain.applyReceipts({ tx, receipts: [{ channelId, receipt: translateReceipt(receipt) }], system: SYSTEM }),
       );
     }
+  } else {
+    const messages = inbound.map(({ channelId, value, message }) => ({ channelId, ...translateMessage({ value, message }) }));
+    publications.push(...(await domain.receiveMessages({ tx, messages })));
+    const translated = receipts.map(({ channelId, receipt }) => ({ channelId, receipt: translateReceipt(receipt) }));
+    publications.push(...(await domain.applyReceipts({ tx, receipts: translated, system: SYSTEM })));
   }
 
   const failed = new Map<string, string>();
@@ -131,6 +114,27 @@ export async function processWhatsAppBodies({
     if (problems[index]!.length) failed.set(body.id, problems[index]!.join("; ").slice(0, 2000));
   });
   return { publications, problems: failed };
+}
+
+/**
+ * The channel of every number the bodies name. The intake logged each body with the channel of the
+ * first number it names; only bodies naming others (rare) need a query.
+ */
+async function channelsOf(tx: Prisma.TransactionClient, bodies: LoggedBody[], work: ReturnType<typeof readWebhookItems>[]) {
+  const channels = new Map<string, string>();
+  for (const body of bodies) if (body.account && body.channelId) channels.set(body.account, body.channelId);
+  const missing = new Set(
+    work.flatMap(({ work }) =>
+      work.flatMap((item) =>
+        item.kind === "messages" && !channels.has(item.value.metadata.phone_number_id) ? [item.value.metadata.phone_number_id] : [],
+      ),
+    ),
+  );
+  if (missing.size) {
+    const rows = await tx.channel.findMany({ where: { phoneNumberId: { in: [...missing] } }, select: { id: true, phoneNumberId: true } });
+    for (const row of rows) channels.set(row.phoneNumberId, row.id);
+  }
+  return channels;
 }
 
 function describe(error: unknown): string {
