@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { config } from "@/lib/config";
+import { isDatabaseDown } from "@/lib/db/errors";
 import { sourceColumn, type WebhookSourceName } from "./adapter";
 import { wakeWebhookProcessor } from "./wake";
 
@@ -123,11 +124,7 @@ class GroupWriter {
 /** The connection failed or timed out, as opposed to the database refusing this body. */
 export function isUnavailable(error: unknown): boolean {
   const code = String((error as { code?: unknown })?.code ?? "");
-  const message = String((error as Error)?.message ?? "");
-  return (
-    /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|57P01|57P02|57P03|53300|08000|08003|08006)$/.test(code) ||
-    /ECONNREFUSED|Connection terminated|timeout|connection refused|Client has encountered a connection error|not queryable/i.test(message)
-  );
+  return isDatabaseDown(error) || /^(EPIPE|ETIMEDOUT)$/.test(code) || /timeout/i.test(String((error as Error)?.message ?? ""));
 }
 
 const holder = globalThis as unknown as { switchboardWebhookWriter?: GroupWriter };

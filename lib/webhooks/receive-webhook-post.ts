@@ -1,5 +1,4 @@
 import "server-only";
-import { isDatabaseDown } from "@/lib/db/errors";
 import type { WebhookSourceName } from "./adapter";
 import { webhookAdapters } from "./adapters";
 import { laneOf } from "./lanes";
@@ -39,7 +38,7 @@ export async function receiveWebhookPost({
     return { status: 200, body: { ok: true, event: id, state: "RECEIVED" } };
   } catch (error) {
     // Nothing was stored: the sender delivers the body again (Meta retries for days).
-    if (isUnavailable(error) || isDatabaseDown(error)) return failure(503, "UNAVAILABLE", "The database is unavailable; retry later.");
+    if (isUnavailable(error)) return failure(503, "UNAVAILABLE", "The database is unavailable; retry later.");
     console.error(`[webhook] could not store a ${source} body`, error);
     return failure(500, "INTERNAL", "The event could not be stored.");
   }
