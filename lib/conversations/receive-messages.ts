@@ -65,11 +65,12 @@ async function storeInBulk(tx: Tx, groups: Input[][]): Promise<{ publications: P
   const conversationOf = new Map<string, Conversation>();
   for (const conversation of open)
     if (!conversationOf.has(conversation.contactId)) conversationOf.set(conversation.contactId, conversation);
-  const channelIds = [...new Set(known.map((inputs) => inputs[0]!.channelId))];
-  const inboxes = await tx.inbox.findMany({
-    where: { channelId: { in: channelIds } },
-    select: { id: true, channelId: true, autoAssign: true },
-  });
+  // The inbox matters only to customers without an open conversation (few once a channel is busy).
+  const opening = known.filter((inputs) => !conversationOf.has(contacts.get(inputs)!.id));
+  const channelIds = [...new Set(opening.map((inputs) => inputs[0]!.channelId))];
+  const inboxes = channelIds.length
+    ? await tx.inbox.findMany({ where: { channelId: { in: channelIds } }, select: { id: true, channelId: true, autoAssign: true } })
+    : [];
   const inboxOf = new Map(inboxes.map((inbox) => [inbox.channelId, inbox]));
 
   const planned: { inputs: Input[]; conversation: Conversation; created: boolean }[] = [];

@@ -13,7 +13,7 @@ import { LANE_LOCK_BASE } from "./lanes";
 // after the commit. A crash or a failure before the commit leaves every body RECEIVED, to be
 // processed again; nothing is stored twice, since messages and receipts are unique in the database.
 
-export const BATCH_SIZE = 500;
+export const BATCH_SIZE = 200;
 /** A batch that cannot commit in this time is undone and tried again in smaller steps. */
 const TRANSACTION_TIMEOUT_MS = 60_000;
 const transactionOptions = { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 10_000 };

@@ -13,7 +13,7 @@ import { onWebhookWake } from "./wake";
 // whole is retried one body at a time, and a body that still fails is counted, then set FAILED.
 
 /** Lanes processed at once by this process. */
-const PARALLEL_LANES = 3;
+const PARALLEL_LANES = 4;
 const POLL_MS = 1_000;
 /** When another instance holds a lane: try again this soon, to take over its newer bodies. */
 const BUSY_RETRY_MS = 20;
