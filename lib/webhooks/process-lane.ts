@@ -19,6 +19,17 @@ const TRANSACTION_TIMEOUT_MS = 60_000;
 const transactionOptions = { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 10_000 };
 
 export type LaneRun = { busy: true } | { busy: false; processed: number; full: boolean };
+
+/** A batch that failed as a whole (the database being unavailable is thrown as it is). */
+export class BatchFailure extends Error {
+  constructor(
+    readonly bodies: number,
+    readonly reason: unknown,
+  ) {
+    super(`A batch of ${bodies} webhook bodies failed: ${reason instanceof Error ? reason.message : String(reason)}`);
+    this.name = "BatchFailure";
+  }
+}
 export type ProcessedBody = { eventId: string; state: "PROCESSED" | "FAILED"; error?: string };
 
 type Row = LoggedBody & { source: string };
@@ -26,11 +37,20 @@ type Row = LoggedBody & { source: string };
 const columns = Prisma.sql`id, seq, source::text AS source, payload, "phoneNumberId" AS account, "channelId"`;
 
 /**
- * `careful`: after a batch failed as a whole, the lane's oldest body alone, each of its items
- * isolated in a savepoint, so what cannot be stored is named on that body and the rest is stored.
+ * Up to `limit` of the lane's oldest bodies, in bulk; `isolate` (one body, after batches failed as
+ * a whole) puts each of its items in a savepoint, so what cannot be stored is named on the body
+ * and the rest is stored.
  */
-export async function processLane({ lane, careful = false }: { lane: number; careful?: boolean }): Promise<LaneRun> {
-  const limit = careful ? 1 : BATCH_SIZE;
+export async function processLane({
+  lane,
+  limit = BATCH_SIZE,
+  isolate = false,
+}: {
+  lane: number;
+  limit?: number;
+  isolate?: boolean;
+}): Promise<LaneRun> {
+  let size = limit;
   const run = await withRetryOnConflict(({ last }) =>
     db.$transaction(async (tx) => {
       const [{ locked } = { locked: false }] = await tx.$queryRaw<{ locked: boolean }[]>`
@@ -39,10 +59,13 @@ export async function processLane({ lane, careful = false }: { lane: number; car
       const bodies = await tx.$queryRaw<Row[]>`
         SELECT ${columns} FROM "WebhookEvent"
         WHERE state = 'RECEIVED' AND lane = ${lane}::smallint ORDER BY seq LIMIT ${limit}`;
-      const { publications } = await processBodies({ tx, bodies, isolate: careful, isolateConflicts: last });
+      size = bodies.length;
+      const { publications } = await processBodies({ tx, bodies, isolate, isolateConflicts: last });
       return { busy: false as const, processed: bodies.length, full: bodies.length === limit, publications };
     }, transactionOptions),
-  );
+  ).catch((error: unknown) => {
+    throw isDatabaseDown(error) ? error : new BatchFailure(size, error);
+  });
   if (run.busy) return run;
   publish(...run.publications);
   return { busy: false, processed: run.processed, full: run.full };

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { isDatabaseDown } from "@/lib/db/errors";
-import { processLane, recordFailedAttempt } from "./process-lane";
+import { BATCH_SIZE, BatchFailure, processLane, recordFailedAttempt } from "./process-lane";
 import { onWebhookWake } from "./wake";
 
 // Processes logged webhook bodies in the background (docs/architecture.md, "Webhooks in"). The
@@ -10,7 +10,8 @@ import { onWebhookWake } from "./wake";
 // others go ahead. A lane another instance holds is tried again moments later. Once a second it
 // also looks for bodies nobody announced: those of an instance that stopped, or written before a
 // restart. When the database is unavailable it backs off and tries again; a batch that fails as a
-// whole is retried one body at a time, and a body that still fails is counted, then set FAILED.
+// whole is retried in halves down to one body, processed item by item; a body that still fails is
+// counted, then set FAILED.
 
 /** Lanes processed at once by this process. */
 const PARALLEL_LANES = 4;
@@ -23,8 +24,8 @@ const BACKOFF_MS = [250, 500, 1_000, 2_000, 5_000];
 class WebhookProcessor {
   private readonly dirty = new Set<number>();
   private readonly running = new Map<number, Promise<void>>();
-  /** Lanes whose last batch failed as a whole: processed one body at a time until one succeeds. */
-  private readonly careful = new Set<number>();
+  /** Lanes whose batches failed as a whole, with the size they are down to. */
+  private readonly narrowed = new Map<number, number>();
   private readonly failures = new Map<number, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopped = false;
@@ -65,13 +66,17 @@ class WebhookProcessor {
   }
 
   private async run(lane: number) {
-    const careful = this.careful.has(lane);
+    // After a failed batch the lane narrows, halving its batches down to one body processed item by
+    // item, so a body that cannot be stored is found in a few steps; success widens it again.
+    const limit = this.narrowed.get(lane) ?? BATCH_SIZE;
+    const isolate = this.narrowed.get(lane) === 1;
     try {
-      const result = await processLane({ lane, careful });
+      const result = await processLane({ lane, limit, isolate });
       this.failures.delete(lane);
       if (result.busy) return this.later(lane, BUSY_RETRY_MS);
-      if (careful) this.careful.delete(lane);
-      if (result.full || careful) this.dirty.add(lane);
+      if (limit < BATCH_SIZE) this.narrowed.set(lane, Math.min(BATCH_SIZE, limit * 2));
+      if (limit * 2 >= BATCH_SIZE) this.narrowed.delete(lane);
+      if (result.full || this.narrowed.has(lane)) this.dirty.add(lane);
     } catch (error) {
       const failures = (this.failures.get(lane) ?? 0) + 1;
       this.failures.set(lane, failures);
@@ -81,10 +86,12 @@ class WebhookProcessor {
         if (failures === 1) console.warn(`[webhook] lane ${lane}: the database is unavailable; retrying`);
         return this.later(lane, delay);
       }
-      console.error(`[webhook] lane ${lane}: a batch failed${careful ? " on its own" : ""}`, error);
-      if (careful) await recordFailedAttempt({ lane, error, maxAttempts: MAX_ATTEMPTS }).catch(() => undefined);
-      this.careful.add(lane);
-      this.later(lane, careful ? delay : 0);
+      const reason = error instanceof BatchFailure ? error.reason : error;
+      const size = error instanceof BatchFailure ? Math.min(error.bodies, limit) : limit;
+      console.error(`[webhook] lane ${lane}: a batch of ${size} failed${isolate ? ", item by item" : ""}`, reason);
+      if (isolate) await recordFailedAttempt({ lane, error: reason, maxAttempts: MAX_ATTEMPTS }).catch(() => undefined);
+      this.narrowed.set(lane, Math.max(1, Math.floor(size / 2)));
+      this.later(lane, isolate ? delay : 0);
     }
   }
 
