@@ -19,6 +19,9 @@ import { startSendSweeper } from "./lib/jobs/send-sweeper";
 import { startStatsFold } from "./lib/stats/stats-fold-loop";
 import { attachRedisAdapter } from "./lib/realtime/redis-adapter";
 import { attachSocketServer } from "./lib/realtime/socket-server";
+import { closeWebhookLog } from "./lib/webhooks/log-webhook-body";
+import { serveWebhookPost, webhookPostSource } from "./lib/webhooks/serve-webhook-post";
+import { startWebhookProcessor } from "./lib/webhooks/webhook-processor";
 import { seedDemo } from "./prisma/seed";
 
 const checked = checkConfig();
@@ -61,6 +64,10 @@ const handleRequest = app.getRequestHandler();
 const handleUpgrade = app.getUpgradeHandler();
 
 const server = createServer((request, response) => {
+  // Webhook POSTs are answered here, ahead of Next's router, whose cost per request was the
+  // ceiling at Meta's rates (docs/architecture.md, "Webhooks in"); everything else goes to Next.
+  const webhookSource = webhookPostSource(request);
+  if (webhookSource) return void serveWebhookPost(request, response, webhookSource);
   // The peer's address, for the sign-in limits; whatever a client sent under this name is replaced.
   request.headers[CLIENT_ADDRESS_HEADER] = request.socket.remoteAddress ?? "unknown";
   void handleRequest(request, response);
@@ -77,6 +84,8 @@ await grantJobQueueToAppRole({ ownerUrl: database.url });
 await startWorkers(boss);
 const stopStatsFold = startStatsFold();
 const stopSendSweeper = startSendSweeper();
+// Bodies logged before a restart are processed now; new ones as they arrive.
+const stopWebhookProcessor = startWebhookProcessor();
 await scheduleTemplateSync();
 
 server.listen(port, hostname, () => {
@@ -94,9 +103,11 @@ async function shutdown(signal: string) {
   console.log(`${signal}: shutting down`);
   io.close();
   await closeRedis?.();
+  server.close();
+  await stopWebhookProcessor().catch(() => undefined);
+  await closeWebhookLog().catch(() => undefined);
   await stopStatsFold().catch(() => undefined);
   await stopSendSweeper().catch(() => undefined);
-  server.close();
   await stopQueue().catch(() => undefined);
   await app.close().catch(() => undefined);
   await disconnectDb().catch(() => undefined);

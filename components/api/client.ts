@@ -69,6 +69,7 @@ import type {
   UpdateAccountInput,
   UpdateChannelBody,
   UpdateUserInput,
+  WebhookBacklog,
   WebhookReplayOutcome,
 } from "./types";
 
@@ -214,6 +215,7 @@ export const api = {
     removeFlow: (flowId: string) => call<{ ok: true }>(`/api/flows/${flowId}`, { method: "DELETE" }),
     replayWebhook: (eventId: string) => call<WebhookReplayOutcome>(`/api/webhook-events/${eventId}/replay`, post),
     retryDeadLetter: (deadLetterId: string) => call<DeadLetterRetry>(`/api/dead-letters/${deadLetterId}/retry`, post),
+    webhookBacklog: () => call<WebhookBacklog>("/api/webhook-events/backlog"),
     verifyAudit: () => call<AuditVerificationResult>("/api/audit/verify", post),
     dismissAlert: (alertId: string) => call<{ ok: true }>(`/api/channel-alerts/${alertId}/dismiss`, post),
   },

@@ -7,7 +7,7 @@ import type { PresenceDto } from "@/lib/conversations/types";
 import { presenceKey } from "./cache";
 import type { DrillDown, StatsParams } from "./client";
 import { queries } from "./queries";
-import type { ConversationPage } from "./types";
+import type { ConversationPage, WebhookBacklog } from "./types";
 
 // One hook per resource. Components read through these and never fetch by themselves.
 
@@ -71,6 +71,10 @@ export const useNumberHealth = (channelId: string) =>
       return pending ? REVIEW_POLL_MS : false;
     },
   });
+
+/** The webhook backlog, asked for again every few seconds while the log is open. */
+export const useWebhookBacklog = (initial: WebhookBacklog) =>
+  useQuery({ ...queries.webhookBacklog(), initialData: initial, refetchInterval: 5_000 });
 
 /** Who else has the conversation open; only the socket writes it (see putPresence). */
 export const usePresence = (conversationId: string) =>

@@ -21,6 +21,7 @@ export const keys = {
   auditLog: (filter: string) => ["audit", "log", filter] as const,
   profile: (channelId: string) => ["channels", channelId, "profile"] as const,
   health: (channelId: string) => ["channels", channelId, "health"] as const,
+  webhookBacklog: ["webhooks", "backlog"] as const,
   // Everything under "stats" is refetched when the server says the statistics changed.
   stats: {
     all: ["stats"] as const,
@@ -83,6 +84,7 @@ export const queries = {
     }),
   profile: (channelId: string) => queryOptions({ queryKey: keys.profile(channelId), queryFn: () => api.channels.profile(channelId) }),
   health: (channelId: string) => queryOptions({ queryKey: keys.health(channelId), queryFn: () => api.channels.health(channelId) }),
+  webhookBacklog: () => queryOptions({ queryKey: keys.webhookBacklog, queryFn: () => api.settings.webhookBacklog() }),
   stats: {
     messages: (params: StatsParams) => queryOptions({ queryKey: keys.stats.messages(params), queryFn: () => api.stats.messages(params) }),
     conversations: (params: StatsParams) =>

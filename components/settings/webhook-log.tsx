@@ -5,9 +5,14 @@ import Link from "next/link";
 import { useState } from "react";
 import { useReplayWebhook } from "@/components/api/mutations";
 import { useDates } from "@/components/i18n/use-dates";
-import type { WebhookEventDto } from "@/lib/whatsapp/webhook-events";
+import type { WebhookEventDto } from "@/lib/webhooks/webhook-log";
 
-const filters = ["ALL", "FAILED", "PROCESSED"] as const;
+const filters = ["ALL", "RECEIVED", "FAILED", "PROCESSED"] as const;
+const stateTones = {
+  RECEIVED: "bg-amber-50 text-amber-800",
+  FAILED: "bg-red-50 text-red-700",
+  PROCESSED: "bg-emerald-50 text-emerald-700",
+} as const;
 
 export function WebhookLog({ events, filter }: { events: WebhookEventDto[]; filter: string }) {
   const t = useTranslations("settings.webhooks");
@@ -59,12 +64,10 @@ export function WebhookLog({ events, filter }: { events: WebhookEventDto[]; filt
               <tr key={row.id} className="border-t border-slate-100" data-testid="webhook-row">
                 <td className="whitespace-nowrap px-3 py-2 tabular-nums">{dates.full(row.receivedAt)}</td>
                 <td className="px-3 py-2 font-mono text-xs">
-                  {row.channelKind === "MESSENGER" ? t("messengerPage") : (row.phoneNumberId ?? "—")}
+                  {row.source === "messenger" ? t("messengerPage") : (row.phoneNumberId ?? "—")}
                 </td>
                 <td className="px-3 py-2">
-                  <span
-                    className={`rounded px-1.5 py-0.5 text-xs font-medium ${row.state === "FAILED" ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-700"}`}
-                  >
+                  <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${stateTones[row.state]}`}>
                     {t("stateName", { state: row.state })}
                   </span>
                 </td>

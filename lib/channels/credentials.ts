@@ -40,18 +40,39 @@ export async function credentialsFor(phoneNumberId: string): Promise<WhatsAppCre
   return value;
 }
 
+export type WebhookKey = { appSecret: string; channelId: string | null };
+
 /**
- * The app secret of each named number, in one query: what a webhook body is checked against before
- * anything in it is trusted (lib/whatsapp/webhook-secret.ts).
+ * The app secret and channel of each named number: what a webhook body is checked against before
+ * anything in it is trusted (lib/whatsapp/webhook-secret.ts), and the channel it is logged under.
+ * Numbers of known channels are kept for a few seconds, so a busy number costs no query per body;
+ * the rest are looked up together in one query. A number no channel owns is checked against the
+ * configuration's secret.
  */
-export async function appSecretsFor(phoneNumberIds: string[]): Promise<string[]> {
-  const own = await db.channel.findMany({
-    where: { phoneNumberId: { in: phoneNumberIds }, source: "APP", encryptedAppSecret: { not: null } },
-    select: { phoneNumberId: true, encryptedAppSecret: true },
-  });
-  const secrets = new Map(own.map((channel) => [channel.phoneNumberId!, decryptSecret(channel.encryptedAppSecret!)]));
-  return phoneNumberIds.map((id) => secrets.get(id) ?? config().whatsapp.appSecret);
+export async function webhookKeysFor(phoneNumberIds: string[]): Promise<WebhookKey[]> {
+  const now = Date.now();
+  const fresh = (id: string) => {
+    const cached = keyCache.get(id);
+    return cached && now - cached.at < CACHE_MS ? cached.value : null;
+  };
+  const missing = phoneNumberIds.filter((id) => !fresh(id));
+  if (missing.length) {
+    const channels = await db.channel.findMany({
+      where: { phoneNumberId: { in: missing } },
+      select: { id: true, phoneNumberId: true, source: true, encryptedAppSecret: true },
+    });
+    if (keyCache.size + channels.length > MAX_CACHED) keyCache.clear();
+    for (const channel of channels) {
+      const appSecret =
+        channel.source === "APP" && channel.encryptedAppSecret ? decryptSecret(channel.encryptedAppSecret) : config().whatsapp.appSecret;
+      keyCache.set(channel.phoneNumberId!, { at: now, value: { appSecret, channelId: channel.id } });
+    }
+  }
+  return phoneNumberIds.map((id) => fresh(id) ?? { appSecret: config().whatsapp.appSecret, channelId: null });
 }
+
+const keyCache = ((globalThis as { __switchboardWebhookKeys?: Map<string, { at: number; value: WebhookKey }> }).__switchboardWebhookKeys ??=
+  new Map());
 
 // Bounded: the numbers looked up are few, but a caller could name many that do not exist.
 const MAX_CACHED = 1_000;
@@ -71,6 +92,11 @@ export async function allVerifyTokens(): Promise<string[]> {
 
 /** After a channel's credentials change: this process forgets them at once (others within CACHE_MS). */
 export function forgetCredentials(phoneNumberId?: string): void {
-  if (phoneNumberId) cache.delete(phoneNumberId);
-  else cache.clear();
+  if (phoneNumberId) {
+    cache.delete(phoneNumberId);
+    keyCache.delete(phoneNumberId);
+  } else {
+    cache.clear();
+    keyCache.clear();
+  }
 }

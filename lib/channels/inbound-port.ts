@@ -1,9 +1,11 @@
 import { setMarketingPreference } from "@/lib/contacts/set-marketing-preference";
 import { applyReceipt } from "@/lib/conversations/apply-receipt";
+import { applyReceipts } from "@/lib/conversations/apply-receipts";
 import { applyWatermark } from "@/lib/conversations/apply-watermark";
 import type { InboundPort } from "@/lib/conversations/channel-input";
 import { notifyAdmins } from "@/lib/conversations/notify-admins";
 import { receiveMessage } from "@/lib/conversations/receive-message";
+import { receiveMessages } from "@/lib/conversations/receive-messages";
 import { recordBusinessMessage } from "@/lib/conversations/record-business-message";
 import { recordChannelActivity } from "@/lib/conversations/record-channel-activity";
 
@@ -14,7 +16,9 @@ import { recordChannelActivity } from "@/lib/conversations/record-channel-activi
 
 export const inboundPort: InboundPort = {
   receiveMessage,
+  receiveMessages,
   applyReceipt,
+  applyReceipts,
   setMarketingPreference,
   notifyAdmins,
   applyWatermark,

@@ -85,6 +85,8 @@ export type Config = {
   simulatorMediaDir: string;
   redisUrl: string | null;
   smtp: { url: string; from: string } | null;
+  /** /api/health reports "degraded" when more webhook bodies than this wait to be processed. */
+  webhooks: { backlogDegraded: number };
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -191,6 +193,12 @@ export function parseConfig(env: Env): ConfigResult {
     simulatorMediaDir: get("SIMULATOR_MEDIA_DIR") ?? ".data/simulator-media",
     redisUrl: get("REDIS_URL") ?? null,
     smtp: smtpUrl ? { url: smtpUrl, from: get("MAIL_FROM") ?? "Switchboard <no-reply@localhost>" } : null,
+    webhooks: {
+      backlogDegraded: integer(get("WEBHOOK_BACKLOG_DEGRADED") ?? "5000", "WEBHOOK_BACKLOG_DEGRADED", problems, {
+        min: 1,
+        max: 100_000_000,
+      }),
+    },
   };
   return problems.length ? { ok: false, problems } : { ok: true, config };
 }
@@ -318,7 +326,7 @@ export function describeConfig(config: Config): string[] {
     config.messenger
       ? `MESSENGER_PAGE_ID=${config.messenger.pageId} MESSENGER_PAGE_ACCESS_TOKEN=${hidden(config.messenger.pageAccessToken)} MESSENGER_APP_SECRET=${hidden(config.messenger.appSecret)} MESSENGER_VERIFY_TOKEN=${hidden(config.messenger.verifyToken)}`
       : "MESSENGER_PAGE_ID=(unset: no Facebook Page from the configuration)",
-    `SEED_DEMO=${config.seedDemo} RETENTION_DAYS=${config.retentionDays} MEDIA_DIR=${config.mediaDir}`,
+    `SEED_DEMO=${config.seedDemo} RETENTION_DAYS=${config.retentionDays} MEDIA_DIR=${config.mediaDir} WEBHOOK_BACKLOG_DEGRADED=${config.webhooks.backlogDegraded}`,
     `REDIS_URL=${config.redisUrl ? redactUrl(config.redisUrl) : "unset"} SMTP_URL=${config.smtp ? redactUrl(config.smtp.url) : "unset"}`,
   ];
 }

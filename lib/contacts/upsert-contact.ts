@@ -34,11 +34,19 @@ export async function upsertContact({
     return { ...contact, created: true };
   }
 
+  const changes = contactChanges(existing, { waId, bsuid, name, username });
+  if (Object.keys(changes).length === 0) return existing;
+  return tx.contact.update({ where: { id: existing.id }, data: changes });
+}
+
+type CustomerKeys = { waId: string | null; bsuid: string | null; name: string | null; username: string | null };
+
+/** What a message's sender details change on a known contact: a new name or username, and an id it lacked. Pure. */
+export function contactChanges(existing: CustomerKeys, { waId, bsuid, name, username }: CustomerKeys): Prisma.ContactUpdateInput {
   const changes: Prisma.ContactUpdateInput = {};
   if (name && name !== existing.name) changes.name = name;
   if (username && username !== existing.username) changes.username = username;
   if (bsuid && !existing.bsuid) changes.bsuid = bsuid;
   if (waId && !existing.waId) changes.waId = waId;
-  if (Object.keys(changes).length === 0) return existing;
-  return tx.contact.update({ where: { id: existing.id }, data: changes });
+  return changes;
 }

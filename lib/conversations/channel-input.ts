@@ -117,7 +117,14 @@ export type ChannelActivityInput = {
 /** The domain calls an inbound adapter makes, each inside the adapter's transaction. */
 export type InboundPort = {
   receiveMessage(args: { tx: Tx; channelId: string; customer: CustomerInput; message: InboundMessageInput }): Promise<Publication[]>;
+  /** Many messages at once, each customer's in the order given; the same rules as one at a time. */
+  receiveMessages(args: {
+    tx: Tx;
+    messages: { channelId: string; customer: CustomerInput; message: InboundMessageInput }[];
+  }): Promise<Publication[]>;
   applyReceipt(args: { tx: Tx; channelId: string; receipt: ReceiptInput; system: string }): Promise<Publication[]>;
+  /** Many receipts at once, in a few set-based statements; the same rules as one at a time. */
+  applyReceipts(args: { tx: Tx; receipts: { channelId: string; receipt: ReceiptInput }[]; system: string }): Promise<Publication[]>;
   setMarketingPreference(args: { tx: Tx; channelId: string; preference: MarketingPreferenceInput; system: string }): Promise<void>;
   /** Tells every active admin what the channel's provider reported (a rating drop, a name decision). */
   notifyAdmins(args: { tx: Tx; body: string }): Promise<Publication[]>;

@@ -5,11 +5,41 @@ import type { Publication } from "@/lib/realtime/publish";
 import { conversationInclude } from "./serializers";
 
 /**
- * Sets the conversation's billing (category, type, billable) from its latest priced message, by
- * the messages' own order, whatever order Meta's receipts arrive in. The conversation row is
- * locked first so two receipts recorded at once can't leave the older message's pricing behind.
- * Returns the update to publish, or null when nothing changed.
+ * Sets each conversation's billing (category, type, billable) from its latest priced message, by
+ * the messages' own order, whatever order Meta's receipts arrive in. The conversation rows are
+ * locked first, and the latest message read after, so two transactions recording receipts at once
+ * can't leave the older message's pricing behind. Returns the updates to publish (only for
+ * conversations whose billing changed).
  */
+export async function refreshConversationsBilling({
+  tx,
+  conversationIds,
+}: {
+  tx: Prisma.TransactionClient;
+  conversationIds: string[];
+}): Promise<Publication[]> {
+  if (conversationIds.length === 0) return [];
+  const ids = [...new Set(conversationIds)].sort();
+  await tx.$queryRaw`SELECT id FROM "Conversation" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
+  const changed = await tx.$queryRaw<{ id: string }[]>`
+    WITH latest AS (
+      SELECT DISTINCT ON (m."conversationId") m."conversationId", m."pricingCategory", m."pricingType", m.billable
+      FROM "Message" m
+      WHERE m."conversationId" = ANY(${ids}::text[]) AND m.direction = 'OUTBOUND' AND m."pricingType" IS NOT NULL
+      ORDER BY m."conversationId", m."timestamp" DESC, m.id DESC)
+    UPDATE "Conversation" c
+    SET "billingCategory" = latest."pricingCategory", "billingType" = latest."pricingType", billable = latest.billable,
+        "updatedAt" = now() AT TIME ZONE 'UTC'
+    FROM latest
+    WHERE c.id = latest."conversationId"
+      AND (c."billingCategory", c."billingType", c.billable) IS DISTINCT FROM (latest."pricingCategory", latest."pricingType", latest.billable)
+    RETURNING c.id`;
+  if (changed.length === 0) return [];
+  const updated = await tx.conversation.findMany({ where: { id: { in: changed.map((row) => row.id) } }, include: conversationInclude });
+  return updated.map(conversationUpdated);
+}
+
+/** One conversation's billing, as refreshConversationsBilling(); null when it did not change. */
 export async function refreshConversationBilling({
   tx,
   conversationId,
@@ -17,18 +47,6 @@ export async function refreshConversationBilling({
   tx: Prisma.TransactionClient;
   conversationId: string;
 }): Promise<Publication | null> {
-  await tx.$queryRaw`SELECT id FROM "Conversation" WHERE id = ${conversationId} FOR UPDATE`;
-  const [conversation, latest] = await Promise.all([
-    tx.conversation.findUnique({ where: { id: conversationId }, select: { billingCategory: true, billingType: true, billable: true } }),
-    tx.message.findFirst({
-      where: { conversationId, direction: "OUTBOUND", pricingType: { not: null } },
-      orderBy: [{ timestamp: "desc" }, { id: "desc" }],
-      select: { pricingCategory: true, pricingType: true, billable: true },
-    }),
-  ]);
-  if (!conversation || !latest) return null;
-  const billing = { billingCategory: latest.pricingCategory, billingType: latest.pricingType, billable: latest.billable };
-  if (Object.entries(billing).every(([key, value]) => conversation[key as keyof typeof conversation] === value)) return null;
-  const updated = await tx.conversation.update({ where: { id: conversationId }, data: billing, include: conversationInclude });
-  return conversationUpdated(updated);
+  const [publication] = await refreshConversationsBilling({ tx, conversationIds: [conversationId] });
+  return publication ?? null;
 }

@@ -1,10 +1,10 @@
 import { inboundPort } from "@/lib/channels/inbound-port";
 import type { InboundPort } from "@/lib/conversations/channel-input";
-import { db, type Prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/client";
 import { isDatabaseDown } from "@/lib/db/errors";
-import { publish, type Publication } from "@/lib/realtime/publish";
+import type { Publication } from "@/lib/realtime/publish";
 import { inSavepoint } from "@/lib/whatsapp/in-savepoint";
-import { isConflict, withRetryOnConflict } from "@/lib/whatsapp/retry-on-conflict";
+import { isConflict } from "@/lib/whatsapp/retry-on-conflict";
 import { readPageEvents, type PageEvent } from "./read-events";
 import { messengerReceipt } from "./receipts";
 import { METADATA_PREFIX } from "./send-payload";
@@ -12,65 +12,15 @@ import { translateActivity, translateEdit, translatePostback, translateReaction,
 import { customerOf, translateCustomerMessage, translateEcho } from "./translate-message";
 import type { PageEnvelope } from "./webhook-schema";
 
-// Page webhooks, as lib/whatsapp/receive-webhook.ts takes WhatsApp's: every accepted body is
-// logged (WebhookEvent, channelKind MESSENGER) before it is processed; processing runs in one
-// transaction, each event in its own savepoint, and socket events go out after the commit. A
-// malformed or unstorable event is named on the logged body (FAILED, replayable) while the others
-// are stored; replaying stores nothing twice (mids are unique, watermarks only move forward). The
-// adapter only translates: every write goes through the domain's inbound port.
+// What a logged Page body does (the webhook intake, lib/webhooks/, logs it and calls this through
+// webhook-adapter.ts): each event in its own savepoint inside the intake's transaction, socket
+// events published by the intake after the commit. A malformed or unstorable event is named on the
+// logged body (FAILED, replayable) while the others are stored; replaying stores nothing twice (mids
+// are unique, watermarks only move forward). The adapter only translates: every write goes through
+// the domain's inbound port.
 
 /** How the domain's audit trail names what Messenger itself did. */
 const SYSTEM = "messenger";
-
-export type MessengerWebhookOutcome = { eventId: string; state: "PROCESSED" | "FAILED"; error?: string; retry?: boolean };
-
-export async function receiveMessengerWebhook({ body }: { body: PageEnvelope }): Promise<MessengerWebhookOutcome> {
-  const pageId = firstPageId(body);
-  const channel = pageId ? await db.channel.findUnique({ where: { pageId }, select: { id: true } }) : null;
-  const event = await db.webhookEvent.create({
-    data: { channelKind: "MESSENGER", payload: body as Prisma.InputJsonValue, channelId: channel?.id ?? null },
-    select: { id: true },
-  });
-  return processMessengerEvent({ eventId: event.id, body });
-}
-
-/** Processes (or reprocesses) a logged Page body. Throws only when the database is down. */
-export async function processMessengerEvent({
-  eventId,
-  body,
-  domain = inboundPort,
-}: {
-  eventId: string;
-  body: PageEnvelope;
-  domain?: InboundPort;
-}): Promise<MessengerWebhookOutcome> {
-  try {
-    const { publications, problems } = await withRetryOnConflict(({ last }) =>
-      db.$transaction((tx) => processMessengerBody({ tx, body, domain, isolateConflicts: last }), { timeout: 15_000 }),
-    );
-    const error = problems.length ? problems.join("; ").slice(0, 2000) : undefined;
-    await db.webhookEvent.update({
-      where: { id: eventId },
-      data: { state: error ? "FAILED" : "PROCESSED", processedAt: new Date(), error: error ?? null },
-    });
-    publish(...publications);
-    return { eventId, state: error ? "FAILED" : "PROCESSED", error };
-  } catch (error) {
-    if (isDatabaseDown(error)) {
-      await db.webhookEvent
-        .update({
-          where: { id: eventId },
-          data: { state: "FAILED", error: "Not processed: the database was unavailable or overloaded; the sender was asked to retry." },
-        })
-        .catch(() => undefined);
-      throw error;
-    }
-    console.error(`[messenger] event ${eventId} failed to process`, error);
-    const message = `Not processed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000);
-    await db.webhookEvent.update({ where: { id: eventId }, data: { state: "FAILED", processedAt: new Date(), error: message } });
-    return { eventId, state: "FAILED", error: message, retry: true };
-  }
-}
 
 // Customer and Page messages first, then receipts, then activity lines: a read in the same body
 // then finds the messages it covers. Within each, rows are locked in one order (customer, time).
@@ -207,12 +157,4 @@ async function handle({
 function describe(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.replace(/\s+/g, " ").slice(0, 200);
-}
-
-function firstPageId(body: PageEnvelope): string | null {
-  for (const entry of body.entry) {
-    const id = entry.id;
-    if ((typeof id === "string" || typeof id === "number") && String(id).length <= 64) return String(id);
-  }
-  return null;
 }

@@ -102,7 +102,8 @@ export function editedText(edit: Record<string, unknown> | undefined): string | 
 export function previewText({ type, text, content }: { type: string; text: string | null; content?: unknown }): string {
   if (type === "text" && text) return text;
   const mediaKind = type === "audio" && (content as { audio?: { voice?: unknown } })?.audio?.voice === true ? "voice" : type;
-  const label = mediaLabels[mediaKind];
+  // Own keys only: a type such as "constructor" must not find Object's members.
+  const label = Object.hasOwn(mediaLabels, mediaKind) ? mediaLabels[mediaKind] : undefined;
   if (label) return text ? `${label}: ${text}` : label;
   switch (type) {
     case "location":

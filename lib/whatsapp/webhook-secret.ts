@@ -1,5 +1,5 @@
 import "server-only";
-import { appSecretsFor } from "@/lib/channels/credentials";
+import { webhookKeysFor, type WebhookKey } from "@/lib/channels/credentials";
 import { config } from "@/lib/config";
 
 // Each WhatsApp number may belong to a different Meta app, and Meta signs a webhook with the app
@@ -11,13 +11,16 @@ import { config } from "@/lib/config";
 // more is refused before any lookup, so an unsigned body cannot make the server look up thousands.
 const MAX_NAMED_NUMBERS = 50;
 
-/** The one app secret the body must be signed with, or null when its numbers' secrets differ. */
-export async function appSecretFor(body: unknown): Promise<string | null> {
+/**
+ * The one app secret the body must be signed with, and the channel of the first number it names;
+ * null when its numbers' secrets differ or it names too many.
+ */
+export async function webhookKeyFor(body: unknown): Promise<WebhookKey | null> {
   const numbers = namedNumbers(body);
   if (numbers === null) return null;
-  if (numbers.length === 0) return config().whatsapp.appSecret;
-  const secrets = new Set(await appSecretsFor(numbers));
-  return secrets.size === 1 ? [...secrets][0]! : null;
+  if (numbers.length === 0) return { appSecret: config().whatsapp.appSecret, channelId: null };
+  const keys = await webhookKeysFor(numbers);
+  return new Set(keys.map((key) => key.appSecret)).size === 1 ? keys[0]! : null;
 }
 
 /** The distinct phone number ids the body names; null when there are too many to be Meta's. */

@@ -2,11 +2,14 @@
 // the agents' sockets see them, with every acknowledged event checked in the database, next to a
 // bare-pg baseline measured in the same run, each against a fresh embedded PostgreSQL of its own:
 //   A throughput   N keep-alive clients, one inbound text to three receipts, as fast as acknowledged
-//   B latency      a fixed rate (open loop): webhook POST → first socket that sees the change
-//   route floor    the same POSTs refused 401 at the signature check: Next.js, body and HMAC only
+//   B latency      fixed rates (open loop): webhook POST → first socket that sees the change
+//   route floor    the same POSTs refused 401 at the signature check: HTTP, body and HMAC only
 //   baseline       the same writes by a bare pg client, one transaction per event, second database
 // Receipts apply to outbound messages inserted with pg before each phase (status SENT, known wamids),
-// not sent through the API. Options: --help. Results: bench-results/ingest-<timestamp>.json.
+// not sent through the API. Webhooks are acknowledged once stored; each phase ends when the server
+// has processed everything it acknowledged (the drain). With --stats-compare phase A runs again with
+// the statistics triggers off. Every figure comes with the machine's load averages: it is shared.
+// Options: --help. Results: bench-results/ingest-<timestamp>.json.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -15,6 +18,7 @@ import pg from "pg";
 import { applyMigrations } from "../../lib/db/migrations";
 import { baselineSender } from "./ingest/baseline";
 import { findProfile, summarizeCpuProfile } from "./ingest/cpu-profile";
+import { loadAverages } from "./ingest/drain";
 import { signInCookie as signIn } from "../lib/sign-in";
 import { webhookSender } from "./ingest/http";
 import { runClosedLoop, runOpenLoop, type Send } from "./ingest/load";
@@ -24,6 +28,7 @@ import { channelId as findChannel, createChannel, prepareConversations, prepareO
 import { printReport, targetsOf, type RunReport } from "./ingest/report";
 import { LatencyTracker, SocketFleet } from "./ingest/sockets";
 import { ensureBuild, root, settings, startDatabase, startServer, type BenchDatabase, type BenchServer } from "./ingest/stack";
+import { setTriggers, statisticsTriggers } from "./ingest/triggers";
 import { round } from "./ingest/stats";
 import { Workload } from "./ingest/workload";
 
@@ -131,7 +136,7 @@ async function throughputPhase({
         concurrency: options.concurrency,
         seconds,
         send,
-        onSend: (event, at) => tracker?.expect(event.key, at),
+        onSend: (event, at) => tracker?.expect(event, at),
       });
       window.toNs = process.hrtime.bigint();
       return result;
@@ -143,6 +148,7 @@ async function throughputPhase({
 
 async function main(): Promise<RunReport> {
   await ensureBuild({ force: options.build });
+  const loadAtStart = loadAverages();
 
   // Switchboard: its own database and the production server.
   const database = await startDatabase({ name: "switchboard_bench" });
@@ -172,36 +178,62 @@ async function main(): Promise<RunReport> {
   });
   Object.assign(throughputWindow, window);
 
-  let latency: PhaseReport | null = null;
-  if (options.latency) {
-    const outbound = await prepareOutbound({
-      client,
-      channelId,
-      conversations,
-      tag: "B",
-      count: outboundFor(options.rate * options.latencySeconds),
-    });
-    const workload = new Workload({ tag: "B", customers: options.customers, outbound });
+  let statsCompare: RunReport["statsCompare"] = null;
+  if (options.statsCompare) {
+    // The same load twice more, after phase A has made every customer known, so both run in the
+    // same steady state: once with the statistics triggers off, once on. The difference is what
+    // keeping the rollups up to date costs ingest (the fold, which has nothing to do without them,
+    // included).
+    const triggers = await statisticsTriggers(client);
+    const compare = async (name: string, tag: string): Promise<PhaseReport> => {
+      const { window: _window, ...phase } = await throughputPhase({
+        name,
+        tag,
+        seconds: options.seconds,
+        send: send(),
+        client,
+        database,
+        channelId,
+        conversations,
+        server,
+        fleet,
+      });
+      return phase;
+    };
+    await setTriggers(client, triggers, "DISABLE");
+    const without = await compare("A' stats off", "N").finally(() => setTriggers(client, triggers, "ENABLE"));
+    const withStats = await compare("A' stats on", "O");
+    statsCompare = { triggers: triggers.map((trigger) => `${trigger.table}.${trigger.name}`), without, withStats };
+  }
+
+  const latency: PhaseReport[] = [];
+  for (const [index, rate] of options.rates.entries()) {
+    // Letters only: the tag starts the inbound texts the sockets match (workload.ts).
+    const tag = "BCDEGHIJ"[index] ?? "K";
+    const outbound = await prepareOutbound({ client, channelId, conversations, tag, count: outboundFor(rate * options.latencySeconds) });
+    const workload = new Workload({ tag, customers: options.customers, outbound });
     const tracker = new LatencyTracker();
     fleet.track(tracker);
-    console.log(`B latency: ${options.rate} events/s for ${options.latencySeconds} s …`);
-    latency = await measurePhase({
-      name: "B latency",
-      client,
-      database,
-      channelId,
-      poolSize: options.pool,
-      serverPid: server.pid,
-      tracker,
-      run: () =>
-        runOpenLoop({
-          workload,
-          rate: options.rate,
-          seconds: options.latencySeconds,
-          send: send(),
-          onSend: (event, at) => tracker.expect(event.key, at),
-        }),
-    });
+    console.log(`B latency: ${rate} events/s for ${options.latencySeconds} s …`);
+    latency.push(
+      await measurePhase({
+        name: `B ${rate}/s`,
+        client,
+        database,
+        channelId,
+        poolSize: options.pool,
+        serverPid: server.pid,
+        tracker,
+        run: () =>
+          runOpenLoop({
+            workload,
+            rate,
+            seconds: options.latencySeconds,
+            send: send(),
+            onSend: (event, at) => tracker.expect(event, at),
+          }),
+      }),
+    );
   }
 
   let floor: PhaseReport | null = null;
@@ -303,16 +335,17 @@ async function main(): Promise<RunReport> {
 
   const report: Omit<RunReport, "targets"> = {
     startedAt: startedAt.toISOString(),
-    machine: { cores: os.availableParallelism(), node: process.version, commit: gitCommit() },
+    machine: { cores: os.availableParallelism(), node: process.version, commit: gitCommit(), loadAtStart, loadAtEnd: loadAverages() },
     options,
     throughput,
     latency,
     floor,
     baseline,
+    statsCompare,
     poolSweep,
     serverCpuProfile,
     ratios: {
-      throughputVsBaseline: baseline ? round(throughput.result.eventsPerSecond / baseline.result.eventsPerSecond, 3) : null,
+      throughputVsBaseline: baseline ? round(throughput.processedPerSecond / baseline.processedPerSecond, 3) : null,
       statementsVsBaseline: baseline ? round(throughput.statements.statementsPerEvent / baseline.statements.statementsPerEvent, 2) : null,
       throughputVsFloor: floor ? round(throughput.result.eventsPerSecond / floor.result.eventsPerSecond, 3) : null,
     },

@@ -1,6 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { signBody } from "@/lib/whatsapp/signature";
@@ -58,6 +59,21 @@ describe("when the database is down", () => {
       accepted = await post(body); // Meta retries with decreasing frequency
     }
     expect(accepted?.status).toBe(200);
-    expect(await accepted!.json()).toMatchObject({ state: "PROCESSED" });
+    const { event, state } = (await accepted!.json()) as { event: string; state: string };
+    expect(state).toBe("RECEIVED");
+    // Stored before the answer, processed right after.
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const { rows } = await client.query<{ state: string }>(`SELECT state FROM "WebhookEvent" WHERE id = $1`, [event]);
+        if (rows[0]?.state === "PROCESSED") break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const { rows } = await client.query<{ state: string }>(`SELECT state FROM "WebhookEvent" WHERE id = $1`, [event]);
+      expect(rows[0]?.state).toBe("PROCESSED");
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -76,7 +76,7 @@ describe("state-changing API calls", () => {
   it("still accepts Meta's signed webhook, which sends no Origin, with the API's headers", async () => {
     const response = await postWebhook(inboundTextBody());
     expect(response.status, await response.clone().text()).toBe(200);
-    expect(await response.json()).toMatchObject({ ok: true, state: "PROCESSED" });
+    expect(await response.json()).toMatchObject({ ok: true, state: "RECEIVED" });
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
   });

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { expect, inject } from "vitest";
 import { db } from "@/lib/db/client";
-import { baseUrl, fixture, postWebhook } from "../support/http";
+import { baseUrl, fixture, postWebhook, webhookProcessed } from "../support/http";
 
 // Factories for the integration suite: every test makes its own customers, conversations and
 // messages with unique ids, so files run in parallel against the one shared server and database.
@@ -20,11 +20,16 @@ export async function testChannel() {
   return db.channel.findUniqueOrThrow({ where: { phoneNumberId: inject("phoneNumberId") }, include: { inbox: true } });
 }
 
-/** POSTs a signed body and expects Meta's 200; returns the logged event's id and outcome. */
-export async function deliver(body: unknown): Promise<{ event: string; state: "PROCESSED" | "FAILED" }> {
-  const response = await postWebhook(body);
+/**
+ * POSTs a signed body and expects Meta's 200; returns the logged event's id and how processing
+ * (which follows the answer) ended, with the problems it named.
+ */
+export async function deliver(body: unknown): Promise<{ event: string; state: "PROCESSED" | "FAILED"; problems: string | null }> {
+  const response = await postWebhook(body, { settle: false });
   expect(response.status, await response.clone().text()).toBe(200);
-  return (await response.json()) as { event: string; state: "PROCESSED" | "FAILED" };
+  const { event } = (await response.json()) as { event: string };
+  const { state, error } = await webhookProcessed(event);
+  return { event, state, problems: error };
 }
 
 /**
@@ -152,6 +157,8 @@ export async function simulatorCustomerSays({ waId, name, text }: { waId: string
   expect(response.status, await response.clone().text()).toBe(201);
   const result = (await response.json()) as { wamid: string; webhookStatus: number };
   expect(result.webhookStatus).toBe(200);
+  // Acknowledged means stored; the message is in the inbox moments later.
+  await eventually(() => db.message.findFirst({ where: { externalId: result.wamid }, select: { id: true } }), { what: "the message" });
   return result;
 }
 

@@ -395,7 +395,9 @@ async function simulatorSends(waId: string, message: Record<string, unknown>) {
   expect(response.status, await response.clone().text()).toBe(201);
   const result = (await response.json()) as { wamid: string; webhookStatus: number };
   expect(result.webhookStatus).toBe(200);
-  return db.message.findFirstOrThrow({ where: { externalId: result.wamid }, include: { media: true, conversation: true } });
+  return eventually(() => db.message.findFirst({ where: { externalId: result.wamid }, include: { media: true, conversation: true } }), {
+    what: "the message",
+  });
 }
 
 const settled = (messageId: string) =>

@@ -287,6 +287,6 @@ describe("replaying a logged Page body", () => {
     expect(replayed.status, await replayed.clone().text()).toBe(200);
     expect(await snapshot()).toEqual(before);
     const logged = await db.webhookEvent.findUniqueOrThrow({ where: { id: event } });
-    expect(logged).toMatchObject({ channelKind: "MESSENGER", channelId, state: "PROCESSED" });
+    expect(logged).toMatchObject({ source: "MESSENGER", channelId, state: "PROCESSED" });
   });
 });

@@ -7,7 +7,7 @@ import { expect, inject } from "vitest";
 import { db } from "@/lib/db/client";
 import type { MessageDto } from "@/lib/conversations/types";
 import { signBody } from "@/lib/whatsapp/signature";
-import { baseUrl, type Session } from "../support/http";
+import { baseUrl, webhookProcessed, type Session } from "../support/http";
 import { eventually, uniqueTag } from "./factories";
 
 // Helpers for the Messenger tests: Meta's printed Page webhook examples (tests/fixtures/messenger)
@@ -48,8 +48,12 @@ export function events(body: PageBody): PageEventJson[] {
   return body.entry.flatMap((entry) => [...(entry.messaging ?? []), ...(entry.standby ?? [])]);
 }
 
-/** POSTs a Page body, signed with the Page app's secret unless `secret` or `signature` say otherwise. */
-export function postPageWebhook(
+/**
+ * POSTs a Page body, signed with the Page app's secret unless `secret` or `signature` say otherwise.
+ * The server answers 200 once the body is stored and processes it right after; a 200 is returned
+ * only when that processing is done too, so a test reads its effects.
+ */
+export async function postPageWebhook(
   body: unknown,
   { secret, signature, raw }: { secret?: string; signature?: string | null; raw?: string } = {},
 ) {
@@ -57,13 +61,18 @@ export function postPageWebhook(
   const headers: Record<string, string> = { "content-type": "application/json" };
   const header = signature === undefined ? signBody(text, secret ?? inject("pageAppSecret")) : signature;
   if (header !== null) headers["x-hub-signature-256"] = header;
-  return fetch(`${baseUrl()}/api/webhooks/messenger`, { method: "POST", headers, body: text });
+  const response = await fetch(`${baseUrl()}/api/webhooks/messenger`, { method: "POST", headers, body: text });
+  if (response.status === 200) await webhookProcessed(((await response.clone().json()) as { event: string }).event);
+  return response;
 }
 
+/** POSTs a Page body and expects Meta's 200; returns the logged event's id and how its processing ended. */
 export async function deliverPage(body: unknown): Promise<{ event: string; state: "PROCESSED" | "FAILED"; problems?: string }> {
   const response = await postPageWebhook(body);
   expect(response.status, await response.clone().text()).toBe(200);
-  return (await response.json()) as { event: string; state: "PROCESSED" | "FAILED"; problems?: string };
+  const { event } = (await response.json()) as { event: string };
+  const { state, error } = await webhookProcessed(event);
+  return { event, state, ...(error ? { problems: error } : {}) };
 }
 
 /** A customer writes a text to the Page through the simulator's Messenger phone (real HTTP, signed webhook). */
@@ -80,10 +89,11 @@ export async function customerWritesOnMessenger({
   expect(response.status, await response.clone().text()).toBe(201);
   const { mid, webhookStatus } = (await response.json()) as { mid: string; webhookStatus: number };
   expect(webhookStatus).toBe(200);
-  const inbound = await db.message.findFirstOrThrow({
-    where: { externalId: mid },
-    include: { conversation: { include: { contact: true } } },
-  });
+  // Acknowledged means stored; the message is in the inbox moments later.
+  const inbound = await eventually(
+    () => db.message.findFirst({ where: { externalId: mid }, include: { conversation: { include: { contact: true } } } }),
+    { what: "the message" },
+  );
   return { psid, name, mid, inbound, conversation: inbound.conversation, contact: inbound.conversation.contact };
 }
 

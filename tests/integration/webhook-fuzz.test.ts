@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { signBody } from "@/lib/whatsapp/signature";
 import { baseUrl } from "../support/http";
+import { eventually } from "./factories";
 
 // Thousands of bodies made from Meta's fixtures and then damaged (types swapped, fields dropped,
 // huge strings, 10,000-level nesting, bytes that are not UTF-8, numbers as strings, arrays as
@@ -277,6 +278,7 @@ describe(`webhook fuzz (seed ${SEED})`, () => {
   it(`answers ${BODIES} damaged bodies with 200 or 400, never 5xx, and keeps every valid sibling`, async () => {
     const failures: string[] = [];
     const siblings: { index: number; wamid: string }[] = [];
+    const events: string[] = [];
     const used = new Map<Kind, number>();
     const statuses = new Map<number, number>();
     let next = 0;
@@ -287,6 +289,7 @@ describe(`webhook fuzz (seed ${SEED})`, () => {
           for (const kind of fuzz.kinds) used.set(kind, (used.get(kind) ?? 0) + 1);
           const { status, text } = await post(fuzz.bytes);
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          if (status === 200) events.push((JSON.parse(text) as { event: string }).event);
           const where = `seed ${SEED} body ${fuzz.index} (${fuzz.kinds.join(", ")})`;
           if (status !== 200 && status !== 400) failures.push(`${where}: ${status} ${text.slice(0, 200)}`);
           else if (fuzz.sibling && status !== 200)
@@ -302,6 +305,11 @@ describe(`webhook fuzz (seed ${SEED})`, () => {
     expect(siblings.length).toBeGreaterThan(1_000);
     expect(statuses.get(200)).toBeGreaterThan(BODIES / 2);
 
+    // Acknowledged bodies are processed right after the answer: wait for the last of them.
+    await eventually(async () => (await db.webhookEvent.count({ where: { id: { in: events }, state: "RECEIVED" } })) === 0, {
+      timeoutMs: 180_000,
+      what: "every acknowledged body to be processed",
+    });
     const stored = new Set(
       (
         await db.message.findMany({ where: { externalId: { in: siblings.map((sibling) => sibling.wamid) } }, select: { externalId: true } })

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { inject } from "vitest";
+import { db } from "../../lib/db/client";
 import { signBody } from "../../lib/whatsapp/signature";
 import { signInCookie } from "../../scripts/lib/sign-in";
 
@@ -23,13 +24,34 @@ export async function signIn(email: string, password = "switchboard"): Promise<S
   };
 }
 
-/** POSTs a body to the webhook, signed with the app secret unless `signature` overrides it. */
-export function postWebhook(body: unknown, { signature, raw }: { signature?: string | null; raw?: string } = {}) {
+/**
+ * POSTs a body to the webhook, signed with the app secret unless `signature` overrides it. The
+ * server answers 200 once the body is stored and processes it right after; a 200 is returned only
+ * when that processing is done too (`settle: false` returns at once), so a test reads its effects.
+ */
+export async function postWebhook(
+  body: unknown,
+  { signature, raw, settle = true }: { signature?: string | null; raw?: string; settle?: boolean } = {},
+) {
   const text = raw ?? JSON.stringify(body);
   const headers: Record<string, string> = { "content-type": "application/json" };
   const header = signature === undefined ? signBody(text, inject("appSecret")) : signature;
   if (header !== null) headers["x-hub-signature-256"] = header;
-  return fetch(`${baseUrl()}/api/webhooks/whatsapp`, { method: "POST", headers, body: text });
+  const response = await fetch(`${baseUrl()}/api/webhooks/whatsapp`, { method: "POST", headers, body: text });
+  if (settle && response.status === 200) await webhookProcessed(((await response.clone().json()) as { event: string }).event);
+  return response;
+}
+
+/** Waits until a logged webhook body has been processed; returns its state and problems. */
+export async function webhookProcessed(eventId: string, { timeoutMs = 30_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const event = await db.webhookEvent.findUnique({ where: { id: eventId }, select: { state: true, error: true } });
+    if (event && event.state !== "RECEIVED") return event as { state: "PROCESSED" | "FAILED"; error: string | null };
+    if (Date.now() > deadline)
+      throw new Error(`Webhook event ${eventId} was not processed within ${timeoutMs} ms (${event?.state ?? "absent"})`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 const fixturesDir = path.resolve(import.meta.dirname, "../fixtures/whatsapp");

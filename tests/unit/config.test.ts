@@ -19,6 +19,7 @@ describe("parseConfig", () => {
       retentionDays: 90,
       seedDemo: false,
       sending: { confirmGraceMs: 300_000, retryLimit: 5 },
+      webhooks: { backlogDegraded: 5000 },
     });
     expect(result.config.whatsapp.graphTimeoutMs).toBe(20_000);
   });
@@ -63,6 +64,7 @@ describe("parseConfig", () => {
     [{ WHATSAPP_MODE: "CLOUD" }, ['WHATSAPP_MODE must be exactly "simulator" or "cloud"']],
     [{ PORT: "eighty" }, ["PORT must be a whole number"]],
     [{ RETENTION_DAYS: "0" }, ["RETENTION_DAYS must be a whole number from 1"]],
+    [{ WEBHOOK_BACKLOG_DEGRADED: "many" }, ["WEBHOOK_BACKLOG_DEGRADED must be a whole number from 1"]],
     [{ SEED_DEMO: "yes" }, ['SEED_DEMO must be "true" or "false"']],
     [{ NEXTAUTH_URL: "ftp://example.com" }, ["NEXTAUTH_URL must be an http(s) address"]],
   ])("%o → %o", (env, expected) => {

@@ -13,12 +13,25 @@ describe("isDatabaseDown", () => {
       "no transaction in time",
       Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" }),
     ],
+    [
+      "the server shutting down, as Prisma reports it",
+      Object.assign(new Error("Database error. Code: `57P03`. Message: `the database system is shutting down`"), {
+        code: "P2039",
+        meta: { driverAdapterError: { cause: { originalCode: "57P03" } } },
+      }),
+    ],
+    ["the server starting up", new Error("the database system is starting up")],
+    ["a connection that broke", new Error("Client has encountered a connection error and is not queryable")],
   ])("asks for a retry when %s", (_label, error) => {
     expect(isDatabaseDown(error)).toBe(true);
   });
 
   it.each([
     ["a unique violation", Object.assign(new Error("Unique constraint failed"), { code: "P2002" })],
+    [
+      "a query Prisma reports with its SQLSTATE",
+      Object.assign(new Error("Database error"), { code: "P2010", meta: { driverAdapterError: { cause: { originalCode: "23505" } } } }),
+    ],
     ["a bug", new TypeError("Cannot read properties of undefined")],
     ["nothing", undefined],
   ])("does not for %s", (_label, error) => {

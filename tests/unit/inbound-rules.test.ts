@@ -149,6 +149,9 @@ describe("previewText", () => {
     [{ type: "order", text: null, content: { order: { product_items: [{ quantity: 3 }, { quantity: 2 }] } } }, "Order: 5 items"],
     [{ type: "interactive", text: "Appointment date: 2026-05-04\nParty size: 2" }, "Appointment date: 2026-05-04"],
     [{ type: "unsupported", text: null }, "Unsupported message"],
+    // A type named like one of Object's own members is just an unknown type.
+    [{ type: "constructor", text: null }, "Unsupported message"],
+    [{ type: "toString", text: "Hi" }, "Hi"],
   ])("%j → %s", (message, expected) => {
     expect(previewText(message)).toBe(expected);
   });

@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { listWebhookEvents } from "@/lib/whatsapp/webhook-events";
+import { listWebhookEvents } from "@/lib/webhooks/webhook-log";
 
 const query = z.object({
   state: z.enum(["RECEIVED", "PROCESSED", "FAILED"]).optional(),

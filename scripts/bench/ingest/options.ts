@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 export type Options = {
   seconds: number;
   concurrency: number;
-  rate: number;
+  rates: number[];
   latencySeconds: number;
   baselineSeconds: number;
   pool: number;
@@ -20,14 +20,15 @@ export type Options = {
   cpuProf: boolean;
   floorSeconds: number;
   identity: boolean;
+  statsCompare: boolean;
 };
 
 export const usage = `npm run bench:ingest -- [options]
 
   --seconds N            phase A (throughput) duration, default 60
   --concurrency N        concurrent HTTP clients in phase A and the baseline, default 32
-  --rate N               phase B (latency) webhook rate in events/s, default 200
-  --latency-seconds N    phase B duration, default 20
+  --rates A,B,...        phase B (latency): one open-loop run per webhook rate in events/s, default 200,800
+  --latency-seconds N    duration of each phase B run, default 20
   --baseline-seconds N   bare-pg baseline duration, default 30
   --pool N               DATABASE_POOL_SIZE of the server (and the baseline's pool), default 10
   --customers N          distinct customers writing in, default 2000
@@ -36,6 +37,9 @@ export const usage = `npm run bench:ingest -- [options]
   --identity             send Accept-Encoding: identity (by default fetch asks for gzip, as Meta does)
   --pool-sweep A,B,...   after the main phases, rerun phase A once per pool size (profiling)
   --sweep-seconds N      duration of each pool-sweep run, default 15
+  --stats-compare        after phase A, run its load twice more, first with the statistics triggers
+                         disabled, then enabled (same server, same database, same steady state):
+                         what keeping the rollups up to date costs ingest
   --no-baseline          skip the bare-pg baseline
   --no-latency           skip phase B
   --cpu-prof             write a V8 CPU profile of the server and print where its time went
@@ -47,7 +51,7 @@ export function parseOptions(argv: string[]): Options {
     options: {
       seconds: { type: "string", default: "60" },
       concurrency: { type: "string", default: "32" },
-      rate: { type: "string", default: "200" },
+      rates: { type: "string", default: "200,800" },
       "latency-seconds": { type: "string", default: "20" },
       "baseline-seconds": { type: "string", default: "30" },
       pool: { type: "string", default: process.env.DATABASE_POOL_SIZE ?? "10" },
@@ -62,6 +66,7 @@ export function parseOptions(argv: string[]): Options {
       "cpu-prof": { type: "boolean", default: false },
       "floor-seconds": { type: "string", default: "10" },
       identity: { type: "boolean", default: false },
+      "stats-compare": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -77,7 +82,10 @@ export function parseOptions(argv: string[]): Options {
   return {
     seconds: positive("seconds", values.seconds),
     concurrency: Math.round(positive("concurrency", values.concurrency)),
-    rate: positive("rate", values.rate),
+    rates: values.rates
+      .split(",")
+      .filter(Boolean)
+      .map((rate) => positive("rates", rate)),
     latencySeconds: positive("latency-seconds", values["latency-seconds"]),
     baselineSeconds: positive("baseline-seconds", values["baseline-seconds"]),
     pool: Math.round(positive("pool", values.pool)),
@@ -95,5 +103,6 @@ export function parseOptions(argv: string[]): Options {
     cpuProf: values["cpu-prof"],
     floorSeconds: Number(values["floor-seconds"]) || 0,
     identity: values.identity,
+    statsCompare: values["stats-compare"],
   };
 }

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { loadAverages, waitForDrain, type Drain } from "./drain";
 import type { PhaseResult } from "./load";
 import {
   measureCpu,
@@ -25,6 +26,12 @@ export type PhaseReport = {
   cpu: CpuUsage;
   /** CPU time per processed event: less sensitive than rates to what else the machine runs. */
   cpuMsPerEvent: { server: number; postgres: number; bench: number };
+  /** After the load: until every acknowledged body was processed (null for probes that store nothing). */
+  drain: Drain | null;
+  /** Acknowledged events per second of load plus drain: what the server processes, sustained. */
+  processedPerSecond: number;
+  /** Load averages (1, 5, 15 min) as the phase ended: the machine is shared. */
+  load: [number, number, number];
   statements: StatementProfile;
   connections: ConnectionProfile;
 };
@@ -53,7 +60,10 @@ export async function measurePhase({
   await resetStatements(client);
   const stopSampling = await sampleConnections(database.url, database.name, poolSize);
   const stopCpu = measureCpu({ serverPid, postmasterPid: database.postmasterPid });
+  const since = new Date(Date.now() - 1000);
   const result = await run();
+  // The CPU and statements of processing what was acknowledged belong to the phase too.
+  const drain = verify && serverPid ? await waitForDrain(client, { since }) : null;
   const cpu = stopCpu();
   const connections = await stopSampling();
   const statements = await readStatements(client, database.name, result.accepted);
@@ -69,7 +79,22 @@ export async function measurePhase({
   }
   const verdict = verify ? await verifyPhase({ client, channelId, result }) : null;
   const { acceptedInbound: _inbound, acceptedReceipts: _receipts, acceptedKeys: _keys, ...rest } = result;
-  const perEvent = (percentOfCore: number) => round((percentOfCore * 10) / Math.max(1e-9, result.eventsPerSecond), 2);
+  const processedPerSecond = round(result.accepted / (result.seconds + (drain?.seconds ?? 0)), 1);
+  // CPU was measured over load and drain, so it is shared over the events processed in that time.
+  const perEvent = (percentOfCore: number) =>
+    round((percentOfCore * 10) / Math.max(1e-9, drain ? processedPerSecond : result.eventsPerSecond), 2);
   const cpuMsPerEvent = { server: perEvent(cpu.server), postgres: perEvent(cpu.postgres), bench: perEvent(cpu.bench) };
-  return { name, result: rest, verdict, sockets, cpu, cpuMsPerEvent, statements, connections };
+  return {
+    name,
+    result: rest,
+    verdict,
+    sockets,
+    cpu,
+    cpuMsPerEvent,
+    statements,
+    connections,
+    drain,
+    processedPerSecond,
+    load: loadAverages(),
+  };
 }

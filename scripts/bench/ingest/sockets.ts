@@ -2,12 +2,13 @@ import { performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../../lib/realtime/events";
 import { summarize, type Summary } from "./stats";
-import { eventKeys, previewToken, type ReceiptStatus } from "./workload";
+import { eventKeys, previewToken, type BenchEvent, type ReceiptStatus } from "./workload";
 
 // The agents' browsers: signed-in sockets in the inbox room (conversation.created/updated carry
 // an inbound message's preview) and in the rooms of the conversations whose outbound messages get
 // receipts (message.updated). Webhook→socket latency is the time from sending a webhook to the
-// first socket that sees its effect.
+// first socket that sees its effect (for a customer's message: its preview, or a later message's
+// preview of the same customer, since they are processed in order).
 
 type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -16,10 +17,34 @@ const receiptFields = { sent: "sentAt", delivered: "deliveredAt", read: "readAt"
 export class LatencyTracker {
   private readonly sentAt = new Map<string, number>();
   private readonly latencies = new Map<string, number>();
+  /** Each customer's inbound events not seen yet, in the order sent. */
+  private readonly pendingInbound = new Map<string, { key: string; tag: string; seq: number }[]>();
   received = 0;
 
-  expect(key: string, at: number) {
-    this.sentAt.set(key, at);
+  expect(event: BenchEvent, at: number) {
+    this.sentAt.set(event.key, at);
+    if (event.kind !== "inbound") return;
+    const match = previewToken.exec(event.text);
+    if (!match) return;
+    const pending = this.pendingInbound.get(event.customer.waId) ?? [];
+    pending.push({ key: event.key, tag: match[1]!, seq: Number(match[2]) });
+    this.pendingInbound.set(event.customer.waId, pending);
+  }
+
+  /**
+   * A conversation showing a customer's message: that message is stored, and so is every earlier
+   * one of theirs (one customer's messages are processed in arrival order, and a conversation event
+   * carries the latest preview only, so several messages stored together show as one event).
+   */
+  observeInbound(customer: string, tag: string, seq: number, at: number) {
+    const pending = this.pendingInbound.get(customer);
+    if (!pending) return;
+    const waiting = pending.filter((item) => {
+      if (item.tag !== tag || item.seq > seq) return true;
+      this.observe(item.key, at);
+      return false;
+    });
+    this.pendingInbound.set(customer, waiting);
   }
 
   observe(key: string, at: number) {
@@ -64,8 +89,8 @@ export class SocketFleet {
             });
             socket.once("connect", () => resolve());
             socket.once("connect_error", (error) => reject(new Error(`socket connect failed: ${error.message}`)));
-            socket.on("conversation.created", (conversation) => this.onConversation(conversation.lastMessagePreview));
-            socket.on("conversation.updated", (conversation) => this.onConversation(conversation.lastMessagePreview));
+            socket.on("conversation.created", (conversation) => this.onConversation(conversation));
+            socket.on("conversation.updated", (conversation) => this.onConversation(conversation));
             socket.on("message.updated", (message) => this.onMessage(message));
             this.sockets.push(socket);
           }),
@@ -104,12 +129,15 @@ export class SocketFleet {
     for (const socket of this.sockets) socket.close();
   }
 
-  private onConversation(preview: string | null) {
+  private onConversation(conversation: { lastMessagePreview: string | null; contact: { waId: string | null } }) {
     this.frames++;
+    const preview = conversation.lastMessagePreview;
     const match = preview ? previewToken.exec(preview) : null;
     if (!match || !this.tracker) return;
     this.tracker.received++;
-    this.tracker.observe(eventKeys.inbound(match[1]!, Number(match[2])), performance.now());
+    const at = performance.now();
+    this.tracker.observe(eventKeys.inbound(match[1]!, Number(match[2])), at);
+    if (conversation.contact.waId) this.tracker.observeInbound(conversation.contact.waId, match[1]!, Number(match[2]), at);
   }
 
   private onMessage(message: { externalId: string | null } & Record<string, unknown>) {

@@ -149,6 +149,7 @@ export const routeCases: Record<string, RouteCase> = {
     expect: admins("pass"),
   },
   "GET /api/webhook-events": { path: () => "/api/webhook-events", expect: admins(200) },
+  "GET /api/webhook-events/backlog": { path: () => "/api/webhook-events/backlog", expect: admins(200) },
 
   // The WhatsApp number's business profile and health: managers read, admins change.
   "GET /api/channels/[id]/profile": { path: (ids) => `/api/channels/${ids.channelId}/profile`, expect: managers(200) },

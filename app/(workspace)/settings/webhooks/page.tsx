@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
+import { WebhookBacklog } from "@/components/settings/webhook-backlog";
 import { WebhookLog } from "@/components/settings/webhook-log";
 import { requirePageUser } from "@/lib/auth/guards";
-import { listWebhookEvents } from "@/lib/whatsapp/webhook-events";
+import { webhookBacklog } from "@/lib/webhooks/backlog";
+import { listWebhookEvents } from "@/lib/webhooks/webhook-log";
 
 export async function generateMetadata() {
   const t = await getTranslations("meta");
@@ -13,12 +15,13 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
   await requirePageUser("webhooks.replay");
   const { state } = await searchParams;
   const filter = state === "FAILED" || state === "PROCESSED" || state === "RECEIVED" ? state : undefined;
-  const events = await listWebhookEvents({ state: filter, limit: 100 });
+  const [events, backlog] = await Promise.all([listWebhookEvents({ state: filter, limit: 100 }), webhookBacklog()]);
   const t = await getTranslations("settings");
   return (
     <div className="mx-auto h-full max-w-5xl overflow-y-auto p-6">
       <h1 className="text-lg font-semibold">{t("webhooks.title")}</h1>
-      <p className="mb-4 text-sm text-slate-500">{t("webhooks.intro")}</p>
+      <p className="mb-4 text-sm text-slate-500">{t("webhooks.introQueued")}</p>
+      <WebhookBacklog initial={backlog} />
       <WebhookLog events={events} filter={filter ?? "ALL"} />
     </div>
   );

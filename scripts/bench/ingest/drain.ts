@@ -1,0 +1,34 @@
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import type pg from "pg";
+import { round } from "./stats";
+
+// Webhooks are acknowledged once stored and processed right after, so a phase is over when the
+// server has processed everything it acknowledged: the drain is the time from the last
+// acknowledgement until no logged body waits (a server that keeps up drains in milliseconds; one
+// that falls behind shows it here, and in its processed rate).
+
+export type Drain = { seconds: number; left: number; failedBodies: number };
+
+export async function waitForDrain(client: pg.Client, { since, timeoutMs = 600_000 }: { since: Date; timeoutMs?: number }): Promise<Drain> {
+  const start = performance.now();
+  let left = 0;
+  for (;;) {
+    const { rows } = await client.query<{ left: number }>(`SELECT count(*)::int AS left FROM "WebhookEvent" WHERE state = 'RECEIVED'`);
+    left = rows[0]?.left ?? 0;
+    if (left === 0 || performance.now() - start > timeoutMs) break;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const { rows } = await client.query<{ failed: number }>(
+    `SELECT count(*)::int AS failed FROM "WebhookEvent" WHERE state = 'FAILED' AND "receivedAt" >= $1`,
+    [since],
+  );
+  return { seconds: round(seconds, 2), left, failedBodies: rows[0]?.failed ?? 0 };
+}
+
+/** The machine's load averages (1, 5 and 15 minutes), printed with every figure: others share the machine. */
+export function loadAverages(): [number, number, number] {
+  const [one = 0, five = 0, fifteen = 0] = os.loadavg();
+  return [round(one, 2), round(five, 2), round(fifteen, 2)];
+}
