@@ -93,8 +93,11 @@ describe("replies inside Messenger's 24 h window", () => {
       body: JSON.stringify({ name, kind: "quick_reply", text: "Walnut", payload: "WALNUT" }),
     });
     expect(tap.status).toBe(201);
-    const thread = await threadOf(agent, conversation.id);
-    expect(thread.at(-1)).toMatchObject({ direction: "INBOUND", text: "Walnut", content: { quickReply: { payload: "WALNUT" } } });
+    // Acknowledged means stored; the tap is in the thread moments later.
+    const tapped = await eventually(async () => (await threadOf(agent, conversation.id)).find((m) => m.text === "Walnut"), {
+      what: "the tap",
+    });
+    expect(tapped).toMatchObject({ direction: "INBOUND", text: "Walnut", content: { quickReply: { payload: "WALNUT" } } });
   });
 
   it("sends a file through the Attachment Upload API, and refuses a caption Messenger would not show", async () => {
