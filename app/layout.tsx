@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requestTheme } from "@/lib/users/theme";
 import "./globals.css";
 
 export const metadata: Metadata = { title: "Switchboard", description: "A shared inbox for WhatsApp" };
@@ -6,9 +7,11 @@ export const metadata: Metadata = { title: "Switchboard", description: "A shared
 // a page rendered at build time (the 404 page, the redirect at /) would have scripts without one.
 export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The theme is in the page's first bytes ("system" is resolved by the stylesheet): no flash.
+  const theme = await requestTheme();
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme}>
       <body className="h-full bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
     </html>
   );

@@ -19,7 +19,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
       <header className="flex h-12 shrink-0 items-center justify-between border-b border-slate-200 bg-white px-4">
         <div className="flex items-center gap-6">
           <Link href="/inbox" className="flex items-center gap-2 font-semibold">
-            <span className="flex h-7 w-7 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white">S</span>
+            <span className="flex h-7 w-7 items-center justify-center rounded-md bg-accent text-sm font-bold text-on-accent">S</span>
             Switchboard
           </Link>
           <nav className="flex gap-4 text-sm text-slate-600">

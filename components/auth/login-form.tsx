@@ -60,7 +60,7 @@ export function LoginForm({ callbackUrl, showDemo }: { callbackUrl: string; show
       <button
         type="submit"
         disabled={pending}
-        className="w-full rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        className="w-full rounded-md bg-accent px-3 py-2 text-sm font-semibold text-on-accent hover:bg-accent-hover disabled:opacity-60"
       >
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -58,7 +58,7 @@ function DimensionChips({ dimension }: { dimension: Dimension }) {
           data-dimension={dimension}
           data-value={value}
         >
-          <span className="text-brand-600">{dimensionLabels[dimension]}:</span> {name} <span aria-hidden>×</span>
+          <span className="text-brand-700">{dimensionLabels[dimension]}:</span> {name} <span aria-hidden>×</span>
         </button>
       </li>
     );

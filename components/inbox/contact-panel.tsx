@@ -163,7 +163,7 @@ function Attributes({ contact }: { contact: ContactDetails }) {
               {text}
               <button
                 aria-label={`Remove ${name}`}
-                className="invisible text-slate-400 hover:text-red-600 group-hover:visible"
+                className="invisible text-slate-400 hover:text-red-700 group-hover:visible"
                 onClick={() => {
                   const { [name]: _removed, ...rest } = contact.attributes;
                   void save({ attributes: rest });

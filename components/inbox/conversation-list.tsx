@@ -59,7 +59,7 @@ export function ConversationList({ conversations, selectedId, onSelect, hasMore,
                 {conversation.lastMessagePreview ?? ""}
               </span>
               {conversation.unreadCount > 0 && (
-                <span data-testid="unread-count" className="rounded-full bg-brand-500 px-1.5 text-[11px] font-semibold text-white">
+                <span data-testid="unread-count" className="rounded-full bg-accent px-1.5 text-[11px] font-semibold text-on-accent">
                   {conversation.unreadCount}
                 </span>
               )}

@@ -108,7 +108,7 @@ export function NotificationBell({ attention, onOpen }: { attention: Attention; 
         <BellIcon />
         {attention.unreadNotifications > 0 && (
           <span
-            className="absolute -right-1 -top-1 rounded-full bg-red-600 px-1 text-[10px] font-semibold text-white"
+            className="absolute -right-1 -top-1 rounded-full bg-danger px-1 text-[10px] font-semibold text-on-accent"
             data-testid="notification-count"
           >
             {attention.unreadNotifications}

@@ -86,7 +86,7 @@ export function Thread(props: Props) {
       <div
         ref={scroller}
         onScroll={(event) => hasOlder && event.currentTarget.scrollTop < 40 && keepFromBottom.current === null && void loadOlder()}
-        className="min-h-0 flex-1 overflow-y-auto bg-[#efeae2] px-6 py-4"
+        className="min-h-0 flex-1 overflow-y-auto bg-wallpaper px-6 py-4"
         data-testid="thread"
       >
         {hasOlder && (

@@ -1,9 +1,9 @@
 import type { ButtonHTMLAttributes } from "react";
 
 const tones = {
-  primary: "bg-brand-600 text-white hover:bg-brand-700",
+  primary: "bg-accent text-on-accent hover:bg-accent-hover",
   secondary: "border border-slate-200 bg-white text-slate-700 hover:bg-slate-50",
-  danger: "bg-red-600 text-white hover:bg-red-700",
+  danger: "bg-danger text-on-accent hover:bg-danger-hover",
   ghost: "text-slate-600 hover:bg-slate-100",
 } as const;
 

@@ -31,7 +31,7 @@ export function MessageTicks({ status }: { status: MessageStatus }) {
         <DoubleCheck className={status === "DELIVERED" ? "text-slate-500" : "text-tick-read"} />
       )}
       {status === "UNCONFIRMED" && (
-        <svg viewBox="0 0 16 16" className="h-3.5 w-3.5 text-amber-600" fill="none" stroke="currentColor" strokeWidth="1.6">
+        <svg viewBox="0 0 16 16" className="h-3.5 w-3.5 text-amber-700" fill="none" stroke="currentColor" strokeWidth="1.6">
           <circle cx="8" cy="8" r="6.25" />
           <path d="M6.2 6.3a1.9 1.9 0 1 1 2.6 1.75c-.5.2-.8.6-.8 1.1v.35" strokeLinecap="round" />
           <circle cx="8" cy="11.4" r=".55" fill="currentColor" stroke="none" />
@@ -44,7 +44,7 @@ export function MessageTicks({ status }: { status: MessageStatus }) {
         </svg>
       )}
       {status === "FAILED" && (
-        <svg viewBox="0 0 16 16" className="h-3.5 w-3.5 text-red-600" fill="currentColor">
+        <svg viewBox="0 0 16 16" className="h-3.5 w-3.5 text-red-700" fill="currentColor">
           <path d="M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13Zm-.75 3h1.5v4.5h-1.5V4.5Zm0 6h1.5V12h-1.5v-1.5Z" />
         </svg>
       )}

@@ -8,7 +8,7 @@ export function NotForRole({ page, roles }: { page: string; roles: string }) {
       <p className="mt-2 text-sm text-slate-600">It is open to {roles}. If you need it, ask an admin to change your role.</p>
       <Link
         href="/inbox"
-        className="mt-4 inline-block rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+        className="mt-4 inline-block rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-on-accent hover:bg-accent-hover"
       >
         Back to the inbox
       </Link>

@@ -9,6 +9,10 @@ export const locales = [
 ] as const;
 export type LocaleTag = (typeof locales)[number]["tag"];
 
+/** The interface's colours: the device's preference (light or dark), or one of them always. */
+export const themes = ["system", "light", "dark"] as const;
+export type Theme = (typeof themes)[number];
+
 export const roleLabels = { AGENT: "Agent", MANAGER: "Manager", ADMIN: "Admin" } as const;
 
 export const roleDescriptions = {

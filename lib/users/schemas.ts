@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { roles } from "@/lib/auth/permissions";
-import { locales, type LocaleTag } from "./choices";
+import { locales, themes, type LocaleTag } from "./choices";
 
 // Request bodies for the account and user-management API, shared by the route handlers that parse
 // them and the forms that send them. Password rules are checked by passwordProblem(), which can
@@ -44,6 +44,7 @@ export const updateAccountSchema = z.strictObject({
     .optional(),
   // Any zone the runtime knows; null follows the browser.
   timeZone: z.string().max(64).refine(isTimeZone, { error: "Choose a time zone from the list." }).nullable().optional(),
+  theme: z.enum(themes).optional(),
 });
 
 export const changePasswordSchema = z.strictObject({ currentPassword: password, newPassword: password });

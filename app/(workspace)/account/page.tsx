@@ -1,6 +1,7 @@
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { ThemePicker } from "@/components/account/theme-picker";
 import { requirePageUser } from "@/lib/auth/guards";
 import { roleLabels } from "@/lib/users/choices";
 import { getAccount } from "@/lib/users/get-account";
@@ -22,6 +23,9 @@ export default async function AccountPage() {
       </div>
       <Section title="Profile">
         <ProfileForm account={account} timeZones={Intl.supportedValuesOf("timeZone")} />
+      </Section>
+      <Section title="Theme">
+        <ThemePicker theme={account.theme} />
       </Section>
       <Section title="Password" note={changed ? `Last changed ${changed}.` : undefined}>
         <ChangePasswordForm email={account.email} name={account.name} />

@@ -94,7 +94,7 @@ function Bubble({
 function bubbleColour(message: MessageDto): string {
   if (message.receivedWhileBlocked) return "bg-slate-100 text-slate-500 opacity-70";
   if (message.status === "DISCARDED") return "bg-slate-100 text-slate-600";
-  return message.direction === "OUTBOUND" ? "bg-[#d9fdd3]" : "bg-white";
+  return message.direction === "OUTBOUND" ? "bg-bubble-out" : "bg-bubble-in";
 }
 
 export function WindowExpired({ at }: { at: string }) {

@@ -1,0 +1,67 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useUpdateAccount } from "@/components/api/mutations";
+import { themes, type Theme } from "@/lib/users/choices";
+
+const labels: Record<Theme, { name: string; hint: string }> = {
+  system: { name: "Like this device", hint: "Light or dark, as the device is set" },
+  light: { name: "Light", hint: "Always light" },
+  dark: { name: "Dark", hint: "Always dark, for long evenings" },
+};
+
+/** Light, dark or the device's choice: saved at once and applied to this page without a reload. */
+export function ThemePicker({ theme }: { theme: Theme }) {
+  const router = useRouter();
+  const [chosen, setChosen] = useState(theme);
+  const [problem, setProblem] = useState<string | null>(null);
+  const updateAccount = useUpdateAccount();
+
+  async function choose(next: Theme) {
+    const previous = chosen;
+    setChosen(next);
+    setProblem(null);
+    document.documentElement.dataset.theme = next;
+    try {
+      await updateAccount.mutateAsync({ theme: next });
+      router.refresh();
+    } catch (caught) {
+      setChosen(previous);
+      document.documentElement.dataset.theme = previous;
+      setProblem((caught as Error).message);
+    }
+  }
+
+  return (
+    <fieldset data-testid="theme-picker">
+      <legend className="sr-only">Theme</legend>
+      <div className="grid gap-2 sm:grid-cols-3">
+        {themes.map((option) => (
+          <label
+            key={option}
+            className="flex min-h-11 cursor-pointer items-start gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm has-checked:border-brand-500 has-checked:bg-brand-50"
+          >
+            <input
+              type="radio"
+              name="theme"
+              value={option}
+              checked={chosen === option}
+              onChange={() => choose(option)}
+              className="mt-1 accent-(--color-accent)"
+            />
+            <span>
+              <span className="block font-medium text-slate-800">{labels[option].name}</span>
+              <span className="block text-xs text-slate-500">{labels[option].hint}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {problem && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {problem}
+        </p>
+      )}
+    </fieldset>
+  );
+}
