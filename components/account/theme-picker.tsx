@@ -22,13 +22,13 @@ export function ThemePicker({ theme }: { theme: Theme }) {
     const previous = chosen;
     setChosen(next);
     setProblem(null);
-    document.documentElement.dataset.theme = next;
+    applyTheme(next);
     try {
       await updateAccount.mutateAsync({ theme: next });
       router.refresh();
     } catch (caught) {
       setChosen(previous);
-      document.documentElement.dataset.theme = previous;
+      applyTheme(previous);
       setProblem((caught as Error).message);
     }
   }
@@ -64,4 +64,9 @@ export function ThemePicker({ theme }: { theme: Theme }) {
       )}
     </fieldset>
   );
+}
+
+// The page's own attribute, so the choice shows at once; the refresh renders it from the server too.
+function applyTheme(theme: Theme) {
+  document.documentElement.setAttribute("data-theme", theme);
 }
