@@ -137,7 +137,7 @@ export function Composer(props: Props) {
 
   const locked = mode === "reply" && !windowOpen;
   return (
-    <div className={`border-t px-4 pb-3 pt-2 ${mode === "note" ? "border-amber-200 bg-amber-50" : "border-slate-200 bg-white"}`}>
+    <div className={`border-t px-3 pb-3 pt-2 md:px-4 ${mode === "note" ? "border-amber-200 bg-amber-50" : "border-slate-200 bg-white"}`}>
       <div className="mb-1.5 flex items-center gap-1 text-xs">
         <ModeTab active={mode === "reply"} onClick={() => switchMode("reply")} testId="mode-reply">
           Reply
@@ -145,7 +145,7 @@ export function Composer(props: Props) {
         <ModeTab active={mode === "note"} onClick={() => switchMode("note")} testId="mode-note">
           Private note
         </ModeTab>
-        <span className="ml-auto text-slate-400">{mode === "note" ? "@ to mention a colleague" : "/ for canned replies"}</span>
+        <span className="ml-auto text-slate-500">{mode === "note" ? "@ to mention a colleague" : "/ for canned replies"}</span>
       </div>
       {props.replyTo && mode === "reply" && <ReplyPreview message={props.replyTo} onCancel={props.onCancelReply} />}
       {error && (
@@ -155,7 +155,7 @@ export function Composer(props: Props) {
       )}
       {warning && <CollisionWarning warning={warning} onHold={() => setWarning(null)} onSendAnyway={() => void submit(true)} />}
       {locked ? (
-        <div className="flex items-center gap-3 text-sm text-slate-600" data-testid="composer-locked">
+        <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600 md:flex-nowrap" data-testid="composer-locked">
           <span className="flex-1">
             The customer last wrote more than 24 hours ago: WhatsApp only allows an approved template until they write again.
           </span>
@@ -164,7 +164,7 @@ export function Composer(props: Props) {
           </Button>
         </div>
       ) : (
-        <div className="relative flex items-end gap-2">
+        <div className="relative flex flex-wrap items-end gap-2 md:flex-nowrap">
           <Suggestions state={suggestions} onPick={pickSuggestion} />
           {mode === "reply" && (
             <>
@@ -172,18 +172,18 @@ export function Composer(props: Props) {
               <button
                 onClick={() => fileInput.current?.click()}
                 title="Attach a file"
-                className="rounded-md px-2 py-2 text-slate-500 hover:bg-slate-100"
+                className="rounded-md px-2 py-2 text-slate-500 hover:bg-slate-100 max-md:min-h-11 max-md:min-w-11"
                 aria-label="Attach a file"
               >
                 <PaperclipIcon />
               </button>
             </>
           )}
-          <div className="min-w-0 flex-1">
+          <div className="min-w-0 flex-1 max-md:order-first max-md:basis-full">
             {file && (
               <p className="mb-1 flex items-center gap-2 text-xs text-slate-600" data-testid="attachment">
                 {file.name} · {Math.ceil(file.size / 1024)} KB
-                <button onClick={() => setFile(null)} className="text-slate-400 hover:text-slate-700" aria-label="Remove attachment">
+                <button onClick={() => setFile(null)} className="text-slate-500 hover:text-slate-700" aria-label="Remove attachment">
                   ×
                 </button>
               </p>
@@ -210,7 +210,8 @@ export function Composer(props: Props) {
                     ? "Add a caption (optional)"
                     : "Type a reply — Enter to send, Shift+Enter for a new line"
               }
-              className="min-h-[38px] w-full resize-none rounded-md border border-slate-300 bg-white px-3 py-2 text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
+              aria-label={mode === "note" ? "Private note" : "Reply"}
+              className="min-h-[38px] w-full resize-none rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-500 max-md:min-h-11 max-md:text-base"
             />
           </div>
           {mode === "reply" && (
@@ -232,7 +233,13 @@ export function Composer(props: Props) {
               </Button>
             </>
           )}
-          <Button tone="primary" onClick={() => void submit()} disabled={sending || (!text.trim() && !file)} data-testid="send-button">
+          <Button
+            tone="primary"
+            onClick={() => void submit()}
+            disabled={sending || (!text.trim() && !file)}
+            data-testid="send-button"
+            className="max-md:ml-auto max-md:px-5"
+          >
             {mode === "note" ? "Add note" : "Send"}
           </Button>
         </div>

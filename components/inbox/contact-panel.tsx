@@ -7,7 +7,9 @@ import { useContactFlag, useUpdateContact } from "@/components/api/mutations";
 import type { ContactChanges, ContactDetails } from "@/components/api/types";
 import type { ConversationDto } from "@/lib/conversations/types";
 import { useInbox } from "./inbox-context";
+import { CloseContact } from "./pane-controls";
 import { ReasonDialog } from "./reason-dialog";
+import { useInboxPane } from "./use-inbox-pane";
 
 type Action = "block" | "unblock" | "spam" | "unspam";
 
@@ -33,6 +35,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
   const error = query.error?.message ?? null;
   const [action, setAction] = useState<Action | null>(null);
   const notice = flag.data ?? null;
+  const { pane } = useInboxPane();
 
   async function confirm(reason: string) {
     if (!action) return;
@@ -41,7 +44,15 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
   }
 
   return (
-    <aside className="hidden w-72 shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white xl:flex" data-testid="contact-panel">
+    <aside
+      id="contact-panel"
+      aria-label="Customer"
+      className={`w-full shrink-0 flex-col overflow-y-auto border-slate-200 bg-white md:w-72 md:border-l xl:flex ${pane === "contact" ? "flex" : "hidden"}`}
+      data-testid="contact-panel"
+    >
+      <div className="flex items-center border-b border-slate-100 px-3 xl:hidden">
+        <CloseContact />
+      </div>
       {error && <p className="m-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
       {!contact && !error && <p className="p-4 text-sm text-slate-400">Loading contact…</p>}
       {contact && (

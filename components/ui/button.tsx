@@ -13,7 +13,8 @@ export function Button({
   className = "",
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { tone?: keyof typeof tones; size?: "sm" | "md" }) {
-  const sizing = size === "sm" ? "px-2 py-1 text-xs" : "px-3 py-1.5 text-sm";
+  // Dense for a mouse; on a phone every button is a thumb's size (44 px).
+  const sizing = `${size === "sm" ? "px-2 py-1 text-xs" : "px-3 py-1.5 text-sm"} max-md:min-h-11 max-md:px-3`;
   return (
     <button
       type="button"

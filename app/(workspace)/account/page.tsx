@@ -14,7 +14,7 @@ export default async function AccountPage() {
   const account = await getAccount({ userId: user.id });
   const changed = account.passwordChangedAt ? new Date(account.passwordChangedAt).toLocaleDateString("en", { dateStyle: "medium" }) : null;
   return (
-    <div className="mx-auto h-full max-w-3xl space-y-6 overflow-y-auto p-6">
+    <main className="mx-auto h-full max-w-3xl space-y-6 overflow-y-auto p-4 md:p-6">
       <div>
         <h1 className="text-lg font-semibold">Your account</h1>
         <p className="text-sm text-slate-500">
@@ -33,7 +33,7 @@ export default async function AccountPage() {
       <Section title="Sessions" note="Lost a device, or signed in on a shared computer? End every session at once.">
         <SignOutEverywhere />
       </Section>
-    </div>
+    </main>
   );
 }
 
