@@ -19,7 +19,7 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
   }
   return (
     <table className="w-full table-fixed text-xs" data-testid="audit-diff">
-      <thead className="text-left text-[11px] uppercase tracking-wide text-slate-400">
+      <thead className="text-left text-[11px] uppercase tracking-wide text-slate-500">
         <tr>
           <th className="w-1/4 py-1 pr-2 font-medium">Field</th>
           <th className="py-1 pr-2 font-medium">Before</th>
@@ -43,7 +43,7 @@ function DiffLine({ row }: { row: DiffRow }) {
       <td className="py-1 pr-2">
         <Value text={row.before} tone={row.change === "same" ? "same" : "before"} />
       </td>
-      <td className="py-1 text-slate-400" aria-label="becomes">
+      <td className="py-1 text-slate-500" aria-label="becomes">
         →
       </td>
       <td className="py-1">
@@ -57,7 +57,7 @@ const tones = { before: "bg-red-50 text-red-800", after: "bg-emerald-50 text-eme
 
 function Value({ text, tone }: { text: string | null; tone: keyof typeof tones }) {
   const [whole, setWhole] = useState(false);
-  if (text === null) return <span className="text-slate-400">—</span>;
+  if (text === null) return <span className="text-slate-500">—</span>;
   const cut = truncate(text, MAX);
   return (
     <span className={`whitespace-pre-wrap break-all rounded px-1 font-mono ${tones[tone]}`}>

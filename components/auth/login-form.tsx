@@ -39,7 +39,7 @@ export function LoginForm({ callbackUrl, showDemo }: { callbackUrl: string; show
           autoComplete="username"
           required
           autoFocus
-          className="w-full rounded-md border border-slate-300 px-3 py-2 outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
+          className="w-full rounded-md border border-slate-300 px-3 py-2 focus:border-brand-500"
         />
       </label>
       <label className="block text-sm">
@@ -49,7 +49,7 @@ export function LoginForm({ callbackUrl, showDemo }: { callbackUrl: string; show
           type="password"
           autoComplete="current-password"
           required
-          className="w-full rounded-md border border-slate-300 px-3 py-2 outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
+          className="w-full rounded-md border border-slate-300 px-3 py-2 focus:border-brand-500"
         />
       </label>
       {error && (

@@ -34,7 +34,7 @@ export function ChannelRow({ channel, onEdit, onToggle }: { channel: ChannelDto;
             {channel.health.qualityRating.toLowerCase()}
           </span>
         ) : (
-          <span className="text-slate-400">not reported yet</span>
+          <span className="text-slate-500">not reported yet</span>
         )}
         {channel.health.messagingLimit && (
           <span className="ml-2 text-slate-500">{channel.health.messagingLimit.replace(/_/g, " ").toLowerCase()}</span>
@@ -70,7 +70,7 @@ function Secret({ label, state }: { label: string; state: SecretState }) {
       <dd>
         {state.set ? "set" : "not set"}
         {state.changedAt && (
-          <span className="text-slate-400" suppressHydrationWarning>
+          <span className="text-slate-500" suppressHydrationWarning>
             {" "}
             · last changed {new Date(state.changedAt).toLocaleDateString([], { dateStyle: "medium" })}
           </span>

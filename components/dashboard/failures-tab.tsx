@@ -128,7 +128,7 @@ function TopList({
     <div>
       <p className="mb-1 font-medium text-slate-500">{title}</p>
       {items.length === 0 ? (
-        <p className="text-slate-400">None</p>
+        <p className="text-slate-500">None</p>
       ) : (
         <ul className="space-y-0.5">
           {items.map((item) => (

@@ -54,7 +54,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
         <CloseContact />
       </div>
       {error && <p className="m-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
-      {!contact && !error && <p className="p-4 text-sm text-slate-400">Loading contact…</p>}
+      {!contact && !error && <p className="p-4 text-sm text-slate-500">Loading contact…</p>}
       {contact && (
         <div className="space-y-4 p-4 text-sm">
           <div>
@@ -123,7 +123,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
                     <span className="font-medium">{event.action.replace("contact.", "").replace(/_/g, " ")}</span> by{" "}
                     {event.actor.replace("system:", "")}
                     {event.reason ? ` — ${event.reason}` : ""}
-                    <span className="block text-slate-400">{new Date(event.at).toLocaleString()}</span>
+                    <span className="block text-slate-500">{new Date(event.at).toLocaleString()}</span>
                   </li>
                 ))}
               </ul>
@@ -147,7 +147,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
 function Row({ term, value, mono = false }: { term: string; value: string; mono?: boolean }) {
   return (
     <div className="flex justify-between gap-2">
-      <dt className="text-slate-400">{term}</dt>
+      <dt className="text-slate-500">{term}</dt>
       <dd className={`truncate ${mono ? "font-mono text-[11px]" : ""}`} title={value}>
         {value}
       </dd>
@@ -169,12 +169,12 @@ function Attributes({ contact }: { contact: ContactDetails }) {
       <dl className="space-y-1 text-xs">
         {Object.entries(contact.attributes).map(([name, text]) => (
           <div key={name} className="group flex justify-between gap-2">
-            <dt className="text-slate-400">{name}</dt>
+            <dt className="text-slate-500">{name}</dt>
             <dd className="flex gap-1 truncate">
               {text}
               <button
                 aria-label={`Remove ${name}`}
-                className="invisible text-slate-400 hover:text-red-700 group-hover:visible"
+                className="text-slate-500 opacity-0 group-hover:opacity-100 hover:text-red-700 focus:opacity-100 pointer-coarse:opacity-100"
                 onClick={() => {
                   const { [name]: _removed, ...rest } = contact.attributes;
                   void save({ attributes: rest });
@@ -218,7 +218,7 @@ function Attributes({ contact }: { contact: ContactDetails }) {
         onBlur={() => notes !== (contact.notes ?? "") && void save({ notes: notes || null })}
         rows={3}
         placeholder="Notes about this customer (saved when you leave the field)"
-        className="w-full rounded-md border border-slate-200 px-2 py-1.5 text-xs outline-none focus:border-brand-500"
+        className="w-full rounded-md border border-slate-200 px-2 py-1.5 text-xs focus:border-brand-500"
       />
       {error && <p className="text-xs text-red-700">{error}</p>}
     </section>

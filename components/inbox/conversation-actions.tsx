@@ -100,7 +100,7 @@ export function ConversationActions({
                 </MenuItem>
               ))}
               {teams.length > 0 && (
-                <div className="mt-1 border-t border-slate-100 px-2 pb-0.5 pt-1.5 text-[11px] uppercase tracking-wide text-slate-400">
+                <div className="mt-1 border-t border-slate-100 px-2 pb-0.5 pt-1.5 text-[11px] uppercase tracking-wide text-slate-500">
                   Teams
                 </div>
               )}

@@ -55,7 +55,7 @@ export function ConversationList({ conversations, selectedId, onSelect, hasMore,
               <span className={`truncate text-sm ${conversation.unreadCount ? "font-semibold" : "font-medium"}`}>
                 {conversation.contact.name ?? `+${conversation.contact.waId}`}
               </span>
-              <span className="shrink-0 text-[11px] text-slate-400">{formatListTime(conversation.lastMessageAt)}</span>
+              <span className="shrink-0 text-[11px] text-slate-500">{formatListTime(conversation.lastMessageAt)}</span>
             </div>
             <div className="flex items-center justify-between gap-2">
               <span className="truncate text-xs text-slate-500" data-testid="conversation-preview">
@@ -80,7 +80,7 @@ export function ConversationList({ conversations, selectedId, onSelect, hasMore,
               {conversation.waitingSince && (
                 <span className="text-[11px] text-amber-700">waiting {sinceText(conversation.waitingSince)}</span>
               )}
-              <span className="ml-auto text-[11px] text-slate-400">
+              <span className="ml-auto text-[11px] text-slate-500">
                 {conversation.assignee ? conversation.assignee.name : conversation.team ? conversation.team.name : ""}
               </span>
             </div>
@@ -88,7 +88,7 @@ export function ConversationList({ conversations, selectedId, onSelect, hasMore,
         </li>
       ))}
       {hasMore && (
-        <li ref={sentinel} className="px-4 py-3 text-center text-xs text-slate-400">
+        <li ref={sentinel} className="px-4 py-3 text-center text-xs text-slate-500">
           {loading ? "Loading…" : ""}
         </li>
       )}

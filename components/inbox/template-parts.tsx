@@ -90,7 +90,7 @@ export function Field({
         value={value}
         onChange={(e) => onChange(e.target.value)}
         data-testid={testId}
-        className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm outline-none focus:border-brand-500"
+        className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-brand-500"
       />
     </label>
   );

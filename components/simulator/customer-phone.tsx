@@ -187,7 +187,7 @@ export function CustomerPhone() {
             <button
               type="button"
               onClick={() => setReplyTo(null)}
-              className="text-slate-400 hover:text-slate-700"
+              className="text-slate-500 hover:text-slate-700"
               aria-label="Cancel reply"
             >
               ✕

@@ -2,6 +2,8 @@ import type { MessageStatus } from "@/lib/conversations/status";
 
 // WhatsApp's receipts: a clock while queued or sending, ✓ sent, ✓✓ delivered, blue ✓✓ read, red
 // when failed; an amber question mark when WhatsApp never confirmed it, a struck circle once discarded.
+// Colour is never the only sign: read ticks also sit in a filled badge, and every state is named
+// for screen readers (role img) and on hover.
 
 const labels: Partial<Record<MessageStatus, string>> = {
   QUEUED: "Queued",
@@ -19,16 +21,19 @@ export function MessageTicks({ status }: { status: MessageStatus }) {
   const label = labels[status];
   if (!label) return null;
   return (
-    <span data-testid="ticks" data-status={status} title={label} aria-label={label} className="inline-flex items-center">
+    <span data-testid="ticks" data-status={status} title={label} role="img" aria-label={label} className="inline-flex items-center">
       {(status === "QUEUED" || status === "SENDING") && (
-        <svg viewBox="0 0 16 16" className="h-3.5 w-3.5 text-slate-400" fill="none" stroke="currentColor" strokeWidth="1.6">
+        <svg viewBox="0 0 16 16" className="h-3.5 w-3.5 text-slate-500" fill="none" stroke="currentColor" strokeWidth="1.6">
           <circle cx="8" cy="8" r="6" />
           <path d="M8 4.5V8l2.5 1.5" strokeLinecap="round" />
         </svg>
       )}
       {status === "SENT" && <Check className="text-slate-500" />}
-      {(status === "DELIVERED" || status === "READ" || status === "PLAYED") && (
-        <DoubleCheck className={status === "DELIVERED" ? "text-slate-500" : "text-tick-read"} />
+      {status === "DELIVERED" && <DoubleCheck className="text-slate-500" />}
+      {(status === "READ" || status === "PLAYED") && (
+        <span className="inline-flex rounded-sm bg-tick-read px-px" data-read-badge>
+          <DoubleCheck className="text-bubble-out" />
+        </span>
       )}
       {status === "UNCONFIRMED" && (
         <svg viewBox="0 0 16 16" className="h-3.5 w-3.5 text-amber-700" fill="none" stroke="currentColor" strokeWidth="1.6">

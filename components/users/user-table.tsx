@@ -123,13 +123,13 @@ export function UserTable({
 }
 
 function Names({ refs, none, warn = false }: { refs: Ref[]; none: string; warn?: boolean }) {
-  if (refs.length === 0) return <span className={warn ? "text-xs text-amber-700" : "text-slate-400"}>{none}</span>;
+  if (refs.length === 0) return <span className={warn ? "text-xs text-amber-700" : "text-slate-500"}>{none}</span>;
   return <span className="text-slate-700">{refs.map((ref) => ref.name).join(", ")}</span>;
 }
 
 function LastSeen({ iso }: { iso: string | null }) {
   const now = useNow(30_000);
-  if (!iso) return <span className="text-slate-400">—</span>;
+  if (!iso) return <span className="text-slate-500">—</span>;
   if (now - new Date(iso).getTime() < ONLINE_WITHIN_MS) return <span className="text-emerald-700">Online now</span>;
   return (
     <time dateTime={iso} title={fullDate(iso)} suppressHydrationWarning>

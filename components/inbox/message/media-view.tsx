@@ -76,7 +76,10 @@ function DocumentRow({ media, fileName }: { media: MediaDto; fileName: string | 
   return (
     <div className="min-w-60 space-y-1" data-testid="media-document">
       <div className="flex items-center gap-2 rounded-md bg-black/5 px-2 py-1.5">
-        <span className="flex h-9 w-8 shrink-0 items-center justify-center rounded bg-danger text-[9px] font-bold text-on-accent" aria-hidden>
+        <span
+          className="flex h-9 w-8 shrink-0 items-center justify-center rounded bg-danger text-[9px] font-bold text-on-accent"
+          aria-hidden
+        >
           {extension}
         </span>
         <div className="min-w-0 flex-1">

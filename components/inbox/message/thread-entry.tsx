@@ -79,7 +79,7 @@ function Bubble({
           <button
             onClick={() => onReply(message)}
             title="Reply to this message"
-            className="invisible rounded px-1 text-xs text-slate-500 hover:bg-white/70 group-hover:visible"
+            className="rounded px-1 text-xs text-slate-500 opacity-0 group-hover:opacity-100 hover:bg-white/70 focus:opacity-100 pointer-coarse:opacity-100"
           >
             <ReplyIcon />
           </button>
