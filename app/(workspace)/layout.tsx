@@ -18,9 +18,11 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
     <div className="flex h-full flex-col">
       <header className="flex h-12 shrink-0 items-center justify-between gap-3 border-b border-slate-200 bg-white px-3 md:px-4">
         <div className="flex min-w-0 items-center gap-3 md:gap-6">
-          <Link href="/inbox" className="flex shrink-0 items-center gap-2 font-semibold" aria-label="Switchboard">
-            <span className="flex h-7 w-7 items-center justify-center rounded-md bg-accent text-sm font-bold text-on-accent">S</span>
-            <span className="max-sm:hidden">Switchboard</span>
+          <Link href="/inbox" className="flex shrink-0 items-center gap-2 font-semibold">
+            <span className="flex h-7 w-7 items-center justify-center rounded-md bg-accent text-sm font-bold text-on-accent" aria-hidden>
+              S
+            </span>
+            <span className="max-sm:sr-only">Switchboard</span>
           </Link>
           {/* On a phone the links scroll sideways rather than wrap. */}
           <nav aria-label="Main" className="-my-2 flex min-w-0 gap-4 overflow-x-auto py-2 text-sm whitespace-nowrap text-slate-600">

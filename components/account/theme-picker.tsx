@@ -48,11 +48,17 @@ export function ThemePicker({ theme }: { theme: Theme }) {
               value={option}
               checked={chosen === option}
               onChange={() => choose(option)}
+              aria-labelledby={`theme-${option}`}
+              aria-describedby={`theme-${option}-hint`}
               className="mt-1 accent-(--color-accent)"
             />
             <span>
-              <span className="block font-medium text-slate-800">{labels[option].name}</span>
-              <span className="block text-xs text-slate-500">{labels[option].hint}</span>
+              <span id={`theme-${option}`} className="block font-medium text-slate-800">
+                {labels[option].name}
+              </span>
+              <span id={`theme-${option}-hint`} className="block text-xs text-slate-500">
+                {labels[option].hint}
+              </span>
             </span>
           </label>
         ))}

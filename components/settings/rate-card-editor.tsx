@@ -47,7 +47,12 @@ export function RateCardEditor({ initial }: { initial: Rate[] }) {
           {rates.map((rate, index) => (
             <tr key={index} className="border-t border-slate-100">
               <td className="px-3 py-1.5">
-                <select className={input} value={rate.category} onChange={(e) => set(index, { category: e.target.value })}>
+                <select
+                  className={input}
+                  value={rate.category}
+                  onChange={(e) => set(index, { category: e.target.value })}
+                  aria-label="Category"
+                >
                   {categories.map((category) => (
                     <option key={category} value={category}>
                       {category.toLowerCase().replace(/_/g, " ")}

@@ -36,7 +36,7 @@ export function BusinessHeader({ subtitle }: { subtitle: React.ReactNode }) {
             {business?.name ?? "…"}
             {business?.officialBusinessAccount && <VerifiedBadge className="h-3.5 w-3.5" />}
           </span>
-          <span className="block text-xs opacity-80">{subtitle}</span>
+          <span className="block text-xs">{subtitle}</span>
         </span>
       </button>
       {open && business && (

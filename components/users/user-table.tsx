@@ -89,7 +89,7 @@ export function UserTable({
                         size="sm"
                         tone="ghost"
                         onClick={() => onAction("reset", user)}
-                        aria-label={`Password-reset link for ${user.name}`}
+                        aria-label={`Reset password for ${user.name}`}
                       >
                         Reset password
                       </Button>
