@@ -180,7 +180,10 @@ describe("keyboard and screen readers", () => {
     await page.goto("/inbox");
     const ids = [`4919${run}1`, `4919${run}2`, `4919${run}3`];
     const item = (waId: string) => page.locator(`[data-testid=conversation-item][data-contact="${waId}"]`);
+    // WhatsApp's timestamps are whole seconds: each message a second after the last, so the order is certain.
+    const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1_000 - (Date.now() % 1_000) + 50));
     for (const [index, waId] of ids.entries()) {
+      await nextSecond();
       await write(waId, `Focus ${index + 1} ${run}`, "Hello");
       await item(waId).waitFor({ timeout: 15_000 });
     }
@@ -192,6 +195,8 @@ describe("keyboard and screen readers", () => {
     const middle = await item(ids[1]).getAttribute("data-conversation-id");
     await item(ids[1]).focus();
     const before = await position(ids[1]);
+    expect(await position(ids[0])).toBeGreaterThan(before);
+    await nextSecond();
     await write(ids[0], `Focus 1 ${run}`, "One more thing");
     await expect.poll(() => position(ids[0])).toBe(0);
     expect(await position(ids[1])).toBe(before + 1);
