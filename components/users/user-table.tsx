@@ -85,12 +85,7 @@ export function UserTable({
                       Edit
                     </Button>
                     {user.active && (
-                      <Button
-                        size="sm"
-                        tone="ghost"
-                        onClick={() => onAction("reset", user)}
-                        aria-label={`Reset password for ${user.name}`}
-                      >
+                      <Button size="sm" tone="ghost" onClick={() => onAction("reset", user)} aria-label={`Reset password for ${user.name}`}>
                         Reset password
                       </Button>
                     )}

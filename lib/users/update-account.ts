@@ -15,7 +15,10 @@ type Changes = { name?: string; locale?: string | null; timeZone?: string | null
  */
 export async function updateAccount({ userId, changes }: { userId: string; changes: Changes }): Promise<AccountDto> {
   await db.$transaction(async (tx) => {
-    const row = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, locale: true, timeZone: true, theme: true } });
+    const row = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { name: true, locale: true, timeZone: true, theme: true },
+    });
     const current: Changes = { ...row, theme: themeFromRow(row.theme) };
     const keys = (Object.keys(changes) as (keyof Changes)[]).filter((key) => changes[key] !== undefined && changes[key] !== current[key]);
     if (keys.length === 0) return;
