@@ -58,7 +58,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
       {contact && (
         <div className="space-y-4 p-4 text-sm">
           <div>
-            <h3 className="text-base font-semibold">{contact.name ?? "Unknown customer"}</h3>
+            <h2 className="text-base font-semibold">{contact.name ?? "Unknown customer"}</h2>
             <dl className="mt-2 space-y-1 text-xs text-slate-600">
               {contact.waId && <Row term="Number" value={`+${contact.waId}`} />}
               {contact.username && <Row term="Username" value={`@${contact.username}`} />}
@@ -97,7 +97,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
           <Attributes contact={contact} />
 
           <section>
-            <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Conversations</h4>
+            <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Conversations</h3>
             <ul className="space-y-1">
               {contact.conversations.map((item) => (
                 <li key={item.id}>
@@ -116,7 +116,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
 
           {contact.history.length > 0 && (
             <section>
-              <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">History</h4>
+              <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">History</h3>
               <ul className="space-y-1 text-xs text-slate-600" data-testid="contact-history">
                 {contact.history.map((event, index) => (
                   <li key={index}>
@@ -165,7 +165,7 @@ function Attributes({ contact }: { contact: ContactDetails }) {
 
   return (
     <section className="space-y-2">
-      <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Attributes</h4>
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Attributes</h3>
       <dl className="space-y-1 text-xs">
         {Object.entries(contact.attributes).map(([name, text]) => (
           <div key={name} className="group flex justify-between gap-2">

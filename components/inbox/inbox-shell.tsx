@@ -68,7 +68,6 @@ export function InboxShell({ user, initialPage, children }: Props) {
   return (
     <InboxContext.Provider value={context}>
       <div className="flex h-full" data-testid="inbox" data-pane={pane}>
-        <h1 className="sr-only">Inbox</h1>
         <ListPane openId={openId} attention={attention} searchRef={searchRef} onHelp={() => setShowShortcuts(true)} pane={pane} />
         {children}
         <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} />

@@ -31,6 +31,7 @@ export function ListPane({ openId, attention, searchRef, onHelp, pane }: Props) 
       aria-label="Conversations"
       className={`w-full shrink-0 flex-col border-slate-200 bg-white md:w-80 md:border-r ${paneClass[pane]}`}
     >
+      <h1 className="sr-only">Inbox</h1>
       <div className="flex items-center justify-between px-3 pt-2">
         <NotificationBell attention={attention} onOpen={openConversation} />
         <div className="flex items-center gap-2 text-[11px] text-slate-500">
