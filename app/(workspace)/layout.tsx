@@ -18,13 +18,16 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
   const settingsHome = settingsSections({ role: user.role, firstNumberId: firstNumber?.id ?? null })[0]?.links[0]?.href;
   return (
     <div className="flex h-full flex-col">
-      <header className="flex h-12 shrink-0 items-center justify-between border-b border-slate-200 bg-white px-4">
-        <div className="flex items-center gap-6">
-          <Link href="/inbox" className="flex items-center gap-2 font-semibold">
-            <span className="flex h-7 w-7 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white">S</span>
-            Switchboard
+      <header className="flex h-12 shrink-0 items-center justify-between gap-3 border-b border-slate-200 bg-white px-3 md:px-4">
+        <div className="flex min-w-0 items-center gap-3 md:gap-6">
+          <Link href="/inbox" className="flex shrink-0 items-center gap-2 font-semibold">
+            <span className="flex h-7 w-7 items-center justify-center rounded-md bg-accent text-sm font-bold text-on-accent" aria-hidden>
+              S
+            </span>
+            <span className="max-sm:sr-only">Switchboard</span>
           </Link>
-          <nav className="flex gap-4 text-sm text-slate-600">
+          {/* On a phone the links scroll sideways rather than wrap. */}
+          <nav aria-label={t("mainNav")} className="-my-2 flex min-w-0 gap-4 overflow-x-auto py-2 text-sm whitespace-nowrap text-slate-600">
             <Link href="/inbox" className="hover:text-slate-900">
               {t("inbox")}
             </Link>
@@ -43,9 +46,14 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             </Link>
           </nav>
         </div>
-        <div className="flex items-center gap-3 text-sm">
-          <Link href="/account" className="rounded text-slate-600 hover:text-slate-900" data-testid="current-user" title={t("yourAccount")}>
-            {user.name} <span className="text-xs text-slate-400">· {t("role", { role: user.role })}</span>
+        <div className="flex shrink-0 items-center gap-3 text-sm">
+          <Link
+            href="/account"
+            className="max-w-28 truncate rounded text-slate-600 hover:text-slate-900 md:max-w-none"
+            data-testid="current-user"
+            title={t("yourAccount")}
+          >
+            {user.name} <span className="text-xs text-slate-500 max-md:hidden">· {t("role", { role: user.role })}</span>
           </Link>
           <SignOutButton />
         </div>

@@ -57,7 +57,7 @@ export function SubmitButton({ pending, idle, busy }: { pending: boolean; idle: 
     <button
       type="submit"
       disabled={pending}
-      className="w-full rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
+      className="w-full rounded-md bg-accent px-3 py-2 text-sm font-semibold text-on-accent hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
     >
       {pending ? busy : idle}
     </button>

@@ -44,7 +44,7 @@ export function ActionPicker({ selected, onChange }: { selected: string[]; onCha
         aria-expanded={open}
         aria-labelledby="audit-action-label audit-action-summary"
         onClick={() => setOpen((value) => !value)}
-        className="min-w-40 rounded-md border border-slate-200 bg-white px-2 py-1 text-left text-sm text-slate-800 focus:border-brand-500 focus:outline-none"
+        className="min-w-40 rounded-md border border-slate-200 bg-white px-2 py-1 text-left text-sm text-slate-800 focus:border-brand-500"
       >
         <span id="audit-action-summary">{summary}</span> <span aria-hidden>▾</span>
       </button>
@@ -63,7 +63,7 @@ export function ActionPicker({ selected, onChange }: { selected: string[]; onCha
             >
               <input type="checkbox" checked={selected.includes(action)} onChange={() => toggle(action)} />
               <span className="flex-1">{actionLabel(action)}</span>
-              <span className="font-mono text-[10px] text-slate-400">{action}</span>
+              <span className="font-mono text-[10px] text-slate-500">{action}</span>
             </label>
           ))}
         </fieldset>

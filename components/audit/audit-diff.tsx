@@ -19,7 +19,7 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
   }
   return (
     <table className="w-full table-fixed text-xs" data-testid="audit-diff">
-      <thead className="text-left text-[11px] uppercase tracking-wide text-slate-400">
+      <thead className="text-left text-[11px] uppercase tracking-wide text-slate-500">
         <tr>
           <th className="w-1/4 py-1 pr-2 font-medium">{t("field")}</th>
           <th className="py-1 pr-2 font-medium">{t("before")}</th>
@@ -44,7 +44,7 @@ function DiffLine({ row }: { row: DiffRow }) {
       <td className="py-1 pr-2">
         <Value text={row.before} tone={row.change === "same" ? "same" : "before"} />
       </td>
-      <td className="py-1 text-slate-400" aria-label={t("becomes")}>
+      <td className="py-1 text-slate-500" aria-label={t("becomes")}>
         →
       </td>
       <td className="py-1">
@@ -59,7 +59,7 @@ const tones = { before: "bg-red-50 text-red-800", after: "bg-emerald-50 text-eme
 function Value({ text, tone }: { text: string | null; tone: keyof typeof tones }) {
   const t = useTranslations("audit");
   const [whole, setWhole] = useState(false);
-  if (text === null) return <span className="text-slate-400">—</span>;
+  if (text === null) return <span className="text-slate-500">—</span>;
   const cut = truncate(text, MAX);
   return (
     <span className={`whitespace-pre-wrap break-all rounded px-1 font-mono ${tones[tone]}`}>

@@ -11,7 +11,7 @@ import type { AuditFilterState } from "./use-audit-filters";
 
 export type AuditChoices = { actors: { value: string; label: string }[]; targetTypes: string[] };
 
-const field = "rounded-md border border-slate-200 bg-white px-2 py-1 text-sm focus:border-brand-500 focus:outline-none";
+const field = "rounded-md border border-slate-200 bg-white px-2 py-1 text-sm focus:border-brand-500";
 
 export function AuditFilters({
   state,

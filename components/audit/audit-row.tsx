@@ -17,7 +17,7 @@ export function AuditRow({ item, open, onToggle, broken }: { item: AuditLogItem;
         className={`border-t border-slate-100 align-top hover:bg-slate-50 ${broken ? "bg-red-50 text-red-900" : ""} ${open ? "bg-slate-50" : ""}`}
         data-testid="audit-event-row"
       >
-        <td className="px-2 py-1.5 text-right tabular-nums text-slate-400">{item.seq}</td>
+        <td className="px-2 py-1.5 text-right tabular-nums text-slate-500">{item.seq}</td>
         <td className="whitespace-nowrap px-2 py-1.5">
           <AuditTime at={item.at} />
         </td>
@@ -28,9 +28,9 @@ export function AuditRow({ item, open, onToggle, broken }: { item: AuditLogItem;
             aria-expanded={open}
             aria-controls={detailsId}
             onClick={onToggle}
-            className="text-left hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+            className="text-left hover:underline focus-visible:ring-2 focus-visible:ring-brand-500"
           >
-            <span aria-hidden className="mr-1 inline-block w-3 text-slate-400">
+            <span aria-hidden className="mr-1 inline-block w-3 text-slate-500">
               {open ? "▾" : "▸"}
             </span>
             {item.summary}

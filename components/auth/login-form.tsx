@@ -37,7 +37,7 @@ export function LoginForm({ callbackUrl, showDemo }: { callbackUrl: string; show
           autoComplete="username"
           required
           autoFocus
-          className="w-full rounded-md border border-slate-300 px-3 py-2 outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
+          className="w-full rounded-md border border-slate-300 px-3 py-2 focus:border-brand-500"
         />
       </label>
       <label className="block text-sm">
@@ -47,7 +47,7 @@ export function LoginForm({ callbackUrl, showDemo }: { callbackUrl: string; show
           type="password"
           autoComplete="current-password"
           required
-          className="w-full rounded-md border border-slate-300 px-3 py-2 outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
+          className="w-full rounded-md border border-slate-300 px-3 py-2 focus:border-brand-500"
         />
       </label>
       {error && (
@@ -58,7 +58,7 @@ export function LoginForm({ callbackUrl, showDemo }: { callbackUrl: string; show
       <button
         type="submit"
         disabled={pending}
-        className="w-full rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        className="w-full rounded-md bg-accent px-3 py-2 text-sm font-semibold text-on-accent hover:bg-accent-hover disabled:opacity-60"
       >
         {pending ? t("signingIn") : t("signIn")}
       </button>

@@ -70,7 +70,7 @@ export function ChannelForm({ channel, onDone }: { channel: ChannelDto | null; o
         onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
       />
       {(problems[key] || options.hint) && (
-        <span className={`mt-0.5 block text-xs ${problems[key] ? "text-red-600" : "text-slate-400"}`}>{problems[key] ?? options.hint}</span>
+        <span className={`mt-0.5 block text-xs ${problems[key] ? "text-red-700" : "text-slate-500"}`}>{problems[key] ?? options.hint}</span>
       )}
     </label>
   );

@@ -47,7 +47,7 @@ export function ChannelRow({ channel, onEdit, onToggle }: { channel: ChannelDto;
               {t("quality", { rating: channel.health.qualityRating })}
             </span>
           ) : (
-            <span className="text-slate-400">{t("notReported")}</span>
+            <span className="text-slate-500">{t("notReported")}</span>
           )}
           {channel.health.messagingLimit && (
             <span className="ml-2 text-slate-500">{t("limit", { tier: channel.health.messagingLimit })}</span>
@@ -90,7 +90,7 @@ function Secret({ label, state }: { label: string; state: SecretState }) {
       <dt className="text-slate-500">{label}</dt>
       <dd>
         {state.set ? t("set") : t("notSet")}
-        {state.changedAt && <span className="text-slate-400"> · {t("lastChanged", { date: dates.day(state.changedAt) })}</span>}
+        {state.changedAt && <span className="text-slate-500"> · {t("lastChanged", { date: dates.day(state.changedAt) })}</span>}
       </dd>
     </>
   );

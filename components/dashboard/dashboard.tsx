@@ -53,7 +53,7 @@ function DashboardBody({ timeZones }: Props) {
 
   return (
     <DashboardContext.Provider value={context}>
-      <div className="mx-auto h-full max-w-7xl space-y-3 overflow-y-auto p-6">
+      <main className="mx-auto h-full max-w-7xl space-y-3 overflow-y-auto p-3 md:p-6">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
             <h1 className="text-lg font-semibold">{t("title")}</h1>
@@ -67,7 +67,7 @@ function DashboardBody({ timeZones }: Props) {
         <div role="tabpanel" id="dashboard-panel" aria-labelledby={`tab-${state.tab}`} className="pb-6">
           <Panel tab={state.tab} connected={connected} />
         </div>
-      </div>
+      </main>
       <DrillPanel target={target} params={drill} format={format} onClose={() => setTarget(null)} />
     </DashboardContext.Provider>
   );

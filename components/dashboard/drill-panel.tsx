@@ -51,7 +51,7 @@ export function DrillPanel({
       ref={ref}
       onClose={onClose}
       onClick={(event) => event.target === ref.current && onClose()}
-      className="fixed inset-y-0 right-0 left-auto m-0 h-full max-h-none w-full max-w-xl border-l border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/20"
+      className="fixed inset-y-0 right-0 left-auto m-0 h-full max-h-none w-full max-w-xl border-l border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-black/40"
       aria-label={target?.title ?? t("drill.messages")}
       data-testid="drill-panel"
     >

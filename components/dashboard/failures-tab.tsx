@@ -7,6 +7,7 @@ import type { FailureStats } from "@/lib/stats/contract";
 import { CsvLink } from "./csv-link";
 import { useDashboard } from "./dashboard-context";
 import { Empty, Loaded, Section } from "./states";
+import { axisLine, gridProps, legendStyle, tickStyle, tooltipProps } from "./chart-theme";
 
 // Failures by Meta's error code: over time, then each code with what it means and what to do.
 
@@ -67,11 +68,11 @@ function FailureChart({ stats }: { stats: FailureStats }) {
     <div className="h-56" data-testid="failure-chart">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={16} />
-          <YAxis tick={{ fontSize: 11 }} width={40} allowDecimals={false} />
-          <Tooltip formatter={(value) => format.count(Number(value))} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <CartesianGrid {...gridProps} />
+          <XAxis dataKey="label" tick={tickStyle} axisLine={axisLine} tickLine={axisLine} minTickGap={16} />
+          <YAxis tick={tickStyle} axisLine={axisLine} tickLine={axisLine} width={40} allowDecimals={false} />
+          <Tooltip {...tooltipProps} formatter={(value) => format.count(Number(value))} />
+          <Legend wrapperStyle={legendStyle} />
           {stats.byCode.map((entry, index) => (
             <Bar
               isAnimationActive={false}
@@ -138,7 +139,7 @@ function TopList({
     <div>
       <p className="mb-1 font-medium text-slate-500">{title}</p>
       {items.length === 0 ? (
-        <p className="text-slate-400">{t("none")}</p>
+        <p className="text-slate-500">{t("none")}</p>
       ) : (
         <ul className="space-y-0.5">
           {items.map((item) => (

@@ -48,7 +48,7 @@ function DimensionChips({ dimension }: { dimension: Dimension }) {
           data-dimension={dimension}
           data-value={value}
         >
-          <span className="text-brand-600">{t("dimension", { dimension })}:</span> {name} <span aria-hidden>×</span>
+          <span className="text-brand-700">{t("dimension", { dimension })}:</span> {name} <span aria-hidden>×</span>
         </button>
       </li>
     );

@@ -31,7 +31,7 @@ export function Funnel({ totals, previous }: { totals: MessageStats["totals"]; p
             <button
               type="button"
               onClick={() => drill({ title: t("statusMessages", { status }), status })}
-              className="group grid w-full grid-cols-[6rem_1fr_5rem_6rem] items-center gap-3 rounded px-1 py-0.5 text-left text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500"
+              className="group grid w-full grid-cols-[4.5rem_1fr_2.5rem_4.5rem] items-center gap-2 sm:grid-cols-[6rem_1fr_5rem_6rem] sm:gap-3 rounded px-1 py-0.5 text-left text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500"
               data-testid={`funnel-${status}`}
             >
               <span className="text-slate-600">{label}</span>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { MessageStats } from "@/lib/stats/contract";
 import { useDashboard } from "./dashboard-context";
+import { axisLine, gridProps, legendStyle, tickStyle, tooltipProps } from "./chart-theme";
 
 // Sent, delivered, read and failed per bucket, with the previous period's sent and read dashed
 // underneath (matched bucket by bucket). Clicking a point opens that bucket's messages.
@@ -32,11 +33,18 @@ export function SeriesChart({ stats }: { stats: MessageStats }) {
             if (row) drill({ title: t("sentIn", { bucket: row.label }), range: { from: row.bucket, to: row.end } });
           }}
         >
-          <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={16} />
-          <YAxis tick={{ fontSize: 11 }} width={48} tickFormatter={(value: number) => format.compact(value)} allowDecimals={false} />
-          <Tooltip formatter={(value) => format.count(Number(value))} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <CartesianGrid {...gridProps} />
+          <XAxis dataKey="label" tick={tickStyle} axisLine={axisLine} tickLine={axisLine} minTickGap={16} />
+          <YAxis
+            tick={tickStyle}
+            axisLine={axisLine}
+            tickLine={axisLine}
+            width={48}
+            tickFormatter={(value: number) => format.compact(value)}
+            allowDecimals={false}
+          />
+          <Tooltip {...tooltipProps} formatter={(value) => format.count(Number(value))} />
+          <Legend wrapperStyle={legendStyle} />
           <Line
             isAnimationActive={false}
             type="monotone"

@@ -14,7 +14,7 @@ export function TabList({ current, onChange }: { current: Tab; onChange: (tab: T
     refs.current[next]?.focus();
   };
   return (
-    <div role="tablist" aria-label={t("title")} className="flex gap-1 border-b border-slate-200">
+    <div role="tablist" aria-label={t("title")} className="flex gap-1 overflow-x-auto border-b border-slate-200">
       {tabs.map((tab, index) => {
         const selected = tab === current;
         return (
@@ -36,7 +36,7 @@ export function TabList({ current, onChange }: { current: Tab; onChange: (tab: T
               event.preventDefault();
               move(step);
             }}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm ${selected ? "border-brand-600 font-medium text-slate-900" : "border-transparent text-slate-500 hover:text-slate-800"}`}
+            className={`-mb-px shrink-0 border-b-2 px-3 py-2 text-sm whitespace-nowrap ${selected ? "border-brand-600 font-medium text-slate-900" : "border-transparent text-slate-500 hover:text-slate-800"}`}
             data-testid={`tab-${tab}`}
           >
             {t("tab", { tab })}

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { MessageStats, Percentiles } from "@/lib/stats/contract";
 import { useDashboard } from "./dashboard-context";
+import { axisLine, gridProps, tickStyle, tooltipProps } from "./chart-theme";
 
 // How long delivery and reading took (from Meta's sent receipt), as percentiles and as a histogram.
 
@@ -53,10 +54,17 @@ export function ReadHistogram({ buckets }: { buckets: MessageStats["timeToReadHi
     <div className="h-48" data-testid="read-histogram">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
-          <YAxis tick={{ fontSize: 11 }} width={40} allowDecimals={false} tickFormatter={(value: number) => format.compact(value)} />
-          <Tooltip formatter={(value) => [format.count(Number(value)), t("column", { column: "read" })]} />
+          <CartesianGrid {...gridProps} />
+          <XAxis dataKey="label" tick={tickStyle} axisLine={axisLine} tickLine={axisLine} interval={0} />
+          <YAxis
+            tick={tickStyle}
+            axisLine={axisLine}
+            tickLine={axisLine}
+            width={40}
+            allowDecimals={false}
+            tickFormatter={(value: number) => format.compact(value)}
+          />
+          <Tooltip {...tooltipProps} formatter={(value) => [format.count(Number(value)), t("column", { column: "read" })]} />
           <Bar isAnimationActive={false} dataKey="count" fill="#2563eb" radius={[3, 3, 0, 0]} />
         </BarChart>
       </ResponsiveContainer>

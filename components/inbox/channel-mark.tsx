@@ -4,8 +4,8 @@ import type { ChannelSummary } from "@/lib/conversations/types";
 // letter for those who don't tell colours apart and the name for screen readers and tooltips.
 
 const marks = {
-  whatsapp: { label: "WhatsApp", letter: "W", tone: "bg-[#25d366] text-white" },
-  messenger: { label: "Messenger", letter: "M", tone: "bg-[#0866ff] text-white" },
+  whatsapp: { label: "WhatsApp", letter: "W", tone: "bg-[#25d366] text-on-accent" },
+  messenger: { label: "Messenger", letter: "M", tone: "bg-[#0866ff] text-on-accent" },
 } as const;
 
 export function ChannelMark({ kind, className = "" }: { kind: ChannelSummary["kind"]; className?: string }) {

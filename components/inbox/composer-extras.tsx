@@ -16,7 +16,7 @@ export function AttachButton({ onFile }: { onFile: (file: File | null) => void }
       <button
         onClick={() => fileInput.current?.click()}
         title="Attach a file"
-        className="rounded-md px-2 py-2 text-slate-500 hover:bg-slate-100"
+        className="rounded-md px-2 py-2 text-slate-500 hover:bg-slate-100 max-md:min-h-11 max-md:min-w-11"
         aria-label="Attach a file"
       >
         <PaperclipIcon />
@@ -29,7 +29,7 @@ export function AttachmentChip({ file, onRemove }: { file: File; onRemove: () =>
   return (
     <p className="mb-1 flex items-center gap-2 text-xs text-slate-600" data-testid="attachment">
       {file.name} · {Math.ceil(file.size / 1024)} KB
-      <button onClick={onRemove} className="text-slate-400 hover:text-slate-700" aria-label="Remove attachment">
+      <button onClick={onRemove} className="text-slate-500 hover:text-slate-700" aria-label="Remove attachment">
         ×
       </button>
     </p>

@@ -23,7 +23,7 @@ export function ModeTab({
       onClick={onClick}
       data-testid={testId}
       aria-pressed={active}
-      className={`rounded px-2 py-0.5 font-medium ${active ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+      className={`rounded px-2 py-0.5 font-medium max-md:min-h-9 max-md:px-3 ${active ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
     >
       {children}
     </button>
@@ -39,7 +39,7 @@ export function ReplyPreview({ message, onCancel }: { message: MessageDto; onCan
       <span className="flex-1 truncate">
         Replying to {message.direction === "INBOUND" ? "the customer" : "your message"}: {message.text ?? `[${message.type}]`}
       </span>
-      <button onClick={onCancel} aria-label="Cancel reply" className="text-slate-400 hover:text-slate-700">
+      <button onClick={onCancel} aria-label="Cancel reply" className="text-slate-500 hover:text-slate-700 max-md:min-h-9 max-md:min-w-9">
         ×
       </button>
     </div>

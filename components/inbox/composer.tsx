@@ -151,7 +151,7 @@ export function Composer(props: Props) {
 
   const locked = mode === "reply" && (gate.kind === "templates" || gate.kind === "locked");
   return (
-    <div className={`border-t px-4 pb-3 pt-2 ${mode === "note" ? "border-amber-200 bg-amber-50" : "border-slate-200 bg-white"}`}>
+    <div className={`border-t px-3 pb-3 pt-2 md:px-4 ${mode === "note" ? "border-amber-200 bg-amber-50" : "border-slate-200 bg-white"}`}>
       <div className="mb-1.5 flex items-center gap-1 text-xs">
         <ModeTab active={mode === "reply"} onClick={() => switchMode("reply")} testId="mode-reply">
           Reply
@@ -159,7 +159,7 @@ export function Composer(props: Props) {
         <ModeTab active={mode === "note"} onClick={() => switchMode("note")} testId="mode-note">
           Private note
         </ModeTab>
-        <span className="ml-auto text-slate-400">{mode === "note" ? "@ to mention a colleague" : "/ for canned replies"}</span>
+        <span className="ml-auto text-slate-500">{mode === "note" ? "@ to mention a colleague" : "/ for canned replies"}</span>
       </div>
       {props.replyTo && mode === "reply" && <ReplyPreview message={props.replyTo} onCancel={props.onCancelReply} />}
       {error && (
@@ -177,10 +177,10 @@ export function Composer(props: Props) {
       {locked && (gate.kind === "templates" || gate.kind === "locked") ? (
         <LockedComposer gate={gate} onTemplates={() => setTemplates(true)} />
       ) : (
-        <div className="relative flex items-end gap-2">
+        <div className="relative flex flex-wrap items-end gap-2 md:flex-nowrap">
           <Suggestions state={suggestions} onPick={pickSuggestion} />
           {mode === "reply" && <AttachButton onFile={setFile} />}
-          <div className="min-w-0 flex-1">
+          <div className="min-w-0 flex-1 max-md:order-first max-md:basis-full">
             {file && <AttachmentChip file={file} onRemove={() => setFile(null)} />}
             <textarea
               ref={input}
@@ -206,7 +206,8 @@ export function Composer(props: Props) {
                       : "Add a caption (optional)"
                     : "Type a reply — Enter to send, Shift+Enter for a new line"
               }
-              className="min-h-[38px] w-full resize-none rounded-md border border-slate-300 bg-white px-3 py-2 text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
+              aria-label={mode === "note" ? "Private note" : "Reply"}
+              className="min-h-[38px] w-full resize-none rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-500 max-md:min-h-11 max-md:text-base"
             />
           </div>
           {mode === "reply" && (
@@ -234,6 +235,7 @@ export function Composer(props: Props) {
             disabled={sending || unconfirmed || (!text.trim() && !file)}
             title={unconfirmed ? "Confirm the human agent reply first" : undefined}
             data-testid="send-button"
+            className="max-md:ml-auto max-md:px-5"
           >
             {mode === "note" ? "Add note" : "Send"}
           </Button>

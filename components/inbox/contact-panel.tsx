@@ -9,7 +9,9 @@ import type { ConversationDto } from "@/lib/conversations/types";
 import { ChannelMark } from "./channel-mark";
 import { useInbox } from "./inbox-context";
 import { LinkedPerson } from "./linked-person";
+import { CloseContact } from "./pane-controls";
 import { ReasonDialog } from "./reason-dialog";
+import { useInboxPane } from "./use-inbox-pane";
 
 type Action = "block" | "unblock" | "spam" | "unspam";
 
@@ -35,6 +37,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
   const error = query.error?.message ?? null;
   const [action, setAction] = useState<Action | null>(null);
   const notice = flag.data ?? null;
+  const { pane } = useInboxPane();
 
   async function confirm(reason: string) {
     if (!action) return;
@@ -43,23 +46,33 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
   }
 
   return (
-    <aside className="hidden w-72 shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white xl:flex" data-testid="contact-panel">
+    <aside
+      id="contact-panel"
+      aria-label="Customer"
+      className={`w-full shrink-0 flex-col overflow-y-auto border-slate-200 bg-white md:w-72 md:border-l xl:flex ${pane === "contact" ? "flex" : "hidden"}`}
+      data-testid="contact-panel"
+    >
+      <div className="flex items-center border-b border-slate-100 px-3 xl:hidden">
+        <CloseContact />
+      </div>
       {error && <p className="m-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
-      {!contact && !error && <p className="p-4 text-sm text-slate-400">Loading contact…</p>}
+      {!contact && !error && <p className="p-4 text-sm text-slate-500">Loading contact…</p>}
       {contact && (
         <div className="space-y-4 p-4 text-sm">
           <div>
-            <h3 className="flex items-center gap-2 text-base font-semibold">
+            <h2 className="flex items-center gap-2 text-base font-semibold">
               {contact.avatarMediaId && (
                 // eslint-disable-next-line @next/next/no-img-element -- a stored file served by /api/media to the inbox's members
                 <img src={`/api/media/${contact.avatarMediaId}`} alt="" className="h-9 w-9 rounded-full" />
               )}
               {contact.displayName}
-            </h3>
+            </h2>
             <dl className="mt-2 space-y-1 text-xs text-slate-600">
               <div className="flex items-center gap-1.5">
-                <ChannelMark kind={contact.channel.kind} />
-                <span>{contact.channel.name}</span>
+                <dt>
+                  <ChannelMark kind={contact.channel.kind} />
+                </dt>
+                <dd>{contact.channel.name}</dd>
               </div>
               {contact.waId && <Row term="Number" value={`+${contact.waId}`} />}
               {contact.psid && <Row term="Page-scoped id" value={contact.psid} mono />}
@@ -105,7 +118,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
           <Attributes contact={contact} />
 
           <section>
-            <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Conversations</h4>
+            <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Conversations</h3>
             <ul className="space-y-1">
               {contact.conversations.map((item) => (
                 <li key={item.id}>
@@ -124,14 +137,14 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
 
           {contact.history.length > 0 && (
             <section>
-              <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">History</h4>
+              <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">History</h3>
               <ul className="space-y-1 text-xs text-slate-600" data-testid="contact-history">
                 {contact.history.map((event, index) => (
                   <li key={index}>
                     <span className="font-medium">{event.action.replace("contact.", "").replace(/_/g, " ")}</span> by{" "}
                     {event.actor.replace("system:", "")}
                     {event.reason ? ` — ${event.reason}` : ""}
-                    <span className="block text-slate-400">{new Date(event.at).toLocaleString()}</span>
+                    <span className="block text-slate-500">{new Date(event.at).toLocaleString()}</span>
                   </li>
                 ))}
               </ul>
@@ -155,7 +168,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
 function Row({ term, value, mono = false }: { term: string; value: string; mono?: boolean }) {
   return (
     <div className="flex justify-between gap-2">
-      <dt className="text-slate-400">{term}</dt>
+      <dt className="text-slate-500">{term}</dt>
       <dd className={`truncate ${mono ? "font-mono text-[11px]" : ""}`} title={value}>
         {value}
       </dd>
@@ -173,16 +186,16 @@ function Attributes({ contact }: { contact: ContactDetails }) {
 
   return (
     <section className="space-y-2">
-      <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Attributes</h4>
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Attributes</h3>
       <dl className="space-y-1 text-xs">
         {Object.entries(contact.attributes).map(([name, text]) => (
           <div key={name} className="group flex justify-between gap-2">
-            <dt className="text-slate-400">{name}</dt>
+            <dt className="text-slate-500">{name}</dt>
             <dd className="flex gap-1 truncate">
               {text}
               <button
                 aria-label={`Remove ${name}`}
-                className="invisible text-slate-400 hover:text-red-600 group-hover:visible"
+                className="text-slate-500 opacity-0 group-hover:opacity-100 hover:text-red-700 focus:opacity-100 pointer-coarse:opacity-100"
                 onClick={() => {
                   const { [name]: _removed, ...rest } = contact.attributes;
                   void save({ attributes: rest });
@@ -226,7 +239,7 @@ function Attributes({ contact }: { contact: ContactDetails }) {
         onBlur={() => notes !== (contact.notes ?? "") && void save({ notes: notes || null })}
         rows={3}
         placeholder="Notes about this customer (saved when you leave the field)"
-        className="w-full rounded-md border border-slate-200 px-2 py-1.5 text-xs outline-none focus:border-brand-500"
+        className="w-full rounded-md border border-slate-200 px-2 py-1.5 text-xs focus:border-brand-500"
       />
       {error && <p className="text-xs text-red-700">{error}</p>}
     </section>

@@ -40,14 +40,32 @@ export function ConversationActions({
           Take
         </Button>
       )}
-      <Button size="sm" onClick={() => onMenu(menu === "assign" ? null : "assign")} data-testid="assign-button" title="Assign (a)">
+      <Button
+        size="sm"
+        onClick={() => onMenu(menu === "assign" ? null : "assign")}
+        data-testid="assign-button"
+        title="Assign (a)"
+        aria-expanded={menu === "assign"}
+        aria-controls={menu === "assign" ? "conversation-menu" : undefined}
+      >
         Assign
       </Button>
-      <Button size="sm" onClick={() => onMenu(menu === "labels" ? null : "labels")}>
+      <Button
+        size="sm"
+        onClick={() => onMenu(menu === "labels" ? null : "labels")}
+        aria-expanded={menu === "labels"}
+        aria-controls={menu === "labels" ? "conversation-menu" : undefined}
+      >
         Labels
       </Button>
       {!resolved && (
-        <Button size="sm" onClick={() => onMenu(menu === "snooze" ? null : "snooze")}>
+        <Button
+          size="sm"
+          onClick={() => onMenu(menu === "snooze" ? null : "snooze")}
+          aria-expanded={menu === "snooze"}
+          aria-controls={menu === "snooze" ? "conversation-menu" : undefined}
+          data-testid="snooze-button"
+        >
           Snooze
         </Button>
       )}
@@ -63,7 +81,8 @@ export function ConversationActions({
 
       {menu && (
         <div
-          className="absolute right-0 top-8 z-20 w-60 rounded-lg border border-slate-200 bg-white p-1 text-sm shadow-lg"
+          id="conversation-menu"
+          className="fixed inset-x-2 bottom-2 z-20 max-h-[60vh] overflow-y-auto rounded-lg border border-slate-200 bg-white p-1 text-sm shadow-lg md:absolute md:inset-x-auto md:bottom-auto md:right-0 md:top-8 md:w-60"
           data-testid={`${menu}-menu`}
         >
           {menu === "assign" && (
@@ -81,7 +100,7 @@ export function ConversationActions({
                 </MenuItem>
               ))}
               {teams.length > 0 && (
-                <div className="mt-1 border-t border-slate-100 px-2 pb-0.5 pt-1.5 text-[11px] uppercase tracking-wide text-slate-400">
+                <div className="mt-1 border-t border-slate-100 px-2 pb-0.5 pt-1.5 text-[11px] uppercase tracking-wide text-slate-500">
                   Teams
                 </div>
               )}
@@ -108,7 +127,7 @@ export function ConversationActions({
                     active={on}
                     onClick={() => onChange({ labelIds: on ? labelIds.filter((id) => id !== label.id) : [...labelIds, label.id] })}
                   >
-                    <input type="checkbox" readOnly checked={on} className="mr-2" />
+                    <input type="checkbox" readOnly checked={on} className="mr-2" tabIndex={-1} aria-hidden />
                     {label.name}
                   </MenuItem>
                 );
@@ -133,7 +152,8 @@ function MenuItem({ children, onClick, active = false }: { children: React.React
   return (
     <button
       onClick={onClick}
-      className={`flex w-full items-center rounded px-2 py-1.5 text-left hover:bg-slate-100 ${active ? "font-semibold" : ""}`}
+      aria-pressed={active}
+      className={`flex w-full items-center rounded px-2 py-1.5 text-left hover:bg-slate-100 max-md:min-h-11 ${active ? "font-semibold" : ""}`}
     >
       {children}
     </button>

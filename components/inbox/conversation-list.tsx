@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useEffectEvent, useRef } from "react";
+import { useEffect, useEffectEvent, useLayoutEffect, useRef } from "react";
 import { LabelChip } from "@/components/ui/label-chip";
 import type { ConversationDto } from "@/lib/conversations/types";
 import { ChannelMark } from "./channel-mark";
@@ -34,14 +34,17 @@ export function ConversationList({ conversations, selectedId, onSelect, hasMore,
     document.querySelector(`[data-conversation-id="${selectedId}"]`)?.scrollIntoView({ block: "nearest" });
   }, [selectedId]);
 
+  const list = useKeptFocus(conversations);
+
   return (
-    <ul className="min-h-0 flex-1 overflow-y-auto" data-testid="conversation-list" role="listbox" aria-label="Conversations">
+    <ul ref={list} className="min-h-0 flex-1 overflow-y-auto" data-testid="conversation-list" aria-label="Conversations">
       {error && <li className="m-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</li>}
       {!error && !loading && conversations.length === 0 && <li className="px-4 py-10 text-center text-sm text-slate-500">{emptyText}</li>}
       {conversations.map((conversation) => (
-        <li key={conversation.id} role="option" aria-selected={conversation.id === selectedId}>
+        <li key={conversation.id}>
           <button
             onClick={() => onSelect(conversation.id)}
+            aria-current={conversation.id === selectedId ? "page" : undefined}
             data-testid="conversation-item"
             data-conversation-id={conversation.id}
             data-contact={conversation.contact.waId ?? conversation.contact.psid ?? ""}
@@ -57,14 +60,14 @@ export function ConversationList({ conversations, selectedId, onSelect, hasMore,
                   {conversation.contact.displayName}
                 </span>
               </span>
-              <span className="shrink-0 text-[11px] text-slate-400">{formatListTime(conversation.lastMessageAt)}</span>
+              <span className="shrink-0 text-[11px] text-slate-500">{formatListTime(conversation.lastMessageAt)}</span>
             </div>
             <div className="flex items-center justify-between gap-2">
               <span className="truncate text-xs text-slate-500" data-testid="conversation-preview">
                 {conversation.lastMessagePreview ?? ""}
               </span>
               {conversation.unreadCount > 0 && (
-                <span data-testid="unread-count" className="rounded-full bg-brand-500 px-1.5 text-[11px] font-semibold text-white">
+                <span data-testid="unread-count" className="rounded-full bg-accent px-1.5 text-[11px] font-semibold text-on-accent">
                   {conversation.unreadCount}
                 </span>
               )}
@@ -78,7 +81,7 @@ export function ConversationList({ conversations, selectedId, onSelect, hasMore,
               {conversation.waitingSince && (
                 <span className="text-[11px] text-amber-700">waiting {sinceText(conversation.waitingSince)}</span>
               )}
-              <span className="ml-auto text-[11px] text-slate-400">
+              <span className="ml-auto text-[11px] text-slate-500">
                 {conversation.assignee ? conversation.assignee.name : conversation.team ? conversation.team.name : ""}
               </span>
             </div>
@@ -86,12 +89,53 @@ export function ConversationList({ conversations, selectedId, onSelect, hasMore,
         </li>
       ))}
       {hasMore && (
-        <li ref={sentinel} className="px-4 py-3 text-center text-xs text-slate-400">
+        <li ref={sentinel} className="px-4 py-3 text-center text-xs text-slate-500">
           {loading ? "Loading…" : ""}
         </li>
       )}
     </ul>
   );
+}
+
+/**
+ * The list reorders live (a new message moves a conversation to the top), and moving a focused
+ * button in the DOM drops its focus. This keeps focus on the same conversation, by id.
+ */
+function useKeptFocus(conversations: ConversationDto[]) {
+  const list = useRef<HTMLUListElement>(null);
+  const focusedId = useRef<string | null>(null);
+
+  useLayoutEffect(() => {
+    const id = focusedId.current;
+    const active = document.activeElement;
+    if (!id || (active && active !== document.body && active !== list.current)) return;
+    list.current?.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
+  }, [conversations]);
+
+  // Moving away on purpose (Tab, a click elsewhere) forgets it; a reorder blurs with no new target.
+  useEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    const remember = (event: FocusEvent) => {
+      focusedId.current = (event.target as HTMLElement).dataset.conversationId ?? null;
+    };
+    const leave = (event: FocusEvent) => {
+      if (event.relatedTarget && !element.contains(event.relatedTarget as Node)) focusedId.current = null;
+    };
+    const forget = (event: PointerEvent) => {
+      if (!element.contains(event.target as Node)) focusedId.current = null;
+    };
+    element.addEventListener("focusin", remember);
+    element.addEventListener("focusout", leave);
+    document.addEventListener("pointerdown", forget);
+    return () => {
+      element.removeEventListener("focusin", remember);
+      element.removeEventListener("focusout", leave);
+      document.removeEventListener("pointerdown", forget);
+    };
+  }, []);
+
+  return list;
 }
 
 function formatListTime(iso: string): string {

@@ -11,17 +11,17 @@ export function FlowMenu({ channelId, onPick }: { channelId: string; onPick: (fl
   const items = flows.data?.items.filter((flow) => flow.channelId === channelId) ?? (flows.isError ? [] : null);
   return (
     <div className="relative">
-      <Button onClick={() => setOpen(!open)} title="Send a form (WhatsApp Flow)" data-testid="flow-button">
+      <Button onClick={() => setOpen(!open)} title="Send a form (WhatsApp Flow)" data-testid="flow-button" aria-expanded={open}>
         Form
       </Button>
       {open && (
-        <ul className="absolute bottom-full right-0 z-20 mb-1 w-64 rounded-lg border border-slate-200 bg-white py-1 text-sm shadow-lg">
-          {items === null && <li className="px-3 py-1.5 text-slate-400">Loading…</li>}
+        <ul className="fixed inset-x-2 bottom-2 z-20 rounded-lg border border-slate-200 bg-white py-1 text-sm shadow-lg md:absolute md:inset-x-auto md:bottom-full md:right-0 md:mb-1 md:w-64">
+          {items === null && <li className="px-3 py-1.5 text-slate-500">Loading…</li>}
           {items?.length === 0 && <li className="px-3 py-1.5 text-slate-500">No flows yet: an admin adds them under Flows.</li>}
           {items?.map((flow) => (
             <li key={flow.id}>
               <button
-                className="w-full px-3 py-1.5 text-left hover:bg-slate-100"
+                className="w-full px-3 py-1.5 text-left hover:bg-slate-100 max-md:min-h-11"
                 onClick={() => {
                   setOpen(false);
                   void onPick(flow.id);

@@ -13,6 +13,7 @@ import { ShortcutsDialog } from "./shortcuts-dialog";
 import { useInboxEvents } from "./use-inbox-events";
 import { useInboxKeys } from "./use-inbox-keys";
 import { searchFromFilter, useListFilter } from "./use-list-filter";
+import { useInboxPane } from "./use-inbox-pane";
 import { useOpenConversation } from "./use-open-conversation";
 import { useRealtime } from "./use-realtime";
 
@@ -35,6 +36,7 @@ export function InboxShell({ user, initialPage, children }: Props) {
   const unreadMine = list.items.filter((c) => c.assignee?.id === user.id).reduce((sum, c) => sum + c.unreadCount, 0);
   const attention = useAttention({ unreadMine });
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const { pane } = useInboxPane();
   const searchRef = useRef<HTMLInputElement>(null);
 
   const { socket, connected } = useRealtime((_socket, first) => {
@@ -65,8 +67,8 @@ export function InboxShell({ user, initialPage, children }: Props) {
   );
   return (
     <InboxContext.Provider value={context}>
-      <div className="flex h-full">
-        <ListPane openId={openId} attention={attention} searchRef={searchRef} onHelp={() => setShowShortcuts(true)} />
+      <div className="flex h-full" data-testid="inbox" data-pane={pane}>
+        <ListPane openId={openId} attention={attention} searchRef={searchRef} onHelp={() => setShowShortcuts(true)} pane={pane} />
         {children}
         <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} />
         <Toasts attention={attention} onOpen={openConversation} />

@@ -17,7 +17,7 @@ export function LinkedPerson({ contact, onOpenConversation }: { contact: Contact
   return (
     <section data-testid="linked-person">
       <div className="mb-1 flex items-center justify-between">
-        <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Same person elsewhere</h4>
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Same person elsewhere</h3>
         {!searching && (
           <button
             className="text-xs font-medium text-brand-700 hover:underline"
@@ -92,7 +92,7 @@ function LinkSearch({ contactId, onPick, onCancel }: { contactId: string; onPick
         className="w-full rounded-md border border-slate-300 px-2 py-1 text-xs"
         data-testid="link-search-input"
       />
-      {q.trim().length >= 2 && candidates.isPending && <p className="text-xs text-slate-400">Searching…</p>}
+      {q.trim().length >= 2 && candidates.isPending && <p className="text-xs text-slate-500">Searching…</p>}
       {candidates.error && <p className="text-xs text-red-700">{candidates.error.message}</p>}
       {candidates.data?.items.length === 0 && <p className="text-xs text-slate-500">No contact on your other channels matches.</p>}
       <ul className="space-y-0.5">

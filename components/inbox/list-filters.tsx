@@ -9,7 +9,7 @@ const views: { value: ListFilter["assignee"]; label: string }[] = [
   { value: "all", label: "All" },
 ];
 
-const select = "rounded-md border border-slate-200 bg-white px-1.5 py-1 text-xs text-slate-700 outline-none focus:border-brand-500";
+const select = "rounded-md border border-slate-200 bg-white px-1.5 py-1 text-xs text-slate-700 focus:border-brand-500";
 
 export function ListFilters({
   filter,
@@ -38,7 +38,7 @@ export function ListFilters({
         onChange={(event) => {
           if (event.currentTarget.value === "" && filter.q) set({ q: undefined });
         }}
-        className="w-full rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5 text-sm outline-none focus:border-brand-500 focus:bg-white"
+        className="w-full rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5 text-sm focus:border-brand-500 focus:bg-white"
       />
       <div className="flex gap-1" role="tablist" aria-label="Whose conversations">
         {views.map((view) => (

@@ -6,33 +6,49 @@ import { ConversationList } from "./conversation-list";
 import { useInbox } from "./inbox-context";
 import { ListFilters } from "./list-filters";
 import { NotificationBell, type Attention } from "./notifications";
+import type { InboxPane } from "./use-inbox-pane";
 import { useListFilter } from "./use-list-filter";
+
+const paneClass: Record<InboxPane, string> = { list: "flex", thread: "hidden md:flex", contact: "hidden xl:flex" };
 
 type Props = {
   openId: string | null;
   attention: Attention;
   searchRef: React.RefObject<HTMLInputElement | null>;
   onHelp: () => void;
+  /** Which pane the URL opens: below 768 px only that one shows, and the customer's pane takes the list's place below 1280 px. */
+  pane: InboxPane;
 };
 
 /** The left pane: notifications, the live indicator, the filters (kept in the URL) and the list. */
-export function ListPane({ openId, attention, searchRef, onHelp }: Props) {
+export function ListPane({ openId, attention, searchRef, onHelp, pane }: Props) {
   const { connected, openConversation } = useInbox();
   const [filter, setFilter] = useListFilter();
   const list = useConversations(filter);
   const labels = useLabels();
   return (
-    <aside className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white">
+    <aside
+      aria-label="Conversations"
+      className={`w-full shrink-0 flex-col border-slate-200 bg-white md:w-80 md:border-r ${paneClass[pane]}`}
+    >
+      <h1 className="sr-only">Inbox</h1>
       <div className="flex items-center justify-between px-3 pt-2">
         <NotificationBell attention={attention} onOpen={openConversation} />
         <div className="flex items-center gap-2 text-[11px] text-slate-500">
-          <button onClick={onHelp} className="rounded px-1.5 py-0.5 hover:bg-slate-100" title="Keyboard shortcuts">
+          <button
+            onClick={onHelp}
+            className="rounded px-1.5 py-0.5 hover:bg-slate-100"
+            title="Keyboard shortcuts"
+            aria-label="Keyboard shortcuts"
+          >
             ?
           </button>
           <span
             data-testid="live-indicator"
             data-connected={connected}
             title={connected ? "Live" : "Reconnecting…"}
+            role="img"
+            aria-label={connected ? "Live" : "Reconnecting…"}
             className={`h-2 w-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-400"}`}
           />
         </div>

@@ -38,7 +38,7 @@ export function MessageContent({ message }: { message: MessageDto }) {
       {message.quoted && <QuoteBlock quoted={message.quoted} />}
       <MessageBody message={message} />
       {message.edited && (
-        <p className="text-right text-[10px] italic text-slate-400" data-testid="message-edited">
+        <p className="text-right text-[10px] italic text-slate-500" data-testid="message-edited">
           Edited
         </p>
       )}

@@ -9,7 +9,7 @@ export function NoConversation() {
   const [filter] = useListFilter();
   const list = useConversations(filter);
   return (
-    <main className="flex min-w-0 flex-1 items-center justify-center p-8 text-center text-sm text-slate-500">
+    <main className="hidden min-w-0 flex-1 items-center justify-center p-8 text-center text-sm text-slate-500 md:flex">
       {list.items.length ? "Pick a conversation on the left, or press j." : emptyText(filter)}
     </main>
   );

@@ -86,7 +86,7 @@ export function Toasts({ attention, onOpen }: { attention: Attention; onOpen: (c
           >
             {toast.text}
           </button>
-          <button aria-label="Dismiss" className="text-slate-400 hover:text-slate-700" onClick={() => attention.dismissToast(toast.id)}>
+          <button aria-label="Dismiss" className="text-slate-500 hover:text-slate-700" onClick={() => attention.dismissToast(toast.id)}>
             ×
           </button>
         </div>
@@ -108,7 +108,7 @@ export function NotificationBell({ attention, onOpen }: { attention: Attention; 
         <BellIcon />
         {attention.unreadNotifications > 0 && (
           <span
-            className="absolute -right-1 -top-1 rounded-full bg-red-600 px-1 text-[10px] font-semibold text-white"
+            className="absolute -right-1 -top-1 rounded-full bg-danger px-1 text-[10px] font-semibold text-on-accent"
             data-testid="notification-count"
           >
             {attention.unreadNotifications}
@@ -137,7 +137,7 @@ export function NotificationBell({ attention, onOpen }: { attention: Attention; 
                   }}
                 >
                   {notification.body}
-                  <span className="block text-[11px] font-normal text-slate-400">{new Date(notification.createdAt).toLocaleString()}</span>
+                  <span className="block text-[11px] font-normal text-slate-500">{new Date(notification.createdAt).toLocaleString()}</span>
                 </button>
               </li>
             ))}

@@ -14,7 +14,7 @@ export function PresenceBar({ presence, me }: { presence: PresenceDto | null; me
           <span
             key={viewer.id}
             title={viewer.name}
-            className="flex h-5 w-5 items-center justify-center rounded-full border border-white bg-sky-600 text-[10px] font-semibold text-white"
+            className="flex h-5 w-5 items-center justify-center rounded-full border border-white bg-blue-600 text-[10px] font-semibold text-on-accent"
           >
             {initials(viewer.name)}
           </span>

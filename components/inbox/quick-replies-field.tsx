@@ -33,7 +33,7 @@ export function QuickRepliesField({ value, onChange, onClose }: { value: string;
           className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm"
           data-testid="quick-replies-input"
         />
-        <button type="button" onClick={onClose} className="text-slate-400 hover:text-slate-700" aria-label="Remove quick replies">
+        <button type="button" onClick={onClose} className="text-slate-500 hover:text-slate-700" aria-label="Remove quick replies">
           ×
         </button>
       </label>

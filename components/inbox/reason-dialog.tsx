@@ -54,7 +54,7 @@ export function ReasonDialog({
             onChange={(event) => setReason(event.target.value)}
             rows={3}
             maxLength={500}
-            className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm outline-none focus:border-brand-500"
+            className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-brand-500"
           />
         </label>
         {error && (

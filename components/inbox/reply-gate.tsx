@@ -51,7 +51,11 @@ export function LockedComposer({
   onTemplates: () => void;
 }) {
   return (
-    <div className="flex items-center gap-3 text-sm text-slate-600" data-testid="composer-locked" data-gate={gate.kind}>
+    <div
+      className="flex flex-wrap items-center gap-3 text-sm text-slate-600 md:flex-nowrap"
+      data-testid="composer-locked"
+      data-gate={gate.kind}
+    >
       <span className="flex-1">{gate.reason}</span>
       {gate.kind === "templates" && (
         <Button tone="primary" onClick={onTemplates} data-testid="open-templates">

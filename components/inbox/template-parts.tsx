@@ -56,7 +56,7 @@ export function TemplatePreview({
   const part = (type: string) => definition.find((c) => c.type.toUpperCase() === type);
   const header = part("HEADER");
   return (
-    <div className="rounded-lg bg-[#efeae2] p-3">
+    <div className="rounded-lg bg-wallpaper p-3">
       <div className="max-w-sm rounded-lg bg-white px-3 py-2 shadow-sm" data-testid="template-preview">
         {header?.format?.toUpperCase() === "TEXT" && <p className="font-semibold">{fillPlaceholders(header.text ?? "", values.header)}</p>}
         {headerMedia && <p className="mb-1 rounded bg-slate-100 px-2 py-4 text-center text-xs text-slate-500">{headerMedia}</p>}
@@ -90,7 +90,7 @@ export function Field({
         value={value}
         onChange={(e) => onChange(e.target.value)}
         data-testid={testId}
-        className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm outline-none focus:border-brand-500"
+        className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-brand-500"
       />
     </label>
   );

@@ -82,18 +82,19 @@ export function TemplatePicker({
 
   return (
     <Dialog open={open} onClose={onClose} title="Send a template" width="max-w-3xl">
-      <div className="grid grid-cols-[14rem_1fr] gap-4" data-testid="template-picker">
+      <div className="grid gap-4 md:grid-cols-[14rem_1fr]" data-testid="template-picker">
         <div className="flex min-h-0 flex-col gap-2">
           <input
             autoFocus
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             placeholder="Search templates"
-            className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            aria-label="Search templates"
+            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm max-md:min-h-11 max-md:text-base"
             data-testid="template-search"
           />
-          <ul className="max-h-80 overflow-y-auto text-sm">
-            {templates === null && !error && <li className="px-2 py-1 text-slate-400">Loading…</li>}
+          <ul className="max-h-44 overflow-y-auto text-sm md:max-h-80">
+            {templates === null && !error && <li className="px-2 py-1 text-slate-500">Loading…</li>}
             {templates?.length === 0 && (
               <li className="px-2 py-1 text-slate-500">No approved templates. An admin can sync them from Meta.</li>
             )}
@@ -104,7 +105,8 @@ export function TemplatePicker({
                   <button
                     onClick={() => choose(item)}
                     data-testid="template-option"
-                    className={`w-full rounded px-2 py-1.5 text-left hover:bg-slate-100 ${item === name ? "bg-slate-100 font-semibold" : ""}`}
+                    aria-pressed={item === name}
+                    className={`w-full rounded px-2 py-1.5 text-left hover:bg-slate-100 max-md:min-h-11 ${item === name ? "bg-slate-100 font-semibold" : ""}`}
                   >
                     {item}
                     <span className="block text-[11px] font-normal text-slate-500">{first.category.toLowerCase()}</span>
@@ -126,7 +128,7 @@ export function TemplatePicker({
                   id="template-language"
                   value={template.language}
                   onChange={(e) => setLanguage(e.target.value)}
-                  className="rounded border border-slate-200 px-1.5 py-1 text-xs"
+                  className="rounded border border-slate-200 bg-white px-1.5 py-1 text-xs max-md:min-h-11"
                 >
                   {languages.map((t) => (
                     <option key={t.language} value={t.language}>

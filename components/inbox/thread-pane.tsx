@@ -9,6 +9,7 @@ import { ContactPanel } from "./contact-panel";
 import { ConversationActions } from "./conversation-actions";
 import { ConversationNotFound } from "./conversation-not-found";
 import { useInbox } from "./inbox-context";
+import { useInboxPane } from "./use-inbox-pane";
 import { PresenceBar } from "./presence-bar";
 import { Thread } from "./thread";
 import { useInboxKeys } from "./use-inbox-keys";
@@ -31,6 +32,7 @@ export function ThreadPane({ conversationId }: { conversationId: string }) {
   const note = useAddNote(conversationId);
   const sendAction = useSendAction(conversationId);
   const [menu, setMenu] = useState<Menu>(null);
+  const { pane } = useInboxPane();
 
   // Opening a conversation reads it: a write the server records once the agent has it on screen.
   const markRead = useEffectEvent(() => update.mutate({ markRead: true }));
@@ -66,7 +68,7 @@ export function ThreadPane({ conversationId }: { conversationId: string }) {
   const actionError = update.error && !update.variables?.markRead ? update.error.message : null;
   return (
     <>
-      <main className="flex min-w-0 flex-1 flex-col">
+      <main className={`min-w-0 flex-1 flex-col ${pane === "contact" ? "hidden md:flex" : "flex"}`}>
         <Thread
           conversation={current}
           messages={messages.items}

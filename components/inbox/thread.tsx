@@ -4,6 +4,8 @@ import { useLayoutEffect, useRef, useState } from "react";
 import type { SendInput } from "@/lib/conversations/outbound-schema";
 import type { ConversationDto, MessageDto, PresenceDto } from "@/lib/conversations/types";
 import { Composer } from "./composer";
+import { BackToList, ContactToggle } from "./pane-controls";
+import { ThreadAnnouncer } from "./thread-announcer";
 import { ReferralCard } from "./message/referral-card";
 import type { SendAction } from "./message/send-problem";
 import { DaySeparator, Entry, expiredBetween, startsNewDay, WindowExpired } from "./message/thread-entry";
@@ -58,8 +60,9 @@ export function Thread(props: Props) {
 
   return (
     <>
-      <header className="flex h-14 shrink-0 items-center justify-between gap-3 border-b border-slate-200 bg-white px-4">
-        <div className="flex min-w-0 items-center gap-2">
+      <header className="flex shrink-0 flex-wrap items-center justify-between gap-x-3 gap-y-1.5 border-b border-slate-200 bg-white px-3 py-1.5 md:h-14 md:flex-nowrap md:px-4 md:py-0">
+        <BackToList />
+        <div className="flex min-w-0 flex-1 items-center gap-2">
           <Avatar contact={conversation.contact} />
           <div className="min-w-0">
             <div className="flex min-w-0 items-center gap-1.5">
@@ -82,17 +85,19 @@ export function Thread(props: Props) {
             </p>
           </div>
         </div>
-        <div className="flex shrink-0 items-center gap-1.5">
+        <ContactToggle />
+        <div className="flex w-full flex-wrap items-center gap-1.5 md:w-auto md:shrink-0 md:flex-nowrap">
           <BillingBadge billing={conversation.billing} />
           <ConversationWindowBadge conversation={conversation} />
           {props.actions}
         </div>
       </header>
       {props.banner}
+      <ThreadAnnouncer conversationId={conversation.id} customer={conversation.contact.displayName} messages={messages} />
       <div
         ref={scroller}
         onScroll={(event) => hasOlder && event.currentTarget.scrollTop < 40 && keepFromBottom.current === null && void loadOlder()}
-        className="min-h-0 flex-1 overflow-y-auto bg-[#efeae2] px-6 py-4"
+        className="min-h-0 flex-1 overflow-y-auto bg-wallpaper px-3 py-4 md:px-6"
         data-testid="thread"
       >
         {hasOlder && (

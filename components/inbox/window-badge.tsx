@@ -5,7 +5,8 @@ import type { ConversationDto, MessengerWindowDto } from "@/lib/conversations/ty
 
 // How long WhatsApp still lets the business answer freely, counting down: the 24 h customer
 // service window (green over 4 h, amber under 4 h, red under 1 h, grey once closed) or, after an
-// ad referral, the 72 h free entry point window in which every message is free.
+// ad referral, the 72 h free entry point window in which every message is free. Each state has its
+// own shape too (a lock once closed, an hourglass under 4 h, a warning under 1 h), not only a colour.
 
 const HOUR = 60 * 60 * 1000;
 
@@ -26,8 +27,9 @@ export function WindowBadge({
         data-testid="window-badge"
         data-window="closed"
         title="The 24 h customer service window is closed: only templates can be sent"
-        className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-500"
+        className="inline-flex items-center gap-0.5 rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-600"
       >
+        <StateIcon shape="lock" />
         {compact ? "closed" : "24 h window closed"}
       </span>
     );
@@ -45,13 +47,15 @@ export function WindowBadge({
     );
   }
   const tone = left > 4 * HOUR ? "bg-emerald-50 text-emerald-700" : left > HOUR ? "bg-amber-50 text-amber-800" : "bg-red-50 text-red-700";
+  const shape = left > 4 * HOUR ? null : left > HOUR ? "hourglass" : "warning";
   return (
     <span
       data-testid="window-badge"
       data-window={left > HOUR ? "open" : "closing"}
       title="Time left in the 24 h customer service window"
-      className={`rounded px-1.5 py-0.5 text-[11px] font-medium tabular-nums ${tone}`}
+      className={`inline-flex items-center gap-0.5 rounded px-1.5 py-0.5 text-[11px] font-medium tabular-nums ${tone}`}
     >
+      {shape && <StateIcon shape={shape} />}
       {formatLeft(left)}
       {compact ? "" : " left to reply"}
     </span>
@@ -131,6 +135,29 @@ export function BillingBadge({ billing }: { billing: ConversationDto["billing"] 
     >
       {category} · {billable ? "billable" : "free"}
     </span>
+  );
+}
+
+const shapes = {
+  lock: "M5 7V5a3 3 0 0 1 6 0v2M4 7h8v6H4z",
+  hourglass: "M4.5 2.5h7M4.5 13.5h7M5.5 2.5c0 3 5 3.5 5 5.5s-5 2.5-5 5.5M10.5 2.5c0 3-5 3.5-5 5.5s5 2.5 5 5.5",
+  warning: "M8 2.5 14 13H2L8 2.5ZM8 6.5v3M8 11.2v.1",
+};
+
+function StateIcon({ shape }: { shape: keyof typeof shapes }) {
+  return (
+    <svg
+      viewBox="0 0 16 16"
+      className="h-3 w-3 shrink-0"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      aria-hidden
+      data-shape={shape}
+    >
+      <path d={shapes[shape]} />
+    </svg>
   );
 }
 

@@ -53,7 +53,12 @@ export function RateCardEditor({ initial }: { initial: Rate[] }) {
           {rates.map((rate, index) => (
             <tr key={index} className="border-t border-slate-100">
               <td className="px-3 py-1.5">
-                <select className={input} value={rate.category} onChange={(e) => set(index, { category: e.target.value })}>
+                <select
+                  className={input}
+                  value={rate.category}
+                  onChange={(e) => set(index, { category: e.target.value })}
+                  aria-label={t("category")}
+                >
                   {categories.map((category) => (
                     <option key={category} value={category}>
                       {t("categoryName", { category })}

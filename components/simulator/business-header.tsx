@@ -20,7 +20,7 @@ export function BusinessHeader({ subtitle }: { subtitle: React.ReactNode }) {
         type="button"
         onClick={() => setOpen(!open)}
         aria-expanded={open}
-        className="flex w-full items-center gap-3 bg-[#008069] px-4 py-3 text-left text-white"
+        className="flex w-full items-center gap-3 bg-[#008069] px-4 py-3 text-left text-on-accent"
         data-testid="sim-business-header"
       >
         {business?.photoUrl ? (
@@ -36,7 +36,7 @@ export function BusinessHeader({ subtitle }: { subtitle: React.ReactNode }) {
             {business?.name ?? "…"}
             {business?.officialBusinessAccount && <VerifiedBadge className="h-3.5 w-3.5" />}
           </span>
-          <span className="block text-xs opacity-80">{subtitle}</span>
+          <span className="block text-xs">{subtitle}</span>
         </span>
       </button>
       {open && business && (
@@ -44,9 +44,9 @@ export function BusinessHeader({ subtitle }: { subtitle: React.ReactNode }) {
           <p data-testid="sim-business-about">{business.about}</p>
           {business.description && <p className="whitespace-pre-wrap text-slate-600">{business.description}</p>}
           {business.address && <p className="text-slate-600">{business.address}</p>}
-          {business.email && <p className="text-[#027eb5]">{business.email}</p>}
+          {business.email && <p className="text-wa-link">{business.email}</p>}
           {business.websites.map((site) => (
-            <p key={site} className="text-[#027eb5]">
+            <p key={site} className="text-wa-link">
               {site}
             </p>
           ))}

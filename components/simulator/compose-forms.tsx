@@ -16,7 +16,7 @@ function SendButton({ busy, children }: { busy: boolean; children: React.ReactNo
     <button
       type="submit"
       disabled={busy}
-      className="rounded-full bg-[#008069] px-3 py-1 text-xs font-semibold text-white disabled:opacity-50"
+      className="rounded-full bg-[#008069] px-3 py-1 text-xs font-semibold text-on-accent disabled:opacity-50"
     >
       {children}
     </button>

@@ -39,7 +39,7 @@ export function ComposeMore({ onSend, busy }: { onSend: SendCustomerMessage; bus
             role="tab"
             aria-selected={tab === value}
             onClick={() => setTab(value)}
-            className={`rounded-full px-2 py-0.5 text-[11px] font-medium ${tab === value ? "bg-[#008069] text-white" : "bg-slate-100 text-slate-600 hover:bg-slate-200"}`}
+            className={`rounded-full px-2 py-0.5 text-[11px] font-medium ${tab === value ? "bg-[#008069] text-on-accent" : "bg-slate-100 text-slate-600 hover:bg-slate-200"}`}
           >
             {title}
           </button>

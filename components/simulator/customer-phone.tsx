@@ -89,7 +89,7 @@ export function CustomerPhone() {
             className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
             placeholder="4917612345678"
           />
-          {!validNumber && <span className="text-xs text-red-600">6–15 digits, with the country code.</span>}
+          {!validNumber && <span className="text-xs text-red-700">6–15 digits, with the country code.</span>}
         </label>
         <label className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">Name</span>
@@ -123,7 +123,7 @@ export function CustomerPhone() {
           </div>
         )}
       </aside>
-      <section className="flex min-w-0 flex-1 flex-col overflow-hidden rounded-2xl border border-slate-300 bg-[#efeae2] shadow">
+      <section className="flex min-w-0 flex-1 flex-col overflow-hidden rounded-2xl border border-slate-300 bg-wallpaper shadow">
         <header>
           <BusinessHeader
             subtitle={
@@ -144,7 +144,7 @@ export function CustomerPhone() {
               <div
                 data-testid="sim-message"
                 data-direction={message.direction === "INBOUND" ? "from-customer" : "from-business"}
-                className={`max-w-[75%] whitespace-pre-wrap rounded-lg px-2.5 py-1.5 text-sm shadow-sm ${message.direction === "INBOUND" ? "bg-[#d9fdd3]" : "bg-white"}`}
+                className={`max-w-[75%] whitespace-pre-wrap rounded-lg px-2.5 py-1.5 text-sm shadow-sm ${message.direction === "INBOUND" ? "bg-bubble-out" : "bg-bubble-in"}`}
               >
                 {message.direction === "OUTBOUND" ? (
                   <BusinessBubble
@@ -161,7 +161,7 @@ export function CustomerPhone() {
                   {new Date(message.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
                   {message.direction === "INBOUND" && (
                     <span
-                      className={`ml-1 ${message.status === "read" ? "text-sky-500" : ""}`}
+                      className={`ml-1 ${message.status === "read" ? "text-tick-read" : ""}`}
                       title={message.status === "read" ? "Read by the business" : "Delivered"}
                     >
                       ✓✓
@@ -187,7 +187,7 @@ export function CustomerPhone() {
             <button
               type="button"
               onClick={() => setReplyTo(null)}
-              className="text-slate-400 hover:text-slate-700"
+              className="text-slate-500 hover:text-slate-700"
               aria-label="Cancel reply"
             >
               ✕
@@ -195,14 +195,14 @@ export function CustomerPhone() {
           </div>
         )}
         {more && <ComposeMore onSend={deliver} busy={sending || !validNumber} />}
-        <form onSubmit={send} className="flex gap-2 bg-[#f0f2f5] p-3">
+        <form onSubmit={send} className="flex gap-2 bg-slate-100 p-3">
           <button
             type="button"
             onClick={() => setMore(!more)}
             aria-expanded={more}
             aria-label="More message types"
             data-testid="sim-more-toggle"
-            className={`rounded-full px-3 text-lg leading-none ${more ? "bg-[#008069] text-white" : "bg-white text-slate-600"}`}
+            className={`rounded-full px-3 text-lg leading-none ${more ? "bg-[#008069] text-on-accent" : "bg-white text-slate-600"}`}
           >
             +
           </button>
@@ -211,12 +211,12 @@ export function CustomerPhone() {
             value={text}
             onChange={(event) => setText(event.target.value)}
             placeholder="Message"
-            className="flex-1 rounded-full border border-slate-300 px-4 py-2 text-sm"
+            className="flex-1 rounded-full border border-slate-300 bg-white px-4 py-2 text-sm"
           />
           <button
             type="submit"
             disabled={!validNumber || !text.trim() || sending}
-            className="rounded-full bg-[#008069] px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
+            className="rounded-full bg-[#008069] px-4 py-2 text-sm font-semibold text-on-accent disabled:opacity-50"
           >
             Send
           </button>

@@ -25,7 +25,7 @@ export function MessengerBubble({
       <div
         data-testid="sim-m-message"
         data-direction={mine ? "from-customer" : "from-page"}
-        className={`max-w-[75%] whitespace-pre-wrap rounded-2xl px-3 py-1.5 text-sm ${mine ? "bg-[#0866ff] text-white" : "bg-slate-100 text-slate-900"}`}
+        className={`max-w-[75%] whitespace-pre-wrap rounded-2xl px-3 py-1.5 text-sm ${mine ? "bg-[#0866ff] text-on-accent" : "bg-slate-100 text-slate-900"}`}
       >
         {item.fromPageInbox && <p className="text-[10px] italic text-slate-500">sent from the Page inbox</p>}
         {item.attachment && <Attachment attachment={item.attachment} />}

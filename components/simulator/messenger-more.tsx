@@ -10,7 +10,7 @@ import type { MessengerSimEvent } from "@/components/api/types";
 export type SendMessengerEvent = (event: MessengerSimEvent) => Promise<boolean>;
 
 const field = "w-full rounded border border-slate-300 px-2 py-1 text-xs";
-const send = "rounded-full bg-[#0866ff] px-3 py-1 text-xs font-semibold text-white disabled:opacity-50";
+const send = "rounded-full bg-[#0866ff] px-3 py-1 text-xs font-semibold text-on-accent disabled:opacity-50";
 
 export function MessengerMore({ onSend, busy }: { onSend: SendMessengerEvent; busy: boolean }) {
   const [file, setFile] = useState<File | null>(null);

@@ -75,7 +75,7 @@ export function MessengerPhone() {
             onChange={(event) => setPsid(event.target.value.replace(/\D/g, ""))}
             className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
           />
-          {!valid && <span className="text-xs text-red-600">10–20 digits, as Meta gives them.</span>}
+          {!valid && <span className="text-xs text-red-700">10–20 digits, as Meta gives them.</span>}
         </label>
         <label className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">Name</span>
@@ -169,7 +169,7 @@ export function MessengerPhone() {
             aria-expanded={more}
             aria-label="More"
             data-testid="sim-m-more-toggle"
-            className={`rounded-full px-3 text-lg leading-none ${more ? "bg-[#0866ff] text-white" : "bg-slate-100 text-slate-600"}`}
+            className={`rounded-full px-3 text-lg leading-none ${more ? "bg-[#0866ff] text-on-accent" : "bg-slate-100 text-slate-600"}`}
           >
             +
           </button>
@@ -183,7 +183,7 @@ export function MessengerPhone() {
           <button
             type="submit"
             disabled={!valid || !text.trim() || post.isPending}
-            className="rounded-full bg-[#0866ff] px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
+            className="rounded-full bg-[#0866ff] px-4 py-2 text-sm font-semibold text-on-accent disabled:opacity-50"
             data-testid="sim-m-send"
           >
             Send

@@ -48,7 +48,7 @@ export function NumberControls() {
         </select>
       </label>
       <p className="text-xs text-slate-500">A change sends Meta&apos;s phone_number_quality_update webhook to Switchboard.</p>
-      {change.isError && <p className="text-xs text-red-600">{failureText(change.error, "Could not change the number.")}</p>}
+      {change.isError && <p className="text-xs text-red-700">{failureText(change.error, "Could not change the number.")}</p>}
     </div>
   );
 }

@@ -24,8 +24,8 @@ export function SimulatorSwitch() {
             className={`rounded-full px-3 py-1 text-sm font-medium ${
               channel === value
                 ? value === "messenger"
-                  ? "bg-[#0866ff] text-white"
-                  : "bg-[#008069] text-white"
+                  ? "bg-[#0866ff] text-on-accent"
+                  : "bg-[#008069] text-on-accent"
                 : "bg-slate-100 text-slate-600 hover:bg-slate-200"
             }`}
           >

@@ -1,9 +1,9 @@
 import type { ButtonHTMLAttributes } from "react";
 
 const tones = {
-  primary: "bg-brand-600 text-white hover:bg-brand-700",
+  primary: "bg-accent text-on-accent hover:bg-accent-hover",
   secondary: "border border-slate-200 bg-white text-slate-700 hover:bg-slate-50",
-  danger: "bg-red-600 text-white hover:bg-red-700",
+  danger: "bg-danger text-on-accent hover:bg-danger-hover",
   ghost: "text-slate-600 hover:bg-slate-100",
 } as const;
 
@@ -13,7 +13,8 @@ export function Button({
   className = "",
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { tone?: keyof typeof tones; size?: "sm" | "md" }) {
-  const sizing = size === "sm" ? "px-2 py-1 text-xs" : "px-3 py-1.5 text-sm";
+  // Dense for a mouse; on a phone every button is a thumb's size (44 px).
+  const sizing = `${size === "sm" ? "px-2 py-1 text-xs" : "px-3 py-1.5 text-sm"} max-md:min-h-11 max-md:px-3`;
   return (
     <button
       type="button"

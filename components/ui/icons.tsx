@@ -85,3 +85,20 @@ export function VerifiedBadge({ className = "h-4 w-4" }: { className?: string })
     </svg>
   );
 }
+
+export function BackIcon({ className = "h-5 w-5" }: { className?: string }) {
+  return (
+    <svg viewBox="0 0 20 20" className={className} {...base} aria-hidden>
+      <path d="M12.5 4 6.5 10l6 6" />
+    </svg>
+  );
+}
+
+export function PersonIcon({ className = "h-4 w-4" }: { className?: string }) {
+  return (
+    <svg viewBox="0 0 20 20" className={className} {...base} aria-hidden>
+      <circle cx="10" cy="7" r="3.5" />
+      <path d="M3.5 17.5a6.5 6.5 0 0 1 13 0" />
+    </svg>
+  );
+}

@@ -11,8 +11,7 @@ import type { IssuedLink as Issued, Ref } from "@/lib/users/types";
 import { GrantPicker } from "./grant-picker";
 import { IssuedLink } from "./issued-link";
 
-const field =
-  "w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100";
+const field = "w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm focus:border-brand-500";
 
 /** Invite by e-mail with a role, inboxes and teams; then the link, once, to copy. */
 export function InviteDialog({
@@ -86,7 +85,7 @@ export function InviteDialog({
           </label>
           <label className="block">
             <span className="mb-1 block font-medium text-slate-700">
-              {t.rich("nameOptional", { muted: (chunks) => <span className="font-normal text-slate-400">{chunks}</span> })}
+              {t.rich("nameOptional", { muted: (chunks) => <span className="font-normal text-slate-500">{chunks}</span> })}
             </span>
             <input name="name" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} className={field} />
           </label>

@@ -42,7 +42,7 @@ export function InviteTable({ invites, onRevoke }: { invites: InviteRow[]; onRev
                 </td>
                 <td className="px-3 py-2">{roleText(`label.${invite.role}`)}</td>
                 <td className="px-3 py-2 text-slate-700">
-                  {grants.length ? grants.join(", ") : <span className="text-slate-400">—</span>}
+                  {grants.length ? grants.join(", ") : <span className="text-slate-500">—</span>}
                 </td>
                 <td className="px-3 py-2 text-slate-600">{invite.invitedBy ?? "—"}</td>
                 <td className="px-3 py-2 whitespace-nowrap text-slate-600">

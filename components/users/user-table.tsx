@@ -97,7 +97,7 @@ export function UserTable({
                         size="sm"
                         tone="ghost"
                         onClick={() => onAction("reset", user)}
-                        aria-label={t("resetFor", { name: user.name })}
+                        aria-label={t("resetPasswordFor", { name: user.name })}
                       >
                         {t("resetPassword")}
                       </Button>
@@ -136,7 +136,7 @@ export function UserTable({
 }
 
 function Names({ refs, none, warn = false }: { refs: Ref[]; none: string; warn?: boolean }) {
-  if (refs.length === 0) return <span className={warn ? "text-xs text-amber-700" : "text-slate-400"}>{none}</span>;
+  if (refs.length === 0) return <span className={warn ? "text-xs text-amber-700" : "text-slate-500"}>{none}</span>;
   return <span className="text-slate-700">{refs.map((ref) => ref.name).join(", ")}</span>;
 }
 
@@ -144,7 +144,7 @@ function LastSeen({ iso }: { iso: string | null }) {
   const t = useTranslations("users");
   const dates = useDates();
   const now = useNow(30_000);
-  if (!iso) return <span className="text-slate-400">—</span>;
+  if (!iso) return <span className="text-slate-500">—</span>;
   if (now - new Date(iso).getTime() < ONLINE_WITHIN_MS) return <span className="text-emerald-700">{t("onlineNow")}</span>;
   return (
     <time dateTime={iso} title={dates.full(iso)} suppressHydrationWarning>

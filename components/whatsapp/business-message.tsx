@@ -60,7 +60,7 @@ export function BusinessMessage({
           <button
             type="button"
             onClick={() => setListOpen(!listOpen)}
-            className="w-full py-1.5 text-center text-sm font-medium text-[#008069]"
+            className="w-full py-1.5 text-center text-sm font-medium text-wa-action"
             data-testid="business-list-button"
           >
             ☰ {view.list.button}
@@ -97,7 +97,7 @@ export function BusinessMessage({
             disabled={!onTap}
             onClick={() => onTap?.({ kind: "flow" })}
             data-testid="business-flow-cta"
-            className="w-full py-1.5 text-center text-sm font-medium text-[#008069] disabled:cursor-default"
+            className="w-full py-1.5 text-center text-sm font-medium text-wa-action disabled:cursor-default"
           >
             ⧉ {view.flow.cta}
           </button>
@@ -108,7 +108,7 @@ export function BusinessMessage({
 }
 
 function ButtonRow({ button, onTap }: { button: ViewButton; onTap?: (tap: Tap) => void }) {
-  const style = "block w-full py-1.5 text-center text-sm font-medium text-[#008069]";
+  const style = "block w-full py-1.5 text-center text-sm font-medium text-wa-action";
   if (button.kind === "url" && button.url) {
     return (
       <a href={button.url} target="_blank" rel="noopener noreferrer" className={style} data-testid="business-button">

@@ -8,15 +8,15 @@ export function NotForRole({ page, roles }: { page: "dashboard"; roles: readonly
   const format = useFormatter();
   const who = format.list(roles.map((role) => t("rolePlural", { role })));
   return (
-    <div className="mx-auto mt-16 max-w-md rounded-lg border border-slate-200 bg-white p-6 text-center" data-testid="not-for-role">
+    <main className="mx-4 mt-16 max-w-md rounded-lg border border-slate-200 bg-white p-6 text-center sm:mx-auto" data-testid="not-for-role">
       <h1 className="text-base font-semibold">{t("notForRole", { page })}</h1>
       <p className="mt-2 text-sm text-slate-600">{t("openTo", { roles: who })}</p>
       <Link
         href="/inbox"
-        className="mt-4 inline-block rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+        className="mt-4 inline-block rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-on-accent hover:bg-accent-hover"
       >
         {t("backToInbox")}
       </Link>
-    </div>
+    </main>
   );
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { roles } from "@/lib/auth/permissions";
 import { locales } from "@/lib/i18n/locales";
+import { themes } from "./themes";
 
 // Request bodies for the account and user-management API, shared by the route handlers that parse
 // them and the forms that send them. Password rules are checked by passwordProblem(), which can
@@ -38,6 +39,7 @@ export const updateAccountSchema = z.strictObject({
   locale: z.enum(locales).nullable().optional(),
   // Any zone the runtime knows; null follows the browser.
   timeZone: z.string().max(64).refine(isTimeZone, { error: "errors.chooseTimeZone" }).nullable().optional(),
+  theme: z.enum(themes).optional(),
 });
 
 export const changePasswordSchema = z.strictObject({ currentPassword: password, newPassword: password });

@@ -2,6 +2,7 @@
 // builds it and the browser that renders it.
 
 import type { Role } from "@/lib/auth/permissions";
+import type { Theme } from "./themes";
 
 export type Ref = { id: string; name: string };
 
@@ -47,5 +48,6 @@ export type AccountDto = {
   role: Role;
   locale: string | null;
   timeZone: string | null;
+  theme: Theme;
   passwordChangedAt: string | null;
 };

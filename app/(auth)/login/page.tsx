@@ -22,7 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="flex min-h-full items-center justify-center px-4 py-16">
       <div className="w-full max-w-sm">
         <div className="mb-8 flex items-center gap-2">
-          <span className="flex h-9 w-9 items-center justify-center rounded-lg bg-brand-600 font-bold text-white">S</span>
+          <span className="flex h-9 w-9 items-center justify-center rounded-lg bg-accent font-bold text-on-accent">S</span>
           <span className="text-xl font-semibold">Switchboard</span>
         </div>
         <h1 className="mb-1 text-lg font-semibold">{t("signInTitle")}</h1>

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { ThemePicker } from "@/components/account/theme-picker";
 import { requirePageUser } from "@/lib/auth/guards";
 import { getAccount } from "@/lib/users/get-account";
 
@@ -16,7 +17,7 @@ export default async function AccountPage() {
   const [account, t, format] = await Promise.all([getAccount({ userId: user.id }), getTranslations("account"), getFormatter()]);
   const changed = account.passwordChangedAt ? format.dateTime(new Date(account.passwordChangedAt), { dateStyle: "medium" }) : null;
   return (
-    <div className="mx-auto h-full max-w-3xl space-y-6 overflow-y-auto p-6">
+    <main className="mx-auto h-full max-w-3xl space-y-6 overflow-y-auto p-4 md:p-6">
       <div>
         <h1 className="text-lg font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-500">{t("signedInAs", { email: account.email, role: account.role })}</p>
@@ -24,13 +25,16 @@ export default async function AccountPage() {
       <Section title={t("profile")}>
         <ProfileForm account={account} timeZones={Intl.supportedValuesOf("timeZone")} />
       </Section>
+      <Section title={t("theme")}>
+        <ThemePicker theme={account.theme} />
+      </Section>
       <Section title={t("password")} note={changed ? t("passwordLastChanged", { date: changed }) : undefined}>
         <ChangePasswordForm email={account.email} name={account.name} />
       </Section>
       <Section title={t("sessions")} note={t("sessionsNote")}>
         <SignOutEverywhere />
       </Section>
-    </div>
+    </main>
   );
 }
 

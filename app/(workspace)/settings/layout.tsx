@@ -9,9 +9,9 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   const user = await requirePageUser("inbox.view");
   const firstNumber = can(user.role, "dashboard.view") ? (await listNumbers())[0] : undefined;
   return (
-    <div className="flex h-full">
+    <div className="flex h-full flex-col md:flex-row">
       <SettingsNav sections={settingsSections({ role: user.role, firstNumberId: firstNumber?.id ?? null })} />
-      <div className="min-w-0 flex-1">{children}</div>
+      <main className="min-h-0 min-w-0 flex-1">{children}</main>
     </div>
   );
 }

@@ -25,7 +25,7 @@ function ContactCard({ card }: { card: Part }) {
   return (
     <div className="flex gap-2">
       <span
-        className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-slate-300 text-xs font-semibold text-white"
+        className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-slate-200 text-xs font-semibold text-slate-700"
         aria-hidden
       >
         {displayName.charAt(0).toUpperCase()}

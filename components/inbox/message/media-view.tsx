@@ -76,7 +76,10 @@ function DocumentRow({ media, fileName }: { media: MediaDto; fileName: string | 
   return (
     <div className="min-w-60 space-y-1" data-testid="media-document">
       <div className="flex items-center gap-2 rounded-md bg-black/5 px-2 py-1.5">
-        <span className="flex h-9 w-8 shrink-0 items-center justify-center rounded bg-red-500 text-[9px] font-bold text-white" aria-hidden>
+        <span
+          className="flex h-9 w-8 shrink-0 items-center justify-center rounded bg-danger text-[9px] font-bold text-on-accent"
+          aria-hidden
+        >
           {extension}
         </span>
         <div className="min-w-0 flex-1">
@@ -91,7 +94,7 @@ function DocumentRow({ media, fileName }: { media: MediaDto; fileName: string | 
           <a
             href={`/api/media/${media.id}`}
             download={name}
-            className="shrink-0 rounded px-1.5 py-0.5 text-xs font-medium text-[#027eb5] hover:bg-black/5"
+            className="shrink-0 rounded px-1.5 py-0.5 text-xs font-medium text-wa-link hover:bg-black/5"
             data-testid="media-download"
           >
             Download

@@ -84,7 +84,7 @@ function Bubble({
           <button
             onClick={() => onReply(message)}
             title="Reply to this message"
-            className="invisible rounded px-1 text-xs text-slate-500 hover:bg-white/70 group-hover:visible"
+            className="rounded px-1 text-xs text-slate-500 opacity-0 group-hover:opacity-100 hover:bg-white/70 focus:opacity-100 pointer-coarse:opacity-100"
           >
             <ReplyIcon />
           </button>
@@ -111,7 +111,7 @@ function SentFrom({ content }: { content: unknown }) {
 function bubbleColour(message: MessageDto): string {
   if (message.receivedWhileBlocked) return "bg-slate-100 text-slate-500 opacity-70";
   if (message.status === "DISCARDED") return "bg-slate-100 text-slate-600";
-  return message.direction === "OUTBOUND" ? "bg-[#d9fdd3]" : "bg-white";
+  return message.direction === "OUTBOUND" ? "bg-bubble-out" : "bg-bubble-in";
 }
 
 export function WindowExpired({ at }: { at: string }) {

@@ -48,7 +48,7 @@ function useAction(channelId: string) {
 function Said({ outcome, testId }: { outcome: Outcome; testId: string }) {
   if (!outcome) return null;
   return (
-    <p role="status" data-testid={testId} className={`text-xs ${outcome.ok ? "text-emerald-700" : "text-red-600"}`}>
+    <p role="status" data-testid={testId} className={`text-xs ${outcome.ok ? "text-emerald-700" : "text-red-700"}`}>
       {outcome.text}
     </p>
   );
@@ -92,7 +92,7 @@ function DisplayName({ channelId, health, canAct }: { channelId: string; health:
             onChange={(e) => setName(e.target.value)}
             placeholder={health.number?.verified_name}
           />
-          {problem && <p className="text-xs text-red-600">{t("nameProblem", { problem })}</p>}
+          {problem && <p className="text-xs text-red-700">{t("nameProblem", { problem })}</p>}
           <Button
             tone="primary"
             size="sm"
@@ -173,7 +173,7 @@ function BlueTick({ channelId, health, canAct }: { channelId: string; health: Nu
             onChange={(e) => setLinks(e.target.value)}
           />
           {action.outcome?.fields && Object.values(action.outcome.fields).length > 1 && (
-            <p className="text-xs text-red-600">{Object.values(action.outcome.fields).join(" ")}</p>
+            <p className="text-xs text-red-700">{Object.values(action.outcome.fields).join(" ")}</p>
           )}
           <Button tone="primary" size="sm" disabled={action.busy} onClick={() => void action.run(request, t("blueTickRequested"))}>
             {t("requestBlueTick")}

@@ -124,7 +124,7 @@ export function PhotoCropper({ onCropped }: { onCropped: (photo: Blob) => void }
         </div>
       )}
       {problem && (
-        <p role="alert" className="text-xs text-red-600">
+        <p role="alert" className="text-xs text-red-700">
           {problem}
         </p>
       )}

@@ -180,7 +180,7 @@ function Workspace({
                 {t("discard")}
               </Button>
               {status && (
-                <span role="status" className={`text-sm ${status.ok ? "text-emerald-700" : "text-red-600"}`} data-testid="profile-status">
+                <span role="status" className={`text-sm ${status.ok ? "text-emerald-700" : "text-red-700"}`} data-testid="profile-status">
                   {status.text}
                 </span>
               )}

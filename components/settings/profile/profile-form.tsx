@@ -151,14 +151,14 @@ function Field({
           {label}
         </label>
         {max !== undefined && (
-          <span className={`text-xs tabular-nums ${over ? "font-semibold text-red-600" : "text-slate-500"}`} data-testid={`count-${name}`}>
+          <span className={`text-xs tabular-nums ${over ? "font-semibold text-red-700" : "text-slate-500"}`} data-testid={`count-${name}`}>
             {format.number(count ?? 0)} / {format.number(max)}
           </span>
         )}
       </div>
       {children}
       {problem && (
-        <p className="text-xs text-red-600" role="alert" data-testid={`problem-${name}`}>
+        <p className="text-xs text-red-700" role="alert" data-testid={`problem-${name}`}>
           {problem}
         </p>
       )}

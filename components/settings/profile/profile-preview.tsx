@@ -22,7 +22,7 @@ export type PreviewProfile = {
 const looks = {
   light: {
     page: "bg-[#f0f2f5] text-[#111b21]",
-    card: "bg-white",
+    card: "bg-[#ffffff]",
     muted: "text-[#667781]",
     link: "text-[#027eb5]",
     line: "border-[#e9edef]",
@@ -77,7 +77,7 @@ export function ProfilePreview({ profile }: { profile: PreviewProfile }) {
             // eslint-disable-next-line @next/next/no-img-element -- a blob: or Meta CDN address, not an optimisable asset
             <img src={profile.photoUrl} alt={t("photo")} className="h-24 w-24 rounded-full object-cover" data-testid="preview-photo" />
           ) : (
-            <div className="flex h-24 w-24 items-center justify-center rounded-full bg-slate-300 text-white">
+            <div className="flex h-24 w-24 items-center justify-center rounded-full bg-[#cfd7dc] text-[#ffffff]">
               <StoreIcon className="h-10 w-10" />
             </div>
           )}
