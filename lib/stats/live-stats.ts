@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { LiveStats } from "./contract";
+import { messageFilter, messageSource } from "./message-source";
 import { sumCounts } from "./read-rollups";
-import { bucketStart, cover, floorQuarter, QUARTER } from "./slots";
+import { bucketStart, floorQuarter, QUARTER } from "./slots";
 
 // GET /api/stats/live: the conversations that need someone now, and today's tiles in the time
 // zone. Conversations are read directly (their indexes serve these counts); today's messages come
@@ -26,7 +27,7 @@ export async function liveStats({ tz, now = new Date() }: { tz: string; now?: Da
     db.$queryRaw<{ count: bigint }[]>`
       SELECT count(*) FROM "Message" WHERE "createdAt" >= ${new Date(dayStart)}::timestamptz AT TIME ZONE 'UTC'
         AND direction = 'INBOUND'`,
-    sumCounts({ filters: {}, ranges: cover(floorQuarter(dayStart), through) }),
+    sumCounts(messageSource, { filter: messageFilter({}), spans: [{ from: floorQuarter(dayStart), to: through }] }),
   ]);
   const today = rows[0];
   return {

@@ -3,8 +3,9 @@ import type { Funnel, MessageStats, Rates, StatsQuery } from "./contract";
 import { columnOf } from "./dimensions";
 import { displayHistogram, percentiles } from "./histogram";
 import { labelKeys } from "./labels";
-import { sumCounts, sumLatencies, type Counts } from "./read-rollups";
-import { bucketStarts, cover, floorQuarter, seriesCover } from "./slots";
+import { countNames, DELIVER, messageFilter, messageSource, READ, type Counts } from "./message-source";
+import { sumCounts, sumLatencies, type Span } from "./read-rollups";
+import { bucketSpans, bucketStarts, floorQuarter } from "./slots";
 
 // GET /api/stats/messages (docs/architecture.md, "Statistics"): the delivery funnel, rates,
 // latency percentiles, series, the previous period and groups, all from the rollups.
@@ -30,7 +31,7 @@ function add(into: Counts, row: Counts) {
 /** Totals and series of one period, with its estimated cost. */
 async function period(query: StatsQuery, from: number, to: number) {
   const starts = bucketStarts(from, to, query.bucket, query.tz);
-  const seriesRows = await sumCounts({ filters: query, ranges: seriesCover(from, to, starts), byIndex: true });
+  const seriesRows = await sumCounts(messageSource, { filter: messageFilter(query), spans: bucketSpans(from, to, starts) });
   const perBucket = starts.map(() => zero());
   for (const row of seriesRows) add(perBucket[row.index]!, row);
   const totals = zero();
@@ -53,37 +54,43 @@ export async function messageStats(query: StatsQuery): Promise<MessageStats> {
   const from = query.from.getTime();
   const to = query.to.getTime();
   const length = to - from;
-  const whole = cover(floorQuarter(from), floorQuarter(to));
-  const [current, previous, [latency]] = await Promise.all([
+  const whole = { from: floorQuarter(from), to: floorQuarter(to) };
+  const [current, previous, [latency], groupList] = await Promise.all([
     period(query, from, to),
     period(query, from - length, from),
-    sumLatencies({ filters: query, ranges: whole }),
+    sumLatencies(messageSource, { filter: messageFilter(query), span: whole }),
+    query.groupBy ? groups(query, whole) : [],
   ]);
-  const deliver = latency?.deliver ?? new Map();
-  const read = latency?.read ?? new Map();
+  const deliver = latency?.histograms.get(DELIVER) ?? new Map();
+  const read = latency?.histograms.get(READ) ?? new Map();
   return {
     ...current,
     timeToDeliver: percentiles(deliver),
     timeToRead: percentiles(read),
     timeToReadHistogram: displayHistogram(read),
     previous,
-    groups: query.groupBy ? await groups(query, whole) : [],
+    groups: groupList,
   };
 }
 
-async function groups(query: StatsQuery, ranges: ReturnType<typeof cover>): Promise<MessageStats["groups"]> {
+/** A group whose added and subtracted slots cancel out had no message in the range: left out. */
+const hasMessages = (row: Counts) => countNames.some((name) => name !== "cost" && row[name] !== 0);
+
+async function groups(query: StatsQuery, span: Span): Promise<MessageStats["groups"]> {
   const dimension = query.groupBy!;
   const column = columnOf[dimension];
+  const filter = messageFilter(query);
   const [countRows, latencyRows] = await Promise.all([
-    sumCounts({ filters: query, ranges, group: [column] }),
-    sumLatencies({ filters: query, ranges, group: [column], readOnly: true }),
+    sumCounts(messageSource, { filter, spans: [span], group: [column] }),
+    sumLatencies(messageSource, { filter, span, group: [column], metrics: [READ] }),
   ]);
   const names = await labelKeys(
     dimension,
     countRows.map((row) => row.keys[column]!),
   );
-  const latencyOf = new Map(latencyRows.map((row) => [row.keys[column], row.read]));
+  const latencyOf = new Map(latencyRows.map((row) => [row.keys[column], row.histograms.get(READ)]));
   return countRows
+    .filter(hasMessages)
     .map((row) => {
       const key = row.keys[column]!;
       return {
