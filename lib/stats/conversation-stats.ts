@@ -43,11 +43,19 @@ export async function conversationStats(query: StatsQuery): Promise<Conversation
   for (const row of agentRows) for (const name of ["opened", "resolved", "reopened"] as const) total[name] += row[name];
   const teamHistograms = new Map<number, Histogram>();
   for (const row of latencyRows) merge(teamHistograms, row.histograms);
-  const counted = new Map(agentRows.filter((row) => row.keys.agent).map((row) => [row.keys.agent!, row]));
+  // An agent whose added and subtracted slots cancel out had no event in the range.
+  const counted = new Map(
+    agentRows.filter((row) => row.keys.agent && (row.opened || row.resolved || row.reopened)).map((row) => [row.keys.agent!, row]),
+  );
   const histograms = new Map(latencyRows.map((row) => [row.keys.agent!, row.histograms]));
-  const sent = new Map(sentRows.map((row) => [row.keys.agent!, row.queued + row.sent + row.failed]));
+  const sent = new Map(
+    sentRows.filter((row) => row.queued + row.sent + row.failed > 0).map((row) => [row.keys.agent!, row.queued + row.sent + row.failed]),
+  );
   const loads = new Map(load.map((row) => [row.agent, Number(row.count)]));
-  const agentIds = [...new Set([...counted.keys(), ...sent.keys(), ...loads.keys()].filter(Boolean))];
+  const responded = latencyRows.filter((row) => [...row.histograms.values()].some((histogram) => histogram.size > 0));
+  const agentIds = [
+    ...new Set([...counted.keys(), ...responded.map((row) => row.keys.agent!), ...sent.keys(), ...loads.keys()].filter(Boolean)),
+  ];
   const filteredAgents = query.agent?.length ? agentIds.filter((id) => query.agent!.includes(id)) : agentIds;
   const users = await db.user.findMany({ where: { id: { in: filteredAgents } }, select: { id: true, name: true } });
   const names = new Map(users.map((user) => [user.id, user.name]));

@@ -27,16 +27,18 @@ export const columnOf: Record<Dimension, RollupColumn> = {
 const maskOf = (...columns: RollupColumn[]) => columns.reduce((mask, column) => mask | bit[column], 0);
 
 const ALL_BUT_LABEL = maskOf(...rollupColumns.filter((column) => column !== "label"));
-/** What kind of message, whom to and from which number: few values each, so the set stays small. */
-const BY_TYPE_AND_COUNTRY = maskOf("channel", "kind", "category", "pricing", "code");
-/** The same by agent: a combined filter of country and message type, grouped by agent. */
-const BY_TYPE_COUNTRY_AND_AGENT = BY_TYPE_AND_COUNTRY | bit.agent;
+/**
+ * What kind of message (kind, pricing category, billable or free), to which country, from which
+ * number and by which agent: few values each, so the set stays far smaller than everything, and
+ * combined filters of country and message type (by agent or not) read it.
+ */
+const BY_TYPE_COUNTRY_AND_AGENT = maskOf("channel", "agent", "kind", "category", "pricing", "code");
 
 /**
  * The grouping sets kept, smallest first: nothing (totals), each dimension alone, the pairs the
- * failures and cost tabs read, message type × country (without and with the agent) for combined
- * filters, and everything (without and with label, since a message in a conversation with two
- * labels counts once in totals but once per label by label).
+ * failures and cost tabs read, message type × country × agent for combined filters, and
+ * everything (without and with label, since a message in a conversation with two labels counts
+ * once in totals but once per label by label).
  */
 export const storedSets: number[] = [
   0,
@@ -44,7 +46,6 @@ export const storedSets: number[] = [
   bit.error | bit.template,
   bit.error | bit.code,
   bit.category | bit.code,
-  BY_TYPE_AND_COUNTRY,
   BY_TYPE_COUNTRY_AND_AGENT,
   ALL_BUT_LABEL,
   ALL_BUT_LABEL | bit.label,
@@ -54,17 +55,17 @@ export const storedSets: number[] = [
  * Sets whose rows at 15 minutes would be nearly one per message: they keep hours and coarser, and
  * a query that needs them at 15-minute edges reads those edges from the messages.
  */
-const hourlySets: number[] = [BY_TYPE_COUNTRY_AND_AGENT, ALL_BUT_LABEL, ALL_BUT_LABEL | bit.label];
+const largeSets: number[] = [ALL_BUT_LABEL, ALL_BUT_LABEL | bit.label];
 
 /**
  * The levels a set keeps, finest to coarsest (0: 15 minutes, 1: hour, 2: UTC day, 3: UTC week);
- * a query reads slots finer than `lowest` from the messages. Counts: 15 minutes up (hours up for
- * the sets above). Latency histograms spread over ~100 buckets and compress only over long slots:
- * totals keep hours up, the other sets days up, and the all-dimension sets, whose weeks would be
+ * a query reads slots finer than `lowest` from the messages. Counts: 15 minutes to days (the
+ * large sets from hours). Latency histograms spread over ~100 buckets and compress only over long
+ * slots: days and weeks (totals also hours), and the all-dimension sets, whose weeks would be
  * nearly as many rows as their days, days only.
  */
 export function levelsOf(set: number, table: "counts" | "latency"): { lowest: Level; highest: Level } {
-  if (table === "counts") return { lowest: hourlySets.includes(set) ? 1 : 0, highest: 3 };
+  if (table === "counts") return { lowest: largeSets.includes(set) ? 1 : 0, highest: 2 };
   return { lowest: set === 0 ? 1 : 2, highest: set === ALL_BUT_LABEL || set === (ALL_BUT_LABEL | bit.label) ? 2 : 3 };
 }
 
@@ -73,7 +74,6 @@ export const latencySets: number[] = storedSets.filter(
   (set) =>
     set === 0 ||
     (columnsOf(set).length === 1 && set !== bit.error) ||
-    set === BY_TYPE_AND_COUNTRY ||
     set === BY_TYPE_COUNTRY_AND_AGENT ||
     set === ALL_BUT_LABEL ||
     set === (ALL_BUT_LABEL | bit.label),

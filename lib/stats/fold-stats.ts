@@ -3,8 +3,8 @@ import pg from "pg";
 import { config } from "@/lib/config";
 import {
   createFactsTable,
-  createQuarterCounts,
-  createQuarterLatencies,
+  createGroupedCounts,
+  createGroupedLatencies,
   expireReplyWatch,
   factsFromDeltas,
   markReplied,
@@ -13,8 +13,8 @@ import {
 } from "./rollup-sql";
 import {
   createTeamFactsTable,
-  createTeamQuarterCounts,
-  createTeamQuarterLatencies,
+  createTeamGroupedCounts,
+  createTeamGroupedLatencies,
   teamChangesWaiting,
   teamFactsFromChanges,
   upsertTeamCounts,
@@ -76,9 +76,9 @@ export async function foldStats({ expire = false }: { expire?: boolean } = {}): 
     if (max !== null) {
       await client.query(createFactsTable);
       taken += (await client.query(factsFromDeltas, [max])).rowCount ?? 0;
-      await client.query(createQuarterCounts);
+      await client.query(createGroupedCounts);
       await client.query(upsertCounts);
-      await client.query(createQuarterLatencies);
+      await client.query(createGroupedLatencies);
       await client.query(upsertLatencies);
       await client.query(markReplied);
     }
@@ -87,9 +87,9 @@ export async function foldStats({ expire = false }: { expire?: boolean } = {}): 
       const teamFacts = (await client.query(teamFactsFromChanges)).rowCount ?? 0;
       if (teamFacts > 0) {
         taken += teamFacts;
-        await client.query(createTeamQuarterCounts);
+        await client.query(createTeamGroupedCounts);
         await client.query(upsertTeamCounts);
-        await client.query(createTeamQuarterLatencies);
+        await client.query(createTeamGroupedLatencies);
         await client.query(upsertTeamLatencies);
       }
     }

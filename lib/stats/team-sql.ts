@@ -89,15 +89,18 @@ export const teamChangesWaiting = `SELECT s."eventSnapshot" IS NULL AS stale,
 export const markTeamRebuilt = `UPDATE "StatsState" SET "eventSnapshot" = pg_current_snapshot() WHERE id = 1`;
 
 export const {
-  createQuarterCounts: createTeamQuarterCounts,
+  createGroupedCounts: createTeamGroupedCounts,
   upsertCounts: upsertTeamCounts,
-  createQuarterLatencies: createTeamQuarterLatencies,
+  insertCounts: insertTeamCounts,
+  createGroupedLatencies: createTeamGroupedLatencies,
   upsertLatencies: upsertTeamLatencies,
+  insertLatencies: insertTeamLatencies,
 } = foldStatements({
   prefix: "team",
   countsTable: "ConversationRollup",
   latencyTable: "ConversationLatencyRollup",
   columns: teamColumns,
+  keyOrder: teamColumns,
   bit: teamBit,
   counts: teamCounts,
   countSets: teamSets,

@@ -59,6 +59,9 @@ CREATE TABLE "StatsState" (
 -- CreateIndex
 CREATE INDEX "ConversationEvent_xid_idx" ON "ConversationEvent"("xid");
 
+-- CreateIndex
+CREATE INDEX "Conversation_status_waitingSince_assigneeId_idx" ON "Conversation"("status", "waitingSince", "assigneeId");
+
 -- A new database has nothing to count yet: the fold starts from this snapshot. A database with
 -- messages or conversations waits (null) for the rebuild that the workers queue at start-up.
 INSERT INTO "StatsState" (id, "eventSnapshot")
