@@ -268,6 +268,24 @@ describe("message statistics", () => {
     ]);
   });
 
+  it("counts a series of local hours exactly", async () => {
+    // 48 Kolkata hours, each from :30 to :30 UTC; every message in its own.
+    const hourly = await messages({ bucket: "hour" });
+    expect(hourly.series).toHaveLength(48);
+    const busy = hourly.series
+      .filter((bucket) => bucket.sent + bucket.failed > 0)
+      .map((bucket) => [bucket.bucket, bucket.sent, bucket.failed]);
+    expect(busy).toEqual([
+      ["2026-11-01T17:30:00.000Z", 1, 0],
+      ["2026-11-01T18:30:00.000Z", 1, 0],
+      ["2026-11-02T04:30:00.000Z", 1, 0],
+      ["2026-11-02T09:30:00.000Z", 0, 1],
+      ["2026-11-02T11:30:00.000Z", 1, 0],
+      ["2026-11-02T13:30:00.000Z", 1, 0],
+    ]);
+    expect(hourly.totals).toEqual((await messages({ bucket: "day" })).totals);
+  });
+
   it("groups by every dimension and combines filters", async () => {
     const pick = (stats: MessageStats) =>
       Object.fromEntries(stats.groups.map((group) => [group.key, [group.sent, group.delivered, group.read, group.failed, group.replied]]));
