@@ -41,6 +41,8 @@ export type LatencyRow = { keys: Record<string, string>; histograms: Map<number,
 
 const timestamp = (time: number) => new Date(time).toISOString().slice(0, 23);
 type Row = Record<string, string | number | bigint | null>;
+/** A piece of a span with its number in the query. */
+type Numbered = Piece & { rid: number };
 
 function plan<Column extends string, Count extends string>(
   source: RollupSource<Column, Count>,
@@ -67,7 +69,7 @@ function plan<Column extends string, Count extends string>(
 
 /** Unique pieces of every span, and which spans each adds into, with what sign. */
 function piecesOf(spans: Span[], levels: { lowest: Level; highest: Level }) {
-  const unique = new Map<string, Piece & { rid: number; uses: { index: number; sign: number }[] }>();
+  const unique = new Map<string, Numbered & { uses: { index: number; sign: number }[] }>();
   spans.forEach((span, index) => {
     for (const piece of cover(span.from, span.to, levels)) {
       const id = `${piece.level}:${piece.from}:${piece.to}`;
@@ -98,8 +100,6 @@ const keyList = (keys: Prisma.Sql[]) =>
 const groupList = (keys: Prisma.Sql[]) => (keys.length ? Prisma.sql`, ${Prisma.join(keys)}` : Prisma.empty);
 const where = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty);
 
-type Numbered = Piece & { rid: number };
-
 /**
  * Many pieces of one level that lie side by side (a series of local hours is 2,160 runs of four
  * quarters) are read as one index range, each row's piece found by width_bucket, instead of an
@@ -107,7 +107,11 @@ type Numbered = Piece & { rid: number };
  */
 function splitRuns(pieces: Numbered[]): { runs: { level: number; pieces: Numbered[] }[]; single: Numbered[] } {
   const byLevel = new Map<number, Numbered[]>();
-  for (const piece of pieces) byLevel.set(piece.level, [...(byLevel.get(piece.level) ?? []), piece]);
+  for (const piece of pieces) {
+    const list = byLevel.get(piece.level) ?? [];
+    list.push(piece);
+    byLevel.set(piece.level, list);
+  }
   const runs: { level: number; pieces: Numbered[] }[] = [];
   const single: Numbered[] = [];
   for (const [level, list] of byLevel) {
