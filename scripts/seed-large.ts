@@ -112,7 +112,10 @@ async function seed(context: BatchContext, done: number) {
   }
   await client.query("SET session_replication_role = origin");
   console.log(`statistics: rebuilding the rollups … (${elapsed()})`);
-  const rebuilt = await rebuildStats(client, { truncate: true });
+  const rebuilt = await rebuildStats(client, {
+    truncate: true,
+    onStep: (step, ms, rows) => console.log(`statistics: ${step}: ${rows.toLocaleString("en-US")} rows (${(ms / 1000).toFixed(1)} s)`),
+  });
   console.log(
     `statistics: ${rebuilt.rows.toLocaleString("en-US")} rollup rows from ${rebuilt.messages.toLocaleString("en-US")} outbound messages (${elapsed()})`,
   );
@@ -125,6 +128,8 @@ async function seed(context: BatchContext, done: number) {
     "ConversationEvent",
     "MessageRollup",
     "MessageLatencyRollup",
+    "ConversationRollup",
+    "ConversationLatencyRollup",
   ])
     await client.query(`VACUUM (ANALYZE) "${table}"`);
   console.log(

@@ -11,8 +11,12 @@ const database = await bootstrapDatabase();
 const client = new pg.Client({ connectionString: database.url, application_name: "switchboard-stats-rebuild" });
 await client.connect();
 try {
-  const result = await rebuildStats(client, { truncate: true });
-  for (const table of ["MessageRollup", "MessageLatencyRollup"]) await client.query(`VACUUM (ANALYZE) "${table}"`);
+  const result = await rebuildStats(client, {
+    truncate: true,
+    onStep: (step, ms, rows) => console.log(`${step}: ${rows.toLocaleString("en-US")} rows (${(ms / 1000).toFixed(1)} s)`),
+  });
+  for (const table of ["MessageRollup", "MessageLatencyRollup", "ConversationRollup", "ConversationLatencyRollup"])
+    await client.query(`VACUUM (ANALYZE) "${table}"`);
   console.log(
     `rebuilt the statistics from ${result.messages.toLocaleString("en-US")} outbound messages: ` +
       `${result.rows.toLocaleString("en-US")} rollup rows, ${result.latencyRows.toLocaleString("en-US")} latency rows ` +

@@ -9,11 +9,19 @@ import { fetchInboundMedia } from "@/lib/media/fetch-inbound-media";
 import { purgeExpiredRecords } from "@/lib/retention/purge-expired-records";
 import { checkLiveProfiles } from "@/lib/business-profile/check-live-profiles";
 import { config } from "@/lib/config";
-import { rebuildStats } from "@/lib/stats/rebuild-stats";
+import { rebuildStats, statsNeedRebuild } from "@/lib/stats/rebuild-stats";
 import { refreshMetaPricing } from "@/lib/stats/refresh-meta-pricing";
 import pg from "pg";
 import { syncChannelTemplates } from "@/lib/whatsapp/sync-templates";
-import { queues, type FetchMediaJob, type FetchProfileJob, type ReadReceiptJob, type SendMessageJob, type SyncTemplatesJob } from "./queue";
+import {
+  enqueueStatsRebuild,
+  queues,
+  type FetchMediaJob,
+  type FetchProfileJob,
+  type ReadReceiptJob,
+  type SendMessageJob,
+  type SyncTemplatesJob,
+} from "./queue";
 
 export async function startWorkers(boss: PgBoss): Promise<void> {
   await boss.work<SendMessageJob>(
@@ -71,11 +79,13 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
     await client.connect();
     try {
       const result = await rebuildStats(client);
-      console.log(`[stats] rebuilt the rollups from ${result.messages} outbound messages`);
+      console.log(`[stats] rebuilt the rollups from ${result.messages} outbound messages and ${result.events} conversation events`);
     } finally {
       await client.end();
     }
   });
+  // After an upgrade that changed the rollups' shape, they wait for a rebuild: queue one.
+  if (await statsNeedRebuild()) await enqueueStatsRebuild();
   await boss.schedule(queues.verifyAuditChain, "45 3 * * *", {}, { tz: "UTC", retryLimit: 3, retryDelay: 600, expireInSeconds: 3_600 });
   await boss.work(queues.verifyAuditChain, async () => {
     const result = await runAuditVerification({ trigger: "schedule" });

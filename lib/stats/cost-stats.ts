@@ -3,15 +3,16 @@ import { db, Prisma } from "@/lib/db/client";
 import type { CostStats, StatsQuery } from "./contract";
 import { countryOfCode } from "./countries";
 import { loadPricing } from "./pricing";
+import { messageFilter, messageSource } from "./message-source";
 import { sumCounts } from "./read-rollups";
-import { cover, floorQuarter } from "./slots";
+import { floorQuarter } from "./slots";
 
 // GET /api/stats/cost: billable and free messages by pricing category × customer country, priced
 // with the rate card, beside Meta's own figures from pricing_analytics when they were fetched.
 export async function costStats(query: StatsQuery): Promise<CostStats> {
-  const ranges = cover(floorQuarter(query.from.getTime()), floorQuarter(query.to.getTime()));
+  const span = { from: floorQuarter(query.from.getTime()), to: floorQuarter(query.to.getTime()) };
   const [rows, price, meta] = await Promise.all([
-    sumCounts({ filters: query, ranges, group: ["category", "code"] }),
+    sumCounts(messageSource, { filter: messageFilter(query), spans: [span], group: ["category", "code"] }),
     loadPricing(),
     metaFigures(query),
   ]);

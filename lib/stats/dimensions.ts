@@ -1,8 +1,9 @@
-// The rollups' dimensions and grouping sets (docs/architecture.md, "Statistics"). Every rollup row
-// belongs to one grouping set, a bit mask of the dimensions it keeps. A query reads the smallest
-// stored set that holds every dimension it filters or groups by. Pure.
+// The message rollups' dimensions, grouping sets and levels (docs/architecture.md, "Statistics").
+// Every rollup row belongs to one grouping set, a bit mask of the dimensions it keeps. A query
+// reads the smallest stored set that holds every dimension it filters or groups by. Pure.
 
 import type { Dimension } from "./contract";
+import type { Level } from "./slots";
 
 /** Rollup columns: the contract's dimensions, plus the Meta error code failures are told apart by. */
 export const rollupColumns = ["channel", "agent", "team", "template", "kind", "category", "pricing", "code", "error", "label"] as const;
@@ -25,12 +26,21 @@ export const columnOf: Record<Dimension, RollupColumn> = {
   label: "label",
 };
 
-const ALL_BUT_LABEL = rollupColumns.filter((column) => column !== "label").reduce((mask, column) => mask | bit[column], 0);
+const maskOf = (...columns: RollupColumn[]) => columns.reduce((mask, column) => mask | bit[column], 0);
+
+const ALL_BUT_LABEL = maskOf(...rollupColumns.filter((column) => column !== "label"));
+/**
+ * What kind of message (kind, pricing category, billable or free), to which country, from which
+ * number and by which agent: few values each, so the set stays far smaller than everything, and
+ * combined filters of country and message type (by agent or not) read it.
+ */
+const BY_TYPE_COUNTRY_AND_AGENT = maskOf("channel", "agent", "kind", "category", "pricing", "code");
 
 /**
  * The grouping sets kept, smallest first: nothing (totals), each dimension alone, the pairs the
- * failures and cost tabs read, and everything (without and with label, since a message in a
- * conversation with two labels counts once in totals but once per label by label).
+ * failures and cost tabs read, message type × country × agent for combined filters, and
+ * everything (without and with label, since a message in a conversation with two labels counts
+ * once in totals but once per label by label).
  */
 export const storedSets: number[] = [
   0,
@@ -38,31 +48,37 @@ export const storedSets: number[] = [
   bit.error | bit.template,
   bit.error | bit.code,
   bit.category | bit.code,
+  BY_TYPE_COUNTRY_AND_AGENT,
   ALL_BUT_LABEL,
   ALL_BUT_LABEL | bit.label,
 ];
 
 /**
- * The sets whose rows are nearly one per message at 15 minutes: they keep hours and days only, and
- * a query that needs them at 15-minute edges (a day starting at :30 or :45) reads those edges from
- * the messages (lib/stats/read-rollups.ts).
+ * Sets whose rows at 15 minutes would be nearly one per message: they keep hours and coarser, and
+ * a query that needs them at 15-minute edges reads those edges from the messages.
  */
-export const coarseSets: number[] = [ALL_BUT_LABEL, ALL_BUT_LABEL | bit.label];
+const largeSets: number[] = [ALL_BUT_LABEL, ALL_BUT_LABEL | bit.label];
 
 /**
- * The finest level a set keeps (0: 15 minutes, 1: hour, 2: UTC day); a query reads finer slots
- * from the messages. Counts: every set at 15 minutes but the all-dimension ones (hours). Latency
- * histograms spread over ~100 buckets and compress only over long slots: totals keep hours, the
- * others days.
+ * The levels a set keeps, finest to coarsest (0: 15 minutes, 1: hour, 2: UTC day, 3: UTC week);
+ * a query reads slots finer than `lowest` from the messages. Counts: 15 minutes to days (the
+ * large sets from hours). Latency histograms spread over ~100 buckets and compress only over long
+ * slots: days and weeks (totals also hours), and the all-dimension sets, whose weeks would be
+ * nearly as many rows as their days, days only.
  */
-export function lowestLevel(set: number, table: "counts" | "latency"): 0 | 1 | 2 {
-  if (table === "counts") return coarseSets.includes(set) ? 1 : 0;
-  return set === 0 ? 1 : 2;
+export function levelsOf(set: number, table: "counts" | "latency"): { lowest: Level; highest: Level } {
+  if (table === "counts") return { lowest: largeSets.includes(set) ? 1 : 0, highest: 2 };
+  return { lowest: set === 0 ? 1 : 2, highest: set === ALL_BUT_LABEL || set === (ALL_BUT_LABEL | bit.label) ? 2 : 3 };
 }
 
-/** The sets that keep latency histograms: totals, each dimension but the error code, and everything. */
+/** The sets that keep latency histograms: totals, each dimension but the error code, the combined ones and everything. */
 export const latencySets: number[] = storedSets.filter(
-  (set) => set === 0 || coarseSets.includes(set) || (columnsOf(set).length === 1 && set !== bit.error),
+  (set) =>
+    set === 0 ||
+    (columnsOf(set).length === 1 && set !== bit.error) ||
+    set === BY_TYPE_COUNTRY_AND_AGENT ||
+    set === ALL_BUT_LABEL ||
+    set === (ALL_BUT_LABEL | bit.label),
 );
 
 /** The smallest stored set holding every column of `mask` (and histograms, when asked). */

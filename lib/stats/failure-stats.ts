@@ -5,8 +5,9 @@ import { errorGuide } from "@/lib/whatsapp/error-guide";
 import type { FailureStats, StatsQuery } from "./contract";
 import { bit } from "./dimensions";
 import { labelKeys } from "./labels";
+import { messageFilter, messageSource } from "./message-source";
 import { sumCounts } from "./read-rollups";
-import { bucketStarts, cover, floorQuarter, seriesCover } from "./slots";
+import { bucketSpans, bucketStarts, floorQuarter } from "./slots";
 
 const TOP = 5;
 
@@ -17,13 +18,14 @@ export async function failureStats(query: StatsQuery): Promise<FailureStats> {
   const from = query.from.getTime();
   const to = query.to.getTime();
   const starts = bucketStarts(from, to, query.bucket, query.tz);
-  const whole = cover(floorQuarter(from), floorQuarter(to));
+  const whole = [{ from: floorQuarter(from), to: floorQuarter(to) }];
+  const filter = messageFilter(query);
   const extraMask = bit.error;
   const [codes, series, templates, countries] = await Promise.all([
-    sumCounts({ filters: query, ranges: whole, group: ["error"], extraMask }),
-    sumCounts({ filters: query, ranges: seriesCover(from, to, starts), group: ["error"], byIndex: true, extraMask }),
-    sumCounts({ filters: query, ranges: whole, group: ["error", "template"], extraMask }),
-    sumCounts({ filters: query, ranges: whole, group: ["error", "code"], extraMask }),
+    sumCounts(messageSource, { filter, spans: whole, group: ["error"], extraMask }),
+    sumCounts(messageSource, { filter, spans: bucketSpans(from, to, starts), group: ["error"], extraMask }),
+    sumCounts(messageSource, { filter, spans: whole, group: ["error", "template"], extraMask }),
+    sumCounts(messageSource, { filter, spans: whole, group: ["error", "code"], extraMask }),
   ]);
   const failed = codes.filter((row) => row.keys.error && row.failed > 0);
   const [templateNames, countryNames] = await Promise.all([

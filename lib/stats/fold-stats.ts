@@ -3,14 +3,23 @@ import pg from "pg";
 import { config } from "@/lib/config";
 import {
   createFactsTable,
-  createQuarterCounts,
-  createQuarterLatencies,
+  createGroupedCounts,
+  createGroupedLatencies,
   expireReplyWatch,
   factsFromDeltas,
   markReplied,
   upsertCounts,
   upsertLatencies,
 } from "./rollup-sql";
+import {
+  createTeamFactsTable,
+  createTeamGroupedCounts,
+  createTeamGroupedLatencies,
+  teamChangesWaiting,
+  teamFactsFromChanges,
+  upsertTeamCounts,
+  upsertTeamLatencies,
+} from "./team-sql";
 
 // One lock for everything that writes the rollups: the fold (one process at a time across
 // instances) and the rebuild.
@@ -42,15 +51,20 @@ export async function closeFoldClient(): Promise<void> {
 }
 
 /**
- * Folds the changes recorded in StatsDelta into the rollups and deletes them, in one transaction
- * (docs/architecture.md, "Statistics"). Returns how many changes it took, or null when another
- * process holds the rollups. Cheap when nothing changed: one indexed max().
+ * Folds the changes recorded in StatsDelta, and the conversation events written since the last
+ * fold, into the rollups, in one transaction (docs/architecture.md, "Statistics"). Returns how many
+ * changes it took, or null when another process holds the rollups. Cheap when nothing changed: an
+ * indexed max() and an index probe. Does nothing while the rollups wait for a rebuild (after an
+ * upgrade that changed their shape): the rebuild counts everything.
  */
 export async function foldStats({ expire = false }: { expire?: boolean } = {}): Promise<number | null> {
   const client = await foldClient();
-  const { rows } = await client.query<{ max: string | null }>(`SELECT max(id) AS max FROM "StatsDelta"`);
-  const max = rows[0]?.max ?? null;
-  if (max === null && !expire) return 0;
+  const { rows } = await client.query<{ max: string | null; stale: boolean | null; events: boolean | null }>(
+    `SELECT (SELECT max(id) FROM "StatsDelta") AS max, t.stale, t.events FROM (SELECT 1) AS one LEFT JOIN (${teamChangesWaiting}) AS t ON true`,
+  );
+  const { max = null, stale = true, events = false } = rows[0] ?? {};
+  if (stale !== false) return 0;
+  if (max === null && !events && !expire) return 0;
   await client.query("BEGIN");
   try {
     const locked = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(${ROLLUP_LOCK}) AS locked`);
@@ -61,12 +75,23 @@ export async function foldStats({ expire = false }: { expire?: boolean } = {}): 
     let taken = 0;
     if (max !== null) {
       await client.query(createFactsTable);
-      taken = (await client.query(factsFromDeltas, [max])).rowCount ?? 0;
-      await client.query(createQuarterCounts);
+      taken += (await client.query(factsFromDeltas, [max])).rowCount ?? 0;
+      await client.query(createGroupedCounts);
       await client.query(upsertCounts);
-      await client.query(createQuarterLatencies);
+      await client.query(createGroupedLatencies);
       await client.query(upsertLatencies);
       await client.query(markReplied);
+    }
+    if (max !== null || events) {
+      await client.query(createTeamFactsTable);
+      const teamFacts = (await client.query(teamFactsFromChanges)).rowCount ?? 0;
+      if (teamFacts > 0) {
+        taken += teamFacts;
+        await client.query(createTeamGroupedCounts);
+        await client.query(upsertTeamCounts);
+        await client.query(createTeamGroupedLatencies);
+        await client.query(upsertTeamLatencies);
+      }
     }
     if (expire) await client.query(expireReplyWatch);
     await client.query("COMMIT");

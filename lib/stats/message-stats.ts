@@ -4,8 +4,9 @@ import { columnOf } from "./dimensions";
 import { displayHistogram, percentiles } from "./histogram";
 import { labelKeys } from "./labels";
 import { db } from "@/lib/db/client";
-import { countNames, sumCounts, sumLatencies, type Counts, type CountRow, type LatencyRow } from "./read-rollups";
-import { bucketStarts, cover, floorQuarter, seriesCover } from "./slots";
+import { countNames, DELIVER, messageFilter, messageSource, READ, type Counts } from "./message-source";
+import { sumCounts, sumLatencies, type CountRow, type LatencyRow, type Span } from "./read-rollups";
+import { bucketSpans, bucketStarts, floorQuarter } from "./slots";
 
 // GET /api/stats/messages (docs/architecture.md, "Statistics"): the delivery funnel, rates,
 // latency percentiles, series, the previous period and groups, all from the rollups.
@@ -31,7 +32,7 @@ function add(into: Counts, row: Counts) {
 /** Totals and series of one period, with its estimated cost. */
 async function period(query: StatsQuery, from: number, to: number) {
   const starts = bucketStarts(from, to, query.bucket, query.tz);
-  const seriesRows = await sumCounts({ filters: query, ranges: seriesCover(from, to, starts), byIndex: true });
+  const seriesRows = await sumCounts(messageSource, { filter: messageFilter(query), spans: bucketSpans(from, to, starts) });
   const perBucket = starts.map(() => zero());
   for (const row of seriesRows) add(perBucket[row.index]!, row);
   const totals = zero();
@@ -54,30 +55,35 @@ export async function messageStats(query: StatsQuery): Promise<MessageStats> {
   const from = query.from.getTime();
   const to = query.to.getTime();
   const length = to - from;
-  const whole = cover(floorQuarter(from), floorQuarter(to));
-  const [current, previous, [latency]] = await Promise.all([
+  const whole = { from: floorQuarter(from), to: floorQuarter(to) };
+  const [current, previous, [latency], groupList] = await Promise.all([
     period(query, from, to),
     period(query, from - length, from),
-    sumLatencies({ filters: query, ranges: whole }),
+    sumLatencies(messageSource, { filter: messageFilter(query), span: whole }),
+    query.groupBy ? groups(query, whole) : [],
   ]);
-  const deliver = latency?.deliver ?? new Map();
-  const read = latency?.read ?? new Map();
+  const deliver = latency?.histograms.get(DELIVER) ?? new Map();
+  const read = latency?.histograms.get(READ) ?? new Map();
   return {
     ...current,
     timeToDeliver: percentiles(deliver),
     timeToRead: percentiles(read),
     timeToReadHistogram: displayHistogram(read),
     previous,
-    groups: query.groupBy ? await groups(query, whole) : [],
+    groups: groupList,
   };
 }
 
-async function groups(query: StatsQuery, ranges: ReturnType<typeof cover>): Promise<MessageStats["groups"]> {
+/** A group whose added and subtracted slots cancel out had no message in the range: left out. */
+const hasMessages = (row: Counts) => countNames.some((name) => name !== "cost" && row[name] !== 0);
+
+async function groups(query: StatsQuery, span: Span): Promise<MessageStats["groups"]> {
   const dimension = query.groupBy!;
   const column = columnOf[dimension];
+  const filter = messageFilter(query);
   const [channelRows, channelLatencies] = await Promise.all([
-    sumCounts({ filters: query, ranges, group: [column] }),
-    sumLatencies({ filters: query, ranges, group: [column], readOnly: true }),
+    sumCounts(messageSource, { filter, spans: [span], group: [column] }),
+    sumLatencies(messageSource, { filter, span, group: [column], metrics: [READ] }),
   ]);
   // The channel type is the inbox's channel's kind: the inbox groups, folded by kind.
   const kinds = dimension === "channelType" ? await channelKinds(channelRows.map((row) => row.keys[column]!)) : null;
@@ -87,8 +93,9 @@ async function groups(query: StatsQuery, ranges: ReturnType<typeof cover>): Prom
     dimension,
     countRows.map((row) => row.keys[column]!),
   );
-  const latencyOf = new Map(latencyRows.map((row) => [row.keys[column], row.read]));
+  const latencyOf = new Map(latencyRows.map((row) => [row.keys[column], row.histograms.get(READ)]));
   return countRows
+    .filter(hasMessages)
     .map((row) => {
       const key = row.keys[column]!;
       return {
@@ -109,8 +116,10 @@ async function channelKinds(channelIds: string[]): Promise<Map<string, string>> 
   return new Map(rows.map((row) => [row.id, row.kind === "MESSENGER" ? "messenger" : "whatsapp"]));
 }
 
-function foldCounts(rows: CountRow[], column: string, kinds: Map<string, string>): CountRow[] {
-  const folded = new Map<string, CountRow>();
+type MessageCountRow = CountRow<(typeof countNames)[number]>;
+
+function foldCounts(rows: MessageCountRow[], column: string, kinds: Map<string, string>): MessageCountRow[] {
+  const folded = new Map<string, MessageCountRow>();
   for (const row of rows) {
     const kind = kinds.get(row.keys[column]!) ?? "";
     const into = folded.get(kind) ?? { ...zero(), index: row.index, keys: { [column]: kind } };
@@ -124,9 +133,12 @@ function foldLatencies(rows: LatencyRow[], column: string, kinds: Map<string, st
   const folded = new Map<string, LatencyRow>();
   for (const row of rows) {
     const kind = kinds.get(row.keys[column]!) ?? "";
-    const into = folded.get(kind) ?? { ...row, keys: { [column]: kind }, deliver: new Map(), read: new Map() };
-    for (const [bucket, count] of row.read) into.read.set(bucket, (into.read.get(bucket) ?? 0) + count);
-    for (const [bucket, count] of row.deliver) into.deliver.set(bucket, (into.deliver.get(bucket) ?? 0) + count);
+    const into = folded.get(kind) ?? { keys: { [column]: kind }, histograms: new Map() };
+    for (const [metric, histogram] of row.histograms) {
+      const sum = into.histograms.get(metric) ?? new Map<number, number>();
+      for (const [bucket, count] of histogram) sum.set(bucket, (sum.get(bucket) ?? 0) + count);
+      into.histograms.set(metric, sum);
+    }
     folded.set(kind, into);
   }
   return [...folded.values()];

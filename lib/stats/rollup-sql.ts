@@ -1,11 +1,11 @@
-// The SQL that turns outbound messages (or their changes) into rollup rows, shared by the
+// The SQL that turns outbound messages (or their changes) into message rollup rows, shared by the
 // every-second fold and the rebuild, so both count exactly alike (docs/architecture.md,
 // "Statistics"). Facts are one row per message state: sign (+1 / -1), the dimensions, 0/1 counts
 // and the two latencies; they go into the temp table stats_facts, and from there into every
-// grouping set at every level.
+// grouping set at every level (lib/stats/grouping-sql.ts).
 
-import { bit, columnsOf, latencySets, lowestLevel, rollupColumns, storedSets, type RollupColumn } from "./dimensions";
-import { bucketSql } from "./histogram";
+import { bit, latencySets, levelsOf, rollupColumns, storedSets, type RollupColumn } from "./dimensions";
+import { foldStatements } from "./grouping-sql";
 
 /** Columns of stats_facts, in order. */
 const factColumns = `sign int, labels text[], label_only boolean, at timestamp(3), "conversationId" text, "messageId" text,
@@ -80,7 +80,7 @@ export const factsFromMessages = `INSERT INTO stats_facts
   FROM "Message" m WHERE m.direction = 'OUTBOUND' AND NOT m.private`;
 
 /** The changes recorded up to $1 (a StatsDelta id), deleted as they are taken. */
-export const factsFromDeltas = `WITH d AS (DELETE FROM "StatsDelta" WHERE id <= $1 RETURNING *)
+export const factsFromDeltas = `WITH d AS (DELETE FROM "StatsDelta" WHERE id <= $1 AND kind <> 3 RETURNING *)
   INSERT INTO stats_facts
   ${factSelect({
     sign: "m.sign",
@@ -93,100 +93,22 @@ export const factsFromDeltas = `WITH d AS (DELETE FROM "StatsDelta" WHERE id <= 
   })}
   FROM d m`;
 
-const dims = rollupColumns.filter((column) => column !== "label");
-const q = (column: string) => `"${column}"`;
-
-function groupingSets(sets: number[], extra: string[]): string {
-  return sets
-    .map((set) => `(${["slot", ...extra, ...columnsOf(set).map((column) => (column === "label" ? "lab" : `f.${q(column)}`))].join(", ")})`)
-    .join(",\n      ");
-}
-
-function gsetExpression(withLabel: boolean): string {
-  const parts = dims.map((column) => `CASE WHEN GROUPING(f.${q(column)}) = 0 THEN ${bit[column]} ELSE 0 END`);
-  if (withLabel) parts.push(`CASE WHEN GROUPING(lab) = 0 THEN ${bit.label} ELSE 0 END`);
-  return parts.join(" + ");
-}
-
-const dimOut = (withLabel: boolean) => [
-  ...dims.map((column) => `coalesce(f.${q(column)}, '') AS ${q(column)}`),
-  withLabel ? `coalesce(lab, '') AS "label"` : `'' AS "label"`,
-];
-const plainSets = storedSets.filter((set) => (set & bit.label) === 0);
-const labelSets = storedSets.filter((set) => (set & bit.label) !== 0);
-const allColumns = [...rollupColumns].map(q).join(", ");
-const counts = ["queued", "sent", "delivered", "read", "failed", "replied", "billable", "free", "cost"] as const;
-const quarter = `date_bin('15 minutes', f.at, TIMESTAMP '2000-01-01')`;
-
-function countsSelect(withLabel: boolean, sets: number[]): string {
-  return `SELECT ${gsetExpression(withLabel)} AS gset, ${quarter} AS slot, ${dimOut(withLabel).join(", ")},
-      ${counts.map((count) => `sum(f.sign * f.${q(count)}) AS ${q(count)}`).join(", ")}
-    FROM stats_facts f ${withLabel ? "CROSS JOIN LATERAL unnest(f.labels) AS lab" : ""}
-    WHERE NOT f.inbound ${withLabel ? "" : "AND NOT f.label_only"}
-    GROUP BY GROUPING SETS (
-      ${groupingSets(sets, [])})`;
-}
-
-/**
- * Rolls up to the coarser levels from the 15-minute rows, so the facts are grouped once: level 0
- * as it is, hours and UTC days summed from it.
- */
-function levelsFrom(table: string, keys: string[], sums: string[], kind: "counts" | "latency"): string {
-  const sets = kind === "counts" ? storedSets : latencySets;
-  const keeping = (level: number) => sets.filter((set) => lowestLevel(set, kind) <= level).join(", ");
-  const columns = [...rollupColumns.map(q), ...keys].join(", ");
-  const group = ["gset", ...rollupColumns.map(q), ...keys].join(", ");
-  const summed = sums.map((column) => `sum(${column})`).join(", ");
-  return `SELECT gset, 0, slot, ${columns}, ${sums.join(", ")} FROM ${table} WHERE gset IN (${keeping(0) || "-1"})
-    UNION ALL
-    SELECT gset, 1, date_trunc('hour', slot), ${columns}, ${summed} FROM ${table} WHERE gset IN (${keeping(1) || "-1"})
-      GROUP BY ${group}, date_trunc('hour', slot)
-    UNION ALL
-    SELECT gset, 2, date_trunc('day', slot), ${columns}, ${summed} FROM ${table}
-      GROUP BY ${group}, date_trunc('day', slot)`;
-}
-
-/** stats_facts' counts in every grouping set, per 15 minutes. */
-export const createQuarterCounts = `CREATE TEMP TABLE stats_counts_q ON COMMIT DROP AS
-  ${countsSelect(false, plainSets)}
-  UNION ALL
-  ${countsSelect(true, labelSets)}`;
-
-/** Adds stats_counts_q into MessageRollup at every level. */
-export const upsertCounts = `INSERT INTO "MessageRollup" (gset, level, slot, ${allColumns}, ${counts.map(q).join(", ")})
-  ${levelsFrom("stats_counts_q", [], counts.map(q), "counts")}
-  ORDER BY 1, 2, 3
-  ON CONFLICT (gset, level, slot, ${allColumns}) DO UPDATE SET
-  ${counts.map((count) => `${q(count)} = "MessageRollup".${q(count)} + EXCLUDED.${q(count)}`).join(", ")}`;
-
-function latencySelect(withLabel: boolean, sets: number[]): string {
-  return `SELECT ${gsetExpression(withLabel)} AS gset, ${quarter} AS slot, ${dimOut(withLabel).join(", ")}, x.metric, x.bucket, sum(f.sign) AS count
-    FROM stats_facts f
-    CROSS JOIN LATERAL (VALUES (0, f.dsec), (1, f.rsec)) AS x0(metric, seconds)
-    CROSS JOIN LATERAL (SELECT x0.metric, ${bucketSql("round(x0.seconds)")} AS bucket) AS x
-    ${withLabel ? "CROSS JOIN LATERAL unnest(f.labels) AS lab" : ""}
-    WHERE NOT f.inbound AND x0.seconds IS NOT NULL ${withLabel ? "" : "AND NOT f.label_only"}
-    GROUP BY GROUPING SETS (
-      ${groupingSets(sets, ["x.metric", "x.bucket"])})`;
-}
-
-/** stats_facts' latencies in every grouping set, per 15 minutes. */
-export const createQuarterLatencies = `CREATE TEMP TABLE stats_latency_q ON COMMIT DROP AS
-  ${latencySelect(
-    false,
-    latencySets.filter((set) => (set & bit.label) === 0),
-  )}
-  UNION ALL
-  ${latencySelect(
-    true,
-    latencySets.filter((set) => (set & bit.label) !== 0),
-  )}`;
-
-/** Adds stats_latency_q into MessageLatencyRollup at every level. */
-export const upsertLatencies = `INSERT INTO "MessageLatencyRollup" (gset, level, slot, ${allColumns}, metric, bucket, count)
-  ${levelsFrom("stats_latency_q", ["metric", "bucket"], ["count"], "latency")}
-  ORDER BY 1, 2, 3
-  ON CONFLICT (gset, level, slot, ${allColumns}, metric, bucket) DO UPDATE SET count = "MessageLatencyRollup".count + EXCLUDED.count`;
+export const { createGroupedCounts, upsertCounts, insertCounts, createGroupedLatencies, upsertLatencies, insertLatencies } = foldStatements(
+  {
+    prefix: "stats",
+    countsTable: "MessageRollup",
+    latencyTable: "MessageLatencyRollup",
+    columns: rollupColumns,
+    keyOrder: ["channel", "code", "category", "kind", "pricing", "agent", "team", "template", "error", "label"],
+    bit,
+    counts: ["queued", "sent", "delivered", "read", "failed", "replied", "billable", "free", "cost"],
+    countSets: storedSets,
+    latencySets,
+    levelsOf,
+    latencies: "(0, f.dsec), (1, f.rsec)",
+    where: "NOT f.inbound",
+  },
+);
 
 /**
  * "Replied": an outbound message read within the 24 h before a customer's message in the same

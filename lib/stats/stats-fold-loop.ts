@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import { statsChanged } from "@/lib/realtime/build-events";
 import { publish } from "@/lib/realtime/publish";
 import { closeFoldClient, foldStats } from "./fold-stats";
@@ -13,16 +12,12 @@ const EXPIRE_EVERY = 60;
  * second, within about a second of the write. Returns a stop function.
  */
 export function startStatsFold(): () => Promise<void> {
-  let lastEventId: bigint | null = null;
   let ticks = 0;
   let running: Promise<void> | null = null;
   const tick = async () => {
     ticks++;
     const taken = await foldStats({ expire: ticks % EXPIRE_EVERY === 0 });
-    const [{ max } = { max: null }] = await db.$queryRaw<{ max: bigint | null }[]>`SELECT max(id) AS max FROM "ConversationEvent"`;
-    const conversationsChanged = lastEventId !== null && max !== lastEventId;
-    lastEventId = max ?? 0n;
-    if ((taken ?? 0) > 0 || conversationsChanged) publish(statsChanged((taken ?? 0) + (conversationsChanged ? 1 : 0)));
+    if (taken) publish(statsChanged(taken));
   };
   const timer = setInterval(() => {
     if (running) return;

@@ -1,27 +1,71 @@
 import { describe, expect, it } from "vitest";
-import { bucketStarts, cover, QUARTER, seriesCover } from "@/lib/stats/slots";
+import { bucketSpans, bucketStarts, cover, QUARTER, type Piece } from "@/lib/stats/slots";
 
 const t = (iso: string) => new Date(iso).getTime();
 const iso = (time: number) => new Date(time).toISOString();
 
+/** How many times each quarter of [start, end) is counted by the pieces: 1 inside the range, 0 outside. */
+function coverage(pieces: Piece[], start: number, end: number): Map<number, number> {
+  const counted = new Map<number, number>();
+  for (let quarter = start; quarter < end; quarter += QUARTER) counted.set(quarter, 0);
+  for (const piece of pieces)
+    for (let quarter = piece.from; quarter < piece.to; quarter += QUARTER) counted.set(quarter, (counted.get(quarter) ?? 0) + piece.sign);
+  return counted;
+}
+
+function expectExact(pieces: Piece[], from: number, to: number) {
+  const margin = 10 * 86_400_000;
+  for (const [quarter, count] of coverage(pieces, from - margin, to + margin))
+    expect([iso(quarter), count]).toEqual([iso(quarter), quarter >= from && quarter < to ? 1 : 0]);
+}
+
+const show = (pieces: Piece[]) => pieces.map((piece) => [piece.sign, piece.level, iso(piece.from), iso(piece.to)]);
+
 describe("rollup slots", () => {
-  it("cover a range exactly with the fewest slots, coarsest in the middle", () => {
-    const ranges = cover(t("2026-11-01T18:30:00Z"), t("2026-11-04T05:45:00Z"));
-    expect(ranges.map((range) => [range.level, iso(range.from), iso(range.to)])).toEqual([
-      [0, "2026-11-01T18:30:00.000Z", "2026-11-01T19:00:00.000Z"],
-      [1, "2026-11-01T19:00:00.000Z", "2026-11-02T00:00:00.000Z"],
-      [2, "2026-11-02T00:00:00.000Z", "2026-11-04T00:00:00.000Z"],
-      [1, "2026-11-04T00:00:00.000Z", "2026-11-04T05:00:00.000Z"],
-      [0, "2026-11-04T05:00:00.000Z", "2026-11-04T05:45:00.000Z"],
+  it("read a local day as one UTC day and the half-days at its ends, added or subtracted", () => {
+    const pieces = cover(t("2026-11-01T18:30:00Z"), t("2026-11-02T18:30:00Z"));
+    expect(show(pieces)).toEqual([
+      [1, 2, "2026-11-02T00:00:00.000Z", "2026-11-03T00:00:00.000Z"],
+      [1, 1, "2026-11-01T19:00:00.000Z", "2026-11-02T00:00:00.000Z"],
+      [1, 0, "2026-11-01T18:30:00.000Z", "2026-11-01T19:00:00.000Z"],
+      [-1, 1, "2026-11-02T19:00:00.000Z", "2026-11-03T00:00:00.000Z"],
+      [-1, 0, "2026-11-02T18:30:00.000Z", "2026-11-02T19:00:00.000Z"],
     ]);
-    // Contiguous, no gaps, no overlaps.
-    for (const [index, range] of ranges.entries()) if (index > 0) expect(range.from).toBe(ranges[index - 1]!.to);
+    expectExact(pieces, t("2026-11-01T18:30:00Z"), t("2026-11-02T18:30:00Z"));
+  });
+
+  it("cover any range exactly, with weeks (from Monday) in the middle", () => {
+    const ranges: [string, string][] = [
+      ["2026-09-02T02:15:00Z", "2026-12-01T02:15:00Z"],
+      ["2026-11-01T18:30:00Z", "2026-11-04T05:45:00Z"],
+      ["2026-11-01T10:15:00Z", "2026-11-01T10:45:00Z"],
+      ["2026-11-01T11:45:00Z", "2026-11-02T12:15:00Z"],
+      ["2026-03-28T23:00:00Z", "2026-03-29T22:00:00Z"],
+    ];
+    for (const [from, to] of ranges) expectExact(cover(t(from), t(to)), t(from), t(to));
+    const ninety = cover(t("2026-09-02T02:15:00Z"), t("2026-12-01T02:15:00Z"));
+    expect(ninety.filter((piece) => piece.level === 3)).toEqual([
+      { level: 3, from: t("2026-08-31T00:00:00Z"), to: t("2026-11-30T00:00:00Z"), sign: 1 },
+    ]);
+    expect(ninety.length).toBeLessThan(20);
   });
 
   it("stay with quarters inside one hour", () => {
     expect(cover(t("2026-11-01T10:15:00Z"), t("2026-11-01T10:45:00Z"))).toEqual([
-      { level: 0, from: t("2026-11-01T10:15:00Z"), to: t("2026-11-01T10:45:00Z"), index: 0 },
+      { level: 0, from: t("2026-11-01T10:15:00Z"), to: t("2026-11-01T10:45:00Z"), sign: 1 },
     ]);
+  });
+
+  it("leave what a set does not keep to the source rows, and nothing coarser than it keeps", () => {
+    const from = t("2026-11-01T18:30:00Z");
+    const to = t("2026-11-09T18:30:00Z");
+    const pieces = cover(from, to, { lowest: 2, highest: 2 });
+    expect(pieces.filter((piece) => piece.level === -1).map((piece) => [piece.sign, iso(piece.from), iso(piece.to)])).toEqual([
+      [1, "2026-11-01T18:30:00.000Z", "2026-11-02T00:00:00.000Z"],
+      [-1, "2026-11-09T18:30:00.000Z", "2026-11-10T00:00:00.000Z"],
+    ]);
+    expect(pieces.every((piece) => piece.level === -1 || piece.level === 2)).toBe(true);
+    expectExact(pieces, from, to);
   });
 });
 
@@ -55,12 +99,12 @@ describe("series buckets in a time zone", () => {
     ]);
   });
 
-  it("cut each bucket's share of the range into 15-minute-aligned slots", () => {
-    const from = t("2026-10-31T18:30:00Z");
+  it("cut the range into each bucket's share, on 15-minute boundaries", () => {
+    const from = t("2026-10-31T19:07:00Z");
     const to = t("2026-11-02T18:30:00Z");
-    const ranges = seriesCover(from, to, bucketStarts(from, to, "day", "Asia/Kolkata"));
-    expect(new Set(ranges.map((range) => range.index))).toEqual(new Set([0, 1]));
-    for (const range of ranges) expect(range.from % QUARTER).toBe(0);
-    expect(ranges.reduce((sum, range) => sum + range.to - range.from, 0)).toBe(to - from);
+    expect(bucketSpans(from, to, bucketStarts(from, to, "day", "Asia/Kolkata")).map((span) => [iso(span.from), iso(span.to)])).toEqual([
+      ["2026-10-31T19:00:00.000Z", "2026-11-01T18:30:00.000Z"],
+      ["2026-11-01T18:30:00.000Z", "2026-11-02T18:30:00.000Z"],
+    ]);
   });
 });

@@ -1,0 +1,101 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyMigrations } from "@/lib/db/migrations";
+import { rebuildStats } from "@/lib/stats/rebuild-stats";
+import {
+  createTeamFactsTable,
+  createTeamGroupedCounts,
+  teamChangesWaiting,
+  teamFactsFromChanges,
+  upsertTeamCounts,
+} from "@/lib/stats/team-sql";
+import { scratchDatabase } from "../support/scratch-database";
+
+// The team rollups on a database of their own: conversation events written before the upgrade wait
+// for the rebuild, and after it the fold counts every event once, whatever order the transactions
+// that wrote them commit in — an event written by a transaction that started before the last fold
+// and committed after it is not skipped, as a "highest id seen" mark would skip it.
+
+const BEFORE_TEAM_ROLLUPS = "20261130232940_statistics_rollups";
+let database: Awaited<ReturnType<typeof scratchDatabase>>;
+let client: pg.Client;
+
+beforeAll(async () => {
+  database = await scratchDatabase("switchboard_team_fold");
+  await applyMigrations({ connectionString: database.url, until: BEFORE_TEAM_ROLLUPS });
+  client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+}, 60_000);
+
+afterAll(async () => {
+  await client?.end();
+  await database?.drop();
+});
+
+const writeEvent = (on: pg.ClientBase, conversationId: string) =>
+  on.query(
+    `INSERT INTO "ConversationEvent" ("conversationId", "channelId", kind, at) VALUES ($1, 'channel', 'opened', now() AT TIME ZONE 'UTC')`,
+    [conversationId],
+  );
+
+/** The fold's team part, as lib/stats/fold-stats.ts runs it. */
+async function foldTeam(): Promise<number> {
+  await client.query("BEGIN");
+  try {
+    await client.query(createTeamFactsTable);
+    const taken = (await client.query(teamFactsFromChanges)).rowCount ?? 0;
+    if (taken) {
+      await client.query(createTeamGroupedCounts);
+      await client.query(upsertTeamCounts);
+    }
+    await client.query("COMMIT");
+    return taken;
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  }
+}
+
+async function opened(): Promise<number> {
+  const { rows } = await client.query<{ opened: string }>(
+    `SELECT coalesce(sum(opened), 0) AS opened FROM "ConversationRollup" WHERE gset = 0 AND level = 2`,
+  );
+  return Number(rows[0]!.opened);
+}
+
+describe("the team rollups' fold", () => {
+  it("waits for a rebuild after the upgrade, then counts every event once in whatever order it commits", async () => {
+    await writeEvent(client, "before-1");
+    await writeEvent(client, "before-2");
+    await applyMigrations({ connectionString: database.url });
+    expect((await client.query(teamChangesWaiting)).rows[0]).toMatchObject({ stale: true });
+
+    await rebuildStats(client);
+    expect(await opened()).toBe(2);
+    expect((await client.query(teamChangesWaiting)).rows[0]).toEqual({ stale: false, events: false });
+    expect(await foldTeam()).toBe(0);
+
+    // A transaction writes an event and stays open while another writes one and the fold runs.
+    const slow = new pg.Client({ connectionString: database.url });
+    await slow.connect();
+    try {
+      await slow.query("BEGIN");
+      await writeEvent(slow, "slow");
+      await writeEvent(client, "quick");
+      expect(await foldTeam()).toBe(1);
+      expect(await opened()).toBe(3);
+      await slow.query("COMMIT");
+    } finally {
+      await slow.end();
+    }
+    expect((await client.query(teamChangesWaiting)).rows[0]).toEqual({ stale: false, events: true });
+    expect(await foldTeam()).toBe(1);
+    expect(await opened()).toBe(4);
+    expect(await foldTeam()).toBe(0);
+
+    // A rebuild now finds the same.
+    await rebuildStats(client);
+    expect(await opened()).toBe(4);
+    expect(await foldTeam()).toBe(0);
+  });
+});
