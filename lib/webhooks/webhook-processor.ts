@@ -107,8 +107,14 @@ class WebhookProcessor {
   private async poll() {
     if (this.stopped) return;
     try {
+      // The lanes with waiting bodies, one index probe per lane however long the backlog.
       const rows = await db.$queryRaw<{ lane: number }[]>`
-        SELECT DISTINCT lane FROM "WebhookEvent" WHERE state = 'RECEIVED'`;
+        WITH RECURSIVE waiting AS (
+          SELECT min(lane) AS lane FROM "WebhookEvent" WHERE state = 'RECEIVED'
+          UNION ALL
+          SELECT (SELECT min(lane) FROM "WebhookEvent" WHERE state = 'RECEIVED' AND lane > waiting.lane)
+          FROM waiting WHERE waiting.lane IS NOT NULL)
+        SELECT lane FROM waiting WHERE lane IS NOT NULL`;
       this.wake(rows.map((row) => row.lane).filter((lane) => !this.running.has(lane)));
     } catch (error) {
       if (!isDatabaseDown(error)) console.error("[webhook] could not look for unprocessed bodies", error);

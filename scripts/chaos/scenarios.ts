@@ -15,9 +15,22 @@ import { countOutcome, waitUntilProcessed, type Counts } from "./verify";
 export const scenarioNames = ["server-kill", "database-restart", "two-instances"] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
-export type ScenarioResult = { name: ScenarioName; counts: Counts; problems: string[]; sending: SendStats; struckAt: number };
+export type ScenarioResult = {
+  name: ScenarioName;
+  counts: Counts;
+  problems: string[];
+  sending: SendStats;
+  /** Bodies acknowledged when the run was broken, and how many of them waited to be processed. */
+  struckAt: number;
+  waitingAtStrike: number;
+};
 
 const STRIKE_AT = 0.4;
+
+async function waitingBodies(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ waiting: number }>(`SELECT count(*)::int AS waiting FROM "WebhookEvent" WHERE state = 'RECEIVED'`);
+  return rows[0]?.waiting ?? 0;
+}
 
 export async function runScenario({
   name,
@@ -67,7 +80,10 @@ export async function runScenario({
     let targets = servers.filter((server) => server.pid).map((server) => server.baseUrl);
     let struck: Promise<void> | null = null;
     let struckAt = 0;
+    let waitingAtStrike = 0;
     const strike = async () => {
+      // What was stored but not yet processed when the blow fell: it must come through all the same.
+      waitingAtStrike = await waitingBodies(client);
       if (name === "server-kill") {
         await servers[0]!.kill();
         log(`${name}: server a killed`);
@@ -80,8 +96,8 @@ export async function runScenario({
         await database.start();
         log(`${name}: PostgreSQL started again`);
       } else {
-        targets = [servers[1]!.baseUrl];
         await servers[0]!.kill();
+        targets = [servers[1]!.baseUrl];
         log(`${name}: server a killed; b carries on alone`);
       }
     };
@@ -102,7 +118,7 @@ export async function runScenario({
     await verifier.connect();
     try {
       await waitUntilProcessed(verifier);
-      return { name, ...(await countOutcome(verifier, channelId, plan)), sending, struckAt };
+      return { name, ...(await countOutcome(verifier, channelId, plan)), sending, struckAt, waitingAtStrike };
     } finally {
       await verifier.end();
     }
