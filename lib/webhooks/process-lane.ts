@@ -7,10 +7,10 @@ import type { LoggedBody } from "./adapter";
 import { adapterOfColumn } from "./adapters";
 import { LANE_LOCK_BASE } from "./lanes";
 
-// One batch of a lane: in one transaction, take the lane's lock (so no other transaction, in this
-// instance or another, processes it meanwhile), read its oldest unprocessed bodies in arrival
-// order, hand them to their adapters, and mark each PROCESSED or FAILED. Socket events go out only
-// after the commit. A crash or a failure before the commit leaves every body RECEIVED, to be
+// One batch: in one transaction, take the locks of the lanes asked for that no one else holds (so no
+// other transaction, in this instance or another, processes them meanwhile), read their oldest
+// unprocessed bodies in arrival order, hand them to their adapters, and mark each PROCESSED or
+// FAILED. Socket events go out only after the commit. A crash or a failure before the commit leaves every body RECEIVED, to be
 // processed again; nothing is stored twice, since messages and receipts are unique in the database.
 
 export const BATCH_SIZE = 200;
@@ -18,7 +18,15 @@ export const BATCH_SIZE = 200;
 const TRANSACTION_TIMEOUT_MS = 60_000;
 const transactionOptions = { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 10_000 };
 
-export type LaneRun = { busy: true } | { busy: false; processed: number; full: boolean };
+export type LanesRun = {
+  /** The lanes this batch held: their bodies were processed in arrival order, up to the limit. */
+  locked: number[];
+  /** Lanes another transaction holds (another instance, or a replay): to be tried again soon. */
+  busy: number[];
+  processed: number;
+  /** The batch took `limit` bodies: its lanes may have more waiting. */
+  full: boolean;
+};
 
 /** A batch that failed as a whole (the database being unavailable is thrown as it is). */
 export class BatchFailure extends Error {
@@ -37,38 +45,46 @@ type Row = LoggedBody & { source: string };
 const columns = Prisma.sql`id, seq, source::text AS source, payload, "phoneNumberId" AS account, "channelId"`;
 
 /**
- * Up to `limit` of the lane's oldest bodies, in bulk; `isolate` (one body, after batches failed as
- * a whole) puts each of its items in a savepoint, so what cannot be stored is named on the body
- * and the rest is stored.
+ * Up to `limit` of the oldest bodies of the given lanes that no other transaction holds, in bulk,
+ * in arrival order; `isolate` (one body of one lane, after batches failed as a whole) puts each of
+ * its items in a savepoint, so what cannot be stored is named on the body and the rest is stored.
  */
-export async function processLane({
-  lane,
+export async function processLanes({
+  lanes,
   limit = BATCH_SIZE,
   isolate = false,
 }: {
-  lane: number;
+  lanes: number[];
   limit?: number;
   isolate?: boolean;
-}): Promise<LaneRun> {
+}): Promise<LanesRun> {
   let size = limit;
   const run = await withRetryOnConflict(({ last }) =>
     db.$transaction(async (tx) => {
-      const [{ locked } = { locked: false }] = await tx.$queryRaw<{ locked: boolean }[]>`
-        SELECT pg_try_advisory_xact_lock(${LANE_LOCK_BASE + lane}::bigint) AS locked`;
-      if (!locked) return { busy: true as const };
+      const locked = (
+        await tx.$queryRaw<{ lane: number }[]>`
+          SELECT lane FROM unnest(${lanes}::int[]) AS lane WHERE pg_try_advisory_xact_lock(${LANE_LOCK_BASE}::bigint + lane)`
+      ).map((row) => row.lane);
+      const busy = lanes.filter((lane) => !locked.includes(lane));
+      if (locked.length === 0) return { locked, busy, processed: 0, full: false, publications: [] };
+      // Each lane's oldest bodies from its own index range, then the oldest of those: bounded
+      // however long the backlog.
       const bodies = await tx.$queryRaw<Row[]>`
-        SELECT ${columns} FROM "WebhookEvent"
-        WHERE state = 'RECEIVED' AND lane = ${lane}::smallint ORDER BY seq LIMIT ${limit}`;
+        SELECT oldest.* FROM unnest(${locked}::int[]) AS held(lane)
+        CROSS JOIN LATERAL (
+          SELECT ${columns} FROM "WebhookEvent"
+          WHERE state = 'RECEIVED' AND lane = held.lane::smallint ORDER BY seq LIMIT ${limit}) AS oldest
+        ORDER BY oldest.seq LIMIT ${limit}`;
       size = bodies.length;
       const { publications } = await processBodies({ tx, bodies, isolate, isolateConflicts: last });
-      return { busy: false as const, processed: bodies.length, full: bodies.length === limit, publications };
+      return { locked, busy, processed: bodies.length, full: bodies.length === limit, publications };
     }, transactionOptions),
   ).catch((error: unknown) => {
     throw isDatabaseDown(error) ? error : new BatchFailure(size, error);
   });
-  if (run.busy) return run;
-  publish(...run.publications);
-  return { busy: false, processed: run.processed, full: run.full };
+  const { publications, ...result } = run;
+  publish(...publications);
+  return result;
 }
 
 /**

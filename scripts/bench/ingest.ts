@@ -2,7 +2,8 @@
 // the agents' sockets see them, with every acknowledged event checked in the database, next to a
 // bare-pg baseline measured in the same run, each against a fresh embedded PostgreSQL of its own:
 //   A throughput   N keep-alive clients, one inbound text to three receipts, as fast as acknowledged
-//   B latency      fixed rates (open loop): webhook POST → first socket that sees the change
+//   B latency      fixed rates (open loop): webhook POST → first socket that sees the change, each
+//                  after the database has settled (statistics folded, VACUUM ANALYZE, CHECKPOINT)
 //   route floor    the same POSTs refused 401 at the signature check: HTTP, body and HMAC only
 //   baseline       the same writes by a bare pg client, one transaction per event, second database
 // Receipts apply to outbound messages inserted with pg before each phase (status SENT, known wamids),
@@ -18,7 +19,7 @@ import pg from "pg";
 import { applyMigrations } from "../../lib/db/migrations";
 import { baselineSender } from "./ingest/baseline";
 import { findProfile, summarizeCpuProfile } from "./ingest/cpu-profile";
-import { loadAverages } from "./ingest/drain";
+import { loadAverages, settle } from "./ingest/drain";
 import { signInCookie as signIn } from "../lib/sign-in";
 import { webhookSender } from "./ingest/http";
 import { runClosedLoop, runOpenLoop, type Send } from "./ingest/load";
@@ -214,7 +215,10 @@ async function main(): Promise<RunReport> {
     const workload = new Workload({ tag, customers: options.customers, outbound });
     const tracker = new LatencyTracker();
     fleet.track(tracker);
-    console.log(`B latency: ${rate} events/s for ${options.latencySeconds} s …`);
+    const settled = await settle(client);
+    console.log(
+      `B latency: ${rate} events/s for ${options.latencySeconds} s (database settled first in ${settled} s: fold caught up, VACUUM ANALYZE, CHECKPOINT) …`,
+    );
     latency.push(
       await measurePhase({
         name: `B ${rate}/s`,

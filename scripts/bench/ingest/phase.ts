@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { loadAverages, waitForDrain, type Drain } from "./drain";
+import { loadAverages, queueWait, waitForDrain, type Drain } from "./drain";
 import type { PhaseResult } from "./load";
 import {
   measureCpu,
@@ -28,6 +28,8 @@ export type PhaseReport = {
   cpuMsPerEvent: { server: number; postgres: number; bench: number };
   /** After the load: until every acknowledged body was processed (null for probes that store nothing). */
   drain: Drain | null;
+  /** How long bodies waited for their batch, in ms (null for probes that store nothing). */
+  queued: { p50: number; p95: number } | null;
   /** Acknowledged events per second of load plus drain: what the server processes, sustained. */
   processedPerSecond: number;
   /** Load averages (1, 5, 15 min) as the phase ended: the machine is shared. */
@@ -78,6 +80,7 @@ export async function measurePhase({
     sockets = tracker.summary(result.acceptedKeys);
   }
   const verdict = verify ? await verifyPhase({ client, channelId, result }) : null;
+  const queued = drain ? await queueWait(client, { since }) : null;
   const { acceptedInbound: _inbound, acceptedReceipts: _receipts, acceptedKeys: _keys, ...rest } = result;
   const processedPerSecond = round(result.accepted / (result.seconds + (drain?.seconds ?? 0)), 1);
   // CPU was measured over load and drain, so it is shared over the events processed in that time.
@@ -94,6 +97,7 @@ export async function measurePhase({
     statements,
     connections,
     drain,
+    queued,
     processedPerSecond,
     load: loadAverages(),
   };

@@ -98,7 +98,9 @@ export function measureCpu({ serverPid, postmasterPid }: { serverPid?: number; p
 export type StatementProfile = {
   statementsPerEvent: number;
   dbMsPerEvent: number;
-  top: { query: string; perEvent: number; meanMs: number }[];
+  /** Time PostgreSQL spent planning them (statements sent unprepared are planned on every call). */
+  planMsPerEvent: number;
+  top: { query: string; perEvent: number; meanMs: number; meanPlanMs: number }[];
 };
 
 export async function resetStatements(client: pg.Client) {
@@ -107,8 +109,8 @@ export async function resetStatements(client: pg.Client) {
 
 /** Statements the app ran since the reset, per accepted event (pg-boss and our own queries left out). */
 export async function readStatements(client: pg.Client, database: string, events: number): Promise<StatementProfile> {
-  const { rows } = await client.query<{ query: string; calls: string; total: number }>(
-    `SELECT query, calls, total_exec_time AS total FROM pg_stat_statements
+  const { rows } = await client.query<{ query: string; calls: string; total: number; plan: number }>(
+    `SELECT query, calls, total_exec_time AS total, total_plan_time AS plan FROM pg_stat_statements
      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = $1)
        AND query !~* '(pg_stat_|pgboss|pg_database|pg_catalog|"_prisma_migrations")'
      ORDER BY calls DESC`,
@@ -117,13 +119,16 @@ export async function readStatements(client: pg.Client, database: string, events
   const perEvent = (value: number) => round(value / Math.max(1, events), 3);
   const calls = rows.reduce((sum, row) => sum + Number(row.calls), 0);
   const total = rows.reduce((sum, row) => sum + row.total, 0);
+  const plan = rows.reduce((sum, row) => sum + row.plan, 0);
   return {
     statementsPerEvent: perEvent(calls),
     dbMsPerEvent: perEvent(total),
+    planMsPerEvent: perEvent(plan),
     top: rows.slice(0, 30).map((row) => ({
       query: row.query.replace(/\s+/g, " ").slice(0, 140),
       perEvent: perEvent(Number(row.calls)),
       meanMs: round(row.total / Number(row.calls), 3),
+      meanPlanMs: round(row.plan / Number(row.calls), 3),
     })),
   };
 }

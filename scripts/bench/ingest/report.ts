@@ -153,13 +153,25 @@ export function printReport(report: RunReport): void {
     ]),
   ];
   const database = [
-    ["phase", "stmts/event", "db exec ms/event", "conns executing", "idle in tx", "lock wait", "pool full"],
+    [
+      "phase",
+      "queued p50 / p95",
+      "stmts/event",
+      "db exec ms/event",
+      "plan ms/event",
+      "conns executing",
+      "idle in tx",
+      "lock wait",
+      "pool full",
+    ],
     ...phases
       .filter((phase) => phase !== report.floor)
       .map((phase) => [
         phase.name,
+        phase.queued ? `${ms(phase.queued.p50)} / ${ms(phase.queued.p95)}` : "–",
         String(phase.statements.statementsPerEvent),
         String(phase.statements.dbMsPerEvent),
+        String(phase.statements.planMsPerEvent),
         String(phase.connections.executing),
         String(phase.connections.idleInTransaction),
         String(phase.connections.lockWaiting),
@@ -204,7 +216,9 @@ export function printReport(report: RunReport): void {
     "\nWhere the time goes: CPU as % of one core, and CPU time per processed event (bench = load generator, or the baseline's client)",
   );
   console.log(table(cpu));
-  console.log("\nDatabase: statements per event (pg_stat_statements) and the app's connections (means of 20 ms pg_stat_activity samples)");
+  console.log(
+    "\nDatabase: how long bodies waited for their batch, statements per event (pg_stat_statements) and the app's connections (means of 20 ms pg_stat_activity samples)",
+  );
   console.log(table(database));
   if (report.poolSweep.length) {
     console.log("\nDATABASE_POOL_SIZE sweep (phase A load, same run)");
@@ -237,9 +251,12 @@ export function printReport(report: RunReport): void {
       ]),
     );
   }
-  console.log("\nMost frequent statements per event (phase A)");
-  for (const statement of report.throughput.statements.top.slice(0, 10)) {
-    console.log(`  ${String(statement.perEvent).padStart(6)} × ${String(statement.meanMs).padStart(6)} ms  ${statement.query}`);
+  for (const phase of [report.throughput, report.latency[0]].filter((phase) => phase !== undefined)) {
+    console.log(`\nMost frequent statements per event (${phase.name}): calls per event × mean execution + planning time`);
+    for (const statement of phase.statements.top.slice(0, 10)) {
+      const times = `${String(statement.meanMs).padStart(6)} + ${String(statement.meanPlanMs).padStart(6)} ms`;
+      console.log(`  ${String(statement.perEvent).padStart(6)} × ${times}  ${statement.query}`);
+    }
   }
   if (report.serverCpuProfile) {
     const profile = report.serverCpuProfile;

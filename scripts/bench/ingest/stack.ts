@@ -56,7 +56,11 @@ export async function startDatabase({ name }: { name: string }): Promise<BenchDa
   const port = await freePort();
   let database = await startEmbeddedPostgres({ dataDir, port, database: name });
   // Loading a library needs a restart: set it, then start the same data directory again.
-  await withClient(database.url, (client) => client.query("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"));
+  await withClient(database.url, async (client) => {
+    await client.query("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
+    // Planning time too: statements sent unprepared are planned on every call.
+    await client.query("ALTER SYSTEM SET pg_stat_statements.track_planning = on");
+  });
   await database.stop();
   database = await startEmbeddedPostgres({ dataDir, port, database: name });
   await withClient(database.url, (client) => client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements"));
