@@ -70,7 +70,8 @@ export function isNewMessageForMe({
 }
 
 /**
- * A conversation event from the socket, written into the cache. Returns the toast to show, if any:
+ * A conversation event from the socket, written into the cache. Returns what the toast names (the
+ * customer and the preview; the caller words it), if one is due:
  * decided from the cache as it was before this event, so the same event delivered twice (or a
  * handler run twice) never toasts twice, and never from inside a state updater.
  */
@@ -78,11 +79,11 @@ export function applyConversationEvent(
   client: QueryClient,
   conversation: ConversationDto,
   { me, openId }: { me: string; openId: string | null },
-): string | null {
+): { name: string; preview: string } | null {
   const previous = cachedConversation(client, conversation.id);
   putConversation(client, conversation);
   if (!isNewMessageForMe({ previous, next: conversation, me, openId })) return null;
-  return `New message from ${conversation.contact.displayName}: ${conversation.lastMessagePreview ?? ""}`;
+  return { name: conversation.contact.displayName, preview: conversation.lastMessagePreview ?? "" };
 }
 
 export function addNotification(client: QueryClient, notification: NotificationDto) {

@@ -3,12 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { actionLabel, knownActions } from "@/lib/audit/audit-actions";
+import type { Translate } from "@/lib/i18n/phrase";
 
 // A multi-select of the known actions: a button that opens a list of checkboxes. Escape or a click
 // outside closes it and gives focus back to the button.
 
 export function ActionPicker({ selected, onChange }: { selected: string[]; onChange: (actions: string[]) => void }) {
   const t = useTranslations("audit");
+  const words = useTranslations() as Translate;
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -22,7 +24,7 @@ export function ActionPicker({ selected, onChange }: { selected: string[]; onCha
 
   const toggle = (action: string) =>
     onChange(selected.includes(action) ? selected.filter((item) => item !== action) : [...selected, action].sort());
-  const summary = selected.length === 1 ? actionLabel(selected[0]!) : t("actionsChosen", { count: selected.length });
+  const summary = selected.length === 1 ? actionLabel(selected[0]!, words) : t("actionsChosen", { count: selected.length });
 
   return (
     <div
@@ -62,7 +64,7 @@ export function ActionPicker({ selected, onChange }: { selected: string[]; onCha
               className="flex cursor-pointer items-center gap-2 rounded px-1 py-0.5 text-sm text-slate-700 hover:bg-slate-50"
             >
               <input type="checkbox" checked={selected.includes(action)} onChange={() => toggle(action)} />
-              <span className="flex-1">{actionLabel(action)}</span>
+              <span className="flex-1">{actionLabel(action, words)}</span>
               <span className="font-mono text-[10px] text-slate-500">{action}</span>
             </label>
           ))}

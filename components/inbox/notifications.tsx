@@ -1,12 +1,19 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { BellIcon } from "@/components/ui/icons";
 import { useNotifications } from "@/components/api/hooks";
 import { useReadNotifications } from "@/components/api/mutations";
+import { useDates } from "@/components/i18n/use-dates";
+import { useEventFormats } from "@/components/i18n/use-event-formats";
+import type { NotificationDto } from "@/lib/conversations/types";
+import type { Translate } from "@/lib/i18n/phrase";
+import { notificationText } from "./notification-text";
 
 // Getting an agent's attention: in-page toasts, a count in the tab title, and, if they opt in, a
-// browser notification and a short sound (made with WebAudio: nothing to download).
+// browser notification and a short sound (made with WebAudio: nothing to download). Notifications
+// arrive as a kind and its values and are worded here, in the agent's language.
 
 export type Toast = { id: string; text: string; conversationId: string | null };
 
@@ -19,6 +26,7 @@ const browserPermission = (): NotificationPermission | "unsupported" =>
   typeof Notification === "undefined" ? "unsupported" : Notification.permission;
 
 export function useAttention({ unreadMine }: { unreadMine: number }) {
+  const t = useTranslations("notifications");
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [sound, setSound] = useState(storedSound);
   const [browser, setBrowser] = useState(browserPermission);
@@ -28,8 +36,8 @@ export function useAttention({ unreadMine }: { unreadMine: number }) {
 
   useEffect(() => {
     const total = unreadMine + unreadNotifications;
-    document.title = total > 0 ? `(${total}) Inbox · Switchboard` : "Inbox · Switchboard";
-  }, [unreadMine, unreadNotifications]);
+    document.title = t("documentTitle", { count: total });
+  }, [unreadMine, unreadNotifications, t]);
 
   /** One toast (and sound, and browser notification when hidden); called from event handlers only. */
   const alert = useCallback(
@@ -67,7 +75,15 @@ export function useAttention({ unreadMine }: { unreadMine: number }) {
 
 export type Attention = ReturnType<typeof useAttention>;
 
+/** A notification's words, in the agent's language (for the bell, toasts and the browser's notification). */
+export function useNotificationText() {
+  const t = useTranslations();
+  const formats = useEventFormats();
+  return useCallback((notification: NotificationDto) => notificationText(notification, t as Translate, formats), [t, formats]);
+}
+
 export function Toasts({ attention, onOpen }: { attention: Attention; onOpen: (conversationId: string) => void }) {
+  const t = useTranslations("notifications");
   if (attention.toasts.length === 0) return null;
   return (
     <div className="fixed bottom-4 right-4 z-50 flex w-80 flex-col gap-2" aria-live="polite" data-testid="toasts">
@@ -86,7 +102,11 @@ export function Toasts({ attention, onOpen }: { attention: Attention; onOpen: (c
           >
             {toast.text}
           </button>
-          <button aria-label="Dismiss" className="text-slate-500 hover:text-slate-700" onClick={() => attention.dismissToast(toast.id)}>
+          <button
+            aria-label={t("dismiss")}
+            className="text-slate-500 hover:text-slate-700"
+            onClick={() => attention.dismissToast(toast.id)}
+          >
             ×
           </button>
         </div>
@@ -96,6 +116,9 @@ export function Toasts({ attention, onOpen }: { attention: Attention; onOpen: (c
 }
 
 export function NotificationBell({ attention, onOpen }: { attention: Attention; onOpen: (conversationId: string) => void }) {
+  const t = useTranslations("notifications");
+  const words = useNotificationText();
+  const dates = useDates();
   const [open, setOpen] = useState(false);
   return (
     <div className="relative">
@@ -103,7 +126,7 @@ export function NotificationBell({ attention, onOpen }: { attention: Attention; 
         onClick={() => setOpen(!open)}
         data-testid="notification-bell"
         className="relative rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-100"
-        aria-label={`Notifications, ${attention.unreadNotifications} unread`}
+        aria-label={t("bellLabel", { count: attention.unreadNotifications })}
       >
         <BellIcon />
         {attention.unreadNotifications > 0 && (
@@ -118,15 +141,13 @@ export function NotificationBell({ attention, onOpen }: { attention: Attention; 
       {open && (
         <div className="absolute left-0 top-8 z-30 w-80 rounded-lg border border-slate-200 bg-white text-sm shadow-lg">
           <div className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
-            <span className="font-semibold">Notifications</span>
+            <span className="font-semibold">{t("title")}</span>
             <button className="text-xs text-brand-700 hover:underline" onClick={attention.markAllRead}>
-              Mark all read
+              {t("markAllRead")}
             </button>
           </div>
           <ul className="max-h-80 overflow-y-auto">
-            {attention.notifications.length === 0 && (
-              <li className="px-3 py-6 text-center text-xs text-slate-500">Mentions and assignments show up here.</li>
-            )}
+            {attention.notifications.length === 0 && <li className="px-3 py-6 text-center text-xs text-slate-500">{t("empty")}</li>}
             {attention.notifications.map((notification) => (
               <li key={notification.id}>
                 <button
@@ -136,15 +157,15 @@ export function NotificationBell({ attention, onOpen }: { attention: Attention; 
                     setOpen(false);
                   }}
                 >
-                  {notification.body}
-                  <span className="block text-[11px] font-normal text-slate-500">{new Date(notification.createdAt).toLocaleString()}</span>
+                  {words(notification)}
+                  <span className="block text-[11px] font-normal text-slate-500">{dates.full(notification.createdAt)}</span>
                 </button>
               </li>
             ))}
           </ul>
           <div className="flex gap-3 border-t border-slate-100 px-3 py-2 text-xs text-slate-600">
             <label className="flex items-center gap-1">
-              <input type="checkbox" checked={attention.sound} onChange={attention.toggleSound} /> Sound
+              <input type="checkbox" checked={attention.sound} onChange={attention.toggleSound} /> {t("sound")}
             </label>
             {attention.browser !== "unsupported" && (
               <label className="flex items-center gap-1">
@@ -154,7 +175,7 @@ export function NotificationBell({ attention, onOpen }: { attention: Attention; 
                   disabled={attention.browser !== "default"}
                   onChange={() => void attention.enableBrowser()}
                 />
-                Browser notifications{attention.browser === "denied" ? " (blocked in the browser)" : ""}
+                {t("browser", { blocked: attention.browser === "denied" ? "yes" : "no" })}
               </label>
             )}
           </div>

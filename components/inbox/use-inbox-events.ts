@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useMemo } from "react";
 import {
   addNotification,
@@ -12,6 +13,7 @@ import {
 } from "@/components/api/cache";
 import { api } from "@/components/api/client";
 import type { ConversationDto, MessageDto, NotificationDto } from "@/lib/conversations/types";
+import { useNotificationText } from "./notifications";
 import type { RealtimeSocket } from "./use-realtime";
 
 type Options = {
@@ -24,15 +26,18 @@ type Options = {
 /**
  * The socket's events, written into the query cache. Toasts are decided here, in the event
  * handler, from the cache as it was before the event: once per event, never inside a state updater.
+ * They are worded here too, in the agent's language (a notification arrives as a kind and values).
  */
 export function useInboxEvents({ socket, me, openId, alert }: Options) {
+  const t = useTranslations("notifications");
+  const notificationText = useNotificationText();
   const client = useQueryClient();
   const lists = useMemo(() => listRefresher(client), [client]);
 
   const onConversation = useEffectEvent((conversation: ConversationDto) => {
     const toast = applyConversationEvent(client, conversation, { me, openId });
     lists.schedule();
-    if (toast) alert(toast, conversation.id);
+    if (toast) alert(t("newMessage", toast), conversation.id);
   });
 
   const onMessage = useEffectEvent((message: MessageDto) => {
@@ -48,7 +53,7 @@ export function useInboxEvents({ socket, me, openId, alert }: Options) {
 
   const onNotification = useEffectEvent((notification: NotificationDto) => {
     addNotification(client, notification);
-    alert(notification.body, notification.conversationId);
+    alert(notificationText(notification), notification.conversationId);
   });
 
   useEffect(() => {

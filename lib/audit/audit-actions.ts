@@ -1,141 +1,114 @@
-// Every action Switchboard records, in words: a short label for the filter, and a sentence for one
-// event ("Changed Priya's role from Agent to Manager"). No imports, so the page's filter bar shows
-// the same labels the server writes sentences with. An action not listed here is shown as recorded.
+import type { MessageKey, PhraseValues, Translate } from "@/lib/i18n/phrase";
+
+// Every action Switchboard records, in words: a short label for the filter ("audit.actions.<action>")
+// and a sentence for one event ("audit.summary.<action>": "Changed Priya's role from Agent to
+// Manager"), in the reader's language. Only the values of each sentence are picked here, so the
+// page's filter bar and the server's API and export word actions alike. An action not listed here
+// is shown as recorded.
 
 type Fields = Record<string, unknown> | null;
 export type EventFacts = { action: string; target: string; before: Fields; after: Fields; reason: string | null };
-type Action = { label: string; sentence: (facts: EventFacts) => string };
+type Values = (facts: EventFacts) => PhraseValues;
 
-const roleNames: Record<string, string> = { ADMIN: "Admin", MANAGER: "Manager", AGENT: "Agent" };
-const role = (value: unknown) => (typeof value === "string" ? (roleNames[value] ?? value) : "no role");
+const role = (value: unknown) => (typeof value === "string" && value ? value : "none");
 const str = (value: unknown, fallback = "?") => (typeof value === "string" && value !== "" ? value : fallback);
-const count = (value: unknown, one: string, many: string) => {
-  const n = Array.isArray(value) ? value.length : 0;
-  return `${n} ${n === 1 ? one : many}`;
-};
-const possessive = (name: string) => (name.endsWith("s") ? `${name}'` : `${name}'s`);
+const count = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+/** English writes "James' role" but "Priya's role"; other languages ignore the choice. */
+const possessive = (name: string) => (name.endsWith("s") ? "s" : "other");
+const none: Values = () => ({});
+const targetOnly: Values = ({ target }) => ({ target });
 
-export const auditActions: Record<string, Action> = {
-  "auth.signed_in": { label: "Signed in", sentence: () => "Signed in" },
-  "auth.sign_in_failed": {
-    label: "Sign-in failed",
-    sentence: ({ after, reason }) => `Failed to sign in as ${str(after?.email)}${reason ? ` (${reason})` : ""}`,
+const auditActions: Record<string, Values> = {
+  "auth.signed_in": none,
+  "auth.sign_in_failed": ({ after, reason }) => ({ email: str(after?.email), reason: reason ?? "", hasReason: reason ? "yes" : "no" }),
+  "auth.locked_out": ({ after }) => ({ email: str(after?.email) }),
+  "setup.completed": none,
+  "invite.created": ({ after }) => ({ email: str(after?.email), role: role(after?.role) }),
+  "invite.accepted": none,
+  "invite.revoked": ({ before, target }) => ({ email: str(before?.email, target) }),
+  "user.role_changed": ({ target, before, after }) => ({
+    target,
+    possessive: possessive(target),
+    from: role(before?.role),
+    to: role(after?.role),
+  }),
+  "user.inboxes_changed": ({ target, before, after }) => ({
+    target,
+    possessive: possessive(target),
+    from: count(before?.inboxes),
+    to: count(after?.inboxes),
+  }),
+  "user.teams_changed": ({ target, before, after }) => ({
+    target,
+    possessive: possessive(target),
+    from: count(before?.teams),
+    to: count(after?.teams),
+  }),
+  "user.deactivated": targetOnly,
+  "user.reactivated": targetOnly,
+  "user.profile_updated": none,
+  "user.password_changed": none,
+  "user.password_reset_issued": targetOnly,
+  "user.password_reset": none,
+  "user.signed_out_everywhere": none,
+  "channel.added": ({ after }) => ({
+    kind: after?.pageId ? "page" : "number",
+    page: str(after?.pageName),
+    number: str(after?.displayPhoneNumber),
+    name: str(after?.name),
+  }),
+  "channel.updated": ({ target, after }) => ({
+    target,
+    replaced: Array.isArray(after?.secretsReplaced) ? after.secretsReplaced.length : 0,
+  }),
+  "channel.disabled": targetOnly,
+  "channel.enabled": targetOnly,
+  "label.created": ({ after }) => ({ name: str(after?.name) }),
+  "canned_response.saved": ({ before, after }) => ({ shortcut: str(after?.shortcut), change: before ? "changed" : "added" }),
+  "canned_response.deleted": ({ before }) => ({ shortcut: str(before?.shortcut) }),
+  "contact.blocked": targetOnly,
+  "contact.unblocked": targetOnly,
+  "contact.marked_spam": targetOnly,
+  "contact.unmarked_spam": targetOnly,
+  "contact.renamed": ({ before, after }) => ({
+    from: str(before?.name, ""),
+    to: str(after?.name, ""),
+    hadName: before?.name ? "yes" : "no",
+    hasName: after?.name ? "yes" : "no",
+  }),
+  "contact.linked": ({ target, after }) => {
+    const other = (after?.sameAs as { name?: unknown } | undefined)?.name;
+    return { target, other: str(other, ""), known: typeof other === "string" && other ? "yes" : "no" };
   },
-  "auth.locked_out": { label: "Locked out", sentence: ({ after }) => `Locked out ${str(after?.email)} after too many failed sign-ins` },
-  "setup.completed": { label: "Setup completed", sentence: () => "Set up Switchboard as its first admin" },
-  "invite.created": {
-    label: "Invitation sent",
-    sentence: ({ after }) => `Invited ${str(after?.email)} as ${role(after?.role)}`,
-  },
-  "invite.accepted": { label: "Invitation accepted", sentence: () => "Accepted an invitation and joined" },
-  "invite.revoked": {
-    label: "Invitation revoked",
-    sentence: ({ before, target }) => `Revoked the invitation for ${str(before?.email, target)}`,
-  },
-  "user.role_changed": {
-    label: "Role changed",
-    sentence: ({ target, before, after }) => `Changed ${possessive(target)} role from ${role(before?.role)} to ${role(after?.role)}`,
-  },
-  "user.inboxes_changed": {
-    label: "Inboxes changed",
-    sentence: ({ target, before, after }) =>
-      `Changed ${possessive(target)} inboxes from ${count(before?.inboxes, "inbox", "inboxes")} to ${count(after?.inboxes, "inbox", "inboxes")}`,
-  },
-  "user.teams_changed": {
-    label: "Teams changed",
-    sentence: ({ target, before, after }) =>
-      `Changed ${possessive(target)} teams from ${count(before?.teams, "team", "teams")} to ${count(after?.teams, "team", "teams")}`,
-  },
-  "user.deactivated": { label: "User deactivated", sentence: ({ target }) => `Deactivated ${target}` },
-  "user.reactivated": { label: "User reactivated", sentence: ({ target }) => `Reactivated ${target}` },
-  "user.profile_updated": { label: "Profile updated", sentence: () => "Updated their own profile" },
-  "user.password_changed": { label: "Password changed", sentence: () => "Changed their password" },
-  "user.password_reset_issued": { label: "Password reset issued", sentence: ({ target }) => `Issued a password reset link for ${target}` },
-  "user.password_reset": { label: "Password reset", sentence: () => "Reset their password with a link" },
-  "user.signed_out_everywhere": { label: "Signed out everywhere", sentence: () => "Signed out of every session" },
-  "channel.added": {
-    label: "Channel connected",
-    sentence: ({ after }) =>
-      after?.pageId
-        ? `Connected the Facebook Page “${str(after?.pageName)}” as the inbox “${str(after?.name)}”`
-        : `Connected the WhatsApp number +${str(after?.displayPhoneNumber)} as the inbox “${str(after?.name)}”`,
-  },
-  "channel.updated": {
-    label: "Channel changed",
-    sentence: ({ target, after }) => {
-      const replaced = Array.isArray(after?.secretsReplaced)
-        ? ` and replaced its ${after.secretsReplaced.length === 1 ? "credential" : "credentials"}`
-        : "";
-      return `Changed the channel ${target}${replaced}`;
-    },
-  },
-  "channel.disabled": { label: "Channel disabled", sentence: ({ target }) => `Disabled the channel ${target}: it sends nothing` },
-  "channel.enabled": { label: "Channel enabled", sentence: ({ target }) => `Enabled the channel ${target} again` },
-  "label.created": { label: "Label created", sentence: ({ after }) => `Created the label “${str(after?.name)}”` },
-  "canned_response.saved": {
-    label: "Canned reply saved",
-    sentence: ({ before, after }) => `${before ? "Changed" : "Added"} the canned reply /${str(after?.shortcut)}`,
-  },
-  "canned_response.deleted": {
-    label: "Canned reply deleted",
-    sentence: ({ before }) => `Deleted the canned reply /${str(before?.shortcut)}`,
-  },
-  "contact.blocked": { label: "Contact blocked", sentence: ({ target }) => `Blocked ${target}` },
-  "contact.unblocked": { label: "Contact unblocked", sentence: ({ target }) => `Unblocked ${target}` },
-  "contact.marked_spam": { label: "Marked as spam", sentence: ({ target }) => `Marked ${target} as spam` },
-  "contact.unmarked_spam": { label: "Spam mark removed", sentence: ({ target }) => `Removed the spam mark from ${target}` },
-  "contact.renamed": {
-    label: "Contact renamed",
-    sentence: ({ before, after }) => `Renamed the contact “${str(before?.name, "unnamed")}” to “${str(after?.name, "unnamed")}”`,
-  },
-  "contact.linked": {
-    label: "Contacts linked",
-    sentence: ({ target, after }) =>
-      `Linked ${target} and ${str((after?.sameAs as { name?: unknown } | undefined)?.name, "another contact")} as the same person`,
-  },
-  "contact.unlinked": { label: "Contact unlinked", sentence: ({ target }) => `Unlinked ${target} from the person it was linked to` },
-  "contact.marketing_stopped": { label: "Marketing stopped", sentence: ({ target }) => `Stopped marketing messages to ${target}` },
-  "contact.marketing_resume": { label: "Marketing resumed", sentence: ({ target }) => `Resumed marketing messages to ${target}` },
-  "assignment.settings_changed": { label: "Assignment settings changed", sentence: () => "Changed the assignment settings" },
-  "rate_card.replaced": {
-    label: "Rate card replaced",
-    sentence: ({ after }) => `Replaced the rate card (${count(after, "rate", "rates")})`,
-  },
-  "flow.added": { label: "Flow added", sentence: ({ after }) => `Added the flow “${str(after?.name)}”` },
-  "flow.removed": { label: "Flow removed", sentence: ({ before }) => `Removed the flow “${str(before?.name)}”` },
-  "message.resent": {
-    label: "Unconfirmed message resent",
-    sentence: ({ target }) => `Resent a message to ${target} that WhatsApp had not confirmed`,
-  },
-  "message.discarded": {
-    label: "Unconfirmed message discarded",
-    sentence: ({ target }) => `Discarded a message to ${target} that WhatsApp had not confirmed`,
-  },
-  "message.dead_letter_retried": {
-    label: "Failed send retried",
-    sentence: ({ target }) => `Retried a message to ${target} whose sending had given up`,
-  },
-  "webhook_event.replayed": { label: "Webhook replayed", sentence: () => "Replayed a logged webhook" },
-  "channel_alert.dismissed": { label: "Alert dismissed", sentence: ({ after }) => `Dismissed the alert “${str(after?.summary)}”` },
-  "audit.exported": {
-    label: "Audit log exported",
-    sentence: ({ after }) => `Exported the audit log as ${after?.format === "jsonl" ? "JSON Lines" : "CSV"}`,
-  },
-  "audit.chain_keyed": { label: "Audit chain keyed", sentence: () => "Sealed the audit trail's earlier events with the audit key" },
+  "contact.unlinked": targetOnly,
+  "contact.marketing_stopped": targetOnly,
+  "contact.marketing_resume": targetOnly,
+  "assignment.settings_changed": none,
+  "rate_card.replaced": ({ after }) => ({ count: count(after) }),
+  "flow.added": ({ after }) => ({ name: str(after?.name) }),
+  "flow.removed": ({ before }) => ({ name: str(before?.name) }),
+  "message.resent": targetOnly,
+  "message.discarded": targetOnly,
+  "message.dead_letter_retried": targetOnly,
+  "webhook_event.replayed": none,
+  "channel_alert.dismissed": ({ after }) => ({ summary: str(after?.summary) }),
+  "audit.exported": ({ after }) => ({ format: after?.format === "jsonl" ? "jsonl" : "csv" }),
+  "audit.chain_keyed": none,
 };
 
 export const knownActions = Object.keys(auditActions).sort();
 
-export function actionLabel(action: string): string {
-  return auditActions[action]?.label ?? action;
+/** The action's name for the filter; an unknown action as recorded. */
+export function actionLabel(action: string, t: Translate): string {
+  return auditActions[action] ? t(`audit.actions.${action}` as MessageKey) : action;
 }
 
 /** The event as a sentence; an unknown action, or one whose fields are not as expected, stays raw. */
-export function describeEvent(facts: EventFacts): string {
-  const known = auditActions[facts.action];
-  if (!known) return facts.action;
+export function describeEvent(facts: EventFacts, t: Translate): string {
+  const values = auditActions[facts.action];
+  if (!values) return facts.action;
   try {
-    return known.sentence(facts);
+    return t(`audit.summary.${facts.action}` as MessageKey, values(facts));
   } catch {
     return facts.action;
   }

@@ -1,4 +1,6 @@
 import "server-only";
+import type { Translate } from "@/lib/i18n/phrase";
+import { readerWords } from "@/lib/i18n/reader-words";
 import type { AuditFilter } from "./audit-filter";
 import { csvLine } from "./csv";
 import { recordAudit } from "./record-audit";
@@ -8,7 +10,7 @@ import type { AuditLogItem } from "./serialize-audit-event";
 // The filtered audit log as a file, produced page by page as the client reads it (a pull stream:
 // the next page is queried only when the previous one has been taken), so memory stays flat
 // whatever the trail's length. CSV for spreadsheets, JSON Lines (one event per line, the API's
-// shape) for tools.
+// shape) for tools. Summaries and action names are in the language of the admin who exports.
 
 export type ExportFormat = "csv" | "jsonl";
 
@@ -67,12 +69,14 @@ export async function exportAuditEvents({
     target: { type: "audit_log", id: "main" },
     after: { format, filter },
   });
-  return exportStream({ filter, format });
+  // Decided now: the stream is read after the request's handler has returned.
+  const { t } = await readerWords();
+  return exportStream({ filter, format, t });
 }
 
-function exportStream({ filter, format }: { filter: AuditFilter; format: ExportFormat }): ReadableStream<Uint8Array> {
+function exportStream({ filter, format, t }: { filter: AuditFilter; format: ExportFormat; t: Translate }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const pages = allAuditEvents({ filter });
+  const pages = allAuditEvents({ filter, t });
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -1,10 +1,12 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
+import type { Translate } from "@/lib/i18n/phrase";
 import { actionLabel, describeEvent } from "./audit-actions";
 
 // One audit event as the log, its API and its export show it. The actor and the target are named as
 // the event recorded them (their names then); events written before targets were named show a
-// user's or contact's name as it is now, when it still exists.
+// user's or contact's name as it is now, when it still exists. The action's name and the summary are
+// worded by `t`, in the reader's language.
 
 export const auditEventSelect = {
   id: true,
@@ -39,7 +41,7 @@ export type AuditLogItem = {
   summary: string;
 };
 
-export async function serializeAuditEvents(rows: Row[]): Promise<AuditLogItem[]> {
+export async function serializeAuditEvents(rows: Row[], t: Translate): Promise<AuditLogItem[]> {
   const names = await targetNames(rows);
   return rows.map((row) => {
     const name = row.targetLabel ?? names.get(`${row.targetType}:${row.targetId}`) ?? null;
@@ -49,19 +51,22 @@ export async function serializeAuditEvents(rows: Row[]): Promise<AuditLogItem[]>
       at: row.createdAt.toISOString(),
       actor: { id: row.actorId, name: row.actorLabel },
       action: row.action,
-      actionLabel: actionLabel(row.action),
+      actionLabel: actionLabel(row.action, t),
       target: { type: row.targetType, id: row.targetId, name },
       before: row.before,
       after: row.after,
       ip: row.ip,
       reason: row.reason,
-      summary: describeEvent({
-        action: row.action,
-        target: name ?? `${row.targetType} ${row.targetId}`,
-        before: asFields(row.before),
-        after: asFields(row.after),
-        reason: row.reason,
-      }),
+      summary: describeEvent(
+        {
+          action: row.action,
+          target: name ?? `${row.targetType} ${row.targetId}`,
+          before: asFields(row.before),
+          after: asFields(row.after),
+          reason: row.reason,
+        },
+        t,
+      ),
     };
   });
 }

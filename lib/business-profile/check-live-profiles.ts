@@ -1,11 +1,12 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { channelGraphIds } from "@/lib/whatsapp/channel-graph-ids";
+import { englishSummary } from "@/lib/whatsapp/alert-summary";
 import { GraphError } from "@/lib/whatsapp/graph-client";
 import { whatsappChannels } from "@/lib/whatsapp/whatsapp-number";
 import { liveProfile } from "./live-profile";
 import { driftBetween } from "./profile-overview";
-import { diffProfiles, fieldLabels, type BusinessProfile, type ProfileField } from "./profile-schema";
+import { diffProfiles, type BusinessProfile } from "./profile-schema";
 import { latestVersion } from "./versions";
 
 // The scheduled read of every number's live profile (every few hours). A profile that now differs
@@ -35,15 +36,9 @@ async function checkChannel(channelId: string): Promise<boolean> {
   if (!drift) return false;
   const previous = before?.liveProfile as BusinessProfile | null | undefined;
   if (previous && Object.keys(diffProfiles(previous, live.profile)).length === 0) return true;
-  const fields = (Object.keys(drift.changes) as ProfileField[]).map((field) => fieldLabels[field].toLowerCase()).join(", ");
+  const alert = { field: "business_profile", kind: "profile_changed_elsewhere", payload: drift.changes };
   await db.channelAlert.create({
-    data: {
-      channelId,
-      field: "business_profile",
-      kind: "profile_changed_elsewhere",
-      summary: `The business profile was changed outside Switchboard (${fields}). Open the profile page to keep or overwrite the change.`,
-      payload: drift.changes as Prisma.InputJsonValue,
-    },
+    data: { ...alert, channelId, summary: englishSummary(alert), payload: drift.changes as Prisma.InputJsonValue },
   });
   return true;
 }

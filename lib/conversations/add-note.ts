@@ -55,7 +55,7 @@ export async function addNote({
       },
       include: messageInclude,
     });
-    const who = displayName(conversation.contact);
+    const customer = displayName(conversation.contact);
     const publications: Publication[] = [];
     for (const user of mentioned) {
       publications.push(
@@ -63,7 +63,7 @@ export async function addNote({
           tx,
           userId: user.id,
           kind: "mention",
-          body: `${actor.name} mentioned you on ${who}: ${body.slice(0, 140)}`,
+          params: { actor: actor.name, customer, excerpt: body.slice(0, 140) },
           conversationId,
           messageId: message.id,
         }),

@@ -44,12 +44,17 @@ export async function autoAssign({
   if (!candidate) return null;
 
   await tx.conversation.update({ where: { id: conversation.id }, data: { assigneeId: candidate.id } });
-  const activity = await recordActivity({ tx, conversation, actorId: null, text: `Assigned to ${candidate.name} automatically` });
+  const activity = await recordActivity({
+    tx,
+    conversation,
+    actorId: null,
+    activity: { kind: "autoAssigned", params: { assignee: candidate.name } },
+  });
   const notification = await notify({
     tx,
     userId: candidate.id,
     kind: "assigned",
-    body: "A new conversation was assigned to you",
+    params: { actor: null, customer: null },
     conversationId: conversation.id,
   });
   return { assigneeId: candidate.id, publications: [activity, notification] };

@@ -1,5 +1,7 @@
 import type { Prisma } from "@/lib/db/client";
 import type { Publication } from "@/lib/realtime/publish";
+import type { Activity } from "./activity";
+import type { ChannelNoticeAlert } from "./types";
 
 // What a channel adapter hands the domain: plain, channel-neutral inputs (docs/architecture.md,
 // "Webhooks in"). The adapter translates its platform's events into these and the domain does every
@@ -110,7 +112,8 @@ export type BusinessMessageInput = Pick<InboundMessageInput, "externalId" | "at"
 export type ChannelActivityInput = {
   customer: { psid: string };
   at: Date;
-  text: string;
+  /** One of the handover or standby events of activity.ts. */
+  activity: Extract<Activity, { kind: "handoverPassed" | "handoverTaken" | "handoverRequested" | "standbyMessage" | "standbyPostback" }>;
   /** Unique per event, so a replay adds nothing. */ externalId: string;
 };
 
@@ -127,7 +130,7 @@ export type InboundPort = {
   applyReceipts(args: { tx: Tx; receipts: { channelId: string; receipt: ReceiptInput }[]; system: string }): Promise<Publication[]>;
   setMarketingPreference(args: { tx: Tx; channelId: string; preference: MarketingPreferenceInput; system: string }): Promise<void>;
   /** Tells every active admin what the channel's provider reported (a rating drop, a name decision). */
-  notifyAdmins(args: { tx: Tx; body: string }): Promise<Publication[]>;
+  notifyAdmins(args: { tx: Tx; params: { channel: string; alert: ChannelNoticeAlert } }): Promise<Publication[]>;
   applyWatermark(args: { tx: Tx; channelId: string; watermark: WatermarkInput }): Promise<Publication[]>;
   recordBusinessMessage(args: {
     tx: Tx;

@@ -38,7 +38,7 @@ export async function recordChannelActivity({
         conversationId: conversation.id,
         direction: "OUTBOUND",
         type: "activity",
-        text: activity.text,
+        activity: activity.activity,
         externalId: activity.externalId,
         status: "RECEIVED",
         private: true,

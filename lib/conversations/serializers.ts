@@ -1,5 +1,15 @@
 import type { Contact, Conversation, Media, Message, User } from "@/lib/db/client";
-import type { ContactDto, ConversationDto, MessageDto, NotificationDto, QuotedDto, ReactionDto, ReferralDto } from "./types";
+import type {
+  ActivityDto,
+  ContactDto,
+  ConversationDto,
+  MessageDto,
+  NotificationDto,
+  NotificationParams,
+  QuotedDto,
+  ReactionDto,
+  ReferralDto,
+} from "./types";
 import { billingWindow } from "./billing";
 import { messengerWindow, serviceWindow } from "./window";
 
@@ -124,6 +134,16 @@ export function serializeMessage(message: MessageRow): MessageDto {
     edited: isRecord(content.edited),
     deleted: isRecord(content.revoked),
     receivedWhileBlocked: message.receivedWhileBlocked,
+    activity: message.type === "activity" ? serializeActivity(message.activity) : null,
+  };
+}
+
+function serializeActivity(value: unknown): ActivityDto {
+  if (!isRecord(value) || typeof value.kind !== "string") return { kind: "text", params: { text: "" } };
+  const params = isRecord(value.params) ? value.params : {};
+  return {
+    kind: value.kind,
+    params: Object.fromEntries(Object.entries(params).map(([key, param]) => [key, typeof param === "string" ? param : null])),
   };
 }
 
@@ -132,13 +152,21 @@ export type NotificationRow = {
   kind: string;
   conversationId: string | null;
   messageId: string | null;
-  body: string;
+  params: unknown;
   createdAt: Date;
   readAt: Date | null;
 };
 
 export function serializeNotification(row: NotificationRow): NotificationDto {
-  return { ...row, createdAt: row.createdAt.toISOString(), readAt: row.readAt?.toISOString() ?? null };
+  return {
+    id: row.id,
+    kind: row.kind,
+    params: isRecord(row.params) ? (row.params as NotificationParams) : {},
+    conversationId: row.conversationId,
+    messageId: row.messageId,
+    createdAt: row.createdAt.toISOString(),
+    readAt: row.readAt?.toISOString() ?? null,
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

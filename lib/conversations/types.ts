@@ -102,7 +102,12 @@ export type MessageDto = {
   deleted: boolean;
   // Written by a customer the business had blocked: kept, shown greyed, but it alerted nobody.
   receivedWhileBlocked: boolean;
+  /** An activity line's event (type "activity"), worded in the reader's language (activity.ts). */
+  activity: ActivityDto | null;
 };
+
+/** What happened, and the names and values it happened with (ISO dates), as stored. */
+export type ActivityDto = { kind: string; params: Record<string, string | null> };
 
 export type MediaState = "PENDING" | "STORED" | "FAILED";
 
@@ -128,12 +133,29 @@ export type QuotedDto = {
 
 export type NotificationDto = {
   id: string;
+  /** "assigned", "mention" or "channel"; worded from `params` in the reader's language. */
   kind: string;
+  params: NotificationParams;
   conversationId: string | null;
   messageId: string | null;
-  body: string;
   createdAt: string;
   readAt: string | null;
+};
+
+/** A channel alert as a notification quotes it (lib/whatsapp/account-alerts.ts words it). */
+export type ChannelNoticeAlert = { field: string; kind: string; payload: unknown };
+
+/**
+ * A notification's values, by kind: assigned { actor (null: assigned automatically), customer },
+ * mention { actor, customer, excerpt }, channel { channel, alert }; { text } for one kept as written.
+ */
+export type NotificationParams = {
+  actor?: string | null;
+  customer?: string | null;
+  excerpt?: string;
+  channel?: string;
+  alert?: ChannelNoticeAlert | null;
+  text?: string;
 };
 
 /** Who has a conversation open right now, and who of them is typing. */

@@ -5,6 +5,7 @@ import { conversationUpdated } from "@/lib/realtime/build-events";
 import { publish, type Publication } from "@/lib/realtime/publish";
 import { findConversationForUser } from "./find-conversation";
 import { sendReadReceipt } from "./mark-read";
+import type { Activity } from "./activity";
 import { notify } from "./notify";
 import { recordActivity } from "./record-activity";
 import { conversationInclude, displayName } from "./serializers";
@@ -47,34 +48,37 @@ export async function updateConversation({
 
   const { updated, publications } = await db.$transaction(async (tx) => {
     const publications: Publication[] = [];
-    const activity = (text: string) => recordActivity({ tx, conversation, actorId: actor.id, text }).then((p) => publications.push(p));
+    const activity = (entry: Activity) =>
+      recordActivity({ tx, conversation, actorId: actor.id, activity: entry }).then((p) => publications.push(p));
+    const byActor = (kind: "resolved" | "reopened" | "pending" | "unassigned" | "took" | "teamRemoved") =>
+      activity({ kind, params: { actor: actor.name } });
     const statusChanged = changes.status && changes.status !== conversation.status;
 
-    if (statusChanged && changes.status === "RESOLVED") await activity(`${actor.name} resolved the conversation`);
-    if (statusChanged && changes.status === "OPEN") await activity(`${actor.name} reopened the conversation`);
-    if (statusChanged && changes.status === "PENDING") await activity(`${actor.name} marked the conversation pending`);
+    if (statusChanged && changes.status === "RESOLVED") await byActor("resolved");
+    if (statusChanged && changes.status === "OPEN") await byActor("reopened");
+    if (statusChanged && changes.status === "PENDING") await byActor("pending");
     if (changes.status === "SNOOZED" && changes.snoozedUntil) {
-      await activity(`${actor.name} snoozed the conversation until ${changes.snoozedUntil.toISOString()}`);
+      await activity({ kind: "snoozed", params: { actor: actor.name, until: changes.snoozedUntil.toISOString() } });
     }
     if (changes.assigneeId !== undefined && changes.assigneeId !== conversation.assigneeId) {
-      if (!assignee) await activity(`${actor.name} unassigned the conversation`);
-      else if (assignee.id === actor.id) await activity(`${actor.name} took the conversation`);
+      if (!assignee) await byActor("unassigned");
+      else if (assignee.id === actor.id) await byActor("took");
       else {
-        await activity(`${actor.name} assigned the conversation to ${assignee.name}`);
-        const who = displayName(conversation.contact);
+        await activity({ kind: "assigned", params: { actor: actor.name, assignee: assignee.name } });
         publications.push(
           await notify({
             tx,
             userId: assignee.id,
             kind: "assigned",
-            body: `${actor.name} assigned you the conversation with ${who}`,
+            params: { actor: actor.name, customer: displayName(conversation.contact) },
             conversationId,
           }),
         );
       }
     }
     if (changes.teamId !== undefined && changes.teamId !== conversation.teamId) {
-      await activity(team ? `${actor.name} assigned the conversation to team ${team.name}` : `${actor.name} removed the team`);
+      if (team) await activity({ kind: "teamAssigned", params: { actor: actor.name, team: team.name } });
+      else await byActor("teamRemoved");
     }
     if (changes.labelIds) {
       await tx.conversationLabel.deleteMany({ where: { conversationId, labelId: { notIn: changes.labelIds } } });

@@ -20,7 +20,7 @@ export async function wakeSnoozed({ now = new Date() }: { now?: Date } = {}): Pr
       });
       if (claimed.count === 0) return [];
       const conversation = await tx.conversation.findUniqueOrThrow({ where: { id }, include: conversationInclude });
-      const activity = await recordActivity({ tx, conversation, actorId: null, text: "Snooze ended: the conversation is open again" });
+      const activity = await recordActivity({ tx, conversation, actorId: null, activity: { kind: "snoozeEnded", params: {} } });
       return [activity, conversationUpdated(conversation)];
     });
     publish(...publications);

@@ -17,6 +17,8 @@ export const translatedComponents = [
   "components/channels/**/*.tsx",
   "components/dashboard/**/*.tsx",
   "components/i18n/**/*.tsx",
+  "components/inbox/message/activity-line.tsx",
+  "components/inbox/notifications.tsx",
   "components/settings/**/*.tsx",
   "components/ui/**/*.tsx",
   "components/users/**/*.tsx",

@@ -134,26 +134,26 @@ export function translateEdit({
 /** The handover protocol's events, and what came in while another app had the conversation. */
 export function translateActivity(page: PageEvent): ChannelActivityInput | null {
   const { event, psid, at } = page;
-  const app = (id: string | null | undefined) => (id ? `app ${id}` : "no app");
-  let text: string | null = null;
+  const control = event.pass_thread_control ?? event.take_thread_control ?? event.request_thread_control;
+  const metadata = control?.metadata || null;
+  let activity: ChannelActivityInput["activity"] | null = null;
   if (event.pass_thread_control) {
-    text = `The conversation was passed to Switchboard${event.pass_thread_control.previous_owner_app_id ? ` by ${app(event.pass_thread_control.previous_owner_app_id)}` : ""}`;
+    activity = { kind: "handoverPassed", params: { app: event.pass_thread_control.previous_owner_app_id || null, metadata } };
   } else if (event.take_thread_control) {
-    text = `Another app of the Page (${app(event.take_thread_control.new_owner_app_id)}) took over the conversation`;
+    activity = { kind: "handoverTaken", params: { app: event.take_thread_control.new_owner_app_id || null, metadata } };
   } else if (event.request_thread_control) {
-    text = `Another app of the Page (${app(event.request_thread_control.requested_owner_app_id)}) asks to take over the conversation`;
+    activity = { kind: "handoverRequested", params: { app: event.request_thread_control.requested_owner_app_id || null, metadata } };
   } else if (page.standby && event.message && !event.message.is_echo) {
-    const said = event.message.text ?? (event.message.attachments?.length ? `[${event.message.attachments[0]!.type}]` : "a message");
-    text = `While another app had the conversation, the customer wrote: “${said.slice(0, 200)}”`;
+    const text = event.message.text ? event.message.text.slice(0, 200) : null;
+    activity = { kind: "standbyMessage", params: { text, attachment: text ? null : (event.message.attachments?.[0]?.type ?? null) } };
   } else if (page.standby && event.postback) {
-    text = `While another app had the conversation, the customer tapped “${event.postback.title ?? "a button"}”`;
+    activity = { kind: "standbyPostback", params: { title: event.postback.title ?? null } };
   }
-  if (!text) return null;
-  const metadata = (event.pass_thread_control ?? event.take_thread_control ?? event.request_thread_control)?.metadata;
+  if (!activity) return null;
   return {
     customer: { psid },
     at,
-    text: metadata ? `${text} (${metadata})` : text,
+    activity,
     externalId: `activity:${page.kind}:${psid}:${at.getTime()}:${event.message?.mid ?? event.postback?.mid ?? ""}`,
   };
 }

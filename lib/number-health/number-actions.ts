@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { verifyPassword } from "@/lib/auth/password";
 import { recordSignInFailure, signInRetryAfter } from "@/lib/auth/sign-in-limits";
 import { db } from "@/lib/db/client";
+import { englishSummary } from "@/lib/whatsapp/alert-summary";
 import { channelGraphIds } from "@/lib/whatsapp/channel-graph-ids";
 import { GraphError } from "@/lib/whatsapp/graph-client";
 import {
@@ -42,9 +43,11 @@ async function askMeta(field: string, call: () => Promise<void>) {
   }
 }
 
-async function timeline(channelId: string, kind: string, summary: string) {
+/** Switchboard's own entry in the number's timeline: who did what (shown worded, account-alerts.ts). */
+async function timeline(channelId: string, kind: string, payload: { actor: string; name?: string }) {
   const at = new Date();
-  await db.channelAlert.create({ data: { channelId, field: "switchboard", kind, summary, payload: {}, createdAt: at, dismissedAt: at } });
+  const alert = { field: "switchboard", kind, payload };
+  await db.channelAlert.create({ data: { ...alert, channelId, summary: englishSummary(alert), createdAt: at, dismissedAt: at } });
 }
 
 export async function requestDisplayName({ channelId, name, actor }: { channelId: string; name: string; actor: Actor }) {
@@ -52,7 +55,7 @@ export async function requestDisplayName({ channelId, name, actor }: { channelId
   if (problem) throw new FieldRefusal({ name: translator(await ambientLocale())("numberHealth.nameProblem", { problem }) });
   const ids = await channelGraphIds(channelId);
   await askMeta("name", () => postDisplayName({ phoneNumberId: ids.phoneNumberId, name }));
-  await timeline(channelId, "name_requested", `${actor.name} asked Meta to review the display name "${name}".`);
+  await timeline(channelId, "name_requested", { actor: actor.name, name });
   await recordAudit({
     actor: { id: actor.id, label: actor.name },
     action: "number.display_name_requested",
@@ -84,7 +87,7 @@ export async function requestBlueTick({
   await askMeta("request", () => requestOfficialBusinessAccount({ phoneNumberId: ids.phoneNumberId, request }));
   const at = new Date();
   await db.channelMetaState.upsert({ where: { channelId }, create: { channelId, obaRequestedAt: at }, update: { obaRequestedAt: at } });
-  await timeline(channelId, "oba_requested", `${actor.name} requested the blue tick (Official Business Account).`);
+  await timeline(channelId, "oba_requested", { actor: actor.name });
   await recordAudit({
     actor: { id: actor.id, label: actor.name },
     action: "number.blue_tick_requested",
@@ -122,7 +125,7 @@ export async function setTwoStepPin({
   await askMeta("pin", () => postPin({ phoneNumberId: ids.phoneNumberId, pin }));
   const at = new Date();
   await db.channelMetaState.upsert({ where: { channelId }, create: { channelId, pinSetAt: at }, update: { pinSetAt: at } });
-  await timeline(channelId, "pin_set", `${actor.name} set a new two-step verification PIN.`);
+  await timeline(channelId, "pin_set", { actor: actor.name });
   await recordAudit({
     actor: { id: actor.id, label: actor.name },
     action: "number.two_step_pin_set",

@@ -3,8 +3,8 @@ import { db, type Prisma } from "@/lib/db/client";
 import { channelGraphIds } from "@/lib/whatsapp/channel-graph-ids";
 import { GraphError } from "@/lib/whatsapp/graph-client";
 import { readPhoneNumber, type PhoneNumberInfo } from "@/lib/whatsapp/phone-number-api";
-import { ambientLocale } from "@/lib/i18n/preferences";
-import { translator } from "@/lib/i18n/translator";
+import { readerWords } from "@/lib/i18n/reader-words";
+import { alertText } from "@/lib/whatsapp/account-alerts";
 import { adviceFor } from "./timeline-advice";
 import { blueTickChecklist, type ChecklistItem } from "./blue-tick-rules";
 
@@ -33,7 +33,7 @@ export async function numberHealth({ channelId, maxAgeMs = CACHE_MS }: { channel
   const state = await db.channelMetaState.findUnique({ where: { channelId } });
   let number = (state?.number as PhoneNumberInfo | null) ?? null;
   let checkedAt = state?.numberCheckedAt ?? null;
-  const t = translator(await ambientLocale());
+  const { t, formats } = await readerWords();
   let unavailable: string | null = null;
   if (!number || !checkedAt || Date.now() - checkedAt.getTime() >= maxAgeMs) {
     try {
@@ -52,7 +52,7 @@ export async function numberHealth({ channelId, maxAgeMs = CACHE_MS }: { channel
     at: row.createdAt,
     field: row.field,
     kind: row.kind,
-    summary: row.summary,
+    summary: alertText(row, t, formats),
     advice: adviceFor(row.kind, t),
   }));
   const refusal = rows.find((row) => row.kind === "alert_oba_rejected");

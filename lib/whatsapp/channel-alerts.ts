@@ -3,10 +3,12 @@ import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { phrase } from "@/lib/i18n/phrase";
+import { readerWords } from "@/lib/i18n/reader-words";
+import { alertText } from "./account-alerts";
 
 export type ChannelAlertDto = { id: string; channelId: string; channelName: string; kind: string; summary: string; createdAt: string };
 
-/** What Meta reported that no admin has dismissed yet, newest first. */
+/** What Meta reported that no admin has dismissed yet, newest first, worded for the reader. */
 export async function listOpenAlerts({ limit = 5 }: { limit?: number } = {}): Promise<ChannelAlertDto[]> {
   const rows = await db.channelAlert.findMany({
     where: { dismissedAt: null },
@@ -14,12 +16,13 @@ export async function listOpenAlerts({ limit = 5 }: { limit?: number } = {}): Pr
     take: limit,
     include: { channel: { select: { displayPhoneNumber: true, inbox: { select: { name: true } } } } },
   });
+  const { t, formats } = await readerWords();
   return rows.map((row) => ({
     id: row.id,
     channelId: row.channelId,
     channelName: row.channel.inbox?.name ?? `+${row.channel.displayPhoneNumber}`,
     kind: row.kind,
-    summary: row.summary,
+    summary: alertText(row, t, formats),
     createdAt: row.createdAt.toISOString(),
   }));
 }

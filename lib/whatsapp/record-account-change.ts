@@ -1,15 +1,9 @@
 import type { Prisma } from "@/lib/db/client";
 import type { InboundPort } from "@/lib/conversations/channel-input";
+import type { ChannelNoticeAlert } from "@/lib/conversations/types";
 import type { Publication } from "@/lib/realtime/publish";
-import {
-  describeAccountAlert,
-  describeAccountUpdate,
-  describeCapabilityUpdate,
-  describeNameUpdate,
-  describeQualityUpdate,
-  describeReviewUpdate,
-  describeTemplateStatus,
-} from "./account-alerts";
+import { alertKind, type AlertFacts } from "./account-alerts";
+import { englishSummary } from "./alert-summary";
 import { metaTime } from "./webhook-schema";
 
 type Tx = Prisma.TransactionClient;
@@ -95,14 +89,7 @@ export async function recordAccountChange({
       : channels;
   if (targets.length === 0) return `no channel has the number ${number ?? numberId}`;
 
-  const describe = {
-    phone_number_quality_update: describeQualityUpdate,
-    phone_number_name_update: describeNameUpdate,
-    account_alerts: describeAccountAlert,
-    account_review_update: describeReviewUpdate,
-    business_capability_update: describeCapabilityUpdate,
-  }[field];
-  const alert = (describe ?? describeAccountUpdate)(value);
+  const alert: AlertFacts = { field, kind: alertKind(field, value) ?? field, payload: value };
   const publications: Publication[] = [];
   for (const channel of targets) {
     if (field === "phone_number_quality_update") {
@@ -127,7 +114,7 @@ export async function recordAccountChange({
         channelId: channel.id,
         field,
         kind: alert.kind,
-        summary: alert.summary,
+        summary: englishSummary(alert),
         payload: value as Prisma.InputJsonValue,
         createdAt: at,
         dismissedAt: quietKinds.has(alert.kind) ? at : null,
@@ -135,7 +122,10 @@ export async function recordAccountChange({
     });
     if (notifyingKinds.has(alert.kind))
       publications.push(
-        ...(await domain.notifyAdmins({ tx, body: `${channel.inbox?.name ?? `+${channel.displayPhoneNumber}`}: ${alert.summary}` })),
+        ...(await domain.notifyAdmins({
+          tx,
+          params: { channel: channel.inbox?.name ?? `+${channel.displayPhoneNumber}`, alert: alert as ChannelNoticeAlert },
+        })),
       );
   }
   return publications;
@@ -195,14 +185,14 @@ async function recordTemplateStatus({ tx, channelId, value }: { tx: Tx; channelI
       components: [],
     },
   });
-  const alert = describeTemplateStatus(value);
-  if (alert) {
+  const kind = alertKind("message_template_status_update", value);
+  if (kind) {
     await tx.channelAlert.create({
       data: {
         channelId,
         field: "message_template_status_update",
-        kind: alert.kind,
-        summary: alert.summary,
+        kind,
+        summary: englishSummary({ field: "message_template_status_update", kind, payload: value }),
         payload: value as Prisma.InputJsonValue,
       },
     });

@@ -69,7 +69,7 @@ describe("template, number and account updates", () => {
   it("shows an account restriction to admins as a banner they can dismiss, and not to agents", async () => {
     expect((await postWebhook(forAccount("wa-account-update-account-restriction.json"))).status).toBe(200);
     const alert = await db.channelAlert.findFirstOrThrow({ where: { kind: "account_restriction" }, orderBy: { createdAt: "desc" } });
-    expect(alert.summary).toMatch(/Meta restricted the WhatsApp account: Biz initiated messaging until \d{4}-\d{2}-\d{2}/);
+    expect(alert.summary).toMatch(/Meta restricted the WhatsApp account: Biz initiated messaging until [A-Z][a-z]{2} \d{1,2}, \d{4}/);
 
     const admin = await signIn("admin@example.com");
     expect(await (await admin.fetch("/inbox")).text()).toContain("Meta restricted the WhatsApp account");

@@ -263,12 +263,12 @@ describe("POST /api/webhooks/messenger — every event, stored and shown", () =>
       expect((await deliverPage(body)).state).toBe("PROCESSED");
     }
     const activities = (await threadOf(agent, (await conversationOf(psid)).id)).filter((message) => message.type === "activity");
-    expect(activities.map((activity) => activity.text)).toEqual(
+    expect(activities.map((activity) => activity.activity)).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/passed to Switchboard/),
-        expect.stringMatching(/took over the conversation/),
-        expect.stringMatching(/asks to take over/),
-        expect.stringMatching(/While another app had the conversation, the customer wrote: “hello, world!”/),
+        expect.objectContaining({ kind: "handoverPassed" }),
+        expect.objectContaining({ kind: "handoverTaken" }),
+        expect.objectContaining({ kind: "handoverRequested" }),
+        { kind: "standbyMessage", params: { text: "hello, world!", attachment: null } },
       ]),
     );
   });

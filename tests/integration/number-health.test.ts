@@ -3,6 +3,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import type { NumberHealth } from "@/components/api/types";
+import type { NotificationDto } from "@/lib/conversations/types";
+import { eventFormats } from "@/lib/i18n/event-formats";
+import type { Translate } from "@/lib/i18n/phrase";
+import { translator } from "@/lib/i18n/translator";
+import { alertText } from "@/lib/whatsapp/account-alerts";
 import { baseUrl, signIn, type Session } from "../support/http";
 import { simulatorGraph } from "./sending";
 import { eventually, testChannel } from "./factories";
@@ -72,8 +77,8 @@ describe("the number as Meta reports it", () => {
     expect((await health()).number?.quality_rating).toBe("YELLOW");
 
     expect(await (await admin.fetch("/inbox")).text()).toContain("quality rating of");
-    const { items } = (await (await admin.fetch("/api/notifications")).json()) as { items: { body: string }[] };
-    expect(items.some((item) => item.body.includes("messaging limit"))).toBe(true);
+    const { items } = (await (await admin.fetch("/api/notifications")).json()) as { items: NotificationDto[] };
+    expect(items.some((item) => item.kind === "channel" && item.params.alert?.kind === "quality_downgrade")).toBe(true);
   });
 });
 
@@ -92,8 +97,11 @@ describe("the display name", () => {
     expect((await health()).number?.new_name_status).toBe("PENDING_REVIEW");
     await timelineHas("name_approved", since);
     expect((await health()).number?.verified_name).toBe("Northwind Home");
-    const { items } = (await (await admin.fetch("/api/notifications")).json()) as { items: { body: string }[] };
-    expect(items.some((item) => item.body.includes('Display name "Northwind Home" was approved'))).toBe(true);
+    const { items } = (await (await admin.fetch("/api/notifications")).json()) as { items: NotificationDto[] };
+    const approved = items.find((item) => item.params.alert?.kind === "name_approved");
+    expect(approved && alertText(approved.params.alert!, translator("en") as Translate, eventFormats("en"))).toBe(
+      'Display name "Northwind Home" was approved.',
+    );
   });
 
   it("shows a refusal from Meta's review (a name asked for elsewhere) in the timeline and the banner", async () => {

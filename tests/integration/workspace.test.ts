@@ -104,9 +104,10 @@ describe("hand-over, snooze and notes", () => {
       body: JSON.stringify({ assigneeId: sam.id }),
     });
     expect(response.status).toBe(200);
-    expect((await db.message.findFirstOrThrow({ where: { conversationId: conversation.id, type: "activity" } })).text).toBe(
-      "Alex Agent assigned the conversation to Sam Support",
-    );
+    expect((await db.message.findFirstOrThrow({ where: { conversationId: conversation.id, type: "activity" } })).activity).toEqual({
+      kind: "assigned",
+      params: { actor: "Alex Agent", assignee: "Sam Support" },
+    });
     expect(await db.notification.count({ where: { userId: sam.id, conversationId: conversation.id, kind: "assigned" } })).toBe(1);
   });
 

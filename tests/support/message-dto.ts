@@ -26,6 +26,7 @@ export function messageDto(overrides: Partial<MessageDto> = {}): MessageDto {
     edited: false,
     deleted: false,
     receivedWhileBlocked: false,
+    activity: null,
     ...overrides,
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeEvent, knownActions } from "@/lib/audit/audit-actions";
+import type { Translate } from "@/lib/i18n/phrase";
+import { translator } from "@/lib/i18n/translator";
 import { diffFields, truncate } from "@/lib/audit/audit-diff";
 import { auditPageSchema, filterParams, searchTerms } from "@/lib/audit/audit-filter";
 import { csvCell, csvLine } from "@/lib/audit/csv";
@@ -34,7 +36,23 @@ describe("audit event sentences", () => {
       "Changed Priya's inboxes from 0 inboxes to 0 inboxes",
     ],
   ])("%o", (facts, sentence) => {
-    expect(describeEvent({ reason: null, ...facts })).toBe(sentence);
+    expect(describeEvent({ reason: null, ...facts }, translator("en") as Translate)).toBe(sentence);
+  });
+
+  it("words a sentence in the reader's language", () => {
+    const facts = { action: "user.role_changed", target: "Priya", before: { role: "AGENT" }, after: { role: "MANAGER" }, reason: null };
+    expect(describeEvent(facts, translator("hi") as Translate)).not.toBe(describeEvent(facts, translator("en") as Translate));
+    expect(describeEvent(facts, translator("hi") as Translate)).toContain("Priya");
+  });
+
+  it("names every known action in every language", () => {
+    for (const locale of ["en", "hi", "bn", "te", "tl"] as const) {
+      const t = translator(locale);
+      for (const action of knownActions) {
+        expect(t.has(`audit.actions.${action}` as Parameters<typeof t.has>[0]), `${locale} ${action}`).toBe(true);
+        expect(t.has(`audit.summary.${action}` as Parameters<typeof t.has>[0]), `${locale} ${action}`).toBe(true);
+      }
+    }
   });
 
   it("lists every known action once, sorted", () => {

@@ -184,8 +184,11 @@ describe("Meta's webhook examples in the inbox's terms", () => {
     expect(translateReaction({ event: only("reaction-unreact.json").event.reaction!, at: now, psid: "p" }).change).toMatchObject({
       emoji: "",
     });
-    expect(translateActivity(only("handover-take-thread-control.json"))?.text).toMatch(/took over the conversation/);
-    expect(translateActivity(only("standby-message.json"))?.text).toMatch(/customer wrote: “hello, world!”/);
+    expect(translateActivity(only("handover-take-thread-control.json"))?.activity).toMatchObject({ kind: "handoverTaken" });
+    expect(translateActivity(only("standby-message.json"))?.activity).toEqual({
+      kind: "standbyMessage",
+      params: { text: "hello, world!", attachment: null },
+    });
   });
 });
 

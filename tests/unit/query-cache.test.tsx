@@ -176,9 +176,9 @@ describe("the new-message toast", () => {
     client.setQueryData(keys.conversation("c1"), conversation(0));
     const context = { me: "me", openId: null };
 
-    expect(applyConversationEvent(client, conversation(1), context)).toBe("New message from Jonas: Hello");
+    expect(applyConversationEvent(client, conversation(1), context)).toEqual({ name: "Jonas", preview: "Hello" });
     expect(applyConversationEvent(client, conversation(1), context)).toBeNull();
-    expect(applyConversationEvent(client, conversation(2), context)).toBe("New message from Jonas: Hello");
+    expect(applyConversationEvent(client, conversation(2), context)).toEqual({ name: "Jonas", preview: "Hello" });
   });
 
   it("is not due for the open conversation or someone else's", () => {

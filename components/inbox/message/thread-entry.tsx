@@ -5,6 +5,7 @@ import { MessageTicks } from "@/components/ui/message-ticks";
 import type { ChannelSummary, MessageDto } from "@/lib/conversations/types";
 import { MessageContent } from "../message-content";
 import { isNotice, SystemNotice } from "./notices";
+import { ActivityLine, WindowClosedLine } from "./activity-line";
 import { ReactionsRow } from "./reactions-row";
 import { SendProblem, type SendAction } from "./send-problem";
 
@@ -23,11 +24,7 @@ export function Entry({
   onSendAction: SendAction;
 }) {
   if (message.type === "activity") {
-    return (
-      <p className="my-2 text-center text-[11px] text-slate-500" data-testid="activity">
-        {message.text} · {new Date(message.timestamp).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
-      </p>
-    );
+    return <ActivityLine activity={message.activity ?? { kind: "text", params: { text: message.text } }} at={message.timestamp} />;
   }
   if (message.type === "note") return <Note message={message} />;
   if (isNotice(message)) return <SystemNotice message={message} />;
@@ -115,12 +112,7 @@ function bubbleColour(message: MessageDto): string {
 }
 
 export function WindowExpired({ at }: { at: string }) {
-  return (
-    <p className="my-2 text-center text-[11px] text-slate-500" data-testid="activity">
-      The 24 h customer service window closed ·{" "}
-      {new Date(at).toLocaleString([], { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}
-    </p>
-  );
+  return <WindowClosedLine at={at} />;
 }
 
 export function expiredBetween(previous: MessageDto | undefined, message: MessageDto, at: string): boolean {

@@ -123,6 +123,7 @@ const sameAsEnglish: Partial<Record<string, string[]>> = {
     "dashboard.kind",
     "stats.kind",
     "stats.category",
+    "notifications.documentTitle",
   ],
 };
 
