@@ -1,6 +1,7 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { translator } from "@/lib/i18n/translator";
 import { messengerTransport } from "@/lib/messenger/transport";
 
 // The Facebook Page named in the configuration (MESSENGER_PAGE_ID) is an inbox from the first
@@ -31,6 +32,7 @@ export async function ensureConfiguredPage({ log = console.log } = {}): Promise<
 async function pageName(pageId: string, log: (line: string) => void): Promise<string> {
   const details = await messengerTransport.describePage({ pageId });
   if (!("error" in details)) return details.name;
-  log(`could not read Facebook Page ${pageId} from the Graph API (${details.error}); its inbox is named "Messenger" until then`);
+  const why = translator("en")(details.error.key, details.error.values);
+  log(`could not read Facebook Page ${pageId} from the Graph API (${why}); its inbox is named "Messenger" until then`);
   return "Messenger";
 }

@@ -3,11 +3,12 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { whatsappTransport } from "@/lib/whatsapp/transport";
 import { contactForUser } from "./contact-for-user";
 
 /** Trust-and-safety actions say why: the reason goes into the audit trail. */
-export const reasonSchema = z.object({ reason: z.string().trim().min(3, { error: "Say why, in a few words." }).max(500) }).strict();
+export const reasonSchema = z.object({ reason: z.string().trim().min(3, { error: "errors.sayWhy" }).max(500) }).strict();
 
 export type BlockOutcome = { blocked: boolean; atMeta: boolean; notice: string | null };
 
@@ -28,13 +29,13 @@ export async function setContactBlocked({
 }): Promise<BlockOutcome> {
   const contact = await contactForUser({ contactId, userId: actor.id });
   if (contact.channel.kind === "MESSENGER" || !contact.channel.phoneNumberId) {
-    throw new AppError("UNPROCESSABLE", "Messenger has no Block Users API: mark the customer as spam, or block them in the Page's inbox.");
+    throw new AppError("UNPROCESSABLE", phrase("errors.messengerNoBlock"));
   }
-  if (!contact.waId) throw new AppError("UNPROCESSABLE", "This customer has no phone number to block (only a username).");
+  if (!contact.waId) throw new AppError("UNPROCESSABLE", phrase("errors.noPhoneToBlock"));
 
   const meta = await whatsappTransport.setBlocked({ phoneNumberId: contact.channel.phoneNumberId, waId: contact.waId, blocked });
-  if (meta.outcome === "unreachable") throw new AppError("UPSTREAM", "WhatsApp could not be reached. Try again in a moment.");
-  if (meta.outcome === "refused" && meta.ownNumber) throw new AppError("UNPROCESSABLE", meta.notice);
+  if (meta.outcome === "unreachable") throw new AppError("UPSTREAM", phrase("errors.whatsappUnreachable"));
+  if (meta.outcome === "refused" && meta.ownNumber) throw new AppError("UNPROCESSABLE", phrase("errors.blockOwnNumber"));
   const notice = meta.outcome === "refused" ? meta.notice : null;
 
   await db.$transaction(async (tx) => {

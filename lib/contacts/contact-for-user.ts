@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 
 /** The contact if `userId` belongs to its inbox; otherwise NOT_FOUND (membership is in the query). */
 export async function contactForUser({ contactId, userId }: { contactId: string; userId: string }) {
@@ -12,6 +13,6 @@ export async function contactForUser({ contactId, userId }: { contactId: string;
       },
     },
   });
-  if (!contact) throw new AppError("NOT_FOUND", "No such contact in your inboxes.");
+  if (!contact) throw new AppError("NOT_FOUND", phrase("errors.noSuchContact"));
   return contact;
 }

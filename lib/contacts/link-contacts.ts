@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { displayName } from "@/lib/conversations/serializers";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { contactDetails, type ContactDetailsDto } from "./contact-details";
 import { contactForUser } from "./contact-for-user";
 
@@ -21,16 +22,18 @@ export async function linkContacts({
   actor: { id: string; name: string };
 }): Promise<ContactDetailsDto> {
   if (contactId === otherId)
-    throw new AppError("INVALID_INPUT", "A contact is already the same person as itself.", [
-      { path: "contactId", message: "Pick another contact." },
+    throw new AppError("INVALID_INPUT", phrase("errors.sameContact"), [
+      { path: "contactId", message: phrase("errors.fieldPickAnotherContact") },
     ]);
   const contact = await contactForUser({ contactId, userId: actor.id });
   const other = await contactForUser({ contactId: otherId, userId: actor.id }).catch(() => {
-    throw new AppError("UNPROCESSABLE", "No such contact in your inboxes.", [{ path: "contactId", message: "Unknown contact." }]);
+    throw new AppError("UNPROCESSABLE", phrase("errors.noSuchContact"), [
+      { path: "contactId", message: phrase("errors.fieldUnknownContact") },
+    ]);
   });
   if (other.channelId === contact.channelId) {
-    throw new AppError("UNPROCESSABLE", "Both contacts write on the same channel: link a contact from another channel.", [
-      { path: "contactId", message: "Same channel." },
+    throw new AppError("UNPROCESSABLE", phrase("errors.sameChannelContacts"), [
+      { path: "contactId", message: phrase("errors.fieldSameChannel") },
     ]);
   }
   await db.$transaction(async (tx) => {

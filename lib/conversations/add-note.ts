@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { messageCreated } from "@/lib/realtime/build-events";
 import { publish, type Publication } from "@/lib/realtime/publish";
 import { findConversationForUser } from "./find-conversation";
@@ -27,8 +28,8 @@ export async function addNote({
   actor: { id: string; name: string };
 }): Promise<MessageDto> {
   const body = text.trim();
-  if (!body) throw new AppError("INVALID_INPUT", "The note is empty.");
-  if (body.length > MAX_NOTE_LENGTH) throw new AppError("INVALID_INPUT", `Notes are limited to ${MAX_NOTE_LENGTH} characters.`);
+  if (!body) throw new AppError("INVALID_INPUT", phrase("errors.noteEmpty"));
+  if (body.length > MAX_NOTE_LENGTH) throw new AppError("INVALID_INPUT", phrase("errors.noteTooLong", { max: MAX_NOTE_LENGTH }));
   const conversation = await findConversationForUser({ conversationId, userId: actor.id });
 
   const members = await db.inboxMember.findMany({

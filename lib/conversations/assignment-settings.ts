@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 
 export type AssignmentSettings = {
   inboxes: { id: string; name: string; autoAssign: boolean; maxOpenPerAgent: number }[];
@@ -37,14 +38,14 @@ export async function updateAssignmentSettings({
         where: { id: inbox.id },
         data: { autoAssign: inbox.autoAssign, maxOpenPerAgent: inbox.maxOpenPerAgent },
       });
-      if (updated.count === 0) throw new AppError("NOT_FOUND", "No such inbox.");
+      if (updated.count === 0) throw new AppError("NOT_FOUND", phrase("errors.noSuchInbox"));
     }
     for (const agent of agents) {
       const updated = await tx.user.updateMany({
         where: { id: agent.id, role: "AGENT" },
         data: { maxOpenConversations: agent.maxOpenConversations },
       });
-      if (updated.count === 0) throw new AppError("NOT_FOUND", "No such agent.");
+      if (updated.count === 0) throw new AppError("NOT_FOUND", phrase("errors.noSuchAgent"));
     }
     await recordAudit(
       {

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { baseMimeType, type MediaType } from "@/lib/whatsapp/media-rules";
 import {
   buildTemplateParameters,
@@ -81,8 +82,8 @@ export function mediaTypeFor(mimeType: string): MediaType {
 export function mediaOutbound({ media, caption }: { media: MediaRow; caption?: string }): Outbound {
   const type = mediaTypeFor(media.mimeType);
   if (caption && (type === "audio" || type === "sticker")) {
-    throw new AppError("INVALID_INPUT", `WhatsApp shows no caption on ${type === "audio" ? "audio" : "stickers"}.`, [
-      { path: "media.caption", message: "Leave the caption out for this file." },
+    throw new AppError("INVALID_INPUT", phrase("errors.noCaption", { type }), [
+      { path: "media.caption", message: phrase("errors.fieldNoCaption") },
     ]);
   }
   const object = {

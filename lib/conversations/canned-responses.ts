@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 
 // Canned replies the composer offers on "/". They are shared by the team, so every change goes
 // into the audit trail with who made it.
@@ -53,7 +54,7 @@ export async function deleteCannedResponse({ id, actor }: { id: string; actor: A
   await db.$transaction(async (tx) => {
     const before = await tx.cannedResponse.findUnique({ where: { id }, select: cannedFields });
     const deleted = await tx.cannedResponse.deleteMany({ where: { id } });
-    if (!before || deleted.count === 0) throw new AppError("NOT_FOUND", "No such canned response.");
+    if (!before || deleted.count === 0) throw new AppError("NOT_FOUND", phrase("errors.noSuchCannedResponse"));
     await recordAudit(
       { actor: { id: actor.id, label: actor.name }, action: "canned_response.deleted", target: { type: "canned_response", id }, before },
       tx,

@@ -3,6 +3,7 @@ import { messengerTransport } from "@/lib/messenger/transport";
 import { whatsappTransport } from "@/lib/whatsapp/transport";
 import type { Channel, Message } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import type { ReceiptInput, SendFailure } from "./channel-input";
 
 // The one place a channel's kind chooses its transport (docs/architecture.md, "Sending"): the send
@@ -33,7 +34,7 @@ export type ChannelTransport = {
 export function transportFor(channel: Pick<Channel, "kind" | "phoneNumberId" | "pageId">): ChannelTransport {
   if (channel.kind === "MESSENGER") {
     const pageId = channel.pageId;
-    if (!pageId) throw new AppError("UNPROCESSABLE", "This Messenger channel has no Page id.");
+    if (!pageId) throw new AppError("UNPROCESSABLE", phrase("errors.pageIdMissing"));
     return {
       sendMessage: ({ message, recipient }) => messengerTransport.sendMessage({ pageId, message, recipient }),
       markRead: async ({ recipient, typing }) => {
@@ -46,7 +47,7 @@ export function transportFor(channel: Pick<Channel, "kind" | "phoneNumberId" | "
     };
   }
   const phoneNumberId = channel.phoneNumberId;
-  if (!phoneNumberId) throw new AppError("UNPROCESSABLE", "This WhatsApp channel has no phone number id.");
+  if (!phoneNumberId) throw new AppError("UNPROCESSABLE", phrase("errors.phoneNumberIdMissing"));
   return {
     sendMessage: ({ message, recipient }) => whatsappTransport.sendMessage({ phoneNumberId, message, recipient }),
     markRead: ({ externalId, typing }) => whatsappTransport.markRead({ phoneNumberId, externalId, typing }),

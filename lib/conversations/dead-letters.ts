@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { englishErrorText } from "@/lib/i18n/error-text";
 import { queues } from "@/lib/jobs/queue";
 import { previewText } from "@/lib/whatsapp/inbound-content";
 
@@ -9,7 +10,7 @@ import { previewText } from "@/lib/whatsapp/inbound-content";
 
 /** Records a send job that failed on its last attempt with an error nobody handled. */
 export async function recordDeadLetter({ messageId, error, attempts }: { messageId: string; error: unknown; attempts: number }) {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = englishErrorText(error);
   await db.deadLetter
     .create({ data: { queue: queues.sendMessage, messageId, error: text.slice(0, 2_000), attempts } })
     .catch((failure) => console.error("[send] could not record the dead letter of message", messageId, failure));

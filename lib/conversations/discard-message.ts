@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { messageUpdated } from "@/lib/realtime/build-events";
 import { publish } from "@/lib/realtime/publish";
 import { findConversationForUser } from "./find-conversation";
@@ -25,8 +26,8 @@ export async function discardMessage({
 }): Promise<MessageDto> {
   const conversation = await findConversationForUser({ conversationId, userId: actor.id });
   const message = await db.message.findFirst({ where: { id: messageId, conversationId, direction: "OUTBOUND", private: false } });
-  if (!message) throw new AppError("NOT_FOUND", "No such message in this conversation.");
-  if (!sendActions(message.status).discard) throw new AppError("CONFLICT", "Only a message that was not confirmed can be discarded.");
+  if (!message) throw new AppError("NOT_FOUND", phrase("errors.noSuchMessage"));
+  if (!sendActions(message.status).discard) throw new AppError("CONFLICT", phrase("errors.discardOnlyUnconfirmed"));
 
   const discarded = await db.$transaction(async (tx) => {
     const changed = await tx.message.updateMany({
@@ -46,7 +47,7 @@ export async function discardMessage({
     );
     return tx.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude });
   });
-  if (!discarded) throw new AppError("CONFLICT", "This message has changed meanwhile: look at it again.");
+  if (!discarded) throw new AppError("CONFLICT", phrase("errors.messageChanged"));
   const update = messageUpdated(discarded);
   publish(update);
   return update.payload;

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { conversationInclude } from "./serializers";
 
 /** The conversation if `userId` belongs to its inbox; otherwise NOT_FOUND (membership is in the query). */
@@ -8,7 +9,7 @@ export async function findConversationForUser({ conversationId, userId }: { conv
     where: { id: conversationId, ...memberOf(userId) },
     include: conversationInclude,
   });
-  if (!conversation) throw new AppError("NOT_FOUND", "No such conversation in your inboxes.");
+  if (!conversation) throw new AppError("NOT_FOUND", phrase("errors.noSuchConversation"));
   return conversation;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { decodeCursor, encodeCursor, type ConversationFilter } from "./conversation-filter";
 import { conversationInclude, serializeConversation } from "./serializers";
 import type { ConversationDto } from "./types";
@@ -40,7 +41,7 @@ export async function listConversations({
 
   const sort: Sort = filter.sort ?? "recent";
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
-  if (filter.cursor && !cursor) throw new AppError("INVALID_INPUT", "The cursor is not valid.");
+  if (filter.cursor && !cursor) throw new AppError("INVALID_INPUT", phrase("errors.invalidCursor"));
 
   // IN with a single inbox is planned as "=", so the inbox's sort index gives the order.
   const where: Prisma.Sql[] = [Prisma.sql`c."inboxId" IN (${Prisma.join(inboxes.map((inbox) => inbox.id))})`];

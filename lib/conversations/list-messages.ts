@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { memberOf } from "./find-conversation";
 import { messageInclude, serializeMessage } from "./serializers";
 import type { MessageDto } from "./types";
@@ -19,7 +20,7 @@ export async function listMessages({
 }): Promise<{ items: MessageDto[]; nextCursor: string | null }> {
   // Membership only: one narrow query, not the conversation with its contact, labels and team.
   const member = await db.conversation.findFirst({ where: { id: conversationId, ...memberOf(userId) }, select: { id: true } });
-  if (!member) throw new AppError("NOT_FOUND", "No such conversation in your inboxes.");
+  if (!member) throw new AppError("NOT_FOUND", phrase("errors.noSuchConversation"));
   const take = Math.min(Math.max(limit, 1), 200);
   const rows = await db.message.findMany({
     where: { conversationId },

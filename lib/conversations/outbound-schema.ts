@@ -1,30 +1,35 @@
 import { z } from "zod";
+import type { Messages } from "@/lib/i18n/messages";
 import { limits } from "./outbound-limits";
 
 // What an agent may send: the body of POST /api/conversations/:id/messages, checked against Meta's
 // limits for each message type, so a message WhatsApp would refuse is refused here, with the field named.
+// The problems are message keys (errors.send…); route() words them, with the limit, in the caller's language.
 
 export { limits };
 
-const chars = (what: string, max: number) => ({ error: `${what} can be at most ${max} characters.` });
-const required = (what: string) => ({ error: `${what} is empty.` });
-const line = (what: string, max: number) => z.string().trim().min(1, required(what)).max(max, chars(what, max));
+type EmptyField = keyof Messages["errors"]["sendEmpty"];
+type LongField = keyof Messages["errors"]["sendTooLong"];
+
+const chars = (field: LongField) => ({ error: `errors.sendTooLong.${field}` });
+const required = (field: EmptyField) => ({ error: `errors.sendEmpty.${field}` });
+const line = (field: EmptyField & LongField, max: number) => z.string().trim().min(1, required(field)).max(max, chars(field));
 
 const buttonsMessage = z
   .object({
     type: z.literal("button"),
-    body: line("The message text", limits.interactiveBody),
-    header: line("The header", limits.headerText).optional(),
-    footer: line("The footer", limits.footer).optional(),
+    body: line("messageText", limits.interactiveBody),
+    header: line("header", limits.headerText).optional(),
+    footer: line("footer", limits.footer).optional(),
     buttons: z
       .array(
         z.strictObject({
-          id: line("A button id", limits.buttonId),
-          title: line("A button title", limits.buttonTitle),
+          id: line("buttonId", limits.buttonId),
+          title: line("buttonTitle", limits.buttonTitle),
         }),
       )
-      .min(1, { error: "Add at least one button." })
-      .max(limits.buttons, { error: `WhatsApp allows at most ${limits.buttons} reply buttons.` }),
+      .min(1, { error: "errors.sendButtonsMin" })
+      .max(limits.buttons, { error: "errors.sendButtonsMax" }),
   })
   .strict()
   .superRefine((message, context) => {
@@ -32,14 +37,14 @@ const buttonsMessage = z
       message.buttons.map((button) => button.id),
       ["buttons"],
       "id",
-      "Button ids must differ.",
+      "errors.sendButtonIdsDiffer",
       context,
     );
     unique(
       message.buttons.map((button) => button.title),
       ["buttons"],
       "title",
-      "Button titles must differ.",
+      "errors.sendButtonTitlesDiffer",
       context,
     );
   });
@@ -47,27 +52,27 @@ const buttonsMessage = z
 const listMessage = z
   .object({
     type: z.literal("list"),
-    body: line("The message text", limits.interactiveBody),
-    header: line("The header", limits.headerText).optional(),
-    footer: line("The footer", limits.footer).optional(),
-    button: line("The list button label", limits.listButton),
+    body: line("messageText", limits.interactiveBody),
+    header: line("header", limits.headerText).optional(),
+    footer: line("footer", limits.footer).optional(),
+    button: line("listButton", limits.listButton),
     sections: z
       .array(
         z.strictObject({
-          title: line("A section title", limits.sectionTitle).optional(),
+          title: line("sectionTitle", limits.sectionTitle).optional(),
           rows: z
             .array(
               z.strictObject({
-                id: line("A row id", limits.rowId),
-                title: line("A row title", limits.rowTitle),
-                description: line("A row description", limits.rowDescription).optional(),
+                id: line("rowId", limits.rowId),
+                title: line("rowTitle", limits.rowTitle),
+                description: line("rowDescription", limits.rowDescription).optional(),
               }),
             )
-            .min(1, { error: "Each section needs at least one row." }),
+            .min(1, { error: "errors.sendRowsMin" }),
         }),
       )
-      .min(1, { error: "Add at least one section." })
-      .max(limits.listSections, { error: `WhatsApp allows at most ${limits.listSections} sections.` }),
+      .min(1, { error: "errors.sendSectionsMin" })
+      .max(limits.listSections, { error: "errors.sendSectionsMax" }),
   })
   .strict()
   .superRefine((message, context) => {
@@ -76,33 +81,33 @@ const listMessage = z
       context.addIssue({
         code: "custom",
         path: ["sections"],
-        message: `WhatsApp allows at most ${limits.listRows} rows in a list (this one has ${rows.length}).`,
+        message: "errors.sendRowsMax",
+        params: { max: limits.listRows, count: rows.length },
       });
     }
     if (message.sections.length > 1) {
       message.sections.forEach((section, index) => {
-        if (!section.title)
-          context.addIssue({ code: "custom", path: ["sections", index, "title"], message: "With several sections, each needs a title." });
+        if (!section.title) context.addIssue({ code: "custom", path: ["sections", index, "title"], message: "errors.sendSectionTitle" });
       });
     }
     const ids = rows.map((row) => row.id);
-    if (new Set(ids).size !== ids.length) context.addIssue({ code: "custom", path: ["sections"], message: "Row ids must differ." });
+    if (new Set(ids).size !== ids.length) context.addIssue({ code: "custom", path: ["sections"], message: "errors.sendRowIdsDiffer" });
   });
 
 const templateMedia = z
   .strictObject({
     type: z.enum(["image", "video", "document"]),
-    link: z.url({ protocol: /^https?$/, error: "A link must be an http(s) URL." }).optional(),
+    link: z.url({ protocol: /^https?$/, error: "errors.sendHeaderLink" }).optional(),
     mediaId: z.string().min(1).max(100).optional(),
     filename: z.string().trim().min(1).max(240).optional(),
   })
-  .refine((header) => !!header.link !== !!header.mediaId, { error: "Give either a link or a mediaId for the header." });
+  .refine((header) => !!header.link !== !!header.mediaId, { error: "errors.sendHeaderSource" });
 
-const parameter = line("A template parameter", limits.templateParameter);
+const parameter = line("templateParameter", limits.templateParameter);
 
 export const templateInput = z.strictObject({
-  name: z.string().trim().min(1, required("The template name")).max(512),
-  language: z.string().trim().min(2, required("The template language")).max(20),
+  name: z.string().trim().min(1, required("templateName")).max(512),
+  language: z.string().trim().min(2, required("templateLanguage")).max(20),
   components: z
     .strictObject({
       header: z.union([z.strictObject({ type: z.literal("text"), text: parameter }), templateMedia]).optional(),
@@ -124,41 +129,41 @@ export const templateInput = z.strictObject({
 });
 
 export const flowInput = z.strictObject({
-  flowId: z.string().trim().min(1, required("The flow")),
-  body: line("The message text", limits.interactiveBody).optional(),
-  header: line("The header", limits.headerText).optional(),
-  footer: line("The footer", limits.footer).optional(),
-  cta: line("The button label", limits.flowCta)
-    .refine((cta) => !/\p{Extended_Pictographic}/u.test(cta), { error: "The button label cannot contain emoji." })
+  flowId: z.string().trim().min(1, required("flow")),
+  body: line("messageText", limits.interactiveBody).optional(),
+  header: line("header", limits.headerText).optional(),
+  footer: line("footer", limits.footer).optional(),
+  cta: line("buttonLabel", limits.flowCta)
+    .refine((cta) => !/\p{Extended_Pictographic}/u.test(cta), { error: "errors.sendCtaEmoji" })
     .optional(),
   screen: z.string().trim().min(1).max(100).optional(),
   data: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const mediaInput = z.strictObject({
-  mediaId: z.string().trim().min(1, required("The media id")),
-  caption: z.string().trim().max(limits.caption, chars("A caption", limits.caption)).optional(),
+  mediaId: z.string().trim().min(1, required("mediaId")),
+  caption: z.string().trim().max(limits.caption, chars("caption")).optional(),
 });
 
 /** Messenger only: a text with up to 13 quick-reply buttons; a tap comes back as the customer's message with its payload. */
 export const quickRepliesInput = z.strictObject({
-  text: line("The message text", limits.messengerText),
+  text: line("messageText", limits.messengerText),
   replies: z
     .array(
       z.strictObject({
-        title: line("A quick reply", limits.quickReplyTitle),
+        title: line("quickReply", limits.quickReplyTitle),
         payload: z.string().trim().min(1).max(limits.quickReplyPayload).optional(),
       }),
     )
-    .min(1, { error: "Add at least one quick reply." })
-    .max(limits.quickReplies, { error: `Messenger allows at most ${limits.quickReplies} quick replies.` }),
+    .min(1, { error: "errors.sendQuickRepliesMin" })
+    .max(limits.quickReplies, { error: "errors.sendQuickRepliesMax" }),
 });
 
 const kinds = ["text", "template", "interactive", "flow", "media", "quickReplies"] as const;
 
 export const sendInput = z
   .strictObject({
-    text: z.string().trim().min(1, required("The message")).max(limits.text, chars("A text message", limits.text)).optional(),
+    text: z.string().trim().min(1, required("message")).max(limits.text, chars("textMessage")).optional(),
     template: templateInput.optional(),
     interactive: z.discriminatedUnion("type", [buttonsMessage, listMessage]).optional(),
     flow: flowInput.optional(),
@@ -176,7 +181,9 @@ export const sendInput = z
       context.addIssue({
         code: "custom",
         path: [],
-        message: given.length ? `Send one kind of message at a time, not ${given.join(" and ")}.` : `Give one of: ${kinds.join(", ")}.`,
+        ...(given.length
+          ? { message: "errors.sendOneKind", params: { kinds: given.join(", ") } }
+          : { message: "errors.sendGiveOne", params: { kinds: kinds.join(", ") } }),
       });
     }
   });

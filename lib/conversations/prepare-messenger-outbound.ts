@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Contact, type Conversation } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase, type Phrase } from "@/lib/i18n/phrase";
 import { outboundTypeFor } from "@/lib/messenger/attachment-rules";
 import { messengerMediaOutbound, messengerQuickRepliesOutbound, messengerTextOutbound } from "./build-messenger-outbound";
 import { limits, outboundKind, type SendInput } from "./outbound-schema";
@@ -12,10 +13,10 @@ import { messengerWindow } from "./window";
 // (send-policy.ts) before the row is written. Templates, flows and WhatsApp's buttons and lists
 // are WhatsApp's own; they are refused here with the field they concern.
 
-const whatsappOnly: Record<string, string> = {
-  template: "Messenger has no message templates: reply with text, quick replies or a file.",
-  flow: "WhatsApp Flows can't be sent on Messenger.",
-  interactive: "Reply buttons and lists are WhatsApp's: on Messenger, send quick replies.",
+const whatsappOnly: Record<string, Phrase> = {
+  template: phrase("errors.messengerNoTemplates"),
+  flow: phrase("errors.messengerNoFlows"),
+  interactive: phrase("errors.messengerNoButtons"),
 };
 
 export async function prepareMessengerOutbound({
@@ -28,10 +29,11 @@ export async function prepareMessengerOutbound({
   channel: { disabledAt: Date | null; humanAgentEnabled: boolean };
 }): Promise<PreparedOutbound> {
   const kind = outboundKind(input);
-  if (whatsappOnly[kind]) throw new AppError("UNPROCESSABLE", whatsappOnly[kind], [{ path: kind, message: "Not available on Messenger." }]);
+  if (whatsappOnly[kind])
+    throw new AppError("UNPROCESSABLE", whatsappOnly[kind], [{ path: kind, message: phrase("errors.fieldNotOnMessenger") }]);
   if (input.replyTo) {
-    throw new AppError("UNPROCESSABLE", "A Messenger reply can't quote a message from here: write the reply on its own.", [
-      { path: "replyTo", message: "Not available on Messenger." },
+    throw new AppError("UNPROCESSABLE", phrase("errors.messengerNoQuote"), [
+      { path: "replyTo", message: phrase("errors.fieldNotOnMessenger") },
     ]);
   }
   const window = messengerWindow({ lastInboundAt: conversation.lastInboundAt }).state;
@@ -39,8 +41,8 @@ export async function prepareMessengerOutbound({
 
   if (input.text !== undefined) {
     if (input.text.length > limits.messengerText) {
-      throw new AppError("INVALID_INPUT", `A Messenger message can be at most ${limits.messengerText} characters.`, [
-        { path: "text", message: `At most ${limits.messengerText} characters.` },
+      throw new AppError("INVALID_INPUT", phrase("errors.messengerTextTooLong", { max: limits.messengerText }), [
+        { path: "text", message: phrase("errors.fieldAtMost", { max: limits.messengerText }) },
       ]);
     }
     return { ...messengerTextOutbound({ text: input.text, messaging }), mediaId: null };
@@ -49,20 +51,20 @@ export async function prepareMessengerOutbound({
 
   const wanted = input.media!;
   if (wanted.caption) {
-    throw new AppError("INVALID_INPUT", "Messenger shows no caption on files: send the text as a message of its own.", [
-      { path: "media.caption", message: "Leave the caption out on Messenger." },
+    throw new AppError("INVALID_INPUT", phrase("errors.messengerNoCaption"), [
+      { path: "media.caption", message: phrase("errors.fieldNoCaptionOnMessenger") },
     ]);
   }
   const media = await db.media.findFirst({ where: { id: wanted.mediaId, channelId: conversation.contact.channelId } });
   if (!media) {
-    throw new AppError("UNPROCESSABLE", "No such upload in this inbox: upload the file first.", [
-      { path: "media.mediaId", message: "Unknown media id." },
+    throw new AppError("UNPROCESSABLE", phrase("errors.noSuchUpload"), [
+      { path: "media.mediaId", message: phrase("errors.fieldUnknownMedia") },
     ]);
   }
   if (media.state !== "STORED" || !media.metaMediaId) {
-    throw new AppError("UNPROCESSABLE", media.error ?? "The file has not finished uploading to Messenger.", [
-      { path: "media.mediaId", message: "The upload is not ready." },
-    ]);
+    // The refusal is the channel's sentence, stored once in English when the upload failed.
+    const why = media.error ? phrase("errors.uploadRefused", { reason: media.error }) : phrase("errors.uploadUnfinishedMessenger");
+    throw new AppError("UNPROCESSABLE", why, [{ path: "media.mediaId", message: phrase("errors.fieldUploadNotReady") }]);
   }
   const type = outboundTypeFor(media.mimeType);
   return { ...messengerMediaOutbound({ type, attachmentId: media.metaMediaId, fileName: media.fileName, messaging }), mediaId: media.id };

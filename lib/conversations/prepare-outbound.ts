@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Contact, type Conversation } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { normaliseLanguage, type TemplateParameters } from "@/lib/whatsapp/render-template";
 import { flowOutbound, interactiveOutbound, mediaOutbound, templateOutbound, textOutbound, type Outbound } from "./build-outbound";
 import { outboundKind, type SendInput, type TemplateInput } from "./outbound-schema";
@@ -36,11 +37,7 @@ export async function prepareOutbound({
   if (channel.kind === "MESSENGER") return prepareMessengerOutbound({ conversation, input, channel });
   if (input.quickReplies || input.tag) {
     const path = input.quickReplies ? "quickReplies" : "tag";
-    throw new AppError(
-      "UNPROCESSABLE",
-      "Quick replies and the HUMAN_AGENT tag are Messenger's: on WhatsApp, send reply buttons or a template.",
-      [{ path, message: "Not available on WhatsApp." }],
-    );
+    throw new AppError("UNPROCESSABLE", phrase("errors.whatsappNoQuickReplies"), [{ path, message: phrase("errors.fieldNotOnWhatsApp") }]);
   }
 
   if (kind !== "template") checkSendPolicy({ kind: "free_form", windowOpen, contact, channel });
@@ -51,8 +48,8 @@ export async function prepareOutbound({
   if (input.flow) {
     const flow = await db.flow.findFirst({ where: { channelId, OR: [{ id: input.flow.flowId }, { metaId: input.flow.flowId }] } });
     if (!flow)
-      throw new AppError("UNPROCESSABLE", "No such flow in this inbox: an admin configures the flows agents can send.", [
-        { path: "flow.flowId", message: "Unknown flow." },
+      throw new AppError("UNPROCESSABLE", phrase("errors.noSuchFlowHere"), [
+        { path: "flow.flowId", message: phrase("errors.fieldUnknownFlow") },
       ]);
     // The token comes back with the customer's answer, so it names the message that asked.
     return { ...flowOutbound({ input: input.flow, flow, flowToken: messageId }), mediaId: null };
@@ -67,11 +64,9 @@ export async function prepareOutbound({
   const language = normaliseLanguage(wanted.language);
   const template = await db.template.findUnique({ where: { channelId_name_language: { channelId, name: wanted.name, language } } });
   if (!template) {
-    throw new AppError(
-      "UNPROCESSABLE",
-      `There is no template "${wanted.name}" in ${language}. Sync templates from Meta if it was added recently.`,
-      [{ path: "template.name", message: "Unknown template." }],
-    );
+    throw new AppError("UNPROCESSABLE", phrase("errors.noSuchTemplate", { name: wanted.name, language }), [
+      { path: "template.name", message: phrase("errors.fieldUnknownTemplate") },
+    ]);
   }
   checkSendPolicy({ kind: "template", windowOpen, template, contact, channel });
   const parameters = await templateParameters({ channelId, components: wanted.components });
@@ -80,12 +75,11 @@ export async function prepareOutbound({
 
 async function uploadedMedia({ channelId, mediaId, path }: { channelId: string; mediaId: string; path: string }) {
   const media = await db.media.findFirst({ where: { id: mediaId, channelId } });
-  if (!media)
-    throw new AppError("UNPROCESSABLE", "No such upload in this inbox: upload the file first.", [{ path, message: "Unknown media id." }]);
+  if (!media) throw new AppError("UNPROCESSABLE", phrase("errors.noSuchUpload"), [{ path, message: phrase("errors.fieldUnknownMedia") }]);
   if (media.state !== "STORED" || !media.metaMediaId) {
-    throw new AppError("UNPROCESSABLE", media.error ?? "The file has not finished uploading to WhatsApp.", [
-      { path, message: "The upload is not ready." },
-    ]);
+    // The refusal is Meta's sentence, stored once in English when the upload failed.
+    const why = media.error ? phrase("errors.uploadRefused", { reason: media.error }) : phrase("errors.uploadUnfinishedWhatsApp");
+    throw new AppError("UNPROCESSABLE", why, [{ path, message: phrase("errors.fieldUploadNotReady") }]);
   }
   return { id: media.id, metaMediaId: media.metaMediaId, mimeType: media.mimeType, fileName: media.fileName };
 }

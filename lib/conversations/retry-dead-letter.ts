@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { messageUpdated } from "@/lib/realtime/build-events";
 import { publish } from "@/lib/realtime/publish";
 import { requeueMessage } from "./requeue-message";
@@ -26,8 +27,8 @@ export async function retryDeadLetter({
     where: { id: deadLetterId },
     include: { message: { include: { conversation: { include: conversationInclude } } } },
   });
-  if (!letter) throw new AppError("NOT_FOUND", "No such failed send.");
-  if (letter.retriedAt) throw new AppError("CONFLICT", "This failed send was already retried.");
+  if (!letter) throw new AppError("NOT_FOUND", phrase("errors.noSuchFailedSend"));
+  if (letter.retriedAt) throw new AppError("CONFLICT", phrase("errors.failedSendRetried"));
   const { message } = letter;
   const waiting = message.status === "FAILED" || message.status === "QUEUED";
   const { content } = waiting ? await checkPolicyAgain({ conversation: message.conversation, message }) : {};
@@ -50,7 +51,7 @@ export async function retryDeadLetter({
     );
     return { requeued, message: await tx.message.findUniqueOrThrow({ where: { id: message.id }, include: messageInclude }) };
   });
-  if (!result) throw new AppError("CONFLICT", "This failed send was already retried.");
+  if (!result) throw new AppError("CONFLICT", phrase("errors.failedSendRetried"));
   const update = messageUpdated(result.message);
   if (result.requeued) publish(update);
   return { requeued: result.requeued, message: update.payload };

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db, type Prisma } from "@/lib/db/client";
 import { messagingOf } from "@/lib/messenger/send-payload";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { messageUpdated } from "@/lib/realtime/build-events";
 import { publish } from "@/lib/realtime/publish";
 import { normaliseLanguage } from "@/lib/whatsapp/render-template";
@@ -33,9 +34,9 @@ export async function retryMessage({
 }): Promise<MessageDto> {
   const conversation = await findConversationForUser({ conversationId, userId: actor.id });
   const message = await db.message.findFirst({ where: { id: messageId, conversationId, direction: "OUTBOUND", private: false } });
-  if (!message) throw new AppError("NOT_FOUND", "No such message in this conversation.");
+  if (!message) throw new AppError("NOT_FOUND", phrase("errors.noSuchMessage"));
   if (!sendActions(message.status).resend) {
-    throw new AppError("CONFLICT", "Only a message that failed or was not confirmed can be sent again.");
+    throw new AppError("CONFLICT", phrase("errors.resendOnlyFailed"));
   }
   const { content } = await checkPolicyAgain({ conversation, message });
 
@@ -56,7 +57,7 @@ export async function retryMessage({
     }
     return tx.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude });
   });
-  if (!queued) throw new AppError("CONFLICT", "This message is already being sent again.");
+  if (!queued) throw new AppError("CONFLICT", phrase("errors.alreadyResending"));
   const update = messageUpdated(queued);
   publish(update);
   return update.payload;

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { enqueueSend } from "@/lib/jobs/queue";
 import { conversationUpdated, messageCreated } from "@/lib/realtime/build-events";
 import { publish } from "@/lib/realtime/publish";
@@ -77,13 +78,11 @@ export async function sendMessage({
 async function quotedMessage({ conversationId, messageId }: { conversationId: string; messageId: string }) {
   const quoted = await db.message.findFirst({ where: { id: messageId, conversationId } });
   if (!quoted)
-    throw new AppError("UNPROCESSABLE", "The message to reply to is not in this conversation.", [
-      { path: "replyTo", message: "Unknown message." },
+    throw new AppError("UNPROCESSABLE", phrase("errors.replyToUnknown"), [
+      { path: "replyTo", message: phrase("errors.fieldUnknownMessage") },
     ]);
   if (!quoted.externalId) {
-    throw new AppError("UNPROCESSABLE", "That message hasn't reached WhatsApp yet, so it can't be quoted.", [
-      { path: "replyTo", message: "Not sent yet." },
-    ]);
+    throw new AppError("UNPROCESSABLE", phrase("errors.replyToNotSent"), [{ path: "replyTo", message: phrase("errors.fieldNotSentYet") }]);
   }
   return { externalId: quoted.externalId, snapshot: { type: quoted.type, text: quoted.text, direction: quoted.direction } };
 }

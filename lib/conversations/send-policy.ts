@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 
 // Who may be sent what (docs/architecture.md, "Sending"): free-form messages only inside the 24 h
 // customer service window; templates at any time, but only ones Meta approved; no marketing to a
@@ -22,17 +23,14 @@ export function checkSendPolicy({
   channel: { disabledAt: Date | null };
 }): void {
   if (channel.disabledAt) {
-    throw new AppError("UNPROCESSABLE", "This inbox's WhatsApp number is disabled. An admin can enable it again in Settings → Channels.");
+    throw new AppError("UNPROCESSABLE", phrase("errors.sendNumberDisabled"));
   }
   if (contact.blockedAt) {
-    throw new AppError("UNPROCESSABLE", "You have blocked this customer. Unblock them to send.");
+    throw new AppError("UNPROCESSABLE", phrase("errors.sendCustomerBlocked"));
   }
   if (kind === "free_form") {
     if (!windowOpen) {
-      throw new AppError(
-        "WINDOW_CLOSED",
-        "More than 24 hours have passed since the customer last wrote, so WhatsApp only allows an approved template.",
-      );
+      throw new AppError("WINDOW_CLOSED", phrase("errors.sendWindowClosed"));
     }
     return;
   }
@@ -40,16 +38,19 @@ export function checkSendPolicy({
   if (template.status.toUpperCase() !== "APPROVED") {
     throw new AppError(
       "UNPROCESSABLE",
-      `The template "${template.name}" (${template.language}) is ${template.status.toLowerCase().replace(/_/g, " ")} at Meta: only approved templates can be sent.`,
-      [{ path: "template.name", message: "Pick an approved template." }],
+      phrase("errors.sendTemplateNotApproved", {
+        name: template.name,
+        language: template.language,
+        status: template.status.toLowerCase(),
+        label: template.status.toLowerCase().replace(/_/g, " "),
+      }),
+      [{ path: "template.name", message: phrase("errors.fieldPickApprovedTemplate") }],
     );
   }
   if (template.category.toUpperCase() === "MARKETING" && contact.marketingOptOut) {
-    throw new AppError(
-      "UNPROCESSABLE",
-      "The customer has stopped marketing messages from you, so marketing templates can't be sent to them.",
-      [{ path: "template.name", message: "Pick a utility template, or wait until the customer resumes marketing messages." }],
-    );
+    throw new AppError("UNPROCESSABLE", phrase("errors.sendMarketingStopped"), [
+      { path: "template.name", message: phrase("errors.fieldPickUtilityTemplate") },
+    ]);
   }
 }
 
@@ -74,28 +75,20 @@ export function checkMessengerPolicy({
   channel: { disabledAt: Date | null; humanAgentEnabled: boolean };
 }): MessengerMessaging {
   if (channel.disabledAt) {
-    throw new AppError("UNPROCESSABLE", "This inbox's Facebook Page is disabled. An admin can enable it again in Settings → Channels.");
+    throw new AppError("UNPROCESSABLE", phrase("errors.sendPageDisabled"));
   }
-  if (contact.blockedAt) throw new AppError("UNPROCESSABLE", "You have blocked this customer. Unblock them to send.");
+  if (contact.blockedAt) throw new AppError("UNPROCESSABLE", phrase("errors.sendCustomerBlocked"));
   if (window === "open") return { type: "RESPONSE" };
   if (window === "closed") {
-    throw new AppError(
-      "WINDOW_CLOSED",
-      "More than 7 days have passed since the customer last wrote, so Messenger allows no reply until they write again.",
-    );
+    throw new AppError("WINDOW_CLOSED", phrase("errors.sendMessengerClosed"));
   }
   if (!channel.humanAgentEnabled) {
-    throw new AppError(
-      "WINDOW_CLOSED",
-      "More than 24 hours have passed since the customer last wrote. Messenger then allows only a person's reply with the HUMAN_AGENT tag, and this Page isn't marked as having that permission.",
-    );
+    throw new AppError("WINDOW_CLOSED", phrase("errors.sendMessengerNoHumanAgent"));
   }
   if (!humanAgentTag) {
-    throw new AppError(
-      "WINDOW_CLOSED",
-      "More than 24 hours have passed since the customer last wrote: send it as a human agent reply (the HUMAN_AGENT tag), which Messenger allows for 7 days.",
-      [{ path: "tag", message: "Confirm the reply is written by a person." }],
-    );
+    throw new AppError("WINDOW_CLOSED", phrase("errors.sendMessengerNeedsTag"), [
+      { path: "tag", message: phrase("errors.fieldConfirmPerson") },
+    ]);
   }
   return { type: "MESSAGE_TAG", tag: "HUMAN_AGENT" };
 }

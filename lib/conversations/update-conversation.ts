@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { conversationUpdated } from "@/lib/realtime/build-events";
 import { publish, type Publication } from "@/lib/realtime/publish";
 import { findConversationForUser } from "./find-conversation";
@@ -36,14 +37,14 @@ export async function updateConversation({
 }): Promise<ConversationDto> {
   const conversation = await findConversationForUser({ conversationId, userId: actor.id });
   if (changes.status === "SNOOZED" && (!changes.snoozedUntil || changes.snoozedUntil <= new Date())) {
-    throw new AppError("UNPROCESSABLE", "Snoozing needs a time in the future (snoozedUntil).");
+    throw new AppError("UNPROCESSABLE", phrase("errors.snoozeInPast"));
   }
   const assignee = changes.assigneeId ? await inboxMember(conversation.inboxId, changes.assigneeId) : null;
   const team = changes.teamId ? await db.team.findUnique({ where: { id: changes.teamId } }) : null;
-  if (changes.teamId && !team) throw new AppError("UNPROCESSABLE", "No such team.");
+  if (changes.teamId && !team) throw new AppError("UNPROCESSABLE", phrase("errors.noSuchTeam"));
   if (changes.labelIds?.length) {
     const found = await db.label.count({ where: { id: { in: changes.labelIds } } });
-    if (found !== new Set(changes.labelIds).size) throw new AppError("UNPROCESSABLE", "One of those labels does not exist.");
+    if (found !== new Set(changes.labelIds).size) throw new AppError("UNPROCESSABLE", phrase("errors.noSuchLabel"));
   }
 
   const { updated, publications } = await db.$transaction(async (tx) => {
@@ -116,6 +117,6 @@ async function inboxMember(inboxId: string, userId: string) {
     where: { inboxId_userId: { inboxId, userId } },
     include: { user: { select: { id: true, name: true } } },
   });
-  if (!member) throw new AppError("UNPROCESSABLE", "That person is not a member of this inbox.");
+  if (!member) throw new AppError("UNPROCESSABLE", phrase("errors.notInboxMember"));
   return member.user;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { mediaKey, mediaStorage } from "@/lib/media/storage";
 import { formatBytes, isAllowedMime, mediaSizeLimits } from "@/lib/whatsapp/media-rules";
 import { isAllowedAttachment, MESSENGER_ATTACHMENT_LIMIT, outboundTypeFor } from "@/lib/messenger/attachment-rules";
@@ -33,16 +34,14 @@ export async function uploadAttachment({
   if (channel.kind === "MESSENGER") checkMessengerFile(file);
   const type = channel.kind === "MESSENGER" ? outboundTypeFor(file.mimeType) : mediaTypeFor(file.mimeType);
   if (channel.kind === "WHATSAPP" && !isAllowedMime({ type, mimeType: file.mimeType })) {
-    throw new AppError("INVALID_INPUT", `WhatsApp can't send files of type ${file.mimeType || "unknown"}.`, [
-      { path: "file", message: "Unsupported type." },
+    throw new AppError("INVALID_INPUT", phrase("errors.fileTypeWhatsApp", { type: file.mimeType || "application/octet-stream" }), [
+      { path: "file", message: phrase("errors.fieldUnsupportedType") },
     ]);
   }
   if (channel.kind === "WHATSAPP" && file.bytes.byteLength > mediaSizeLimits[type]) {
-    throw new AppError(
-      "PAYLOAD_TOO_LARGE",
-      `WhatsApp sends ${type === "document" ? "documents" : `${type}s`} of at most ${formatBytes(mediaSizeLimits[type])}.`,
-      [{ path: "file", message: "Too large." }],
-    );
+    throw new AppError("PAYLOAD_TOO_LARGE", phrase("errors.fileTooLargeWhatsApp", { type, size: formatBytes(mediaSizeLimits[type]) }), [
+      { path: "file", message: phrase("errors.fieldTooLarge") },
+    ]);
   }
 
   const media = await db.media.create({
@@ -60,7 +59,7 @@ export async function uploadAttachment({
   const uploaded = await transportFor(channel).uploadMedia(file);
   if (!uploaded.ok) {
     await db.media.update({ where: { id: media.id }, data: { state: "FAILED", storageKey, error: uploaded.sentence } });
-    throw new AppError("UPSTREAM", uploaded.sentence);
+    throw new AppError("UPSTREAM", phrase("errors.uploadRefused", { reason: uploaded.sentence }));
   }
   await db.media.update({ where: { id: media.id }, data: { state: "STORED", storageKey, metaMediaId: uploaded.mediaId } });
   return { id: media.id, type, mimeType: file.mimeType, fileName: file.fileName, size: file.bytes.byteLength };
@@ -69,13 +68,13 @@ export async function uploadAttachment({
 /** Messenger's rules for an agent's file: an image, video, audio or document of at most 25 MB. */
 function checkMessengerFile(file: { bytes: Uint8Array; mimeType: string }) {
   if (!isAllowedAttachment({ type: outboundTypeFor(file.mimeType), mimeType: file.mimeType })) {
-    throw new AppError("INVALID_INPUT", `Messenger can't send files of type ${file.mimeType || "unknown"}.`, [
-      { path: "file", message: "Unsupported type." },
+    throw new AppError("INVALID_INPUT", phrase("errors.fileTypeMessenger", { type: file.mimeType || "application/octet-stream" }), [
+      { path: "file", message: phrase("errors.fieldUnsupportedType") },
     ]);
   }
   if (file.bytes.byteLength > MESSENGER_ATTACHMENT_LIMIT) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `Messenger sends files of at most ${formatBytes(MESSENGER_ATTACHMENT_LIMIT)}.`, [
-      { path: "file", message: "Too large." },
+    throw new AppError("PAYLOAD_TOO_LARGE", phrase("errors.fileTooLargeMessenger", { size: formatBytes(MESSENGER_ATTACHMENT_LIMIT) }), [
+      { path: "file", message: phrase("errors.fieldTooLarge") },
     ]);
   }
 }

@@ -7,6 +7,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { isDatabaseDown } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { requestLocale } from "@/lib/i18n/preferences";
+import { issuePhrase } from "@/lib/i18n/issue-phrase";
 import { isPhrase, phrase } from "@/lib/i18n/phrase";
 import { translator } from "@/lib/i18n/translator";
 import { clientAddress } from "./client-address";
@@ -93,7 +94,11 @@ export async function errorResponse(error: unknown, request: Request): Promise<R
     );
   }
   if (error instanceof ZodError) {
-    const fields = error.issues.map((issue) => ({ path: issue.path.join("."), message: String(say(issue.message)) }));
+    const worded = (issue: (typeof error.issues)[number]) => {
+      const phrase = issuePhrase(issue);
+      return phrase && t.has(phrase.key) ? t(phrase.key, phrase.values) : String(say(issue.message));
+    };
+    const fields = error.issues.map((issue) => ({ path: issue.path.join("."), message: worded(issue) }));
     // The first problem in words, so a client that shows only the message still says what is wrong.
     const message = fields[0]
       ? fields.length > 1

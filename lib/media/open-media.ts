@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { mediaStorage, type StoredObject } from "./storage";
 
 export type OpenedMedia = StoredObject & { mimeType: string; fileName: string | null; kind: string };
@@ -14,8 +15,8 @@ export async function openMedia({ mediaId, userId }: { mediaId: string; userId: 
     where: { id: mediaId, state: "STORED", channel: { inbox: { members: { some: { userId } } } } },
     select: { mimeType: true, fileName: true, storageKey: true, message: { select: { type: true } } },
   });
-  if (!media?.storageKey) throw new AppError("NOT_FOUND", "No such file in your inboxes.");
+  if (!media?.storageKey) throw new AppError("NOT_FOUND", phrase("errors.noSuchFile"));
   const stored = await mediaStorage().get(media.storageKey);
-  if (!stored) throw new AppError("NOT_FOUND", "The file is no longer stored.");
+  if (!stored) throw new AppError("NOT_FOUND", phrase("errors.fileGone"));
   return { ...stored, mimeType: media.mimeType, fileName: media.fileName, kind: media.message?.type ?? "document" };
 }

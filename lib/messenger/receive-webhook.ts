@@ -2,6 +2,7 @@ import { inboundPort } from "@/lib/channels/inbound-port";
 import type { InboundPort } from "@/lib/conversations/channel-input";
 import type { Prisma } from "@/lib/db/client";
 import { isDatabaseDown } from "@/lib/db/errors";
+import { englishErrorText } from "@/lib/i18n/error-text";
 import type { Publication } from "@/lib/realtime/publish";
 import { inSavepoint } from "@/lib/whatsapp/in-savepoint";
 import { isConflict } from "@/lib/whatsapp/retry-on-conflict";
@@ -155,6 +156,6 @@ async function handle({
 }
 
 function describe(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = englishErrorText(error);
   return text.replace(/\s+/g, " ").slice(0, 200);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { ReceiptInput, SendFailure } from "@/lib/conversations/channel-input";
+import { phrase, type Phrase } from "@/lib/i18n/phrase";
 import { downloadAttachment } from "./download-attachment";
 import { describeMessengerError } from "./error-messages";
 import { MessengerGraphError, messengerGraphRequest } from "./graph-client";
@@ -105,7 +106,7 @@ export const messengerTransport = {
    * The Page's name (GET /{page-id}?fields=name), or why Meta would not say. With `accessToken`,
    * asks with that token: how a new Page's credentials are checked before they are saved.
    */
-  async describePage({ pageId, accessToken }: { pageId: string; accessToken?: string }): Promise<PageDetails | { error: string }> {
+  async describePage({ pageId, accessToken }: { pageId: string; accessToken?: string }): Promise<PageDetails | { error: Phrase }> {
     try {
       const page = await messengerGraphRequest<{ name?: string }>({
         as: accessToken ? { accessToken } : { pageId },
@@ -114,11 +115,9 @@ export const messengerTransport = {
       });
       return { name: page.name || "Facebook Page" };
     } catch (error) {
-      if (error instanceof MessengerGraphError && error.code === 190)
-        return { error: "Meta did not accept the page access token: it is not valid or has expired." };
-      if (error instanceof MessengerGraphError && error.code === 100)
-        return { error: `Meta has no Page ${pageId} that this access token may use.` };
-      return { error: (error as Error).message };
+      if (error instanceof MessengerGraphError && error.code === 190) return { error: phrase("errors.pageTokenRefused") };
+      if (error instanceof MessengerGraphError && error.code === 100) return { error: phrase("errors.pageNotForToken", { pageId }) };
+      return { error: phrase("errors.pageCheckFailed", { reason: (error as Error).message }) };
     }
   },
 

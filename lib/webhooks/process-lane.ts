@@ -1,6 +1,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import { isDatabaseDown } from "@/lib/db/errors";
+import { englishErrorText } from "@/lib/i18n/error-text";
 import { publish, type Publication } from "@/lib/realtime/publish";
 import { withRetryOnConflict } from "@/lib/whatsapp/retry-on-conflict";
 import type { LoggedBody } from "./adapter";
@@ -108,7 +109,7 @@ export async function processBodyNow({ eventId }: { eventId: string }): Promise<
   } catch (error) {
     if (isDatabaseDown(error)) throw error;
     console.error(`[webhook] event ${eventId} failed to process`, error);
-    const message = `Not processed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000);
+    const message = `Not processed: ${englishErrorText(error)}`.slice(0, 2000);
     await db.webhookEvent.update({ where: { id: eventId }, data: { state: "FAILED", processedAt: new Date(), error: message } });
     return { eventId, state: "FAILED", error: message };
   }
@@ -160,7 +161,7 @@ async function processBodies({
  * so one body that can never be processed does not hold up its customer's lane forever.
  */
 export async function recordFailedAttempt({ lane, error, maxAttempts }: { lane: number; error: unknown; maxAttempts: number }) {
-  const message = `Not processed: ${error instanceof Error ? error.message : String(error)}`.replace(/\s+/g, " ").slice(0, 2000);
+  const message = `Not processed: ${englishErrorText(error)}`.replace(/\s+/g, " ").slice(0, 2000);
   await db.$executeRaw`
     UPDATE "WebhookEvent" SET attempts = attempts + 1, error = ${message},
       state = CASE WHEN attempts + 1 >= ${maxAttempts} THEN 'FAILED'::"WebhookEventState" ELSE state END,

@@ -4,12 +4,14 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config/schema";
 import { checkMessengerPolicy } from "@/lib/conversations/send-policy";
 import { messengerWindow } from "@/lib/conversations/window";
+import { AppError } from "@/lib/errors";
 import { describeMessengerError, HUMAN_AGENT_REFUSED, OUTSIDE_WINDOW } from "@/lib/messenger/error-messages";
 import { readPageEvents } from "@/lib/messenger/read-events";
 import { sendApiPayload } from "@/lib/messenger/send-payload";
 import { translateActivity, translatePostback, translateReaction, translateReferral } from "@/lib/messenger/translate-events";
 import { translateCustomerMessage, translateEcho } from "@/lib/messenger/translate-message";
 import { pageEnvelope } from "@/lib/messenger/webhook-schema";
+import { inEnglish } from "../support/in-english";
 
 // Messenger's pure rules: its windows and who may send what, Meta's errors as sentences, the Send
 // API body, and Meta's printed webhook examples (tests/fixtures/messenger) in the inbox's terms.
@@ -38,6 +40,15 @@ describe("messengerWindow", () => {
 
 describe("checkMessengerPolicy", () => {
   const contact = { blockedAt: null };
+  const refusal = (run: () => unknown): AppError => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof AppError) return error;
+      throw error;
+    }
+    throw new Error("expected a refusal");
+  };
   const page = (humanAgentEnabled: boolean) => ({ disabledAt: null, humanAgentEnabled });
   const policy = (window: "open" | "human_agent" | "closed", humanAgentTag: boolean, humanAgentEnabled: boolean) => () =>
     checkMessengerPolicy({ window, humanAgentTag, contact, channel: page(humanAgentEnabled) });
@@ -56,16 +67,22 @@ describe("checkMessengerPolicy", () => {
     ["human_agent", false, true, /human agent reply/],
     ["closed", true, true, /7 days/],
   ] as const)("refuses the %s window with tag %s and Page marked %s", (window, tag, marked, message) => {
-    expect(policy(window, tag, marked)).toThrow(message);
+    expect(inEnglish(refusal(policy(window, tag, marked)))).toMatch(message);
   });
 
   it("refuses a disabled Page and a blocked customer first", () => {
-    expect(() =>
-      checkMessengerPolicy({ window: "open", humanAgentTag: false, contact, channel: { disabledAt: now, humanAgentEnabled: true } }),
-    ).toThrow(/disabled/);
-    expect(() => checkMessengerPolicy({ window: "open", humanAgentTag: false, contact: { blockedAt: now }, channel: page(true) })).toThrow(
-      /blocked/,
-    );
+    expect(
+      inEnglish(
+        refusal(() =>
+          checkMessengerPolicy({ window: "open", humanAgentTag: false, contact, channel: { disabledAt: now, humanAgentEnabled: true } }),
+        ),
+      ),
+    ).toMatch(/disabled/);
+    expect(
+      inEnglish(
+        refusal(() => checkMessengerPolicy({ window: "open", humanAgentTag: false, contact: { blockedAt: now }, channel: page(true) })),
+      ),
+    ).toMatch(/blocked/);
   });
 });
 

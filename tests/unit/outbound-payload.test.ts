@@ -4,11 +4,12 @@ import { flowOutbound, interactiveOutbound, mediaOutbound, templateOutbound, tex
 import { sendInput } from "@/lib/conversations/outbound-schema";
 import { findSimulatorTemplate } from "@/lib/simulator/templates";
 import { graphMessagePayload } from "@/lib/whatsapp/message-payload";
+import { issueInEnglish } from "../support/in-english";
 
 function issues(body: unknown): { path: string; message: string }[] {
   const result = sendInput.safeParse(body);
   if (result.success) return [];
-  return result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+  return result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issueInEnglish(issue) }));
 }
 
 function template(name: string, language = "en_US") {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { checkSendPolicy, type PolicyTemplate } from "@/lib/conversations/send-policy";
+import { inEnglish } from "../support/in-english";
 
 const contact = { marketingOptOut: false, blockedAt: null };
 const template = (overrides: Partial<PolicyTemplate> = {}): PolicyTemplate => ({
@@ -17,7 +18,7 @@ function refusal(run: () => void): { code: string; message: string } | null {
     return null;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return { code: error.code, message: error.message };
+    return { code: error.code, message: inEnglish(error) };
   }
 }
 

@@ -10,7 +10,7 @@ const canned = z.object({
     .trim()
     .min(1)
     .max(30)
-    .regex(/^\/?[\w-]+$/, { error: "A shortcut is one word: letters, digits, dashes." }),
+    .regex(/^\/?[\w-]+$/, { error: "errors.cannedShortcut" }),
   title: z.string().trim().min(1).max(80),
   body: z.string().trim().min(1).max(4096),
 });

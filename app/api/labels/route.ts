@@ -10,7 +10,7 @@ const label = z.object({
     .trim()
     .min(1)
     .max(40)
-    .regex(/^[\w -]+$/, { error: "Letters, digits, spaces and dashes only." }),
+    .regex(/^[\w -]+$/, { error: "errors.labelName" }),
   color: z.enum(["slate", "red", "amber", "emerald", "sky", "violet", "pink"]).default("slate"),
 });
 

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { idParams, route } from "@/lib/http/route";
 import { findConversationForUser } from "@/lib/conversations/find-conversation";
 import { serializeConversation } from "@/lib/conversations/serializers";
@@ -25,7 +26,7 @@ export const GET = route({ permission: "conversation.view", params: idParams }, 
 
 export const PATCH = route({ permission: "conversation.update", params: idParams, body: patch }, async ({ user, params, body }) => {
   if ((body.assigneeId !== undefined || body.teamId !== undefined) && !can(user.role, "conversation.assign")) {
-    throw new AppError("FORBIDDEN", "Your role does not allow assigning conversations.");
+    throw new AppError("FORBIDDEN", phrase("errors.cannotAssign"));
   }
   return NextResponse.json(await updateConversation({ conversationId: params.id, actor: user, changes: body }));
 });

@@ -2,6 +2,7 @@
 // {"media":{"mediaId":…}}.
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { idParams, route } from "@/lib/http/route";
 import { uploadAttachment } from "@/lib/conversations/upload-attachment";
 
@@ -10,7 +11,7 @@ export const POST = route({ permission: "conversation.reply", params: idParams }
   const form = await request.formData().catch(() => null);
   const file = form?.get("file");
   if (!(file instanceof File) || file.size === 0) {
-    throw new AppError("INVALID_INPUT", 'Attach a file as multipart/form-data, field "file".', [{ path: "file", message: "Required." }]);
+    throw new AppError("INVALID_INPUT", phrase("errors.attachFile"), [{ path: "file", message: phrase("errors.fieldRequired") }]);
   }
   const upload = await uploadAttachment({
     conversationId: params.id,
