@@ -247,7 +247,13 @@ export function Composer(props: Props) {
         </p>
       )}
       {!messenger && (
-        <TemplatePicker open={templates} onClose={() => setTemplates(false)} conversation={conversation} onSend={props.onSend} />
+        <TemplatePicker
+          open={templates}
+          onClose={() => setTemplates(false)}
+          conversation={conversation}
+          messages={props.messages}
+          onSend={props.onSend}
+        />
       )}
     </div>
   );
