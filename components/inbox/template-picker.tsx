@@ -30,8 +30,9 @@ export function TemplatePicker({
   onSend: (input: SendInput) => Promise<void>;
 }) {
   const t = useTranslations("templatePicker");
-  const common = useTranslations("common");
+  const commonText = useTranslations("common");
   const words = useTranslations();
+  const categoryText = (category: string) => words("settings.rateCard.categoryName", { category });
   const locale = useLocale();
   // Fetched the first time a picker opens, then kept for the session (see queries.templates).
   const templatesQuery = useTemplates({ enabled: open });
@@ -122,7 +123,7 @@ export function TemplatePicker({
             data-testid="template-search"
           />
           <ul className="max-h-44 overflow-y-auto text-sm md:max-h-80">
-            {templates === null && !error && <li className="px-2 py-1 text-slate-500">{common("loading")}</li>}
+            {templates === null && !error && <li className="px-2 py-1 text-slate-500">{commonText("loading")}</li>}
             {templates?.length === 0 && <li className="px-2 py-1 text-slate-500">{t("none")}</li>}
             {names.map((item) => {
               const first = templates!.find((t) => t.name === item)!;
@@ -135,9 +136,7 @@ export function TemplatePicker({
                     className={`w-full rounded px-2 py-1.5 text-left hover:bg-slate-100 max-md:min-h-11 ${item === name ? "bg-slate-100 font-semibold" : ""}`}
                   >
                     {item}
-                    <span className="block text-[11px] font-normal text-slate-500">
-                      {words("settings.rateCard.categoryName", { category: first.category })}
-                    </span>
+                    <span className="block text-[11px] font-normal text-slate-500">{categoryText(first.category)}</span>
                     <LanguageChips codes={codesOf(item)} customer={customer} />
                   </button>
                 </li>
@@ -170,7 +169,7 @@ export function TemplatePicker({
                   ))}
                 </select>
                 <span className="ml-auto rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-600">
-                  {words("settings.rateCard.categoryName", { category: template.category })}
+                  {categoryText(template.category)}
                 </span>
               </div>
               {customer && (
@@ -208,7 +207,7 @@ export function TemplatePicker({
               {urlButtons.map(({ button, index }) => (
                 <Field
                   key={`u${index}`}
-                  label={t("buttonLink", { button: button.text })}
+                  label={t("buttonLink", { button: button.text ?? "" })}
                   value={values.buttons[index] ?? ""}
                   onChange={(text) => setValues({ ...values, buttons: { ...values.buttons, [index]: text } })}
                   testId="template-button-variable"
@@ -230,7 +229,7 @@ export function TemplatePicker({
                 </p>
               )}
               <div className="flex justify-end gap-2">
-                <Button onClick={close}>{common("cancel")}</Button>
+                <Button onClick={close}>{commonText("cancel")}</Button>
                 <Button
                   tone={confirming ? "danger" : "primary"}
                   onClick={() => void send()}

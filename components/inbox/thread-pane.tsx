@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useState } from "react";
 import { ApiError } from "@/components/api/client";
 import { useConversation, useLabels, useMessages, usePresence, useTeammates } from "@/components/api/hooks";
@@ -33,6 +34,7 @@ export function ThreadPane({ conversationId }: { conversationId: string }) {
   const sendAction = useSendAction(conversationId);
   const [menu, setMenu] = useState<Menu>(null);
   const { pane } = useInboxPane();
+  const t = useTranslations("thread");
 
   // Opening a conversation reads it: a write the server records once the agent has it on screen.
   const markRead = useEffectEvent(() => update.mutate({ markRead: true }));
@@ -60,7 +62,7 @@ export function ThreadPane({ conversationId }: { conversationId: string }) {
   if (!current) {
     return (
       <main className="flex min-w-0 flex-1 items-center justify-center text-sm text-slate-500">
-        {conversation.error ? conversation.error.message : "Loading conversation…"}
+        {conversation.error ? conversation.error.message : t("loadingConversation")}
       </main>
     );
   }
