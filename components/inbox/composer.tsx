@@ -16,6 +16,7 @@ import { Suggestions, useSuggestions, type Pick } from "./suggestions";
 import { TemplatePicker } from "./template-picker";
 import { useTyping } from "./use-typing";
 import { useNow } from "@/components/ui/use-now";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 // WhatsApp takes 4,096 characters of text, Messenger 2,000.
 const maxLength = (conversation: ConversationDto) => (conversation.channel.kind === "messenger" ? 2000 : 4096);
@@ -46,6 +47,7 @@ export function Composer(props: Props) {
   const { socket, me: user } = useInbox();
   const t = useTranslations("composer");
   const format = useFormatter();
+  const errorText = useErrorText();
   const me = user.id;
   const canned = useCannedResponses();
   const teammates = useTeammates();
@@ -138,7 +140,7 @@ export function Composer(props: Props) {
       setStartedAt(Date.now());
       stopTyping();
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(errorText(failure));
     } finally {
       setSending(false);
     }
@@ -228,7 +230,7 @@ export function Composer(props: Props) {
                   await props.onSend({ flow: { flowId, ...(text.trim() ? { body: text.trim() } : {}) } });
                   update("");
                 } catch (failure) {
-                  setError((failure as Error).message);
+                  setError(errorText(failure));
                 }
               }}
             />

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useRates, useTemplates } from "@/components/api/hooks";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { estimateTemplateCost } from "@/lib/billing/estimate-cost";
 import type { SendInput } from "@/lib/conversations/outbound-schema";
 import type { ConversationDto, MessageDto } from "@/lib/conversations/types";
@@ -34,6 +35,7 @@ export function TemplatePicker({
   const words = useTranslations();
   const categoryText = (category: string) => words("settings.rateCard.categoryName", { category });
   const locale = useLocale();
+  const errorText = useErrorText();
   // Fetched the first time a picker opens, then kept for the session (see queries.templates).
   const templatesQuery = useTemplates({ enabled: open });
   const ratesQuery = useRates({ enabled: open });
@@ -44,7 +46,7 @@ export function TemplatePicker({
   const [language, setLanguage] = useState<string | null>(null);
   const [values, setValues] = useState<Values>(empty);
   const [sendError, setError] = useState<string | null>(null);
-  const error = sendError ?? templatesQuery.error?.message ?? null;
+  const error = sendError ?? (templatesQuery.error ? errorText(templatesQuery.error) : null);
   const [sending, setSending] = useState(false);
   // The first click on Send for a template in another language than the customer's only asks.
   const [confirming, setConfirming] = useState(false);
@@ -103,7 +105,7 @@ export function TemplatePicker({
       close();
       setName(null);
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(errorText(failure));
     } finally {
       setSending(false);
     }
