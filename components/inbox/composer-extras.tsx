@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { PaperclipIcon } from "@/components/ui/icons";
@@ -9,15 +10,16 @@ import { FlowMenu } from "./flow-menu";
 // on Messenger quick replies under the message.
 
 export function AttachButton({ onFile }: { onFile: (file: File | null) => void }) {
+  const t = useTranslations("composer");
   const fileInput = useRef<HTMLInputElement>(null);
   return (
     <>
       <input ref={fileInput} type="file" className="hidden" onChange={(event) => onFile(event.target.files?.[0] ?? null)} />
       <button
         onClick={() => fileInput.current?.click()}
-        title="Attach a file"
+        title={t("attach")}
         className="rounded-md px-2 py-2 text-slate-500 hover:bg-slate-100 max-md:min-h-11 max-md:min-w-11"
-        aria-label="Attach a file"
+        aria-label={t("attach")}
       >
         <PaperclipIcon />
       </button>
@@ -26,10 +28,12 @@ export function AttachButton({ onFile }: { onFile: (file: File | null) => void }
 }
 
 export function AttachmentChip({ file, onRemove }: { file: File; onRemove: () => void }) {
+  const t = useTranslations("composer");
+  const format = useFormatter();
   return (
     <p className="mb-1 flex items-center gap-2 text-xs text-slate-600" data-testid="attachment">
-      {file.name} · {Math.ceil(file.size / 1024)} KB
-      <button onClick={onRemove} className="text-slate-500 hover:text-slate-700" aria-label="Remove attachment">
+      {file.name} · {format.number(Math.ceil(file.size / 1024), { style: "unit", unit: "kilobyte" })}
+      <button onClick={onRemove} className="text-slate-500 hover:text-slate-700" aria-label={t("removeAttachment")}>
         ×
       </button>
     </p>
@@ -53,24 +57,25 @@ export function ChannelExtras({
   onFlow: (flowId: string) => Promise<void>;
   onTemplates: () => void;
 }) {
+  const t = useTranslations("composer");
   if (messenger) {
     return (
       <Button
         onClick={onQuickReplies}
-        title="Offer quick replies under the message"
+        title={t("quickRepliesTitle")}
         aria-pressed={quickRepliesOpen}
         disabled={hasFile}
         data-testid="quick-replies-button"
       >
-        Quick replies
+        {t("quickReplies")}
       </Button>
     );
   }
   return (
     <>
       <FlowMenu channelId={channelId} onPick={onFlow} />
-      <Button onClick={onTemplates} title="Send a template">
-        Template
+      <Button onClick={onTemplates} title={t("templateTitle")}>
+        {t("template")}
       </Button>
     </>
   );

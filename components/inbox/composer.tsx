@@ -1,12 +1,13 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { api } from "@/components/api/client";
 import { useCannedResponses, useTeammates } from "@/components/api/hooks";
 import type { SendInput } from "@/lib/conversations/outbound-schema";
 import type { ConversationDto, MessageDto, PresenceDto } from "@/lib/conversations/types";
-import { collision, CollisionWarning, ModeTab, ReplyPreview } from "./composer-parts";
+import { collision, CollisionWarning, ModeTab, ReplyPreview, type Collision } from "./composer-parts";
 import { AttachButton, AttachmentChip, ChannelExtras } from "./composer-extras";
 import { useInbox } from "./inbox-context";
 import { parseQuickReplies, QuickRepliesField, quickRepliesProblem } from "./quick-replies-field";
@@ -15,6 +16,7 @@ import { Suggestions, useSuggestions, type Pick } from "./suggestions";
 import { TemplatePicker } from "./template-picker";
 import { useTyping } from "./use-typing";
 import { useNow } from "@/components/ui/use-now";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 // WhatsApp takes 4,096 characters of text, Messenger 2,000.
 const maxLength = (conversation: ConversationDto) => (conversation.channel.kind === "messenger" ? 2000 : 4096);
@@ -43,6 +45,9 @@ const readDraft = (conversationId: string, mode: Mode) =>
 export function Composer(props: Props) {
   const { conversation, presence } = props;
   const { socket, me: user } = useInbox();
+  const t = useTranslations("composer");
+  const format = useFormatter();
+  const errorText = useErrorText();
   const me = user.id;
   const canned = useCannedResponses();
   const teammates = useTeammates();
@@ -52,7 +57,7 @@ export function Composer(props: Props) {
   const [file, setFile] = useState<File | null>(null);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [warning, setWarning] = useState<string | null>(null);
+  const [warning, setWarning] = useState<Collision | null>(null);
   const [templates, setTemplates] = useState(false);
   const [quickReplies, setQuickReplies] = useState<string | null>(null);
   const [humanAgent, setHumanAgent] = useState(false);
@@ -105,7 +110,8 @@ export function Composer(props: Props) {
   async function submit(force = false) {
     const body = text.trim();
     if ((!body && !file) || sending || unconfirmed) return;
-    if (mode === "reply" && replies.length && quickRepliesProblem(replies)) return setError(quickRepliesProblem(replies));
+    const problem = mode === "reply" && replies.length ? quickRepliesProblem(replies, t) : null;
+    if (problem) return setError(problem);
     if (mode === "reply" && !force) {
       const clash = collision({ presence, messages: props.messages, me, since: startedAt });
       if (clash) return setWarning(clash);
@@ -134,7 +140,7 @@ export function Composer(props: Props) {
       setStartedAt(Date.now());
       stopTyping();
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(errorText(failure));
     } finally {
       setSending(false);
     }
@@ -154,12 +160,12 @@ export function Composer(props: Props) {
     <div className={`border-t px-3 pb-3 pt-2 md:px-4 ${mode === "note" ? "border-amber-200 bg-amber-50" : "border-slate-200 bg-white"}`}>
       <div className="mb-1.5 flex items-center gap-1 text-xs">
         <ModeTab active={mode === "reply"} onClick={() => switchMode("reply")} testId="mode-reply">
-          Reply
+          {t("reply")}
         </ModeTab>
         <ModeTab active={mode === "note"} onClick={() => switchMode("note")} testId="mode-note">
-          Private note
+          {t("note")}
         </ModeTab>
-        <span className="ml-auto text-slate-500">{mode === "note" ? "@ to mention a colleague" : "/ for canned replies"}</span>
+        <span className="ml-auto text-slate-500">{mode === "note" ? t("mentionHint") : t("cannedHint")}</span>
       </div>
       {props.replyTo && mode === "reply" && <ReplyPreview message={props.replyTo} onCancel={props.onCancelReply} />}
       {error && (
@@ -199,14 +205,14 @@ export function Composer(props: Props) {
               maxLength={MAX_LENGTH}
               placeholder={
                 mode === "note"
-                  ? "A note only your team sees"
+                  ? t("notePlaceholder")
                   : file
                     ? messenger
-                      ? "Add a message to send after the file (optional)"
-                      : "Add a caption (optional)"
-                    : "Type a reply — Enter to send, Shift+Enter for a new line"
+                      ? t("afterFilePlaceholder")
+                      : t("captionPlaceholder")
+                    : t("replyPlaceholder")
               }
-              aria-label={mode === "note" ? "Private note" : "Reply"}
+              aria-label={mode === "note" ? t("note") : t("reply")}
               className="min-h-[38px] w-full resize-none rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-500 max-md:min-h-11 max-md:text-base"
             />
           </div>
@@ -224,7 +230,7 @@ export function Composer(props: Props) {
                   await props.onSend({ flow: { flowId, ...(text.trim() ? { body: text.trim() } : {}) } });
                   update("");
                 } catch (failure) {
-                  setError((failure as Error).message);
+                  setError(errorText(failure));
                 }
               }}
             />
@@ -233,21 +239,27 @@ export function Composer(props: Props) {
             tone="primary"
             onClick={() => void submit()}
             disabled={sending || unconfirmed || (!text.trim() && !file)}
-            title={unconfirmed ? "Confirm the human agent reply first" : undefined}
+            title={unconfirmed ? t("confirmHumanAgentFirst") : undefined}
             data-testid="send-button"
             className="max-md:ml-auto max-md:px-5"
           >
-            {mode === "note" ? "Add note" : "Send"}
+            {mode === "note" ? t("addNote") : t("send")}
           </Button>
         </div>
       )}
       {text.length > MAX_LENGTH - 200 && (
         <p className="mt-1 text-right text-xs text-slate-500">
-          {text.length} / {MAX_LENGTH}
+          {format.number(text.length)} / {format.number(MAX_LENGTH)}
         </p>
       )}
       {!messenger && (
-        <TemplatePicker open={templates} onClose={() => setTemplates(false)} conversation={conversation} onSend={props.onSend} />
+        <TemplatePicker
+          open={templates}
+          onClose={() => setTemplates(false)}
+          conversation={conversation}
+          messages={props.messages}
+          onSend={props.onSend}
+        />
       )}
     </div>
   );

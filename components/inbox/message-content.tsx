@@ -1,6 +1,7 @@
+import { useTranslations } from "next-intl";
 import type { MessageDto } from "@/lib/conversations/types";
 import { ContactCards } from "./message/contact-cards";
-import { part, str, typeLabels } from "./message/content";
+import { part, str } from "./message/content";
 import { InteractiveReply, QuickReply } from "./message/interactive-reply";
 import { LinkifiedText } from "./message/linkified-text";
 import { LocationCard } from "./message/location-card";
@@ -17,11 +18,12 @@ import { SentRichMessage } from "./message/sent-rich-message";
 // adds time, ticks and reactions around it.
 
 export function MessageContent({ message }: { message: MessageDto }) {
+  const t = useTranslations("thread");
   if (message.deleted) {
     return (
       <>
         <p className="italic text-slate-500" data-testid="message-deleted">
-          🚫 This message was deleted
+          🚫 {t("deleted")}
         </p>
         {message.receivedWhileBlocked && <BlockedMark />}
       </>
@@ -31,7 +33,7 @@ export function MessageContent({ message }: { message: MessageDto }) {
     <div className="space-y-1" data-testid="message-content" data-type={message.type}>
       {message.forwarded && (
         <p className="text-[11px] italic text-slate-500" data-testid="message-forwarded">
-          {message.frequentlyForwarded ? "↪↪ Forwarded many times" : "↪ Forwarded"}
+          {message.frequentlyForwarded ? `↪↪ ${t("forwardedMany")}` : `↪ ${t("forwarded")}`}
         </p>
       )}
       <ReferralTag content={message.content} />
@@ -39,7 +41,7 @@ export function MessageContent({ message }: { message: MessageDto }) {
       <MessageBody message={message} />
       {message.edited && (
         <p className="text-right text-[10px] italic text-slate-500" data-testid="message-edited">
-          Edited
+          {t("edited")}
         </p>
       )}
       {message.receivedWhileBlocked && <BlockedMark />}
@@ -48,19 +50,22 @@ export function MessageContent({ message }: { message: MessageDto }) {
 }
 
 function BlockedMark() {
+  const t = useTranslations("thread");
   return (
     <p className="text-[10px] italic text-slate-500" data-testid="message-blocked">
-      received while blocked
+      {t("receivedWhileBlocked")}
     </p>
   );
 }
 
 function MessageBody({ message }: { message: MessageDto }) {
+  const t = useTranslations("thread");
+  const words = useTranslations();
   const content = message.content;
   const payload = part(content, message.type);
   // The business's own interactive and template messages are not replies: show what was sent.
   if (message.direction === "OUTBOUND" && !sharedTypes.has(message.type)) {
-    const fallback = message.text ? <LinkifiedText text={message.text} /> : <Aside text={typeLabels[message.type] ?? message.type} />;
+    const fallback = message.text ? <LinkifiedText text={message.text} /> : <Aside text={t("type", { type: message.type })} />;
     return <SentRichMessage message={message} fallback={fallback} />;
   }
   switch (message.type) {
@@ -103,23 +108,15 @@ function MessageBody({ message }: { message: MessageDto }) {
     case "referral":
       return <ArrivalNotice text={message.text} />;
     case "system":
-      return <p className="text-xs text-slate-600">{noticeText(message)}</p>;
+      return <p className="text-xs text-slate-600">{noticeText(message, words)}</p>;
     case "reaction":
-      return (
-        <Aside
-          text={
-            message.text
-              ? `Reacted ${message.text} to a message that isn't in this inbox.`
-              : "Removed a reaction from a message that isn't in this inbox."
-          }
-        />
-      );
+      return <Aside text={message.text ? t("reactedElsewhere", { emoji: message.text }) : t("unreactedElsewhere")} />;
     case "edit":
-      return <Aside text={`Edited a message that isn't in this inbox${message.text ? `. New text: “${message.text}”` : "."}`} />;
+      return <Aside text={message.text ? t("editedElsewhereText", { text: message.text }) : t("editedElsewhere")} />;
     case "revoke":
-      return <Aside text="Deleted a message that isn't in this inbox." />;
+      return <Aside text={t("deletedElsewhere")} />;
     case "template":
-      return message.text ? <LinkifiedText text={message.text} /> : <Aside text="Template" />;
+      return message.text ? <LinkifiedText text={message.text} /> : <Aside text={t("type", { type: "template" })} />;
     default:
       return message.text && !message.error ? <LinkifiedText text={message.text} /> : <UnsupportedPlaceholder message={message} />;
   }

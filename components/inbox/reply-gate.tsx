@@ -1,15 +1,19 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { ConversationDto } from "@/lib/conversations/types";
 
 // Whether the agent may reply now, and how (docs/architecture.md, "Sending"): WhatsApp allows free
 // text for 24 h and templates after; Messenger allows a plain reply for 24 h, then — for a Page
 // marked as having the Human Agent permission — a person's reply with the HUMAN_AGENT tag until 7
-// days, then nothing. The server applies the same rules (send-policy.ts); this only explains them.
+// days, then nothing. The server applies the same rules (send-policy.ts); this only explains them,
+// in the composer's messages named by `reason`.
+
+type Reason = "whatsappClosed" | "humanAgentNotAllowed" | "messengerClosed" | "messengerNotYet";
 
 export type ReplyGate =
-  { kind: "open" } | { kind: "human_agent"; until: string } | { kind: "templates"; reason: string } | { kind: "locked"; reason: string };
+  { kind: "open" } | { kind: "human_agent"; until: string } | { kind: "templates"; reason: Reason } | { kind: "locked"; reason: Reason };
 
 export function replyGate(conversation: ConversationDto, now: number): ReplyGate {
   const window = conversation.messengerWindow;
@@ -18,28 +22,16 @@ export function replyGate(conversation: ConversationDto, now: number): ReplyGate
     if (ms(window.expiresAt) > 0) return { kind: "open" };
     if (ms(window.humanAgentExpiresAt) > 0) {
       if (conversation.channel.humanAgent) return { kind: "human_agent", until: window.humanAgentExpiresAt! };
-      return {
-        kind: "locked",
-        reason:
-          "The customer last wrote more than 24 hours ago. Messenger then allows only a person's reply with the HUMAN_AGENT tag, and this Page isn't marked as having that permission (an admin can mark it in Settings → Channels).",
-      };
+      return { kind: "locked", reason: "humanAgentNotAllowed" };
     }
-    return {
-      kind: "locked",
-      reason: window.expiresAt
-        ? "The customer last wrote more than 7 days ago: Messenger allows no reply until they write again."
-        : "The customer hasn't written yet: Messenger allows a reply only after they do.",
-    };
+    return { kind: "locked", reason: window.expiresAt ? "messengerClosed" : "messengerNotYet" };
   }
   const open =
     conversation.billingWindow.kind !== "closed" &&
     !!conversation.windowExpiresAt &&
     new Date(conversation.windowExpiresAt).getTime() > now;
   if (open) return { kind: "open" };
-  return {
-    kind: "templates",
-    reason: "The customer last wrote more than 24 hours ago: WhatsApp only allows an approved template until they write again.",
-  };
+  return { kind: "templates", reason: "whatsappClosed" };
 }
 
 /** The composer when no reply may go out: the reason, and for WhatsApp the way out (a template). */
@@ -50,16 +42,17 @@ export function LockedComposer({
   gate: Extract<ReplyGate, { kind: "templates" | "locked" }>;
   onTemplates: () => void;
 }) {
+  const t = useTranslations("composer");
   return (
     <div
       className="flex flex-wrap items-center gap-3 text-sm text-slate-600 md:flex-nowrap"
       data-testid="composer-locked"
       data-gate={gate.kind}
     >
-      <span className="flex-1">{gate.reason}</span>
+      <span className="flex-1">{t(gate.reason)}</span>
       {gate.kind === "templates" && (
         <Button tone="primary" onClick={onTemplates} data-testid="open-templates">
-          Choose a template
+          {t("chooseTemplate")}
         </Button>
       )}
     </div>
@@ -79,7 +72,9 @@ export function HumanAgentConfirm({
   confirmed: boolean;
   onChange: (value: boolean) => void;
 }) {
-  const date = new Date(until).toLocaleString([], { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  const t = useTranslations("composer");
+  const format = useFormatter();
+  const date = format.dateTime(new Date(until), { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
   return (
     <label className="mb-1.5 flex items-start gap-2 rounded-md bg-violet-50 px-3 py-1.5 text-xs text-violet-900" data-testid="human-agent">
       <input
@@ -89,10 +84,7 @@ export function HumanAgentConfirm({
         onChange={(event) => onChange(event.target.checked)}
         data-testid="human-agent-confirm"
       />
-      <span>
-        <strong>Reply as a human agent (HUMAN_AGENT tag).</strong> Messenger&apos;s 24 h window has closed; until {date} a person — not an
-        automation — may still answer the customer&apos;s request. Tick to confirm you are writing this reply yourself.
-      </span>
+      <span>{t.rich("humanAgent", { date, strong: (chunks) => <strong>{chunks}</strong> })}</span>
     </label>
   );
 }

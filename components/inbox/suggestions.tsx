@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { CannedResponse, Teammate } from "@/components/api/types";
 
@@ -20,6 +21,7 @@ export function useSuggestions({
   canned: CannedResponse[];
   teammates: Teammate[];
 }) {
+  const t = useTranslations("composer");
   const [index, setIndex] = useState(0);
   const [dismissed, setDismissed] = useState<string | null>(null);
   let items: Item[] = [];
@@ -31,8 +33,13 @@ export function useSuggestions({
       .map((c) => ({ key: c.id, label: `/${c.shortcut}`, hint: c.title, pick: { kind: "canned", body: c.body } }));
   } else if (at) {
     items = teammates
-      .filter((t) => t.name.toLowerCase().includes(at[1].toLowerCase()))
-      .map((t) => ({ key: t.id, label: t.name, hint: t.online ? "online" : "", pick: { kind: "mention", id: t.id, name: t.name } }));
+      .filter((mate) => mate.name.toLowerCase().includes(at[1].toLowerCase()))
+      .map((mate) => ({
+        key: mate.id,
+        label: mate.name,
+        hint: mate.online ? t("online") : "",
+        pick: { kind: "mention", id: mate.id, name: mate.name },
+      }));
   }
   const open = items.length > 0 && dismissed !== text;
   // A different set of items starts at the top again (adjusted while rendering, as React advises,

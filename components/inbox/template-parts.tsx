@@ -1,11 +1,15 @@
 "use client";
 
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import type { CostEstimate } from "@/lib/billing/estimate-cost";
 import type { TemplateDto } from "@/lib/conversations/list-templates";
 import type { SendInput } from "@/lib/conversations/outbound-schema";
+import { languageName, primaryLanguageName, sameLanguage, type CustomerLanguage } from "./template-language";
 import { fillPlaceholders, type TemplateButtonDefinition, type TemplateComponentDefinition } from "@/lib/whatsapp/render-template";
 
 // The template picker's pieces: the values an agent fills in, the send request they make, the
-// preview as the customer will see it, and which language to offer first.
+// preview as the customer will see it, the languages a template has and the warning when the
+// customer reads another (template-language.ts decides which).
 
 export type Values = { header: Record<string, string>; body: Record<string, string>; headerLink: string; buttons: Record<number, string> };
 
@@ -53,13 +57,16 @@ export function TemplatePreview({
   values: Values;
   headerMedia: string | null;
 }) {
+  const t = useTranslations("templatePicker");
   const part = (type: string) => definition.find((c) => c.type.toUpperCase() === type);
   const header = part("HEADER");
   return (
     <div className="rounded-lg bg-wallpaper p-3">
       <div className="max-w-sm rounded-lg bg-white px-3 py-2 shadow-sm" data-testid="template-preview">
         {header?.format?.toUpperCase() === "TEXT" && <p className="font-semibold">{fillPlaceholders(header.text ?? "", values.header)}</p>}
-        {headerMedia && <p className="mb-1 rounded bg-slate-100 px-2 py-4 text-center text-xs text-slate-500">{headerMedia}</p>}
+        {headerMedia && (
+          <p className="mb-1 rounded bg-slate-100 px-2 py-4 text-center text-xs text-slate-500">{t("media", { media: headerMedia })}</p>
+        )}
         <p className="whitespace-pre-wrap">{fillPlaceholders(part("BODY")?.text ?? "", values.body)}</p>
         {part("FOOTER")?.text && <p className="mt-1 text-xs text-slate-500">{part("FOOTER")?.text}</p>}
         {(part("BUTTONS")?.buttons ?? []).map((button, index) => (
@@ -96,14 +103,92 @@ export function Field({
   );
 }
 
-/** The browser's language if the template has it, else English, else whatever it has first. */
-export function preferredLanguage(available: string[]): string | null {
-  const browser = typeof navigator === "undefined" ? "en_US" : navigator.language.replace("-", "_");
+/** The languages a template is approved in, by name and code, the customer's marked. */
+export function LanguageChips({ codes, customer }: { codes: string[]; customer: CustomerLanguage | null }) {
+  const t = useTranslations("templatePicker");
+  const locale = useLocale();
   return (
-    available.find((code) => code === browser) ??
-    available.find((code) => code.split("_")[0] === browser.split("_")[0]) ??
-    available.find((code) => code.startsWith("en")) ??
-    available[0] ??
-    null
+    <span className="mt-0.5 flex flex-wrap gap-1" data-testid="template-languages">
+      {codes.map((code) => {
+        const theirs = !!customer && sameLanguage(code, customer.code);
+        return (
+          <span
+            key={code}
+            data-customer={theirs || undefined}
+            className={`rounded px-1 text-[10px] font-normal ${theirs ? "bg-emerald-100 text-emerald-800" : "bg-slate-100 text-slate-600"}`}
+          >
+            {t("languageOption", { language: languageName(code, locale), code })}
+            {theirs && <span className="sr-only">{t("customersMark")}</span>}
+          </span>
+        );
+      })}
+    </span>
+  );
+}
+
+/**
+ * The customer reads another language than the template's: said before sending, and said again
+ * (as an alert) once the agent has clicked Send, whose second click sends anyway.
+ */
+export function LanguageWarning({
+  customer,
+  customerLanguage,
+  templateLanguage,
+  confirming,
+}: {
+  customer: string;
+  customerLanguage: CustomerLanguage;
+  templateLanguage: string;
+  confirming: boolean;
+}) {
+  const t = useTranslations("templatePicker");
+  const locale = useLocale();
+  const values = {
+    customer,
+    language: primaryLanguageName(customerLanguage.code, locale),
+    templateLanguage: primaryLanguageName(templateLanguage, locale),
+  };
+  return (
+    <div
+      role={confirming ? "alert" : undefined}
+      data-testid="template-language-warning"
+      className={`rounded-md px-3 py-1.5 text-amber-900 ${confirming ? "bg-amber-200" : "bg-amber-100"}`}
+    >
+      <p>{t(customerLanguage.guessed ? "mismatchGuessed" : "mismatch", values)}</p>
+      {confirming && <p className="text-xs">{t("confirmMismatch", values)}</p>}
+    </div>
+  );
+}
+
+/** What sending this template costs, from the rate card, or why it is free. */
+export function CostLine({
+  estimate,
+  category,
+  window,
+}: {
+  estimate: CostEstimate | null;
+  category: string;
+  window: "free_entry_point" | "customer_service" | "closed";
+}) {
+  const t = useTranslations("templatePicker");
+  const words = useTranslations();
+  const format = useFormatter();
+  const reason = (estimate: CostEstimate) =>
+    t("rateFor", {
+      category: words("settings.rateCard.categoryName", { category: category.toUpperCase() }),
+      country: estimate.countryCode === "*" ? "any" : estimate.countryCode,
+    });
+  return (
+    <p className="text-xs text-slate-600" data-testid="template-cost">
+      {!estimate
+        ? t("noRate")
+        : estimate.free
+          ? t("free", { window })
+          : t("estimate", {
+              price: format.number(estimate.price, { minimumFractionDigits: 4, maximumFractionDigits: 4 }),
+              currency: estimate.currency,
+              reason: reason(estimate),
+            })}
+    </p>
   );
 }

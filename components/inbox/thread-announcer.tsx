@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { MessageDto } from "@/lib/conversations/types";
 
@@ -17,13 +18,15 @@ export function ThreadAnnouncer({
   customer: string;
   messages: MessageDto[];
 }) {
+  const t = useTranslations("thread");
   const last = messages.at(-1);
   const [seen, setSeen] = useState({ conversationId, lastId: last?.id });
   const [announcement, setAnnouncement] = useState("");
   if (seen.conversationId !== conversationId || seen.lastId !== last?.id) {
     setSeen({ conversationId, lastId: last?.id });
     const arrived = seen.conversationId === conversationId && seen.lastId !== undefined;
-    if (arrived && last?.direction === "INBOUND") setAnnouncement(`New message from ${customer}: ${last.text ?? last.type}`);
+    if (arrived && last?.direction === "INBOUND")
+      setAnnouncement(t("announce", { customer, text: last.text ?? t("type", { type: last.type }) }));
   }
   return (
     <div role="status" aria-live="polite" aria-atomic="true" className="sr-only" data-testid="thread-announcer">

@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useState } from "react";
 import { ApiError } from "@/components/api/client";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { useConversation, useLabels, useMessages, usePresence, useTeammates } from "@/components/api/hooks";
 import { useAddNote, useSendAction, useSendMessage, useUpdateConversation } from "@/components/api/mutations";
 import type { ConversationPatch } from "@/components/api/types";
@@ -33,6 +35,8 @@ export function ThreadPane({ conversationId }: { conversationId: string }) {
   const sendAction = useSendAction(conversationId);
   const [menu, setMenu] = useState<Menu>(null);
   const { pane } = useInboxPane();
+  const t = useTranslations("thread");
+  const errorText = useErrorText();
 
   // Opening a conversation reads it: a write the server records once the agent has it on screen.
   const markRead = useEffectEvent(() => update.mutate({ markRead: true }));
@@ -60,19 +64,19 @@ export function ThreadPane({ conversationId }: { conversationId: string }) {
   if (!current) {
     return (
       <main className="flex min-w-0 flex-1 items-center justify-center text-sm text-slate-500">
-        {conversation.error ? conversation.error.message : "Loading conversation…"}
+        {conversation.error ? errorText(conversation.error) : t("loadingConversation")}
       </main>
     );
   }
   // The header's mark-read answer is not an action the agent took, so its errors stay quiet.
-  const actionError = update.error && !update.variables?.markRead ? update.error.message : null;
+  const actionError = update.error && !update.variables?.markRead ? errorText(update.error) : null;
   return (
     <>
       <main className={`min-w-0 flex-1 flex-col ${pane === "contact" ? "hidden md:flex" : "flex"}`}>
         <Thread
           conversation={current}
           messages={messages.items}
-          error={messages.error?.message ?? sendAction.error?.message ?? null}
+          error={messages.error ? errorText(messages.error) : sendAction.error ? errorText(sendAction.error) : null}
           loading={messages.isPending}
           onSend={async (input) => void (await send.mutateAsync(input))}
           onNote={async (text, mentions) => void (await note.mutateAsync({ text, mentions }))}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useLayoutEffect, useRef, useState } from "react";
 import type { SendInput } from "@/lib/conversations/outbound-schema";
 import type { ConversationDto, MessageDto, PresenceDto } from "@/lib/conversations/types";
@@ -31,6 +32,9 @@ type Props = {
 
 export function Thread(props: Props) {
   const { conversation, messages, error, hasOlder, onLoadOlder } = props;
+  const t = useTranslations("thread");
+  const format = useFormatter();
+  const day = (iso: string) => format.dateTime(new Date(iso), { year: "numeric", month: "numeric", day: "numeric" });
   const scroller = useRef<HTMLDivElement>(null);
   const [replyTo, setReplyTo] = useState<MessageDto | null>(null);
   const keepFromBottom = useRef<number | null>(null);
@@ -72,16 +76,20 @@ export function Thread(props: Props) {
               </h2>
             </div>
             <p className="truncate text-xs text-slate-500">
-              {conversation.contact.waId
-                ? `+${conversation.contact.waId}`
-                : conversation.contact.username
-                  ? `@${conversation.contact.username}`
-                  : conversation.contact.psid
-                    ? "Messenger"
-                    : conversation.contact.bsuid}
-              {conversation.assignee ? ` · ${conversation.assignee.name}` : " · unassigned"}
-              {conversation.team ? ` · ${conversation.team.name}` : ""}
-              {conversation.status !== "OPEN" ? ` · ${conversation.status.toLowerCase()}` : ""}
+              {[
+                conversation.contact.waId
+                  ? `+${conversation.contact.waId}`
+                  : conversation.contact.username
+                    ? `@${conversation.contact.username}`
+                    : conversation.contact.psid
+                      ? t("messengerUser")
+                      : conversation.contact.bsuid,
+                conversation.assignee ? conversation.assignee.name : t("unassigned"),
+                conversation.team?.name,
+                conversation.status !== "OPEN" ? t("status", { status: conversation.status }) : null,
+              ]
+                .filter(Boolean)
+                .join(" · ")}
             </p>
           </div>
         </div>
@@ -106,16 +114,16 @@ export function Thread(props: Props) {
               onClick={() => void loadOlder()}
               className="rounded-md bg-white/80 px-2 py-0.5 text-xs text-slate-600 shadow-sm hover:bg-white"
             >
-              Load earlier messages
+              {t("loadEarlier")}
             </button>
           </div>
         )}
         {error && <p className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
-        {props.loading && messages.length === 0 && <p className="py-8 text-center text-sm text-slate-500">Loading messages…</p>}
+        {props.loading && messages.length === 0 && <p className="py-8 text-center text-sm text-slate-500">{t("loadingMessages")}</p>}
         {conversation.referral && <ReferralCard referral={conversation.referral} />}
         {messages.map((message, index) => (
           <div key={message.id}>
-            {startsNewDay(messages[index - 1], message) && <DaySeparator iso={message.timestamp} />}
+            {startsNewDay(messages[index - 1], message, day) && <DaySeparator iso={message.timestamp} />}
             {expiredAt && expiredBetween(messages[index - 1], message, expiredAt) && <WindowExpired at={expiredAt} />}
             <Entry message={message} channel={conversation.channel.kind} onReply={setReplyTo} onSendAction={props.onSendAction} />
           </div>

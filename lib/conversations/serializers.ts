@@ -51,6 +51,7 @@ export function serializeContact(contact: Contact): ContactDto {
     psid: contact.psid,
     username: contact.username,
     avatarMediaId: contact.avatarMediaId,
+    language: contact.language,
   };
 }
 

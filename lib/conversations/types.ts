@@ -21,6 +21,8 @@ export type ContactDto = {
   username: string | null;
   /** Messenger: the profile picture, a stored file (/api/media/:id). */
   avatarMediaId: string | null;
+  /** The language the customer reads, as Meta's template locale code (`hi`, `en_US`), when an agent set it. */
+  language: string | null;
 };
 
 /** Which platform a conversation is on, and (Messenger) whether its Page may send HUMAN_AGENT replies. */

@@ -1,7 +1,6 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { io } from "socket.io-client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MessageContent } from "@/components/inbox/message-content";
@@ -12,6 +11,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import type { ConversationDto, MessageDto } from "@/lib/conversations/types";
 import { baseUrl, fixture, signIn, type Session } from "../support/http";
+import { english, renderIntl } from "../support/intl";
 import { deliver, eventually, outboundMessage, uniqueTag, uniqueWaId } from "./factories";
 
 // Every inbound fixture Meta's documentation and SDKs give us (tests/fixtures/whatsapp/wa-inbound-*),
@@ -37,7 +37,7 @@ beforeAll(async () => {
 
 const valueOf = (body: Body) => body.entry[0].changes[0].value;
 const firstMessage = (body: Body) => valueOf(body).messages[0];
-const html = (message: MessageDto) => renderToStaticMarkup(createElement(MessageContent, { message }));
+const html = (message: MessageDto) => renderIntl(createElement(MessageContent, { message }));
 const visible = (markup: string) =>
   markup
     .replace(/<[^>]+>/g, " ")
@@ -118,7 +118,7 @@ async function expectReactionApplied(body: Body, emoji: string | null) {
   const dto = await messageDto(target.conversationId, targetId);
   if (emoji) {
     expect(dto.reactions).toEqual([{ by: "customer", emoji, at: new Date(Number(meta.timestamp) * 1000).toISOString() }]);
-    expect(renderToStaticMarkup(createElement(ReactionsRow, { reactions: dto.reactions, outbound: true }))).toContain(emoji);
+    expect(renderIntl(createElement(ReactionsRow, { reactions: dto.reactions, outbound: true }))).toContain(emoji);
   } else {
     expect(dto.reactions).toEqual([]);
   }
@@ -172,7 +172,7 @@ const checks: Record<string, (body: Body, tag: string) => Promise<void>> = {
     expect(text).toContain("Via ad: AD_TITLE BODY");
     const conversation = await conversationDto(row.conversationId);
     expect(conversation.referral).toMatchObject({ headline: "AD_TITLE", body: "AD_DESCRIPTION", sourceUrl: "AD_OR_POST_FB_URL" });
-    const card = visible(renderToStaticMarkup(createElement(ReferralCard, { referral: conversation.referral! })));
+    const card = visible(renderIntl(createElement(ReferralCard, { referral: conversation.referral! })));
     expect(card).toContain("Came from an ad: AD_TITLE AD_DESCRIPTION Source: AD_OR_POST_FB_URL");
   },
   "wa-inbound-image.json": async (body) => {
@@ -314,13 +314,13 @@ const checks: Record<string, (body: Body, tag: string) => Promise<void>> = {
     expect(row.conversation.contact).toMatchObject({ id: contactId, waId: newNumber });
     expect(row.conversationId).toBe(before.conversationId);
     expect(row).toMatchObject({ type: "system" });
-    expect(noticeText(dto)).toBe(`The customer changed their number to +${newNumber}. The conversation continues here.`);
+    expect(noticeText(dto, english)).toBe(`The customer changed their number to +${newNumber}. The conversation continues here.`);
   },
   "wa-inbound-system-customer-identity-changed.json": async (body) => {
     const { row, dto } = await ingest(body);
     expect(row).toMatchObject({ type: "system", text: "User identity changed" });
     expect(row.conversation.unreadCount).toBe(0);
-    expect(noticeText(dto)).toContain("security code changed");
+    expect(noticeText(dto, english)).toContain("security code changed");
   },
   "wa-inbound-unsupported-131051.json": async (body) => {
     const { row, text } = await ingest(body);

@@ -1,11 +1,11 @@
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { MessageContent } from "@/components/inbox/message-content";
+import { renderIntl } from "../support/intl";
 import { messageDto } from "../support/message-dto";
 
 // A message a blocked customer sent is kept in the thread and says so.
 
-const render = (overrides: Parameters<typeof messageDto>[0]) => renderToStaticMarkup(<MessageContent message={messageDto(overrides)} />);
+const render = (overrides: Parameters<typeof messageDto>[0]) => renderIntl(<MessageContent message={messageDto(overrides)} />);
 
 describe("a message received while the customer was blocked", () => {
   it("carries the words 'received while blocked' under its text", () => {

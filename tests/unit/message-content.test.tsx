@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { MessageContent } from "@/components/inbox/message-content";
 import { splitLinks } from "@/components/inbox/message/linkified-text";
@@ -11,6 +10,7 @@ import type { MessageDto } from "@/lib/conversations/types";
 import { humanizeKey } from "@/lib/whatsapp/flow-response";
 import { inboundContent } from "@/lib/whatsapp/inbound-content";
 import type { InboundMessage } from "@/lib/whatsapp/webhook-schema";
+import { english, renderIntl } from "../support/intl";
 import { messageDto } from "../support/message-dto";
 
 // How each inbound type reads in a bubble: rendered to static markup from Meta's fixture payloads
@@ -32,7 +32,7 @@ function fromFixture(name: string, overrides: Partial<MessageDto> = {}): Message
   });
 }
 
-const render = (message: MessageDto) => renderToStaticMarkup(<MessageContent message={message} />);
+const render = (message: MessageDto) => renderIntl(<MessageContent message={message} />);
 
 /** The visible text: markup stripped, entities decoded. */
 const visible = (html: string) =>
@@ -189,10 +189,10 @@ describe("structured messages", () => {
 
 describe("notices and placeholders", () => {
   it("explains a number change and a changed security code", () => {
-    expect(noticeText(fromFixture("wa-inbound-system-user-changed-number.json"))).toBe(
+    expect(noticeText(fromFixture("wa-inbound-system-user-changed-number.json"), english)).toBe(
       "The customer changed their number to +972912345678. The conversation continues here.",
     );
-    expect(noticeText(fromFixture("wa-inbound-system-customer-identity-changed.json"))).toContain("security code changed");
+    expect(noticeText(fromFixture("wa-inbound-system-customer-identity-changed.json"), english)).toContain("security code changed");
   });
 
   it("shows an unsupported message with Meta's reason", () => {
@@ -210,7 +210,7 @@ describe("notices and placeholders", () => {
 
 describe("around the bubble", () => {
   it("lists reactions", () => {
-    const html = renderToStaticMarkup(<ReactionsRow reactions={[{ by: "customer", emoji: "😮", at: "2026-01-10T10:00:00Z" }]} outbound />);
+    const html = renderIntl(<ReactionsRow reactions={[{ by: "customer", emoji: "😮", at: "2026-01-10T10:00:00Z" }]} outbound />);
     expect(html).toContain("😮");
     expect(html).toContain("The customer reacted 😮");
   });
@@ -225,10 +225,10 @@ describe("around the bubble", () => {
       thumbnailUrl: null,
       at: null,
     };
-    const html = renderToStaticMarkup(<ReferralCard referral={referral} />);
+    const html = renderIntl(<ReferralCard referral={referral} />);
     expect(visible(html)).toContain("Came from an ad: Spring sale Desks -20% Open the ad");
     expect(html).toContain('href="https://fb.me/abc"');
-    const unsafe = renderToStaticMarkup(<ReferralCard referral={{ ...referral, sourceUrl: "javascript:alert(1)" }} />);
+    const unsafe = renderIntl(<ReferralCard referral={{ ...referral, sourceUrl: "javascript:alert(1)" }} />);
     expect(unsafe).not.toContain("href=");
   });
 });

@@ -1,10 +1,12 @@
+import { useTranslations } from "next-intl";
 import { list, part, str, type Part } from "./content";
 
 // Contact cards the customer shared (type "contacts"): name, phones, emails, organisation.
 
 export function ContactCards({ contacts }: { contacts: unknown }) {
+  const t = useTranslations("thread");
   const cards = list(contacts);
-  if (cards.length === 0) return <p className="italic text-slate-500">An empty contact card</p>;
+  if (cards.length === 0) return <p className="italic text-slate-500">{t("emptyContactCard")}</p>;
   return (
     <ul className="min-w-56 divide-y divide-black/5" data-testid="message-contacts">
       {cards.map((card, index) => (
@@ -17,10 +19,11 @@ export function ContactCards({ contacts }: { contacts: unknown }) {
 }
 
 function ContactCard({ card }: { card: Part }) {
+  const t = useTranslations("thread");
   const name = part(card, "name");
   const org = part(card, "org");
   const displayName =
-    str(name?.formatted_name) ?? ([str(name?.first_name), str(name?.last_name)].filter(Boolean).join(" ") || "Unnamed contact");
+    str(name?.formatted_name) ?? ([str(name?.first_name), str(name?.last_name)].filter(Boolean).join(" ") || t("unnamedContact"));
   const organisation = [str(org?.company), str(org?.department), str(org?.title)].filter(Boolean).join(" · ");
   return (
     <div className="flex gap-2">
@@ -36,7 +39,7 @@ function ContactCard({ card }: { card: Part }) {
         {list(card.phones).map((phone, index) => (
           <p key={`p${index}`} className="text-slate-700">
             {str(phone.phone) ?? str(phone.wa_id)}
-            {str(phone.type) && <span className="ml-1 text-slate-500">{String(phone.type).toLowerCase()}</span>}
+            {str(phone.type) && <span className="ml-1 text-slate-500">{t("phoneType", { type: String(phone.type).toLowerCase() })}</span>}
           </p>
         ))}
         {list(card.emails).map((email, index) => (

@@ -25,20 +25,3 @@ export function safeHref(value: unknown): string | null {
     return null;
   }
 }
-
-export const typeLabels: Record<string, string> = {
-  text: "Message",
-  image: "Photo",
-  video: "Video",
-  audio: "Audio",
-  voice: "Voice message",
-  document: "Document",
-  sticker: "Sticker",
-  location: "Location",
-  contacts: "Contact card",
-  interactive: "Reply",
-  button: "Button reply",
-  order: "Order",
-  template: "Template",
-  reaction: "Reaction",
-};

@@ -1,3 +1,4 @@
+import { useFormatter, useTranslations } from "next-intl";
 import type { Part } from "./content";
 import { safeHref, str } from "./content";
 
@@ -7,19 +8,22 @@ export function mapLink(latitude: number, longitude: number): string {
 }
 
 export function LocationCard({ location }: { location: Part | undefined }) {
+  const t = useTranslations("thread");
+  const format = useFormatter();
   const latitude = Number(location?.latitude);
   const longitude = Number(location?.longitude);
   if (!Number.isFinite(latitude) || !Number.isFinite(longitude))
-    return <p className="italic text-slate-500">Location without coordinates</p>;
+    return <p className="italic text-slate-500">{t("locationWithoutCoordinates")}</p>;
   const name = str(location?.name);
   const address = str(location?.address);
   const placeUrl = safeHref(location?.url);
+  const degrees = (value: number) => format.number(value, { minimumFractionDigits: 5, maximumFractionDigits: 5 });
   return (
     <div className="min-w-56 space-y-0.5" data-testid="message-location">
-      <p className="font-medium">📍 {name ?? (address ? address : "Shared location")}</p>
+      <p className="font-medium">📍 {name ?? (address ? address : t("sharedLocation"))}</p>
       {name && address && <p className="text-xs text-slate-600">{address}</p>}
       <p className="text-[11px] text-slate-500">
-        {latitude.toFixed(5)}, {longitude.toFixed(5)}
+        {degrees(latitude)}, {degrees(longitude)}
       </p>
       <p className="flex gap-3 text-xs">
         <a
@@ -29,11 +33,11 @@ export function LocationCard({ location }: { location: Part | undefined }) {
           className="font-medium text-[#027eb5] hover:underline"
           data-testid="location-map-link"
         >
-          Open map
+          {t("openMap")}
         </a>
         {placeUrl && (
           <a href={placeUrl} target="_blank" rel="noopener noreferrer" className="text-[#027eb5] hover:underline">
-            Place page
+            {t("placePage")}
           </a>
         )}
       </p>

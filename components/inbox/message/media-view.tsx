@@ -1,17 +1,18 @@
+import { useFormatter, useTranslations } from "next-intl";
 import type { MediaDto, MessageDto } from "@/lib/conversations/types";
-import { formatBytes } from "@/lib/whatsapp/media-rules";
-import { part, str, typeLabels } from "./content";
+import { part, str } from "./content";
 
 // A photo, video, voice note, audio, sticker or document: a preview once stored, "Downloading…"
 // while the job fetches it, the reason when it could not be fetched.
 
 export function MediaView({ message, media }: { message: MessageDto; media: MediaDto }) {
+  const t = useTranslations("thread");
   const payload = part(message.content, message.type);
   const voice = message.type === "audio" && payload?.voice === true;
-  const label = voice ? "Voice message" : (typeLabels[message.type] ?? "File");
+  const kind = voice ? "voice" : message.type;
   if (message.type === "document") return <DocumentRow media={media} fileName={str(payload?.filename) ?? media.fileName} />;
-  if (media.state === "PENDING") return <Pending label={label} />;
-  if (media.state === "FAILED") return <Failed label={label} error={media.error} />;
+  if (media.state === "PENDING") return <Pending kind={kind} />;
+  if (media.state === "FAILED") return <Failed kind={kind} error={media.error} />;
 
   // A plain <img>, not next/image: the file is private to the inbox's members and must not go
   // through a shared image cache.
@@ -23,7 +24,7 @@ export function MediaView({ message, media }: { message: MessageDto; media: Medi
           {/* eslint-disable-next-line @next/next/no-img-element -- an authenticated media blob (members only): next/image cannot fetch or cache it */}
           <img
             src={src}
-            alt={str(payload?.caption) ?? "Photo from the customer"}
+            alt={str(payload?.caption) ?? t("customerPhoto")}
             loading="lazy"
             className="max-h-72 max-w-full rounded-md object-contain"
           />
@@ -34,7 +35,7 @@ export function MediaView({ message, media }: { message: MessageDto; media: Medi
         // eslint-disable-next-line @next/next/no-img-element -- an authenticated media blob (members only): next/image cannot fetch or cache it
         <img
           src={src}
-          alt={payload?.animated ? "Animated sticker" : "Sticker"}
+          alt={payload?.animated ? t("animatedSticker") : t("type", { type: "sticker" })}
           loading="lazy"
           className="h-32 w-32 object-contain"
           data-testid="media-sticker"
@@ -45,32 +46,38 @@ export function MediaView({ message, media }: { message: MessageDto; media: Medi
     default:
       return (
         <div className="flex min-w-56 flex-col gap-1" data-testid="media-audio">
-          <span className="text-xs font-medium text-slate-600">{voice ? "🎤 Voice message" : "🎵 Audio"}</span>
+          <span className="text-xs font-medium text-slate-600">
+            {voice ? "🎤" : "🎵"} {t("type", { type: kind })}
+          </span>
           <audio src={src} controls preload="none" className="h-8 w-full" />
         </div>
       );
   }
 }
 
-function Pending({ label }: { label: string }) {
+function Pending({ kind }: { kind: string }) {
+  const t = useTranslations("thread");
   return (
     <p className="flex items-center gap-2 text-xs text-slate-500" data-testid="media-pending" role="status">
       <span className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-slate-300 border-t-slate-600" aria-hidden />
-      Downloading {label.toLowerCase()}…
+      {t("downloading", { type: kind })}
     </p>
   );
 }
 
-function Failed({ label, error }: { label: string; error: string | null }) {
+function Failed({ kind, error }: { kind: string; error: string | null }) {
+  const t = useTranslations("thread");
   return (
     <p className="rounded-md bg-red-50 px-2 py-1 text-xs text-red-700" data-testid="media-error">
-      {label} not available. {error ?? "The customer's file could not be downloaded from WhatsApp."}
+      {t("notAvailable", { type: kind })} {error ?? t("downloadFailed")}
     </p>
   );
 }
 
 function DocumentRow({ media, fileName }: { media: MediaDto; fileName: string | null }) {
-  const name = fileName ?? "Document";
+  const t = useTranslations("thread");
+  const size = useFileSize();
+  const name = fileName ?? t("type", { type: "document" });
   const extension = name.includes(".") ? name.split(".").pop()!.slice(0, 4).toUpperCase() : "FILE";
   const stored = media.state === "STORED";
   return (
@@ -87,7 +94,7 @@ function DocumentRow({ media, fileName }: { media: MediaDto; fileName: string | 
             {name}
           </p>
           <p className="text-[11px] text-slate-500">
-            {[media.size ? formatBytes(media.size) : null, media.mimeType.split(";")[0]].filter(Boolean).join(" · ")}
+            {[media.size ? size(media.size) : null, media.mimeType.split(";")[0]].filter(Boolean).join(" · ")}
           </p>
         </div>
         {stored && (
@@ -97,12 +104,23 @@ function DocumentRow({ media, fileName }: { media: MediaDto; fileName: string | 
             className="shrink-0 rounded px-1.5 py-0.5 text-xs font-medium text-wa-link hover:bg-black/5"
             data-testid="media-download"
           >
-            Download
+            {t("download")}
           </a>
         )}
       </div>
-      {media.state === "PENDING" && <Pending label="Document" />}
-      {media.state === "FAILED" && <Failed label="Document" error={media.error} />}
+      {media.state === "PENDING" && <Pending kind="document" />}
+      {media.state === "FAILED" && <Failed kind="document" error={media.error} />}
     </div>
   );
+}
+
+/** A file's size as people read it, in their language: "1.5 MB", "12 KB". */
+export function useFileSize() {
+  const format = useFormatter();
+  return (bytes: number) =>
+    bytes >= 1024 * 1024
+      ? format.number(bytes / (1024 * 1024), { style: "unit", unit: "megabyte", maximumFractionDigits: 1 })
+      : bytes >= 1024
+        ? format.number(Math.round(bytes / 1024), { style: "unit", unit: "kilobyte" })
+        : format.number(bytes, { style: "unit", unit: "byte" });
 }

@@ -1,26 +1,28 @@
-import { formatMoney, orderSummary } from "@/lib/whatsapp/order-summary";
+import { useFormatter, useTranslations } from "next-intl";
+import { orderSummary } from "@/lib/whatsapp/order-summary";
 import { str, type Part } from "./content";
 
 // A cart sent from the catalog: each product with quantity and price, and the total Meta leaves
 // for us to compute.
 
 export function OrderCard({ order }: { order: Part | undefined }) {
+  const t = useTranslations("thread");
+  const format = useFormatter();
+  const money = (amount: number, currency: string) => format.number(amount, { style: "currency", currency });
   const summary = orderSummary(order);
   const note = str(order?.text);
   return (
     <div className="min-w-60 space-y-1" data-testid="message-order">
-      <p className="font-medium">
-        🛒 Order · {summary.itemCount} item{summary.itemCount === 1 ? "" : "s"}
-      </p>
+      <p className="font-medium">🛒 {t("order", { count: summary.itemCount })}</p>
       <table className="w-full text-xs">
         <tbody>
           {summary.lines.map((line, index) => (
             <tr key={index} className="align-top">
               <td className="py-0.5 pr-2 text-slate-700">{line.productId}</td>
               <td className="whitespace-nowrap py-0.5 pr-2 text-slate-500">
-                {line.quantity} × {formatMoney(line.itemPrice, line.currency)}
+                {format.number(line.quantity)} × {money(line.itemPrice, line.currency)}
               </td>
-              <td className="whitespace-nowrap py-0.5 text-right">{formatMoney(line.subtotal, line.currency)}</td>
+              <td className="whitespace-nowrap py-0.5 text-right">{money(line.subtotal, line.currency)}</td>
             </tr>
           ))}
         </tbody>
@@ -28,9 +30,9 @@ export function OrderCard({ order }: { order: Part | undefined }) {
           {summary.totals.map((total) => (
             <tr key={total.currency} className="border-t border-black/10 font-semibold" data-testid="order-total">
               <td className="pt-1" colSpan={2}>
-                Total
+                {t("total")}
               </td>
-              <td className="whitespace-nowrap pt-1 text-right">{formatMoney(total.amount, total.currency)}</td>
+              <td className="whitespace-nowrap pt-1 text-right">{money(total.amount, total.currency)}</td>
             </tr>
           ))}
         </tfoot>

@@ -1,14 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ChannelSummary, MessageDto } from "@/lib/conversations/types";
 import { sendActions } from "@/lib/conversations/send-state";
 import { describeMessengerError } from "@/lib/messenger/error-messages";
-import { describeMetaError } from "@/lib/whatsapp/error-messages";
+import { metaErrorPhrase } from "@/lib/whatsapp/error-messages";
 
 // Under an outbound bubble whose send did not go as planned: why, in words, and what the agent can
 // do (docs/architecture.md, "Sending"). Failed: retry. Not confirmed (WhatsApp never answered, so
-// it may or may not have arrived): resend or discard. Discarded: said so.
+// it may or may not have arrived): resend or discard. Discarded: said so. WhatsApp's error codes are
+// explained in the reader's language (the metaErrors messages); a Messenger failure keeps the
+// sentence its send job stored.
 
 export type SendAction = (messageId: string, action: "retry" | "discard") => Promise<void>;
 
@@ -21,6 +24,8 @@ export function SendProblem({
   channel: ChannelSummary["kind"];
   onSendAction: SendAction;
 }) {
+  const t = useTranslations("thread");
+  const words = useTranslations();
   const [busy, setBusy] = useState<"retry" | "discard" | null>(null);
   const act = async (action: "retry" | "discard") => {
     setBusy(action);
@@ -29,21 +34,23 @@ export function SendProblem({
   const can = sendActions(message.status);
 
   if (message.status === "FAILED") {
+    const explained = metaErrorPhrase({ code: message.error?.code, title: message.error?.title });
+    const reason =
+      channel === "messenger"
+        ? describeMessengerError({ code: null, title: message.error?.title })
+        : words(explained.key, explained.values);
     return (
       <div
         className="mt-1 flex items-start justify-between gap-2 border-t border-red-200 pt-1 text-xs text-red-700"
         data-testid="message-error"
       >
         <span>
-          Not delivered:{" "}
-          {channel === "messenger"
-            ? describeMessengerError({ code: null, title: message.error?.title })
-            : describeMetaError({ code: message.error?.code, title: message.error?.title })}
+          {t("notDelivered", { reason })}
           {message.error?.code ? ` (${message.error.code})` : ""}
         </span>
         <ActionButton
-          label="Retry"
-          busyLabel="Retrying…"
+          label={t("retry")}
+          busyLabel={t("retrying")}
           busy={busy === "retry"}
           onClick={() => act("retry")}
           testId="retry-button"
@@ -58,15 +65,17 @@ export function SendProblem({
         <p className="flex items-start gap-1">
           <QuestionIcon />
           <span title={message.error?.title ?? undefined}>
-            <strong>Not confirmed.</strong> {channel === "messenger" ? "Messenger" : "WhatsApp"} never answered, so this may or may not have
-            reached the customer. Resend it (they may get it twice) or discard it.
+            {t.rich("unconfirmed", {
+              channel: channel === "messenger" ? "Messenger" : "WhatsApp",
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </span>
         </p>
         <div className="mt-1 flex justify-end gap-1">
           {can.resend && (
             <ActionButton
-              label="Resend"
-              busyLabel="Resending…"
+              label={t("resend")}
+              busyLabel={t("resending")}
               busy={busy === "retry"}
               onClick={() => act("retry")}
               testId="resend-button"
@@ -75,8 +84,8 @@ export function SendProblem({
           )}
           {can.discard && (
             <ActionButton
-              label="Discard"
-              busyLabel="Discarding…"
+              label={t("discard")}
+              busyLabel={t("discarding")}
               busy={busy === "discard"}
               onClick={() => act("discard")}
               testId="discard-button"
@@ -90,7 +99,7 @@ export function SendProblem({
   if (message.status === "DISCARDED") {
     return (
       <p className="mt-1 border-t border-slate-300 pt-1 text-xs text-slate-600" data-testid="message-discarded">
-        Discarded: not sent again. Should WhatsApp confirm it later, its ticks appear here.
+        {t("discarded")}
       </p>
     );
   }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { ReplyIcon } from "@/components/ui/icons";
 import { MessageTicks } from "@/components/ui/message-ticks";
 import type { ChannelSummary, MessageDto } from "@/lib/conversations/types";
@@ -31,14 +32,22 @@ export function Entry({
   return <Bubble message={message} channel={channel} onReply={onReply} onSendAction={onSendAction} />;
 }
 
+/** "14:05" in the reader's conventions and time zone. */
+function useClock() {
+  const format = useFormatter();
+  return (iso: string) => format.dateTime(new Date(iso), { hour: "2-digit", minute: "2-digit" });
+}
+
 function Note({ message }: { message: MessageDto }) {
+  const t = useTranslations("thread");
+  const clock = useClock();
   return (
     <div className="mb-1.5 flex justify-end">
       <div data-testid="note" className="max-w-[70%] rounded-lg border border-amber-200 bg-amber-50 px-2.5 py-1.5 text-sm shadow-sm">
-        <p className="mb-0.5 text-[10px] font-semibold uppercase tracking-wide text-amber-700">Private note · only your team sees this</p>
+        <p className="mb-0.5 text-[10px] font-semibold uppercase tracking-wide text-amber-700">{t("privateNote")}</p>
         <p className="whitespace-pre-wrap break-words">{message.text}</p>
         <p className="mt-0.5 text-right text-[11px] text-slate-500">
-          {message.sender?.name} · {new Date(message.timestamp).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+          {message.sender?.name} · {clock(message.timestamp)}
         </p>
       </div>
     </div>
@@ -56,6 +65,8 @@ function Bubble({
   onReply: (message: MessageDto) => void;
   onSendAction: SendAction;
 }) {
+  const t = useTranslations("thread");
+  const clock = useClock();
   const outbound = message.direction === "OUTBOUND";
   return (
     <>
@@ -70,9 +81,7 @@ function Bubble({
           <div className="mt-0.5 flex items-center justify-end gap-1 text-[11px] text-slate-500">
             {message.sender && outbound && <span className="mr-1">{message.sender.name}</span>}
             {!message.sender && outbound && <SentFrom content={message.content} />}
-            <time dateTime={message.timestamp}>
-              {new Date(message.timestamp).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
-            </time>
+            <time dateTime={message.timestamp}>{clock(message.timestamp)}</time>
             {outbound && <MessageTicks status={message.status} />}
           </div>
           {outbound && <SendProblem message={message} channel={channel} onSendAction={onSendAction} />}
@@ -80,7 +89,8 @@ function Bubble({
         {message.externalId && channel === "whatsapp" && (
           <button
             onClick={() => onReply(message)}
-            title="Reply to this message"
+            title={t("replyTo")}
+            aria-label={t("replyTo")}
             className="rounded px-1 text-xs text-slate-500 opacity-0 group-hover:opacity-100 hover:bg-white/70 focus:opacity-100 pointer-coarse:opacity-100"
           >
             <ReplyIcon />
@@ -94,12 +104,13 @@ function Bubble({
 
 /** A business message sent outside Switchboard (Messenger's echo): where it was written. */
 function SentFrom({ content }: { content: unknown }) {
+  const t = useTranslations("thread");
   const origin = (content as { sentFrom?: unknown } | null)?.sentFrom;
   if (typeof origin !== "string") return null;
-  const where = origin === "page_inbox" ? "the Page's inbox" : origin.startsWith("app:") ? "another app" : "the Page";
+  const where = origin === "page_inbox" ? "inbox" : origin.startsWith("app:") ? "app" : "page";
   return (
     <span className="mr-1 italic" data-testid="sent-from">
-      Sent from {where}
+      {t("sentFrom", { where })}
     </span>
   );
 }
@@ -120,15 +131,17 @@ export function expiredBetween(previous: MessageDto | undefined, message: Messag
 }
 
 export function DaySeparator({ iso }: { iso: string }) {
+  const format = useFormatter();
   return (
     <div className="my-3 flex justify-center">
       <span className="rounded-md bg-white/80 px-2 py-0.5 text-[11px] text-slate-500 shadow-sm">
-        {new Date(iso).toLocaleDateString([], { weekday: "long", day: "numeric", month: "long" })}
+        {format.dateTime(new Date(iso), { weekday: "long", day: "numeric", month: "long" })}
       </span>
     </div>
   );
 }
 
-export function startsNewDay(previous: MessageDto | undefined, message: MessageDto): boolean {
-  return !previous || new Date(previous.timestamp).toDateString() !== new Date(message.timestamp).toDateString();
+/** Whether a message falls on another day than the one before it; `day` names a moment's day in the reader's time zone. */
+export function startsNewDay(previous: MessageDto | undefined, message: MessageDto, day: (iso: string) => string): boolean {
+  return !previous || day(previous.timestamp) !== day(message.timestamp);
 }
