@@ -1,19 +1,22 @@
+import { useTranslations } from "next-intl";
 import type { ChannelSummary } from "@/lib/conversations/types";
 
 // Which platform a conversation is on, at a glance: WhatsApp's green or Messenger's blue, with a
 // letter for those who don't tell colours apart and the name for screen readers and tooltips.
 
 const marks = {
-  whatsapp: { label: "WhatsApp", letter: "W", tone: "bg-[#25d366] text-on-accent" },
-  messenger: { label: "Messenger", letter: "M", tone: "bg-[#0866ff] text-on-accent" },
+  whatsapp: { letter: "W", tone: "bg-[#25d366] text-on-accent" },
+  messenger: { letter: "M", tone: "bg-[#0866ff] text-on-accent" },
 } as const;
 
 export function ChannelMark({ kind, className = "" }: { kind: ChannelSummary["kind"]; className?: string }) {
+  const t = useTranslations("inbox");
   const mark = marks[kind];
+  const label = t(kind);
   return (
     <span
-      title={mark.label}
-      aria-label={mark.label}
+      title={label}
+      aria-label={label}
       role="img"
       data-testid="channel-mark"
       data-channel={kind}

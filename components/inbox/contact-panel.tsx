@@ -1,12 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useContact } from "@/components/api/hooks";
+import { useDates } from "@/components/i18n/use-dates";
 import { useContactFlag, useUpdateContact } from "@/components/api/mutations";
 import type { ContactChanges, ContactDetails } from "@/components/api/types";
 import type { ConversationDto } from "@/lib/conversations/types";
 import { ChannelMark } from "./channel-mark";
+import { CustomerLanguage } from "./customer-language";
 import { useInbox } from "./inbox-context";
 import { LinkedPerson } from "./linked-person";
 import { CloseContact } from "./pane-controls";
@@ -15,17 +18,16 @@ import { useInboxPane } from "./use-inbox-pane";
 
 type Action = "block" | "unblock" | "spam" | "unspam";
 
-const actionText: Record<Action, { title: string; explanation: string; confirm: string }> = {
-  block: {
-    title: "Block this customer",
-    explanation:
-      "WhatsApp stops their messages reaching you (Meta allows this only for customers who wrote in the last 24 h), and Switchboard refuses to message them.",
-    confirm: "Block",
-  },
-  unblock: { title: "Unblock this customer", explanation: "They can write to you again, and you to them.", confirm: "Unblock" },
-  spam: { title: "Mark as spam", explanation: "Flags the customer as spam for the whole team.", confirm: "Mark as spam" },
-  unspam: { title: "Not spam", explanation: "Clears the spam mark.", confirm: "Clear spam mark" },
-};
+/** What the dialog asking why says for each action. */
+function useActionText(): Record<Action, { title: string; explanation: string; confirm: string }> {
+  const t = useTranslations("inbox.contact");
+  return {
+    block: { title: t("blockTitle"), explanation: t("blockExplanation"), confirm: t("block") },
+    unblock: { title: t("unblockTitle"), explanation: t("unblockExplanation"), confirm: t("unblock") },
+    spam: { title: t("markSpam"), explanation: t("spamExplanation"), confirm: t("markSpam") },
+    unspam: { title: t("notSpam"), explanation: t("unspamExplanation"), confirm: t("unspamConfirm") },
+  };
+}
 
 /** The right pane: who the customer is, their consent and trust state, earlier conversations, notes. */
 export function ContactPanel({ conversation }: { conversation: ConversationDto }) {
@@ -38,6 +40,10 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
   const [action, setAction] = useState<Action | null>(null);
   const notice = flag.data ?? null;
   const { pane } = useInboxPane();
+  const t = useTranslations("inbox.contact");
+  const dates = useDates();
+  const actionText = useActionText();
+  const historyLine = useHistoryLine();
 
   async function confirm(reason: string) {
     if (!action) return;
@@ -48,7 +54,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
   return (
     <aside
       id="contact-panel"
-      aria-label="Customer"
+      aria-label={t("label")}
       className={`w-full shrink-0 flex-col overflow-y-auto border-slate-200 bg-white md:w-72 md:border-l xl:flex ${pane === "contact" ? "flex" : "hidden"}`}
       data-testid="contact-panel"
     >
@@ -56,7 +62,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
         <CloseContact />
       </div>
       {error && <p className="m-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
-      {!contact && !error && <p className="p-4 text-sm text-slate-500">Loading contact…</p>}
+      {!contact && !error && <p className="p-4 text-sm text-slate-500">{t("loading")}</p>}
       {contact && (
         <div className="space-y-4 p-4 text-sm">
           <div>
@@ -74,11 +80,11 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
                 </dt>
                 <dd>{contact.channel.name}</dd>
               </div>
-              {contact.waId && <Row term="Number" value={`+${contact.waId}`} />}
-              {contact.psid && <Row term="Page-scoped id" value={contact.psid} mono />}
-              {contact.username && <Row term="Username" value={`@${contact.username}`} />}
-              {contact.bsuid && <Row term="Business-scoped id" value={contact.bsuid} mono />}
-              <Row term="Language" value={contact.language ?? "—"} />
+              {contact.waId && <Row term={t("number")} value={`+${contact.waId}`} />}
+              {contact.psid && <Row term={t("psid")} value={contact.psid} mono />}
+              {contact.username && <Row term={t("username")} value={`@${contact.username}`} />}
+              {contact.bsuid && <Row term={t("bsuid")} value={contact.bsuid} mono />}
+              <CustomerLanguage contact={contact} />
             </dl>
           </div>
 
@@ -87,15 +93,15 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
               <span
                 className={`rounded px-1.5 py-0.5 text-[11px] font-medium ${contact.marketingOptOut ? "bg-amber-50 text-amber-800" : "bg-emerald-50 text-emerald-700"}`}
               >
-                {contact.marketingOptOut ? "Marketing: opted out" : "Marketing: allowed"}
+                {contact.marketingOptOut ? t("marketingOptedOut") : t("marketingAllowed")}
               </span>
             )}
             {contact.blockedAt && (
               <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700" data-testid="blocked-badge">
-                Blocked
+                {t("blocked")}
               </span>
             )}
-            {contact.spamAt && <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700">Spam</span>}
+            {contact.spamAt && <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700">{t("spam")}</span>}
           </div>
           {notice && (
             <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900" data-testid="block-notice">
@@ -105,11 +111,11 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
           <div className="flex flex-wrap gap-1.5">
             {contact.channel.kind === "whatsapp" && (
               <Button size="sm" onClick={() => setAction(contact.blockedAt ? "unblock" : "block")} data-testid="block-button">
-                {contact.blockedAt ? "Unblock" : "Block"}
+                {contact.blockedAt ? t("unblock") : t("block")}
               </Button>
             )}
             <Button size="sm" onClick={() => setAction(contact.spamAt ? "unspam" : "spam")}>
-              {contact.spamAt ? "Not spam" : "Mark as spam"}
+              {contact.spamAt ? t("notSpam") : t("markSpam")}
             </Button>
           </div>
 
@@ -118,7 +124,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
           <Attributes contact={contact} />
 
           <section>
-            <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Conversations</h3>
+            <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("conversations")}</h3>
             <ul className="space-y-1">
               {contact.conversations.map((item) => (
                 <li key={item.id}>
@@ -127,7 +133,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
                     disabled={item.id === conversation.id}
                     className="w-full rounded px-1.5 py-1 text-left text-xs hover:bg-slate-50 disabled:bg-slate-50"
                   >
-                    <span className="font-medium">{new Date(item.lastMessageAt).toLocaleDateString()}</span> · {item.status.toLowerCase()}
+                    <span className="font-medium">{dates.day(item.lastMessageAt)}</span> · {t("status", { status: item.status })}
                     <span className="block truncate text-slate-500">{item.lastMessagePreview}</span>
                   </button>
                 </li>
@@ -137,14 +143,13 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
 
           {contact.history.length > 0 && (
             <section>
-              <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">History</h3>
+              <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("history")}</h3>
               <ul className="space-y-1 text-xs text-slate-600" data-testid="contact-history">
                 {contact.history.map((event, index) => (
                   <li key={index}>
-                    <span className="font-medium">{event.action.replace("contact.", "").replace(/_/g, " ")}</span> by{" "}
-                    {event.actor.replace("system:", "")}
+                    {historyLine(event)}
                     {event.reason ? ` — ${event.reason}` : ""}
-                    <span className="block text-slate-500">{new Date(event.at).toLocaleString()}</span>
+                    <span className="block text-slate-500">{dates.full(event.at)}</span>
                   </li>
                 ))}
               </ul>
@@ -165,6 +170,14 @@ export function ContactPanel({ conversation }: { conversation: ConversationDto }
   );
 }
 
+function useHistoryLine(): (event: ContactDetails["history"][number]) => string {
+  const t = useTranslations("inbox.contact");
+  return (event) => {
+    const action = event.action.replace("contact.", "");
+    return t("historyLine", { action, name: action.replace(/_/g, " "), actor: event.actor.replace("system:", "") });
+  };
+}
+
 function Row({ term, value, mono = false }: { term: string; value: string; mono?: boolean }) {
   return (
     <div className="flex justify-between gap-2">
@@ -182,11 +195,12 @@ function Attributes({ contact }: { contact: ContactDetails }) {
   const [key, setKey] = useState("");
   const [value, setValue] = useState("");
   const error = update.error?.message ?? null;
+  const t = useTranslations("inbox.contact");
   const save = (changes: ContactChanges) => update.mutate(changes);
 
   return (
     <section className="space-y-2">
-      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Attributes</h3>
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("attributes")}</h3>
       <dl className="space-y-1 text-xs">
         {Object.entries(contact.attributes).map(([name, text]) => (
           <div key={name} className="group flex justify-between gap-2">
@@ -194,7 +208,7 @@ function Attributes({ contact }: { contact: ContactDetails }) {
             <dd className="flex gap-1 truncate">
               {text}
               <button
-                aria-label={`Remove ${name}`}
+                aria-label={t("removeAttribute", { name })}
                 className="text-slate-500 opacity-0 group-hover:opacity-100 hover:text-red-700 focus:opacity-100 pointer-coarse:opacity-100"
                 onClick={() => {
                   const { [name]: _removed, ...rest } = contact.attributes;
@@ -220,17 +234,17 @@ function Attributes({ contact }: { contact: ContactDetails }) {
         <input
           value={key}
           onChange={(e) => setKey(e.target.value)}
-          placeholder="Attribute"
+          placeholder={t("attribute")}
           className="w-24 rounded border border-slate-200 px-1.5 py-1 text-xs"
         />
         <input
           value={value}
           onChange={(e) => setValue(e.target.value)}
-          placeholder="Value"
+          placeholder={t("value")}
           className="min-w-0 flex-1 rounded border border-slate-200 px-1.5 py-1 text-xs"
         />
         <Button size="sm" type="submit">
-          Add
+          {t("add")}
         </Button>
       </form>
       <textarea
@@ -238,7 +252,7 @@ function Attributes({ contact }: { contact: ContactDetails }) {
         onChange={(event) => setNotes(event.target.value)}
         onBlur={() => notes !== (contact.notes ?? "") && void save({ notes: notes || null })}
         rows={3}
-        placeholder="Notes about this customer (saved when you leave the field)"
+        placeholder={t("notes")}
         className="w-full rounded-md border border-slate-200 px-2 py-1.5 text-xs focus:border-brand-500"
       />
       {error && <p className="text-xs text-red-700">{error}</p>}

@@ -1,15 +1,19 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { useNow } from "@/components/ui/use-now";
 import type { ConversationDto, LabelDto } from "@/lib/conversations/types";
 import type { ConversationPatch, Team, Teammate } from "@/components/api/types";
 
+// How long a snooze lasts: hours from now, or (-1) tomorrow at 9:00.
 const snoozeOptions = [
-  { label: "1 hour", hours: 1 },
-  { label: "4 hours", hours: 4 },
-  { label: "Tomorrow 9:00", hours: -1 },
-  { label: "Next week", hours: 24 * 7 },
-];
+  { name: "hours", hours: 1 },
+  { name: "hours", hours: 4 },
+  { name: "tomorrow", hours: -1 },
+  { name: "nextWeek", hours: 24 * 7 },
+] as const;
+type SnoozeOption = (typeof snoozeOptions)[number];
 
 /** The thread header's actions: take, assign (agent or team), labels, snooze, resolve / reopen. */
 export function ConversationActions({
@@ -33,22 +37,24 @@ export function ConversationActions({
 }) {
   const resolved = conversation.status === "RESOLVED";
   const labelIds = conversation.labels.map((label) => label.id);
+  const t = useTranslations("inbox.actions");
+  const snoozeLabel = useSnoozeLabel();
   return (
     <div className="relative flex items-center gap-1.5">
       {conversation.assignee?.id !== me && (
-        <Button size="sm" onClick={() => onChange({ assigneeId: me })} data-testid="take-button" title="Assign to me">
-          Take
+        <Button size="sm" onClick={() => onChange({ assigneeId: me })} data-testid="take-button" title={t("assignToMe")}>
+          {t("take")}
         </Button>
       )}
       <Button
         size="sm"
         onClick={() => onMenu(menu === "assign" ? null : "assign")}
         data-testid="assign-button"
-        title="Assign (a)"
+        title={t("assignTitle")}
         aria-expanded={menu === "assign"}
         aria-controls={menu === "assign" ? "conversation-menu" : undefined}
       >
-        Assign
+        {t("assign")}
       </Button>
       <Button
         size="sm"
@@ -56,7 +62,7 @@ export function ConversationActions({
         aria-expanded={menu === "labels"}
         aria-controls={menu === "labels" ? "conversation-menu" : undefined}
       >
-        Labels
+        {t("labels")}
       </Button>
       {!resolved && (
         <Button
@@ -66,7 +72,7 @@ export function ConversationActions({
           aria-controls={menu === "snooze" ? "conversation-menu" : undefined}
           data-testid="snooze-button"
         >
-          Snooze
+          {t("snooze")}
         </Button>
       )}
       <Button
@@ -74,9 +80,9 @@ export function ConversationActions({
         tone={resolved ? "secondary" : "primary"}
         onClick={() => onChange({ status: resolved ? "OPEN" : "RESOLVED" })}
         data-testid="resolve-button"
-        title="Resolve (e)"
+        title={t("resolveTitle")}
       >
-        {resolved ? "Reopen" : "Resolve"}
+        {resolved ? t("reopen") : t("resolve")}
       </Button>
 
       {menu && (
@@ -87,7 +93,7 @@ export function ConversationActions({
         >
           {menu === "assign" && (
             <>
-              <MenuItem onClick={() => onChange({ assigneeId: null })}>Unassigned</MenuItem>
+              <MenuItem onClick={() => onChange({ assigneeId: null })}>{t("unassigned")}</MenuItem>
               {teammates.map((person) => (
                 <MenuItem
                   key={person.id}
@@ -95,13 +101,12 @@ export function ConversationActions({
                   active={conversation.assignee?.id === person.id}
                 >
                   <span className={`mr-1.5 inline-block h-2 w-2 rounded-full ${person.online ? "bg-emerald-500" : "bg-slate-300"}`} />
-                  {person.name}
-                  {person.id === me ? " (you)" : ""}
+                  {person.id === me ? t("you", { name: person.name }) : person.name}
                 </MenuItem>
               ))}
               {teams.length > 0 && (
                 <div className="mt-1 border-t border-slate-100 px-2 pb-0.5 pt-1.5 text-[11px] uppercase tracking-wide text-slate-500">
-                  Teams
+                  {t("teams")}
                 </div>
               )}
               {teams.map((team) => (
@@ -117,7 +122,7 @@ export function ConversationActions({
           )}
           {menu === "labels" &&
             (labels.length === 0 ? (
-              <p className="px-2 py-1.5 text-xs text-slate-500">No labels yet: a manager can create them.</p>
+              <p className="px-2 py-1.5 text-xs text-slate-500">{t("noLabels")}</p>
             ) : (
               labels.map((label) => {
                 const on = labelIds.includes(label.id);
@@ -136,10 +141,10 @@ export function ConversationActions({
           {menu === "snooze" &&
             snoozeOptions.map((option) => (
               <MenuItem
-                key={option.label}
+                key={option.hours}
                 onClick={() => onChange({ status: "SNOOZED", snoozedUntil: snoozeUntil(option.hours).toISOString() })}
               >
-                {option.label}
+                {snoozeLabel(option)}
               </MenuItem>
             ))}
         </div>
@@ -160,9 +165,23 @@ function MenuItem({ children, onClick, active = false }: { children: React.React
   );
 }
 
-function snoozeUntil(hours: number): Date {
-  if (hours > 0) return new Date(Date.now() + hours * 3_600_000);
-  const tomorrow = new Date();
+/** "1 hour", "4 hours", "Tomorrow 9:00 AM", "Next week", in the user's language and time format. */
+function useSnoozeLabel(): (option: SnoozeOption) => string {
+  const t = useTranslations("inbox.actions");
+  const format = useFormatter();
+  const now = useNow(60_000);
+  return (option) => {
+    if (option.name === "tomorrow") {
+      return t("tomorrowAt", { time: format.dateTime(snoozeUntil(option.hours, now), { hour: "numeric", minute: "2-digit" }) });
+    }
+    if (option.name === "nextWeek") return t("nextWeek");
+    return format.number(option.hours, { style: "unit", unit: "hour", unitDisplay: "long" });
+  };
+}
+
+function snoozeUntil(hours: number, now = Date.now()): Date {
+  if (hours > 0) return new Date(now + hours * 3_600_000);
+  const tomorrow = new Date(now);
   tomorrow.setDate(tomorrow.getDate() + 1);
   tomorrow.setHours(9, 0, 0, 0);
   return tomorrow;

@@ -1,7 +1,9 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useLayoutEffect, useRef } from "react";
 import { LabelChip } from "@/components/ui/label-chip";
+import { useNow } from "@/components/ui/use-now";
 import type { ConversationDto } from "@/lib/conversations/types";
 import { ChannelMark } from "./channel-mark";
 import { BillingBadge, ConversationWindowBadge } from "./window-badge";
@@ -35,9 +37,13 @@ export function ConversationList({ conversations, selectedId, onSelect, hasMore,
   }, [selectedId]);
 
   const list = useKeptFocus(conversations);
+  const t = useTranslations("inbox.list");
+  const commonText = useTranslations("common");
+  const format = useFormatter();
+  const times = useListTimes();
 
   return (
-    <ul ref={list} className="min-h-0 flex-1 overflow-y-auto" data-testid="conversation-list" aria-label="Conversations">
+    <ul ref={list} className="min-h-0 flex-1 overflow-y-auto" data-testid="conversation-list" aria-label={t("label")}>
       {error && <li className="m-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</li>}
       {!error && !loading && conversations.length === 0 && <li className="px-4 py-10 text-center text-sm text-slate-500">{emptyText}</li>}
       {conversations.map((conversation) => (
@@ -60,7 +66,7 @@ export function ConversationList({ conversations, selectedId, onSelect, hasMore,
                   {conversation.contact.displayName}
                 </span>
               </span>
-              <span className="shrink-0 text-[11px] text-slate-500">{formatListTime(conversation.lastMessageAt)}</span>
+              <span className="shrink-0 text-[11px] text-slate-500">{times.last(conversation.lastMessageAt)}</span>
             </div>
             <div className="flex items-center justify-between gap-2">
               <span className="truncate text-xs text-slate-500" data-testid="conversation-preview">
@@ -68,7 +74,7 @@ export function ConversationList({ conversations, selectedId, onSelect, hasMore,
               </span>
               {conversation.unreadCount > 0 && (
                 <span data-testid="unread-count" className="rounded-full bg-accent px-1.5 text-[11px] font-semibold text-on-accent">
-                  {conversation.unreadCount}
+                  {format.number(conversation.unreadCount)}
                 </span>
               )}
             </div>
@@ -79,7 +85,7 @@ export function ConversationList({ conversations, selectedId, onSelect, hasMore,
                 <LabelChip key={label.id} label={label} />
               ))}
               {conversation.waitingSince && (
-                <span className="text-[11px] text-amber-700">waiting {sinceText(conversation.waitingSince)}</span>
+                <span className="text-[11px] text-amber-700">{t("waiting", { time: times.since(conversation.waitingSince) })}</span>
               )}
               <span className="ml-auto text-[11px] text-slate-500">
                 {conversation.assignee ? conversation.assignee.name : conversation.team ? conversation.team.name : ""}
@@ -90,7 +96,7 @@ export function ConversationList({ conversations, selectedId, onSelect, hasMore,
       ))}
       {hasMore && (
         <li ref={sentinel} className="px-4 py-3 text-center text-xs text-slate-500">
-          {loading ? "Loading…" : ""}
+          {loading ? commonText("loading") : ""}
         </li>
       )}
     </ul>
@@ -138,15 +144,27 @@ function useKeptFocus(conversations: ConversationDto[]) {
   return list;
 }
 
-function formatListTime(iso: string): string {
-  const date = new Date(iso);
-  if (date.toDateString() === new Date().toDateString()) return date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-  return date.toLocaleDateString([], { day: "numeric", month: "short" });
-}
-
-function sinceText(iso: string): string {
-  const minutes = Math.max(0, Math.floor((Date.now() - new Date(iso).getTime()) / 60_000));
-  if (minutes < 60) return `${minutes}m`;
-  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)}h`;
-  return `${Math.floor(minutes / 1440)}d`;
+/**
+ * The list's times in the user's language and zone: the last message's time today, else its day;
+ * how long a customer has waited, in the largest whole unit ("12m", "5h", "3d" in English).
+ */
+function useListTimes() {
+  const format = useFormatter();
+  const now = useNow(30_000);
+  const day = (at: Date | number) => format.dateTime(at, { dateStyle: "short" });
+  const unit = (value: number, name: "minute" | "hour" | "day") =>
+    format.number(value, { style: "unit", unit: name, unitDisplay: "narrow" });
+  return {
+    last: (iso: string) => {
+      const date = new Date(iso);
+      if (day(date) === day(now)) return format.dateTime(date, { hour: "2-digit", minute: "2-digit" });
+      return format.dateTime(date, { day: "numeric", month: "short" });
+    },
+    since: (iso: string) => {
+      const minutes = Math.max(0, Math.floor((now - new Date(iso).getTime()) / 60_000));
+      if (minutes < 60) return unit(minutes, "minute");
+      if (minutes < 48 * 60) return unit(Math.floor(minutes / 60), "hour");
+      return unit(Math.floor(minutes / 1440), "day");
+    },
+  };
 }

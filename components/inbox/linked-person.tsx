@@ -1,10 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api } from "@/components/api/client";
 import { useLinkContact } from "@/components/api/mutations";
 import type { ContactDetails } from "@/components/api/types";
+import { useDates } from "@/components/i18n/use-dates";
 import { Button } from "@/components/ui/button";
 import { ChannelMark } from "./channel-mark";
 
@@ -14,21 +16,23 @@ import { ChannelMark } from "./channel-mark";
 export function LinkedPerson({ contact, onOpenConversation }: { contact: ContactDetails; onOpenConversation: (id: string) => void }) {
   const [searching, setSearching] = useState(false);
   const link = useLinkContact(contact.id);
+  const t = useTranslations("inbox");
+  const dates = useDates();
   return (
     <section data-testid="linked-person">
       <div className="mb-1 flex items-center justify-between">
-        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Same person elsewhere</h3>
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("linked.heading")}</h3>
         {!searching && (
           <button
             className="text-xs font-medium text-brand-700 hover:underline"
             onClick={() => setSearching(true)}
             data-testid="link-contact"
           >
-            Link a contact
+            {t("linked.link")}
           </button>
         )}
       </div>
-      {contact.linked.length === 0 && !searching && <p className="text-xs text-slate-500">Not linked to a contact on another channel.</p>}
+      {contact.linked.length === 0 && !searching && <p className="text-xs text-slate-500">{t("linked.none")}</p>}
       <ul className="space-y-2">
         {contact.linked.map((other) => (
           <li key={other.id} className="rounded-md border border-slate-200 p-2 text-xs" data-testid="linked-contact">
@@ -40,12 +44,12 @@ export function LinkedPerson({ contact, onOpenConversation }: { contact: Contact
               {other.waId ? `+${other.waId} · ` : ""}
               {other.channel.name}
             </p>
-            {other.conversations.length === 0 && <p className="mt-1 text-slate-500">No conversations yet.</p>}
+            {other.conversations.length === 0 && <p className="mt-1 text-slate-500">{t("linked.noConversations")}</p>}
             <ul className="mt-1 space-y-0.5">
               {other.conversations.map((item) => (
                 <li key={item.id}>
                   <button onClick={() => onOpenConversation(item.id)} className="w-full rounded px-1 py-0.5 text-left hover:bg-slate-50">
-                    <span className="font-medium">{new Date(item.lastMessageAt).toLocaleDateString()}</span> · {item.status.toLowerCase()}
+                    <span className="font-medium">{dates.day(item.lastMessageAt)}</span> · {t("contact.status", { status: item.status })}
                     <span className="block truncate text-slate-500">{item.lastMessagePreview}</span>
                   </button>
                 </li>
@@ -56,7 +60,7 @@ export function LinkedPerson({ contact, onOpenConversation }: { contact: Contact
       </ul>
       {contact.linked.length > 0 && (
         <Button size="sm" className="mt-1.5" disabled={link.isPending} onClick={() => link.mutate(null)} data-testid="unlink-contact">
-          Unlink
+          {t("linked.unlink")}
         </Button>
       )}
       {link.error && <p className="mt-1 text-xs text-red-700">{link.error.message}</p>}
@@ -76,6 +80,8 @@ export function LinkedPerson({ contact, onOpenConversation }: { contact: Contact
 
 function LinkSearch({ contactId, onPick, onCancel }: { contactId: string; onPick: (id: string) => Promise<void>; onCancel: () => void }) {
   const [q, setQ] = useState("");
+  const t = useTranslations("inbox.linked");
+  const commonText = useTranslations("common");
   const candidates = useQuery({
     queryKey: ["contacts", contactId, "link-candidates", q],
     queryFn: () => api.linkCandidates(contactId, q),
@@ -88,13 +94,13 @@ function LinkSearch({ contactId, onPick, onCancel }: { contactId: string; onPick
         value={q}
         onChange={(event) => setQ(event.target.value)}
         onKeyDown={(event) => event.key === "Escape" && onCancel()}
-        placeholder="Name, number or Messenger id on another channel"
+        placeholder={t("searchPlaceholder")}
         className="w-full rounded-md border border-slate-300 px-2 py-1 text-xs"
         data-testid="link-search-input"
       />
-      {q.trim().length >= 2 && candidates.isPending && <p className="text-xs text-slate-500">Searching…</p>}
+      {q.trim().length >= 2 && candidates.isPending && <p className="text-xs text-slate-500">{t("searching")}</p>}
       {candidates.error && <p className="text-xs text-red-700">{candidates.error.message}</p>}
-      {candidates.data?.items.length === 0 && <p className="text-xs text-slate-500">No contact on your other channels matches.</p>}
+      {candidates.data?.items.length === 0 && <p className="text-xs text-slate-500">{t("noMatch")}</p>}
       <ul className="space-y-0.5">
         {candidates.data?.items.map((candidate) => (
           <li key={candidate.id}>
@@ -111,7 +117,7 @@ function LinkSearch({ contactId, onPick, onCancel }: { contactId: string; onPick
         ))}
       </ul>
       <button className="text-xs text-slate-500 hover:underline" onClick={onCancel}>
-        Cancel
+        {commonText("cancel")}
       </button>
     </div>
   );

@@ -1,13 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ListFilter } from "@/lib/conversations/list-filter";
 import type { LabelDto } from "@/lib/conversations/types";
 
-const views: { value: ListFilter["assignee"]; label: string }[] = [
-  { value: "me", label: "Mine" },
-  { value: "unassigned", label: "Unassigned" },
-  { value: "all", label: "All" },
-];
+const views = [
+  { value: "me", label: "mine" },
+  { value: "unassigned", label: "unassigned" },
+  { value: "all", label: "all" },
+] as const satisfies readonly { value: ListFilter["assignee"]; label: string }[];
+
+const statuses = ["OPEN", "PENDING", "SNOOZED", "RESOLVED", "ALL"] as const satisfies readonly ListFilter["status"][];
+const windows = ["", "open", "closing", "closing4h", "closed"] as const satisfies readonly (ListFilter["window"] | "")[];
 
 const select = "rounded-md border border-slate-200 bg-white px-1.5 py-1 text-xs text-slate-700 focus:border-brand-500";
 
@@ -22,6 +26,7 @@ export function ListFilters({
   labels: LabelDto[];
   searchRef: React.RefObject<HTMLInputElement | null>;
 }) {
+  const t = useTranslations("inbox");
   const set = (changes: Partial<ListFilter>) => onChange({ ...filter, ...changes });
   return (
     <div className="space-y-2 border-b border-slate-100 px-3 py-2">
@@ -30,7 +35,7 @@ export function ListFilters({
         type="search"
         data-testid="search"
         defaultValue={filter.q ?? ""}
-        placeholder="Search names, numbers, messages  ( / )"
+        placeholder={t("list.search")}
         onKeyDown={(event) => {
           if (event.key === "Enter") set({ q: event.currentTarget.value.trim() || undefined });
           if (event.key === "Escape") event.currentTarget.blur();
@@ -40,7 +45,7 @@ export function ListFilters({
         }}
         className="w-full rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5 text-sm focus:border-brand-500 focus:bg-white"
       />
-      <div className="flex gap-1" role="tablist" aria-label="Whose conversations">
+      <div className="flex gap-1" role="tablist" aria-label={t("list.whose")}>
         {views.map((view) => (
           <button
             key={view.value}
@@ -49,55 +54,55 @@ export function ListFilters({
             onClick={() => set({ assignee: view.value })}
             className={`rounded-md px-2 py-1 text-xs font-medium ${filter.assignee === view.value ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
           >
-            {view.label}
+            {t(`list.${view.label}`)}
           </button>
         ))}
       </div>
       <div className="flex flex-wrap gap-1">
         <select
-          aria-label="Status"
+          aria-label={t("list.status")}
           data-testid="filter-status"
           className={select}
           value={filter.status}
           onChange={(e) => set({ status: e.target.value as ListFilter["status"] })}
         >
-          <option value="OPEN">Open</option>
-          <option value="PENDING">Pending</option>
-          <option value="SNOOZED">Snoozed</option>
-          <option value="RESOLVED">Resolved</option>
-          <option value="ALL">Any status</option>
+          {statuses.map((status) => (
+            <option key={status} value={status}>
+              {t("list.statusOption", { status })}
+            </option>
+          ))}
         </select>
         <select
-          aria-label="Window"
+          aria-label={t("list.window")}
           data-testid="filter-window"
           className={select}
           value={filter.window ?? ""}
           onChange={(e) => set({ window: (e.target.value || undefined) as ListFilter["window"] })}
         >
-          <option value="">Any window</option>
-          <option value="open">Window open</option>
-          <option value="closing">Closing within 1 h</option>
-          <option value="closing4h">Closing within 4 h</option>
-          <option value="closed">Window closed</option>
+          {windows.map((kind) => (
+            <option key={kind} value={kind}>
+              {t("list.windowOption", { window: kind })}
+            </option>
+          ))}
         </select>
         <select
-          aria-label="Channel"
+          aria-label={t("list.channel")}
           data-testid="filter-channel"
           className={select}
           value={filter.channel ?? ""}
           onChange={(e) => set({ channel: (e.target.value || undefined) as ListFilter["channel"] })}
         >
-          <option value="">Any channel</option>
-          <option value="whatsapp">WhatsApp</option>
-          <option value="messenger">Messenger</option>
+          <option value="">{t("list.anyChannel")}</option>
+          <option value="whatsapp">{t("whatsapp")}</option>
+          <option value="messenger">{t("messenger")}</option>
         </select>
         <select
-          aria-label="Label"
+          aria-label={t("list.labelFilter")}
           className={select}
           value={filter.label ?? ""}
           onChange={(e) => set({ label: e.target.value || undefined })}
         >
-          <option value="">Any label</option>
+          <option value="">{t("list.anyLabel")}</option>
           {labels.map((label) => (
             <option key={label.id} value={label.id}>
               {label.name}
@@ -105,14 +110,14 @@ export function ListFilters({
           ))}
         </select>
         <select
-          aria-label="Sort"
+          aria-label={t("list.sort")}
           data-testid="filter-sort"
           className={select}
           value={filter.sort}
           onChange={(e) => set({ sort: e.target.value as ListFilter["sort"] })}
         >
-          <option value="recent">Latest activity</option>
-          <option value="waiting">Longest waiting</option>
+          <option value="recent">{t("list.recent")}</option>
+          <option value="waiting">{t("list.longestWaiting")}</option>
         </select>
       </div>
     </div>

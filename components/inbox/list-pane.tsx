@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useLabels, useConversations } from "@/components/api/hooks";
 import type { ListFilter } from "@/lib/conversations/list-filter";
 import { ConversationList } from "./conversation-list";
@@ -26,29 +27,32 @@ export function ListPane({ openId, attention, searchRef, onHelp, pane }: Props) 
   const [filter, setFilter] = useListFilter();
   const list = useConversations(filter);
   const labels = useLabels();
+  const t = useTranslations("inbox");
+  const navText = useTranslations("workspace");
+  const emptyText = useEmptyText();
   return (
     <aside
-      aria-label="Conversations"
+      aria-label={t("list.label")}
       className={`w-full shrink-0 flex-col border-slate-200 bg-white md:w-80 md:border-r ${paneClass[pane]}`}
     >
-      <h1 className="sr-only">Inbox</h1>
+      <h1 className="sr-only">{navText("inbox")}</h1>
       <div className="flex items-center justify-between px-3 pt-2">
         <NotificationBell attention={attention} onOpen={openConversation} />
         <div className="flex items-center gap-2 text-[11px] text-slate-500">
           <button
             onClick={onHelp}
             className="rounded px-1.5 py-0.5 hover:bg-slate-100"
-            title="Keyboard shortcuts"
-            aria-label="Keyboard shortcuts"
+            title={t("list.shortcuts")}
+            aria-label={t("list.shortcuts")}
           >
             ?
           </button>
           <span
             data-testid="live-indicator"
             data-connected={connected}
-            title={connected ? "Live" : "Reconnecting…"}
+            title={connected ? t("list.live") : t("list.reconnecting")}
             role="img"
-            aria-label={connected ? "Live" : "Reconnecting…"}
+            aria-label={connected ? t("list.live") : t("list.reconnecting")}
             className={`h-2 w-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-400"}`}
           />
         </div>
@@ -69,8 +73,12 @@ export function ListPane({ openId, attention, searchRef, onHelp, pane }: Props) 
   );
 }
 
-export function emptyText(filter: ListFilter): string {
-  if (filter.q) return `Nothing matches “${filter.q}”.`;
-  if (filter.assignee === "me") return "Nothing assigned to you. Take a conversation from Unassigned.";
-  return "No conversations here. New WhatsApp chats appear the moment they arrive.";
+/** What an empty list says, for the filter that emptied it. */
+export function useEmptyText(): (filter: ListFilter) => string {
+  const t = useTranslations("inbox.list");
+  return (filter) => {
+    if (filter.q) return t("emptySearch", { q: filter.q });
+    if (filter.assignee === "me") return t("emptyMine");
+    return t("empty");
+  };
 }

@@ -1,16 +1,19 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useConversations } from "@/components/api/hooks";
-import { emptyText } from "./list-pane";
+import { useEmptyText } from "./list-pane";
 import { useListFilter } from "./use-list-filter";
 
 /** The thread pane while no conversation is open (/inbox). */
 export function NoConversation() {
   const [filter] = useListFilter();
   const list = useConversations(filter);
+  const t = useTranslations("inbox.list");
+  const emptyText = useEmptyText();
   return (
     <main className="hidden min-w-0 flex-1 items-center justify-center p-8 text-center text-sm text-slate-500 md:flex">
-      {list.items.length ? "Pick a conversation on the left, or press j." : emptyText(filter)}
+      {list.items.length ? t("pick") : emptyText(filter)}
     </main>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { BackIcon, PersonIcon } from "@/components/ui/icons";
 import { useInboxPane } from "./use-inbox-pane";
 
@@ -11,8 +12,9 @@ const touch = "inline-flex min-h-11 min-w-11 shrink-0 items-center justify-cente
 /** Back from a conversation to the list, with the list's filters (phones only). */
 export function BackToList() {
   const { listHref } = useInboxPane();
+  const t = useTranslations("inbox.panes");
   return (
-    <Link href={listHref} className={`${touch} -ml-2 md:hidden`} aria-label="Back to conversations" data-testid="back-to-list">
+    <Link href={listHref} className={`${touch} -ml-2 md:hidden`} aria-label={t("backToList")} data-testid="back-to-list">
       <BackIcon />
     </Link>
   );
@@ -22,14 +24,15 @@ export function BackToList() {
 export function ContactToggle() {
   const { pane, showContact, closeContact } = useInboxPane();
   const open = pane === "contact";
+  const t = useTranslations("inbox.panes");
   return (
     <button
       type="button"
       onClick={open ? closeContact : showContact}
       aria-expanded={open}
       aria-controls="contact-panel"
-      aria-label="Customer details"
-      title="Customer details"
+      aria-label={t("customerDetails")}
+      title={t("customerDetails")}
       data-testid="contact-toggle"
       className={`${touch} xl:hidden ${open ? "bg-slate-100" : ""}`}
     >
@@ -41,12 +44,13 @@ export function ContactToggle() {
 /** Back from the customer's pane to the conversation (below 1280 px). */
 export function CloseContact() {
   const { closeContact } = useInboxPane();
+  const t = useTranslations("inbox.panes");
   return (
     <button
       type="button"
       onClick={closeContact}
       className={`${touch} -ml-2 xl:hidden`}
-      aria-label="Back to the conversation"
+      aria-label={t("backToConversation")}
       data-testid="close-contact"
     >
       <BackIcon />

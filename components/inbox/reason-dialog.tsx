@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -22,13 +23,15 @@ export function ReasonDialog({
   onCancel: () => void;
   onConfirm: (reason: string) => Promise<void>;
 }) {
+  const t = useTranslations("inbox.reason");
+  const commonText = useTranslations("common");
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (reason.trim().length < 3) return setError("Say why, in a few words: it is kept in the audit trail.");
+    if (reason.trim().length < 3) return setError(t("tooShort"));
     setBusy(true);
     setError(null);
     try {
@@ -46,7 +49,7 @@ export function ReasonDialog({
       <form onSubmit={submit} className="space-y-3" data-testid="reason-dialog">
         <p className="text-sm text-slate-600">{explanation}</p>
         <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">Reason</span>
+          <span className="mb-1 block font-medium text-slate-700">{t("label")}</span>
           <textarea
             autoFocus
             data-testid="reason-input"
@@ -63,9 +66,9 @@ export function ReasonDialog({
           </p>
         )}
         <div className="flex justify-end gap-2">
-          <Button onClick={onCancel}>Cancel</Button>
+          <Button onClick={onCancel}>{commonText("cancel")}</Button>
           <Button type="submit" tone={tone} disabled={busy}>
-            {busy ? "Working…" : confirm}
+            {busy ? commonText("working") : confirm}
           </Button>
         </div>
       </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useNow } from "@/components/ui/use-now";
 import type { ConversationDto, MessengerWindowDto } from "@/lib/conversations/types";
 
@@ -19,6 +20,8 @@ export function WindowBadge({
   kind?: ConversationDto["billingWindow"]["kind"];
   compact?: boolean;
 }) {
+  const t = useTranslations("inbox.window");
+  const formatLeft = useTimeLeft();
   const now = useNow(30_000);
   const left = expiresAt ? new Date(expiresAt).getTime() - now : 0;
   if (left <= 0 || kind === "closed") {
@@ -26,11 +29,11 @@ export function WindowBadge({
       <span
         data-testid="window-badge"
         data-window="closed"
-        title="The 24 h customer service window is closed: only templates can be sent"
+        title={t("closedTitle")}
         className="inline-flex items-center gap-0.5 rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-600"
       >
         <StateIcon shape="lock" />
-        {compact ? "closed" : "24 h window closed"}
+        {compact ? t("closedShort") : t("closed")}
       </span>
     );
   }
@@ -39,10 +42,10 @@ export function WindowBadge({
       <span
         data-testid="window-badge"
         data-window="free_entry_point"
-        title="Free entry point: every message is free until this window ends"
+        title={t("fepTitle")}
         className="rounded bg-violet-50 px-1.5 py-0.5 text-[11px] font-medium tabular-nums text-violet-700"
       >
-        {compact ? `FEP ${formatLeft(left)}` : `Free entry point · ${formatLeft(left)} left`}
+        {compact ? t("fepShort", { left: formatLeft(left) }) : t("fep", { left: formatLeft(left) })}
       </span>
     );
   }
@@ -52,12 +55,11 @@ export function WindowBadge({
     <span
       data-testid="window-badge"
       data-window={left > HOUR ? "open" : "closing"}
-      title="Time left in the 24 h customer service window"
+      title={t("openTitle")}
       className={`inline-flex items-center gap-0.5 rounded px-1.5 py-0.5 text-[11px] font-medium tabular-nums ${tone}`}
     >
       {shape && <StateIcon shape={shape} />}
-      {formatLeft(left)}
-      {compact ? "" : " left to reply"}
+      {compact ? formatLeft(left) : t("leftToReply", { left: formatLeft(left) })}
     </span>
   );
 }
@@ -90,6 +92,8 @@ export function MessengerWindowBadge({
   humanAgent: boolean;
   compact: boolean;
 }) {
+  const t = useTranslations("inbox.window");
+  const formatLeft = useTimeLeft();
   const now = useNow(30_000);
   const open = window.expiresAt ? new Date(window.expiresAt).getTime() - now : 0;
   if (open > 0) return <WindowBadge expiresAt={window.expiresAt} compact={compact} />;
@@ -99,17 +103,14 @@ export function MessengerWindowBadge({
       <span
         data-testid="window-badge"
         data-window="human_agent"
-        title="Past Messenger's 24 h window: until this runs out, a person may still answer with the HUMAN_AGENT tag"
+        title={t("humanAgentTitle")}
         className="rounded bg-violet-50 px-1.5 py-0.5 text-[11px] font-medium tabular-nums text-violet-700"
       >
-        {compact ? `HA ${formatLeft(tagged)}` : `Human agent · ${formatLeft(tagged)} left`}
+        {compact ? t("humanAgentShort", { left: formatLeft(tagged) }) : t("humanAgent", { left: formatLeft(tagged) })}
       </span>
     );
   }
-  const title =
-    tagged > 0
-      ? "Messenger's 24 h window is closed; this Page isn't marked as having the Human Agent permission"
-      : "More than 7 days since the customer wrote: Messenger allows no reply until they write again";
+  const title = tagged > 0 ? t("messengerClosedTitle") : t("tooOldTitle");
   return (
     <span
       data-testid="window-badge"
@@ -117,23 +118,24 @@ export function MessengerWindowBadge({
       title={title}
       className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-500"
     >
-      {compact ? "closed" : tagged > 0 ? "24 h window closed" : "Window closed"}
+      {compact ? t("closedShort") : tagged > 0 ? t("closed") : t("windowClosed")}
     </span>
   );
 }
 
 /** The conversation's billing category as Meta last priced it, and whether it costs money. */
 export function BillingBadge({ billing }: { billing: ConversationDto["billing"] }) {
+  const t = useTranslations("inbox.window");
   if (!billing.category) return null;
-  const category = billing.category.replace(/_/g, " ").replace("referral conversion", "free entry point");
+  const category = t("category", { category: billing.category, name: billing.category.replace(/_/g, " ") });
   const billable = billing.billable ?? billing.type === "regular";
   return (
     <span
       data-testid="billing-badge"
-      title={billable ? "Meta charges for these messages" : "Free"}
+      title={billable ? t("billableTitle") : t("freeTitle")}
       className={`rounded px-1.5 py-0.5 text-[11px] font-medium ${billable ? "bg-orange-50 text-orange-700" : "bg-slate-100 text-slate-600"}`}
     >
-      {category} · {billable ? "billable" : "free"}
+      {category} · {billable ? t("billable") : t("free")}
     </span>
   );
 }
@@ -161,9 +163,19 @@ function StateIcon({ shape }: { shape: keyof typeof shapes }) {
   );
 }
 
-export function formatLeft(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 60) return `${minutes}m`;
-  if (minutes >= 48 * 60) return `${Math.floor(minutes / 1440)}d ${Math.floor((minutes % 1440) / 60)}h`;
-  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, "0")}m`;
+/**
+ * Time left as the user's language writes short durations: "45m", "5h 07m", "3d 4h" in English
+ * (Intl's narrow units, joined as a list of units).
+ */
+export function useTimeLeft(): (ms: number) => string {
+  const format = useFormatter();
+  const unit = (value: number, name: "minute" | "hour" | "day", digits = 1) =>
+    format.number(value, { style: "unit", unit: name, unitDisplay: "narrow", minimumIntegerDigits: digits });
+  const join = (parts: string[]) => format.list(parts, { type: "unit", style: "narrow" });
+  return (ms) => {
+    const minutes = Math.max(0, Math.floor(ms / 60_000));
+    if (minutes < 60) return unit(minutes, "minute");
+    if (minutes >= 48 * 60) return join([unit(Math.floor(minutes / 1440), "day"), unit(Math.floor((minutes % 1440) / 60), "hour")]);
+    return join([unit(Math.floor(minutes / 60), "hour"), unit(minutes % 60, "minute", 2)]);
+  };
 }

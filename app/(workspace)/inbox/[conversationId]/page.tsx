@@ -1,10 +1,14 @@
+import { getTranslations } from "next-intl/server";
 import { ConversationNotFound } from "@/components/inbox/conversation-not-found";
 import { ThreadPane } from "@/components/inbox/thread-pane";
 import { requirePageUser } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { findConversationForUser } from "@/lib/conversations/find-conversation";
 
-export const metadata = { title: "Inbox · Switchboard" };
+export async function generateMetadata() {
+  const t = await getTranslations();
+  return { title: t("meta.title", { page: t("workspace.inbox") }) };
+}
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ conversationId: string }> };
