@@ -34,6 +34,7 @@ export const translatedServerFolders = [
   "lib/channels",
   "lib/http",
   "lib/number-health",
+  "lib/simulator",
   "lib/stats",
   "lib/users",
   "lib/whatsapp",
