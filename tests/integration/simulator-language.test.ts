@@ -6,8 +6,8 @@ import { uniqueWaId } from "./factories";
 // data and stay as typed.
 
 const url = (path: string) => `${inject("baseUrl")}${path}`;
-const thread = (waId: string, acceptLanguage?: string) =>
-  fetch(url(`/api/simulator/customers/${waId}/messages`), { headers: acceptLanguage ? { "accept-language": acceptLanguage } : {} });
+const thread = (waId: string, acceptLanguage?: string, query = "") =>
+  fetch(url(`/api/simulator/customers/${waId}/messages${query}`), { headers: acceptLanguage ? { "accept-language": acceptLanguage } : {} });
 
 describe("the simulator's language", () => {
   it("renders the customer's phone in the browser's language", async () => {
@@ -46,7 +46,7 @@ describe("the simulator's language", () => {
   });
 
   it("refuses in the caller's language", async () => {
-    const refused = await thread(`${uniqueWaId()}?business=123456789`, "tl");
+    const refused = await thread(uniqueWaId(), "tl", "?business=123456789");
     expect(refused.status).toBe(404);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
       "Walang business number na 123456789 ang simulated Meta.",
