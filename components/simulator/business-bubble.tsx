@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { BusinessMessage, type Tap } from "@/components/whatsapp/business-message";
 import type { PhoneMedia } from "@/lib/simulator/outbound-view";
 import type { BusinessMessageView } from "@/lib/whatsapp/business-message-view";
@@ -20,6 +21,7 @@ export function BusinessBubble({
   media?: PhoneMedia | null;
   onTap: (tap: Tap) => void;
 }) {
+  const t = useTranslations("simulator");
   const src = (mediaId: string) => `/api/simulator/customers/${waId}/media/${mediaId}`;
   if (view) return <BusinessMessage view={view} mediaSrc={src} onTap={onTap} />;
   if (!media) return <>{text}</>;
@@ -39,7 +41,7 @@ export function BusinessBubble({
           rel="noopener noreferrer"
           className="flex items-center gap-2 rounded-md bg-slate-100 px-2 py-2 text-sm"
         >
-          📄 {media.fileName ?? "Document"}
+          📄 {media.fileName ?? t("document")}
         </a>
       )}
       {media.caption && <span className="block">{media.caption}</span>}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { SendCustomerMessage } from "./compose-forms";
 
@@ -34,6 +35,7 @@ function SendButton({ busy, label }: { busy: boolean; label: string }) {
 }
 
 export function FlowForm({ onSend, busy }: FormProps) {
+  const t = useTranslations("simulator.more");
   const [booking, setBooking] = useState({
     appointment_date: "2026-05-04",
     appointment_time: "10:30",
@@ -50,19 +52,19 @@ export function FlowForm({ onSend, busy }: FormProps) {
         void onSend({ kind: "flow", response: { ...booking, party_size: Number(booking.party_size) || booking.party_size } });
       }}
     >
-      <Row name="Date">
+      <Row name={t("date")}>
         <input type="date" value={booking.appointment_date} onChange={set("appointment_date")} className={input} />
       </Row>
-      <Row name="Time">
+      <Row name={t("time")}>
         <input type="time" value={booking.appointment_time} onChange={set("appointment_time")} className={input} />
       </Row>
-      <Row name="People">
+      <Row name={t("people")}>
         <input value={booking.party_size} onChange={set("party_size")} className={input} inputMode="numeric" />
       </Row>
-      <Row name="Notes">
+      <Row name={t("notes")}>
         <input value={booking.notes} onChange={set("notes")} className={input} />
       </Row>
-      <SendButton busy={busy} label="Submit form" />
+      <SendButton busy={busy} label={t("submitForm")} />
     </form>
   );
 }
@@ -70,6 +72,7 @@ export function FlowForm({ onSend, busy }: FormProps) {
 type Line = { productId: string; quantity: string; price: string };
 
 export function OrderForm({ onSend, busy }: FormProps) {
+  const t = useTranslations("simulator.more");
   const [lines, setLines] = useState<Line[]>([
     { productId: "DESK-OAK-160", quantity: "1", price: "499" },
     { productId: "CHAIR-ERGO", quantity: "2", price: "129.50" },
@@ -97,9 +100,15 @@ export function OrderForm({ onSend, busy }: FormProps) {
       <div className="col-span-2 space-y-1">
         {lines.map((line, index) => (
           <div key={index} className="grid grid-cols-[1fr_3rem_4.5rem] gap-1">
-            <input value={line.productId} onChange={update(index, "productId")} className={input} aria-label="Product id" />
-            <input value={line.quantity} onChange={update(index, "quantity")} className={input} aria-label="Quantity" inputMode="numeric" />
-            <input value={line.price} onChange={update(index, "price")} className={input} aria-label="Unit price" inputMode="decimal" />
+            <input value={line.productId} onChange={update(index, "productId")} className={input} aria-label={t("productId")} />
+            <input
+              value={line.quantity}
+              onChange={update(index, "quantity")}
+              className={input}
+              aria-label={t("quantity")}
+              inputMode="numeric"
+            />
+            <input value={line.price} onChange={update(index, "price")} className={input} aria-label={t("unitPrice")} inputMode="decimal" />
           </div>
         ))}
         <button
@@ -107,21 +116,22 @@ export function OrderForm({ onSend, busy }: FormProps) {
           onClick={() => setLines([...lines, { productId: "", quantity: "1", price: "0" }])}
           className="text-[11px] text-[#008069] hover:underline"
         >
-          + Product
+          + {t("product")}
         </button>
       </div>
-      <Row name="Currency">
+      <Row name={t("currency")}>
         <input value={currency} onChange={(event) => setCurrency(event.target.value.toUpperCase().slice(0, 3))} className={input} />
       </Row>
-      <Row name="Note">
+      <Row name={t("note")}>
         <input value={text} onChange={(event) => setText(event.target.value)} className={input} />
       </Row>
-      <SendButton busy={busy} label="Send order" />
+      <SendButton busy={busy} label={t("sendOrder")} />
     </form>
   );
 }
 
 export function AdForm({ onSend, busy }: FormProps) {
+  const t = useTranslations("simulator.more");
   const [ad, setAd] = useState({
     headline: "Standing desks -20%",
     body: "This week only, free delivery.",
@@ -137,19 +147,19 @@ export function AdForm({ onSend, busy }: FormProps) {
         void onSend({ kind: "text", text: ad.text, referral: { headline: ad.headline, body: ad.body, sourceUrl: ad.sourceUrl } });
       }}
     >
-      <Row name="Ad headline">
+      <Row name={t("adHeadline")}>
         <input value={ad.headline} onChange={set("headline")} className={input} />
       </Row>
-      <Row name="Ad text">
+      <Row name={t("adText")}>
         <input value={ad.body} onChange={set("body")} className={input} />
       </Row>
-      <Row name="Ad link">
+      <Row name={t("adLink")}>
         <input value={ad.sourceUrl} onChange={set("sourceUrl")} className={input} />
       </Row>
-      <Row name="Message">
+      <Row name={t("message")}>
         <input value={ad.text} onChange={set("text")} className={input} required />
       </Row>
-      <SendButton busy={busy} label="Send from the ad" />
+      <SendButton busy={busy} label={t("sendFromAd")} />
     </form>
   );
 }

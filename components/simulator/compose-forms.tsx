@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 // The forms behind the customer phone's "more" menu: each builds one message kind the
@@ -35,6 +36,7 @@ function Field({ name, children }: { name: string; children: React.ReactNode }) 
 const mediaKinds = ["image", "video", "audio", "voice", "document", "sticker"] as const;
 
 export function MediaForm({ onSend, busy }: FormProps) {
+  const t = useTranslations("simulator.more");
   const [kind, setKind] = useState<(typeof mediaKinds)[number]>("image");
   const [file, setFile] = useState<File | null>(null);
   const [caption, setCaption] = useState("");
@@ -52,7 +54,7 @@ export function MediaForm({ onSend, busy }: FormProps) {
   }
   return (
     <form onSubmit={submit} className="grid grid-cols-2 gap-2" data-testid="sim-media-form">
-      <Field name="Kind">
+      <Field name={t("kind")}>
         <select
           value={kind}
           onChange={(event) => setKind(event.target.value as typeof kind)}
@@ -61,12 +63,12 @@ export function MediaForm({ onSend, busy }: FormProps) {
         >
           {mediaKinds.map((value) => (
             <option key={value} value={value}>
-              {value === "voice" ? "voice note" : value}
+              {t("mediaKind", { kind: value })}
             </option>
           ))}
         </select>
       </Field>
-      <Field name="File">
+      <Field name={t("file")}>
         <input
           type="file"
           onChange={(event) => setFile(event.target.files?.[0] ?? null)}
@@ -74,7 +76,7 @@ export function MediaForm({ onSend, busy }: FormProps) {
           data-testid="sim-media-file"
         />
       </Field>
-      <Field name="Caption">
+      <Field name={t("caption")}>
         <input
           value={caption}
           onChange={(event) => setCaption(event.target.value)}
@@ -83,7 +85,7 @@ export function MediaForm({ onSend, busy }: FormProps) {
         />
       </Field>
       <div className="flex items-end justify-end">
-        <SendButton busy={busy || !file}>Send file</SendButton>
+        <SendButton busy={busy || !file}>{t("sendFile")}</SendButton>
       </div>
     </form>
   );
@@ -99,6 +101,7 @@ function toBase64(file: File): Promise<string> {
 }
 
 export function LocationForm({ onSend, busy }: FormProps) {
+  const t = useTranslations("simulator.more");
   const [place, setPlace] = useState({ latitude: "52.5219", longitude: "13.4132", placeName: "Alexanderplatz", address: "10178 Berlin" });
   const set = (key: keyof typeof place) => (event: React.ChangeEvent<HTMLInputElement>) =>
     setPlace({ ...place, [key]: event.target.value });
@@ -116,26 +119,27 @@ export function LocationForm({ onSend, busy }: FormProps) {
         });
       }}
     >
-      <Field name="Latitude">
+      <Field name={t("latitude")}>
         <input value={place.latitude} onChange={set("latitude")} className={input} inputMode="decimal" />
       </Field>
-      <Field name="Longitude">
+      <Field name={t("longitude")}>
         <input value={place.longitude} onChange={set("longitude")} className={input} inputMode="decimal" />
       </Field>
-      <Field name="Place name">
+      <Field name={t("placeName")}>
         <input value={place.placeName} onChange={set("placeName")} className={input} />
       </Field>
-      <Field name="Address">
+      <Field name={t("address")}>
         <input value={place.address} onChange={set("address")} className={input} />
       </Field>
       <div className="col-span-2 flex justify-end">
-        <SendButton busy={busy}>Send location</SendButton>
+        <SendButton busy={busy}>{t("sendLocation")}</SendButton>
       </div>
     </form>
   );
 }
 
 export function ContactForm({ onSend, busy }: FormProps) {
+  const t = useTranslations("simulator");
   const [card, setCard] = useState({ name: "Ina Berg", phone: "+49 30 1234567", email: "ina@example.com", org: "Berg GmbH" });
   const set = (key: keyof typeof card) => (event: React.ChangeEvent<HTMLInputElement>) => setCard({ ...card, [key]: event.target.value });
   return (
@@ -151,27 +155,30 @@ export function ContactForm({ onSend, busy }: FormProps) {
         });
       }}
     >
-      <Field name="Name">
+      <Field name={t("name")}>
         <input value={card.name} onChange={set("name")} className={input} required />
       </Field>
-      <Field name="Phone">
+      <Field name={t("more.phone")}>
         <input value={card.phone} onChange={set("phone")} className={input} />
       </Field>
-      <Field name="Email">
+      <Field name={t("more.email")}>
         <input value={card.email} onChange={set("email")} className={input} />
       </Field>
-      <Field name="Company">
+      <Field name={t("more.company")}>
         <input value={card.org} onChange={set("org")} className={input} />
       </Field>
       <div className="col-span-2 flex justify-end">
-        <SendButton busy={busy}>Send contact</SendButton>
+        <SendButton busy={busy}>{t("more.sendContact")}</SendButton>
       </div>
     </form>
   );
 }
 
+const replyKinds = ["button_reply", "list_reply", "quick_reply"] as const;
+
 export function ReplyForm({ onSend, busy }: FormProps) {
-  const [kind, setKind] = useState<"button_reply" | "list_reply" | "quick_reply">("button_reply");
+  const t = useTranslations("simulator.more");
+  const [kind, setKind] = useState<(typeof replyKinds)[number]>("button_reply");
   const [title, setTitle] = useState("Yes, please");
   const [id, setId] = useState("confirm");
   const [description, setDescription] = useState("");
@@ -184,20 +191,22 @@ export function ReplyForm({ onSend, busy }: FormProps) {
         else void onSend({ kind, id, title, ...(kind === "list_reply" && description ? { description } : {}) });
       }}
     >
-      <Field name="Reply to">
+      <Field name={t("replyTo")}>
         <select value={kind} onChange={(event) => setKind(event.target.value as typeof kind)} className={input}>
-          <option value="button_reply">a reply button</option>
-          <option value="list_reply">a list</option>
-          <option value="quick_reply">a template button</option>
+          {replyKinds.map((value) => (
+            <option key={value} value={value}>
+              {t("replyKind", { kind: value })}
+            </option>
+          ))}
         </select>
       </Field>
-      <Field name={kind === "quick_reply" ? "Button text" : "Title"}>
+      <Field name={kind === "quick_reply" ? t("buttonText") : t("title")}>
         <input value={title} onChange={(event) => setTitle(event.target.value)} className={input} maxLength={24} required />
       </Field>
-      <Field name={kind === "quick_reply" ? "Payload" : "Id"}>
+      <Field name={kind === "quick_reply" ? t("payload") : t("id")}>
         <input value={id} onChange={(event) => setId(event.target.value)} className={input} required />
       </Field>
-      <Field name="Description">
+      <Field name={t("description")}>
         <input
           value={description}
           onChange={(event) => setDescription(event.target.value)}
@@ -207,7 +216,7 @@ export function ReplyForm({ onSend, busy }: FormProps) {
         />
       </Field>
       <div className="col-span-2 flex justify-end">
-        <SendButton busy={busy}>Tap it</SendButton>
+        <SendButton busy={busy}>{t("tapIt")}</SendButton>
       </div>
     </form>
   );

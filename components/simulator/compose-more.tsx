@@ -1,24 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ContactForm, LocationForm, MediaForm, ReplyForm, type SendCustomerMessage } from "./compose-forms";
 import { AdForm, FlowForm, OrderForm } from "./compose-commerce";
 
 // The customer phone's "more" menu: every inbound message type beyond plain text, one tab each.
 
-const tabs = [
-  ["media", "Media"],
-  ["location", "Location"],
-  ["contact", "Contact"],
-  ["reply", "Button"],
-  ["flow", "Form"],
-  ["order", "Order"],
-  ["ad", "From an ad"],
-] as const;
+const tabs = ["media", "location", "contact", "reply", "flow", "order", "ad"] as const;
 
-type Tab = (typeof tabs)[number][0];
+type Tab = (typeof tabs)[number];
 
 export function ComposeMore({ onSend, busy }: { onSend: SendCustomerMessage; busy: boolean }) {
+  const t = useTranslations("simulator.more");
   const [tab, setTab] = useState<Tab>("media");
   const forms: Record<Tab, React.ReactNode> = {
     media: <MediaForm onSend={onSend} busy={busy} />,
@@ -32,7 +26,7 @@ export function ComposeMore({ onSend, busy }: { onSend: SendCustomerMessage; bus
   return (
     <div className="space-y-2 border-t border-slate-200 bg-white px-3 py-2" data-testid="sim-more">
       <nav className="flex flex-wrap gap-1" role="tablist">
-        {tabs.map(([value, title]) => (
+        {tabs.map((value) => (
           <button
             key={value}
             type="button"
@@ -41,7 +35,7 @@ export function ComposeMore({ onSend, busy }: { onSend: SendCustomerMessage; bus
             onClick={() => setTab(value)}
             className={`rounded-full px-2 py-0.5 text-[11px] font-medium ${tab === value ? "bg-[#008069] text-on-accent" : "bg-slate-100 text-slate-600 hover:bg-slate-200"}`}
           >
-            {title}
+            {t("tab", { tab: value })}
           </button>
         ))}
       </nav>

@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { api, ApiError } from "@/components/api/client";
+import { api } from "@/components/api/client";
 import { keys } from "@/components/api/queries";
 import type { SimulatedMessage } from "@/components/api/types";
 import type { Tap } from "@/components/whatsapp/business-message";
@@ -12,12 +13,16 @@ import { NumberControls } from "./number-controls";
 import { BusinessBubble, tapReply } from "./business-bubble";
 import { BusinessMessageActions } from "./message-actions";
 import { PhoneSettingsPanel, usePhoneSettings } from "./phone-settings";
+import { useSendProblem } from "./use-send-problem";
 
 // A phone has no push channel from the business: it polls, as often as a person would notice.
 const POLL_MS = 1_000;
 
 // A customer's phone: pick or type a number and a name, write to the business, see its replies.
 export function CustomerPhone() {
+  const t = useTranslations("simulator");
+  const format = useFormatter();
+  const problem = useSendProblem();
   const client = useQueryClient();
   const [waId, setWaId] = useState("4917612345678");
   const [name, setName] = useState("Jonas Weber");
@@ -55,10 +60,9 @@ export function CustomerPhone() {
     const quote = replyTo && message.kind !== "reaction" ? { replyTo: replyTo.id } : {};
     try {
       const result = await post.mutateAsync({ name, ...message, ...quote });
-      if (result.webhookStatus !== 200) setError(`The app answered the webhook with HTTP ${result.webhookStatus || "no response"}.`);
+      if (result.webhookStatus !== 200) setError(problem.webhook(result.webhookStatus));
     } catch (failure) {
-      const detail = failure instanceof ApiError ? failure.details?.[0] : undefined;
-      setError(detail ? `${detail.path ? `${detail.path}: ` : ""}${detail.message}` : (failure as Error).message || "Could not send.");
+      setError(problem.refused(failure));
       return false;
     }
     setReplyTo(null);
@@ -75,13 +79,11 @@ export function CustomerPhone() {
     <main className="mx-auto flex h-full max-w-4xl gap-6 p-6">
       <aside className="w-60 shrink-0 space-y-4">
         <div>
-          <h1 className="text-lg font-semibold">Customer simulator</h1>
-          <p className="text-xs text-slate-500">
-            Plays a customer on WhatsApp. Messages reach Switchboard as signed webhooks, as Meta sends them.
-          </p>
+          <h1 className="text-lg font-semibold">{t("title")}</h1>
+          <p className="text-xs text-slate-500">{t("whatsapp.intro")}</p>
         </div>
         <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">Phone number</span>
+          <span className="mb-1 block font-medium text-slate-700">{t("whatsapp.number")}</span>
           <input
             data-testid="sim-phone"
             value={waId}
@@ -89,10 +91,10 @@ export function CustomerPhone() {
             className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
             placeholder="4917612345678"
           />
-          {!validNumber && <span className="text-xs text-red-700">6–15 digits, with the country code.</span>}
+          {!validNumber && <span className="text-xs text-red-700">{t("whatsapp.numberHint")}</span>}
         </label>
         <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">Name</span>
+          <span className="mb-1 block font-medium text-slate-700">{t("name")}</span>
           <input
             data-testid="sim-name"
             value={name}
@@ -104,7 +106,7 @@ export function CustomerPhone() {
         <NumberControls />
         {customers.length > 0 && (
           <div>
-            <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Recent customers</h2>
+            <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("recentCustomers")}</h2>
             <ul className="space-y-1">
               {customers.map((customer) => (
                 <li key={customer.waId}>
@@ -115,7 +117,7 @@ export function CustomerPhone() {
                     }}
                     className={`w-full rounded px-2 py-1 text-left text-sm hover:bg-slate-100 ${customer.waId === waId ? "bg-slate-100" : ""}`}
                   >
-                    {customer.name ?? "Unknown"} <span className="text-xs text-slate-500">+{customer.waId}</span>
+                    {customer.name ?? t("unknown")} <span className="text-xs text-slate-500">+{customer.waId}</span>
                   </button>
                 </li>
               ))}
@@ -128,17 +130,17 @@ export function CustomerPhone() {
           <BusinessHeader
             subtitle={
               phone.settings?.typing ? (
-                <span data-testid="sim-typing">typing…</span>
+                <span data-testid="sim-typing">{t("typing")}</span>
+              ) : name ? (
+                t("whatsapp.you", { name, number: waId })
               ) : (
-                <>
-                  You are {name || "a customer"} · +{waId}
-                </>
+                t("whatsapp.youNoName", { number: waId })
               )
             }
           />
         </header>
         <div className="min-h-0 flex-1 space-y-1.5 overflow-y-auto p-4" data-testid="sim-thread">
-          {messages.length === 0 && <p className="text-center text-sm text-slate-500">No messages yet. Say hello to the business.</p>}
+          {messages.length === 0 && <p className="text-center text-sm text-slate-500">{t("whatsapp.empty")}</p>}
           {messages.map((message) => (
             <div key={message.id} className={`flex ${message.direction === "INBOUND" ? "justify-end" : "justify-start"}`}>
               <div
@@ -158,11 +160,11 @@ export function CustomerPhone() {
                   message.text
                 )}
                 <span className="ml-2 text-[10px] text-slate-500">
-                  {new Date(message.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+                  {format.dateTime(new Date(message.createdAt), { timeStyle: "short" })}
                   {message.direction === "INBOUND" && (
                     <span
                       className={`ml-1 ${message.status === "read" ? "text-tick-read" : ""}`}
-                      title={message.status === "read" ? "Read by the business" : "Delivered"}
+                      title={message.status === "read" ? t("whatsapp.readByBusiness") : t("whatsapp.delivered")}
                     >
                       ✓✓
                     </span>
@@ -183,12 +185,12 @@ export function CustomerPhone() {
             className="flex items-center gap-2 border-l-4 border-[#06cf9c] bg-white px-3 py-1 text-xs text-slate-600"
             data-testid="sim-replying"
           >
-            <span className="min-w-0 flex-1 truncate">Replying to: {replyTo.text}</span>
+            <span className="min-w-0 flex-1 truncate">{t("whatsapp.replyingTo", { text: replyTo.text })}</span>
             <button
               type="button"
               onClick={() => setReplyTo(null)}
               className="text-slate-500 hover:text-slate-700"
-              aria-label="Cancel reply"
+              aria-label={t("whatsapp.cancelReply")}
             >
               ✕
             </button>
@@ -200,7 +202,7 @@ export function CustomerPhone() {
             type="button"
             onClick={() => setMore(!more)}
             aria-expanded={more}
-            aria-label="More message types"
+            aria-label={t("whatsapp.moreTypes")}
             data-testid="sim-more-toggle"
             className={`rounded-full px-3 text-lg leading-none ${more ? "bg-[#008069] text-on-accent" : "bg-white text-slate-600"}`}
           >
@@ -210,7 +212,7 @@ export function CustomerPhone() {
             data-testid="sim-text"
             value={text}
             onChange={(event) => setText(event.target.value)}
-            placeholder="Message"
+            placeholder={t("whatsapp.placeholder")}
             className="flex-1 rounded-full border border-slate-300 bg-white px-4 py-2 text-sm"
           />
           <button
@@ -218,7 +220,7 @@ export function CustomerPhone() {
             disabled={!validNumber || !text.trim() || sending}
             className="rounded-full bg-[#008069] px-4 py-2 text-sm font-semibold text-on-accent disabled:opacity-50"
           >
-            Send
+            {t("send")}
           </button>
         </form>
         {error && (

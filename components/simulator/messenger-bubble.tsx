@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import type { MessengerChat } from "@/components/api/types";
 
 // One message on the Messenger phone: the customer's in blue on the right, the Page's on the left
@@ -18,6 +19,8 @@ export function MessengerBubble({
   onQuickReply: (reply: { title: string; payload: string }) => void;
   onReact: (emoji: string | null) => void;
 }) {
+  const t = useTranslations("simulator");
+  const format = useFormatter();
   const mine = item.direction === "INBOUND";
   const reacted = item.reactions?.[0] ?? null;
   return (
@@ -27,7 +30,7 @@ export function MessengerBubble({
         data-direction={mine ? "from-customer" : "from-page"}
         className={`max-w-[75%] whitespace-pre-wrap rounded-2xl px-3 py-1.5 text-sm ${mine ? "bg-[#0866ff] text-on-accent" : "bg-slate-100 text-slate-900"}`}
       >
-        {item.fromPageInbox && <p className="text-[10px] italic text-slate-500">sent from the Page inbox</p>}
+        {item.fromPageInbox && <p className="text-[10px] italic text-slate-500">{t("messenger.fromPageInbox")}</p>}
         {item.attachment && <Attachment attachment={item.attachment} />}
         {item.text}
       </div>
@@ -46,15 +49,15 @@ export function MessengerBubble({
         </div>
       )}
       <div className="mt-0.5 flex items-center gap-1 text-[10px] text-slate-500">
-        {new Date(item.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
-        {mine && item.status === "read" && <span data-testid="sim-m-seen">· Seen</span>}
+        {format.dateTime(new Date(item.createdAt), { timeStyle: "short" })}
+        {mine && item.status === "read" && <span data-testid="sim-m-seen">· {t("messenger.seen")}</span>}
         {!mine && (
-          <span className="flex gap-0.5" aria-label="React">
+          <span className="flex gap-0.5" aria-label={t("messenger.react")}>
             {REACTIONS.map((emoji) => (
               <button
                 key={emoji}
                 type="button"
-                title={reacted === emoji ? "Remove the reaction" : `React ${emoji}`}
+                title={reacted === emoji ? t("messenger.removeReaction") : t("actions.react", { emoji })}
                 onClick={() => onReact(reacted === emoji ? null : emoji)}
                 className={`rounded px-0.5 ${reacted === emoji ? "bg-[#0866ff]/15" : "opacity-50 hover:opacity-100"}`}
               >
@@ -69,14 +72,15 @@ export function MessengerBubble({
 }
 
 function Attachment({ attachment }: { attachment: NonNullable<Item["attachment"]> }) {
+  const t = useTranslations("simulator.messenger");
   const image = attachment.type === "image" || attachment.type === "sticker" || attachment.mimeType?.startsWith("image/");
   if (image) {
     // eslint-disable-next-line @next/next/no-img-element -- the simulated Meta's own file address
-    return <img src={attachment.url} alt={attachment.fileName ?? "Picture"} className="mb-1 max-h-40 rounded-lg" />;
+    return <img src={attachment.url} alt={attachment.fileName ?? t("picture")} className="mb-1 max-h-40 rounded-lg" />;
   }
   return (
     <a href={attachment.url} className="mb-1 block underline" target="_blank" rel="noopener noreferrer">
-      {attachment.type === "reel" ? "🎬 Reel" : "📎"} {attachment.fileName ?? attachment.type}
+      {attachment.type === "reel" ? `🎬 ${t("reel")}` : "📎"} {attachment.fileName ?? attachment.type}
     </a>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { MessengerSimEvent } from "@/components/api/types";
 
@@ -13,6 +14,7 @@ const field = "w-full rounded border border-slate-300 px-2 py-1 text-xs";
 const send = "rounded-full bg-[#0866ff] px-3 py-1 text-xs font-semibold text-on-accent disabled:opacity-50";
 
 export function MessengerMore({ onSend, busy }: { onSend: SendMessengerEvent; busy: boolean }) {
+  const t = useTranslations("simulator");
   const [file, setFile] = useState<File | null>(null);
   const [reel, setReel] = useState(false);
   const [url, setUrl] = useState("https://northwind.example/oak-desk");
@@ -36,7 +38,7 @@ export function MessengerMore({ onSend, busy }: { onSend: SendMessengerEvent; bu
   return (
     <div className="grid grid-cols-2 gap-2 border-t border-slate-200 bg-white px-3 py-2 text-xs" data-testid="sim-messenger-more">
       <fieldset className="space-y-1">
-        <legend className="font-semibold text-slate-600">A file</legend>
+        <legend className="font-semibold text-slate-600">{t("messenger.aFile")}</legend>
         <input
           type="file"
           data-testid="sim-m-file"
@@ -44,11 +46,11 @@ export function MessengerMore({ onSend, busy }: { onSend: SendMessengerEvent; bu
           className="w-full text-xs"
         />
         <label className="flex items-center gap-1">
-          <input type="checkbox" checked={reel} onChange={(event) => setReel(event.target.checked)} /> as a reel
+          <input type="checkbox" checked={reel} onChange={(event) => setReel(event.target.checked)} /> {t("messenger.asReel")}
         </label>
         <div className="flex gap-1">
           <button type="button" className={send} disabled={busy || !file} onClick={() => void sendFile()}>
-            Send file
+            {t("more.sendFile")}
           </button>
           <button
             type="button"
@@ -57,13 +59,13 @@ export function MessengerMore({ onSend, busy }: { onSend: SendMessengerEvent; bu
             onClick={() => void onSend({ kind: "sticker" })}
             data-testid="sim-m-sticker"
           >
-            Sticker
+            {t("messenger.sticker")}
           </button>
         </div>
       </fieldset>
       <fieldset className="space-y-1">
-        <legend className="font-semibold text-slate-600">Share a link</legend>
-        <input className={field} value={url} onChange={(event) => setUrl(event.target.value)} aria-label="Link" />
+        <legend className="font-semibold text-slate-600">{t("messenger.shareLink")}</legend>
+        <input className={field} value={url} onChange={(event) => setUrl(event.target.value)} aria-label={t("messenger.link")} />
         <button
           type="button"
           className={send}
@@ -71,14 +73,14 @@ export function MessengerMore({ onSend, busy }: { onSend: SendMessengerEvent; bu
           onClick={() => void onSend({ kind: "link", url })}
           data-testid="sim-m-link"
         >
-          Share
+          {t("messenger.share")}
         </button>
       </fieldset>
       <fieldset className="space-y-1">
-        <legend className="font-semibold text-slate-600">Arrive from</legend>
-        <input className={field} value={ref} onChange={(event) => setRef(event.target.value)} aria-label="ref" />
+        <legend className="font-semibold text-slate-600">{t("messenger.arriveFrom")}</legend>
+        <input className={field} value={ref} onChange={(event) => setRef(event.target.value)} aria-label={t("messenger.ref")} />
         <label className="flex items-center gap-1">
-          <input type="checkbox" checked={ad} onChange={(event) => setAd(event.target.checked)} /> an ad (else an m.me link)
+          <input type="checkbox" checked={ad} onChange={(event) => setAd(event.target.checked)} /> {t("messenger.fromAd")}
         </label>
         <button
           type="button"
@@ -87,16 +89,16 @@ export function MessengerMore({ onSend, busy }: { onSend: SendMessengerEvent; bu
           onClick={() => void onSend({ kind: "referral", ref, source: ad ? "ADS" : "SHORTLINK" })}
           data-testid="sim-m-referral"
         >
-          Open m.me/northwind?ref={ref}
+          {t("messenger.open", { link: `m.me/northwind?ref=${ref}` })}
         </button>
       </fieldset>
       <fieldset className="space-y-1">
-        <legend className="font-semibold text-slate-600">Tap a button (postback)</legend>
+        <legend className="font-semibold text-slate-600">{t("messenger.postback")}</legend>
         <input
           className={field}
           value={button}
           onChange={(event) => setButton(event.target.value)}
-          aria-label="Button title"
+          aria-label={t("messenger.buttonTitle")}
           maxLength={20}
         />
         <button
@@ -106,17 +108,17 @@ export function MessengerMore({ onSend, busy }: { onSend: SendMessengerEvent; bu
           onClick={() => void onSend({ kind: "postback", title: button.trim(), payload: button.trim().toUpperCase().replace(/\W+/g, "_") })}
           data-testid="sim-m-postback"
         >
-          Tap
+          {t("messenger.tap")}
         </button>
       </fieldset>
       <fieldset className="col-span-2 space-y-1">
-        <legend className="font-semibold text-slate-600">The Page replies from another tool (its own inbox)</legend>
+        <legend className="font-semibold text-slate-600">{t("messenger.pageRepliesElsewhere")}</legend>
         <div className="flex gap-1">
           <input
             className={field}
             value={pageReply}
             onChange={(event) => setPageReply(event.target.value)}
-            aria-label="Page reply"
+            aria-label={t("messenger.pageReply")}
             data-testid="sim-m-page-reply"
           />
           <button
@@ -126,7 +128,7 @@ export function MessengerMore({ onSend, busy }: { onSend: SendMessengerEvent; bu
             onClick={async () => (await onSend({ kind: "page_reply", text: pageReply.trim() })) && setPageReply("")}
             data-testid="sim-m-page-reply-send"
           >
-            Reply as the Page
+            {t("messenger.replyAsPage")}
           </button>
         </div>
       </fieldset>

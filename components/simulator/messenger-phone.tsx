@@ -1,11 +1,13 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { api, ApiError } from "@/components/api/client";
+import { api } from "@/components/api/client";
 import { keys } from "@/components/api/queries";
 import { MessengerBubble } from "./messenger-bubble";
 import { MessengerMore, type SendMessengerEvent } from "./messenger-more";
+import { useSendProblem } from "./use-send-problem";
 
 // A customer on Messenger writing to the simulated Facebook Page: everything they do reaches
 // Switchboard as a signed Page webhook, as Meta sends it; the Page's replies appear with their quick
@@ -15,6 +17,8 @@ import { MessengerMore, type SendMessengerEvent } from "./messenger-more";
 const POLL_MS = 1_000;
 
 export function MessengerPhone() {
+  const t = useTranslations("simulator");
+  const problem = useSendProblem();
   const client = useQueryClient();
   const [psid, setPsid] = useState("7200000000000001");
   const [name, setName] = useState("Nora Lindqvist");
@@ -47,11 +51,10 @@ export function MessengerPhone() {
     setError(null);
     try {
       const result = await post.mutateAsync(event);
-      if (result.webhookStatus !== 200) setError(`The app answered the webhook with HTTP ${result.webhookStatus || "no response"}.`);
+      if (result.webhookStatus !== 200) setError(problem.webhook(result.webhookStatus));
       return true;
     } catch (failure) {
-      const detail = failure instanceof ApiError ? failure.details?.[0] : undefined;
-      setError(detail ? `${detail.path ? `${detail.path}: ` : ""}${detail.message}` : (failure as Error).message || "Could not send.");
+      setError(problem.refused(failure));
       return false;
     }
   };
@@ -62,23 +65,21 @@ export function MessengerPhone() {
     <div className="flex h-full gap-6" data-testid="sim-messenger">
       <aside className="w-60 shrink-0 space-y-4">
         <div>
-          <h1 className="text-lg font-semibold">Customer simulator</h1>
-          <p className="text-xs text-slate-500">
-            Plays a customer on Messenger. What they do reaches Switchboard as signed Page webhooks, as Meta sends them.
-          </p>
+          <h1 className="text-lg font-semibold">{t("title")}</h1>
+          <p className="text-xs text-slate-500">{t("messenger.intro")}</p>
         </div>
         <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">Page-scoped id (PSID)</span>
+          <span className="mb-1 block font-medium text-slate-700">{t("messenger.psid")}</span>
           <input
             data-testid="sim-psid"
             value={psid}
             onChange={(event) => setPsid(event.target.value.replace(/\D/g, ""))}
             className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
           />
-          {!valid && <span className="text-xs text-red-700">10–20 digits, as Meta gives them.</span>}
+          {!valid && <span className="text-xs text-red-700">{t("messenger.psidHint")}</span>}
         </label>
         <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">Name</span>
+          <span className="mb-1 block font-medium text-slate-700">{t("name")}</span>
           <input
             data-testid="sim-m-name"
             value={name}
@@ -94,15 +95,13 @@ export function MessengerPhone() {
             disabled={!valid}
             onChange={(event) => settings.mutate(event.target.checked)}
           />
-          Reads messages
+          {t("readsMessages")}
         </label>
-        <p className="-mt-3 text-xs text-slate-500">
-          {reads ? "The Page's replies are read (a read watermark goes out)." : "The Page's replies stay delivered until this is on again."}
-        </p>
+        <p className="-mt-3 text-xs text-slate-500">{reads ? t("messenger.readsOn") : t("messenger.readsOff")}</p>
         {page.data && (
           <div className="space-y-1 rounded-md border border-slate-200 p-2 text-xs" data-testid="sim-page">
-            <p className="font-semibold">Page: {page.data.name}</p>
-            <p className="text-slate-500">id {page.data.pageId}</p>
+            <p className="font-semibold">{t("messenger.page", { name: page.data.name })}</p>
+            <p className="text-slate-500">{t("messenger.pageId", { id: page.data.pageId })}</p>
             <label className="flex items-start gap-1.5">
               <input
                 type="checkbox"
@@ -110,13 +109,13 @@ export function MessengerPhone() {
                 checked={page.data.humanAgent}
                 onChange={(event) => humanAgent.mutate({ humanAgent: event.target.checked })}
               />
-              <span>The Page&apos;s app has the Human Agent permission (Meta refuses HUMAN_AGENT replies without it)</span>
+              <span>{t("messenger.humanAgent")}</span>
             </label>
           </div>
         )}
         {!!page.data?.customers.length && (
           <div>
-            <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Recent customers</h2>
+            <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("recentCustomers")}</h2>
             <ul className="space-y-1">
               {page.data.customers.map((customer) => (
                 <li key={customer.psid}>
@@ -127,7 +126,7 @@ export function MessengerPhone() {
                     }}
                     className={`w-full rounded px-2 py-1 text-left text-sm hover:bg-slate-100 ${customer.psid === psid ? "bg-slate-100" : ""}`}
                   >
-                    {customer.name ?? "Unknown"} <span className="text-xs text-slate-500">…{customer.psid.slice(-4)}</span>
+                    {customer.name ?? t("unknown")} <span className="text-xs text-slate-500">…{customer.psid.slice(-4)}</span>
                   </button>
                 </li>
               ))}
@@ -137,13 +136,13 @@ export function MessengerPhone() {
       </aside>
       <section className="flex min-w-0 flex-1 flex-col overflow-hidden rounded-2xl border border-slate-300 bg-white shadow">
         <header className="border-b border-slate-200 px-4 py-2">
-          <p className="text-sm font-semibold">{page.data?.name ?? "Facebook Page"}</p>
+          <p className="text-sm font-semibold">{page.data?.name ?? t("messenger.facebookPage")}</p>
           <p className="text-xs text-slate-500" data-testid="sim-m-typing">
-            {chat.data?.settings.typing ? "typing…" : `You are ${name || "a customer"} on Messenger`}
+            {chat.data?.settings.typing ? t("typing") : name ? t("messenger.you", { name }) : t("messenger.youNoName")}
           </p>
         </header>
         <div className="min-h-0 flex-1 space-y-2 overflow-y-auto p-4" data-testid="sim-m-thread">
-          {items.length === 0 && <p className="text-center text-sm text-slate-500">No messages yet. Say hello to the Page.</p>}
+          {items.length === 0 && <p className="text-center text-sm text-slate-500">{t("messenger.empty")}</p>}
           {items.map((item) => (
             <MessengerBubble
               key={item.id}
@@ -167,7 +166,7 @@ export function MessengerPhone() {
             type="button"
             onClick={() => setMore(!more)}
             aria-expanded={more}
-            aria-label="More"
+            aria-label={t("messenger.more")}
             data-testid="sim-m-more-toggle"
             className={`rounded-full px-3 text-lg leading-none ${more ? "bg-[#0866ff] text-on-accent" : "bg-slate-100 text-slate-600"}`}
           >
@@ -177,7 +176,7 @@ export function MessengerPhone() {
             data-testid="sim-m-text"
             value={text}
             onChange={(event) => setText(event.target.value)}
-            placeholder="Aa"
+            placeholder={t("messenger.placeholder")}
             className="flex-1 rounded-full bg-slate-100 px-4 py-2 text-sm"
           />
           <button
@@ -186,7 +185,7 @@ export function MessengerPhone() {
             className="rounded-full bg-[#0866ff] px-4 py-2 text-sm font-semibold text-on-accent disabled:opacity-50"
             data-testid="sim-m-send"
           >
-            Send
+            {t("send")}
           </button>
         </form>
         {error && (

@@ -1,13 +1,18 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, failureText } from "@/components/api/client";
+import { useTranslations } from "next-intl";
+import { api } from "@/components/api/client";
 import { keys } from "@/components/api/queries";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 // Meta's side of the number's health: change the quality rating or the messaging limit, and the
-// simulator sends the phone_number_quality_update webhook Meta would.
+// simulator sends the phone_number_quality_update webhook Meta would. The choices are Meta's own
+// values (GREEN, TIER_250…), as they appear in the webhook and the Graph API.
 
 export function NumberControls() {
+  const t = useTranslations("simulator.number");
+  const errorText = useErrorText();
   const client = useQueryClient();
   const controls = useQuery({ queryKey: keys.simulator.number, queryFn: api.simulator.number }).data;
   const change = useMutation({
@@ -18,11 +23,11 @@ export function NumberControls() {
   const select = "w-full rounded-md border border-slate-300 px-2 py-1 text-sm";
   return (
     <div className="space-y-2 rounded-md border border-slate-200 p-2 text-sm" data-testid="sim-number-controls">
-      <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Meta&apos;s view of the number</h2>
+      <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("heading")}</h2>
       <label className="block">
-        <span className="text-xs text-slate-600">Quality rating</span>
+        <span className="text-xs text-slate-600">{t("quality")}</span>
         <select
-          aria-label="Quality rating"
+          aria-label={t("quality")}
           className={select}
           value={controls.quality}
           disabled={change.isPending}
@@ -34,9 +39,9 @@ export function NumberControls() {
         </select>
       </label>
       <label className="block">
-        <span className="text-xs text-slate-600">Messaging limit</span>
+        <span className="text-xs text-slate-600">{t("limit")}</span>
         <select
-          aria-label="Messaging limit"
+          aria-label={t("limit")}
           className={select}
           value={controls.limit}
           disabled={change.isPending}
@@ -47,8 +52,8 @@ export function NumberControls() {
           ))}
         </select>
       </label>
-      <p className="text-xs text-slate-500">A change sends Meta&apos;s phone_number_quality_update webhook to Switchboard.</p>
-      {change.isError && <p className="text-xs text-red-700">{failureText(change.error, "Could not change the number.")}</p>}
+      <p className="text-xs text-slate-500">{t("note")}</p>
+      {change.isError && <p className="text-xs text-red-700">{errorText(change.error, t("failed"))}</p>}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { api } from "@/components/api/client";
 import { keys } from "@/components/api/queries";
 import type { CustomerPhoneSettings } from "@/components/api/types";
@@ -30,6 +31,7 @@ export function PhoneSettingsPanel({
   settings: CustomerPhoneSettings | null;
   onReadsMessages: (value: boolean) => void;
 }) {
+  const t = useTranslations("simulator");
   if (!settings) return null;
   return (
     <div className="space-y-1 text-sm">
@@ -40,16 +42,12 @@ export function PhoneSettingsPanel({
           checked={settings.readsMessages}
           onChange={(event) => onReadsMessages(event.target.checked)}
         />
-        <span>Reads messages</span>
+        <span>{t("readsMessages")}</span>
       </label>
-      <p className="text-xs text-slate-500">
-        {settings.readsMessages
-          ? "The business sees blue ticks when its messages arrive."
-          : "The business's messages stay at two grey ticks until this is on again."}
-      </p>
+      <p className="text-xs text-slate-500">{settings.readsMessages ? t("whatsapp.readsOn") : t("whatsapp.readsOff")}</p>
       {settings.blocked && (
         <p className="rounded bg-amber-50 px-2 py-1 text-xs text-amber-800" data-testid="sim-blocked">
-          The business has blocked this number.
+          {t("whatsapp.blocked")}
         </p>
       )}
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { parseAsStringLiteral, useQueryState } from "nuqs";
 import { CustomerPhone } from "./customer-phone";
 import { MessengerPhone } from "./messenger-phone";
@@ -10,10 +11,11 @@ import { MessengerPhone } from "./messenger-phone";
 const channels = ["whatsapp", "messenger"] as const;
 
 export function SimulatorSwitch() {
+  const t = useTranslations("simulator");
   const [channel, setChannel] = useQueryState("channel", parseAsStringLiteral(channels).withDefault("whatsapp"));
   return (
     <div className="flex h-full flex-col">
-      <nav role="tablist" aria-label="Customer's app" className="mx-auto flex w-full max-w-4xl gap-1 px-6 pt-4">
+      <nav role="tablist" aria-label={t("customersApp")} className="mx-auto flex w-full max-w-4xl gap-1 px-6 pt-4">
         {channels.map((value) => (
           <button
             key={value}
@@ -29,7 +31,7 @@ export function SimulatorSwitch() {
                 : "bg-slate-100 text-slate-600 hover:bg-slate-200"
             }`}
           >
-            {value === "messenger" ? "Messenger" : "WhatsApp"}
+            {value === "messenger" ? t("messengerApp") : "WhatsApp"}
           </button>
         ))}
       </nav>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Translate } from "@/lib/i18n/phrase";
 import { saveSimulatorMedia } from "./media-store";
 
 // Everything a simulated customer can send, and how it becomes the message object of Meta's
@@ -198,18 +199,25 @@ function referral(ad: { headline: string; body?: string; sourceUrl?: string; sou
   };
 }
 
-/** A line for the simulator's own thread view. */
-export function describeCustomerMessage(type: string, payload: Record<string, unknown>): string | null {
+/** A line for the simulator's own thread view, in the reader's language; the customer's words stay as typed. */
+export function describeCustomerMessage(type: string, payload: Record<string, unknown>, t: Translate): string | null {
   const part = (payload[type] ?? {}) as Record<string, unknown>;
   const str = (value: unknown) => (typeof value === "string" ? value : "");
   switch (type) {
     case "image":
     case "video":
     case "document":
-    case "sticker":
-      return `${{ image: "📷 Photo", video: "🎥 Video", document: "📄", sticker: "Sticker" }[type]} ${str(part.filename) || str(part.caption)}`.trim();
+    case "sticker": {
+      const label = {
+        image: `📷 ${t("simulator.thread.photo")}`,
+        video: `🎥 ${t("simulator.thread.video")}`,
+        document: "📄",
+        sticker: t("simulator.thread.sticker"),
+      }[type];
+      return `${label} ${str(part.filename) || str(part.caption)}`.trim();
+    }
     case "audio":
-      return part.voice ? "🎤 Voice message" : "🎵 Audio";
+      return part.voice ? `🎤 ${t("simulator.thread.voice")}` : `🎵 ${t("simulator.thread.audio")}`;
     case "location":
       return `📍 ${str(part.name) || `${part.latitude}, ${part.longitude}`}`;
     case "contacts":
@@ -217,14 +225,14 @@ export function describeCustomerMessage(type: string, payload: Record<string, un
     case "interactive": {
       const kind = str(part.type);
       const reply = (part[kind] ?? {}) as Record<string, unknown>;
-      return kind === "nfm_reply" ? "📝 Form sent" : str(reply.title);
+      return kind === "nfm_reply" ? `📝 ${t("simulator.thread.formSent")}` : str(reply.title);
     }
     case "button":
       return str(part.text);
     case "order":
-      return `🛒 Order (${(part.product_items as unknown[] | undefined)?.length ?? 0} products)`;
+      return `🛒 ${t("simulator.thread.order", { count: (part.product_items as unknown[] | undefined)?.length ?? 0 })}`;
     case "reaction":
-      return str(part.emoji) ? `Reacted ${str(part.emoji)}` : "Removed a reaction";
+      return str(part.emoji) ? t("simulator.thread.reacted", { emoji: str(part.emoji) }) : t("simulator.thread.unreacted");
     default:
       return null;
   }

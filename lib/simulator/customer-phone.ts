@@ -1,5 +1,8 @@
 import { db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase, type Translate } from "@/lib/i18n/phrase";
+import { ambientLocale } from "@/lib/i18n/preferences";
+import { translator } from "@/lib/i18n/translator";
 import { buildCustomerMessage, describeCustomerMessage, type CustomerMessage } from "./customer-message";
 import { customerSettings } from "./customer-state";
 import { outboundView, type PhoneView } from "./outbound-view";
@@ -22,7 +25,7 @@ export type SimulatedMessage = {
 async function channelFor(phoneNumberId: string) {
   const row = await db.channel.findUnique({ where: { phoneNumberId } });
   const channel = row ? numberIds(row) : null;
-  if (!channel) throw new AppError("NOT_FOUND", `No channel uses phone number id ${phoneNumberId}.`);
+  if (!channel) throw new AppError("NOT_FOUND", phrase("simulator.errors.noChannel", { id: phoneNumberId }));
   return channel;
 }
 
@@ -39,7 +42,7 @@ export async function sendAsCustomer({
 }): Promise<{ wamid: string; webhookStatus: number }> {
   const channel = await channelFor(phoneNumberId);
   if ((await customerSettings({ phoneNumberId, waId })).blockedAt) {
-    throw new AppError("UNPROCESSABLE", "The business has blocked this number, so WhatsApp does not deliver its messages.");
+    throw new AppError("UNPROCESSABLE", phrase("simulator.errors.blocked"));
   }
   const wamid = newWamid();
   const { type, message } = await buildCustomerMessage({ waId, wamid, businessNumber: channel.displayPhoneNumber, input });
@@ -71,11 +74,12 @@ export async function customerThread({ phoneNumberId, waId }: { phoneNumberId: s
     orderBy: { createdAt: "asc" },
     take: 500,
   });
+  const t = translator(await ambientLocale());
   return rows.map((row) => ({
     id: row.wamid,
     direction: row.direction,
     type: row.type,
-    text: describe(row.type, row.payload as Record<string, unknown>),
+    text: describe(row.type, row.payload as Record<string, unknown>, t),
     status: row.status,
     createdAt: row.createdAt.toISOString(),
     ...(row.direction === "OUTBOUND" ? outboundView(row.type, row.payload as Record<string, unknown>) : {}),
@@ -93,9 +97,10 @@ export async function customers({ phoneNumberId }: { phoneNumberId: string }) {
   return rows.map((row) => ({ waId: row.customerWaId, name: row._max.customerName ?? null }));
 }
 
-function describe(type: string, payload: Record<string, unknown>): string {
+// What the phone shows for a message: its text as written, else a line in the reader's language.
+function describe(type: string, payload: Record<string, unknown>, t: Translate): string {
   const part = payload[type] as Record<string, unknown> | undefined;
   if (type === "text") return String(part?.body ?? "");
-  if (type === "template") return `Template: ${String(part?.name ?? "")}`;
-  return describeCustomerMessage(type, payload) ?? (typeof part?.caption === "string" ? part.caption : `[${type}]`);
+  if (type === "template") return t("simulator.thread.template", { name: String(part?.name ?? "") });
+  return describeCustomerMessage(type, payload, t) ?? (typeof part?.caption === "string" ? part.caption : `[${type}]`);
 }

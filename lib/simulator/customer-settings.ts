@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { emitStatus } from "./emit-status";
 import { numberIds } from "@/lib/whatsapp/whatsapp-number";
 
@@ -40,7 +41,7 @@ export async function updatePhoneSettings({
 async function readWaitingMessages({ phoneNumberId, waId }: { phoneNumberId: string; waId: string }) {
   const row = await db.channel.findUnique({ where: { phoneNumberId } });
   const channel = row ? numberIds(row) : null;
-  if (!channel) throw new AppError("NOT_FOUND", `No channel uses phone number id ${phoneNumberId}.`);
+  if (!channel) throw new AppError("NOT_FOUND", phrase("simulator.errors.noChannel", { id: phoneNumberId }));
   const waiting = await db.simulatorMessage.findMany({
     where: { phoneNumberId, customerWaId: waId, direction: "OUTBOUND", status: "delivered" },
     orderBy: { createdAt: "asc" },

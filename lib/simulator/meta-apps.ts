@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { graphError } from "./graph-reply";
 
 // The numbers the simulated Meta knows: the configured one, with the configuration's credentials,
@@ -72,6 +73,6 @@ export const businessQuery = z.object({ business: z.string().max(64).optional() 
 /** The business number a customer-phone request names, or the configured one. */
 export function businessNumber(business: string | undefined): string {
   if (!business) return config().whatsapp.phoneNumberId;
-  if (!simulatedNumber(business)) throw new AppError("NOT_FOUND", `The simulated Meta has no business number ${business}.`);
+  if (!simulatedNumber(business)) throw new AppError("NOT_FOUND", phrase("simulator.errors.noBusinessNumber", { id: business }));
   return business;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { phrase } from "@/lib/i18n/phrase";
 import { loadNumber, messagingTiers, numberChannel, saveNumber, sendAccountWebhook, type SimulatorNumber } from "./phone-number-state";
 
 // The simulator's control panel plays Meta's side of a number's health: a new quality rating or
@@ -16,7 +17,7 @@ const tierEvents: Record<string, string> = {
 
 export async function numberControls({ phoneNumberId }: { phoneNumberId: string }) {
   const channel = await numberChannel(phoneNumberId);
-  if (!channel) throw new AppError("NOT_FOUND", "The simulator has no such number.");
+  if (!channel) throw new AppError("NOT_FOUND", phrase("simulator.errors.noNumber"));
   const state = await loadNumber(phoneNumberId);
   return {
     phoneNumberId,
@@ -37,7 +38,7 @@ export async function changeNumberHealth({
   limit?: (typeof messagingTiers)[number];
 }) {
   const channel = await numberChannel(phoneNumberId);
-  if (!channel) throw new AppError("NOT_FOUND", "The simulator has no such number.");
+  if (!channel) throw new AppError("NOT_FOUND", phrase("simulator.errors.noNumber"));
   const state = await loadNumber(phoneNumberId);
   const next = { ...state, ...(quality ? { quality_rating: quality } : {}), ...(limit ? { messaging_limit_tier: limit } : {}) };
   await saveNumber(phoneNumberId, next);

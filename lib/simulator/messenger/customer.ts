@@ -2,6 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase, type Translate } from "@/lib/i18n/phrase";
+import { ambientLocale } from "@/lib/i18n/preferences";
+import { translator } from "@/lib/i18n/translator";
 import { PAGE_INBOX_APP_ID } from "@/lib/messenger/translate-message";
 import { saveSimulatorMedia, simulatorMediaInfo } from "../media-store";
 import { readWatermark, newMid } from "./send-api";
@@ -60,7 +63,7 @@ export type MessengerThreadItem = {
 export function pageFor(pageId: string | undefined) {
   if (!pageId) return defaultPage();
   const page = simulatedPage(pageId);
-  if (!page) throw new AppError("NOT_FOUND", `The simulated Meta has no Page ${pageId}.`);
+  if (!page) throw new AppError("NOT_FOUND", phrase("simulator.errors.noPage", { id: pageId }));
   return page;
 }
 
@@ -76,7 +79,7 @@ export async function sendAsMessengerCustomer({
   event: MessengerCustomerEvent;
 }): Promise<{ mid: string | null; webhookStatus: number }> {
   if (!(await db.channel.findUnique({ where: { pageId }, select: { id: true } })))
-    throw new AppError("NOT_FOUND", `No channel uses Page ${pageId}.`);
+    throw new AppError("NOT_FOUND", phrase("simulator.errors.noPageChannel", { id: pageId }));
   const record = (direction: "INBOUND" | "OUTBOUND", mid: string, type: string, payload: Record<string, unknown>) =>
     db.simulatorMessage.create({
       data: {
@@ -189,7 +192,7 @@ function fileUrl(id: string) {
 
 async function recordReaction({ messageId, emoji }: { messageId: string; emoji: string | null }) {
   const target = await db.simulatorMessage.findUnique({ where: { wamid: messageId } });
-  if (!target) throw new AppError("NOT_FOUND", "No such message to react to.");
+  if (!target) throw new AppError("NOT_FOUND", phrase("simulator.errors.noReactionTarget"));
   const payload = target.payload as Record<string, unknown>;
   await db.simulatorMessage.update({
     where: { wamid: messageId },
@@ -203,6 +206,7 @@ export async function messengerThread({ pageId, psid }: { pageId: string; psid: 
     orderBy: { createdAt: "asc" },
     take: 500,
   });
+  const t = translator(await ambientLocale());
   return Promise.all(
     rows.map(async (row) => {
       const payload = row.payload as Record<string, unknown>;
@@ -210,7 +214,7 @@ export async function messengerThread({ pageId, psid }: { pageId: string; psid: 
         id: row.wamid,
         direction: row.direction,
         type: row.type,
-        text: describe(row.type, payload),
+        text: describe(row.type, payload, t),
         status: row.status,
         createdAt: row.createdAt.toISOString(),
       };
@@ -248,15 +252,20 @@ export async function messengerThread({ pageId, psid }: { pageId: string; psid: 
   );
 }
 
-function describe(type: string, payload: Record<string, unknown>): string {
+// What the phone shows for a message: its text as written, else a line in the reader's language.
+function describe(type: string, payload: Record<string, unknown>, t: Translate): string {
   if (typeof payload.text === "string") return payload.text;
   const postback = payload.postback as { title?: string } | undefined;
-  if (type === "postback") return `Tapped “${postback?.title ?? "a button"}”`;
+  if (type === "postback")
+    return postback?.title ? t("simulator.thread.tapped", { title: postback.title }) : t("simulator.thread.tappedButton");
   const referral = payload.referral as { ref?: string; source?: string } | undefined;
   if (type === "referral")
-    return `Opened the chat from ${referral?.source === "ADS" ? "an ad" : "an m.me link"} (ref ${referral?.ref ?? ""})`;
+    return t(referral?.source === "ADS" ? "simulator.thread.openedFromAd" : "simulator.thread.openedFromLink", {
+      ref: referral?.ref ?? "",
+    });
   const attachments = payload.attachments as { type: string; payload?: { title?: string; url?: string } }[] | undefined;
-  if (attachments?.[0]?.type === "fallback") return attachments[0].payload?.title ?? attachments[0].payload?.url ?? "Link";
+  if (attachments?.[0]?.type === "fallback")
+    return attachments[0].payload?.title ?? attachments[0].payload?.url ?? t("simulator.thread.link");
   if (attachments?.[0]) return "";
   const attachment = payload.attachment as { type?: string } | undefined;
   if (attachment) return "";
