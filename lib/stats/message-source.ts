@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/db/client";
 import type { StatsFilters } from "./contract";
 import { codesOfCountry } from "./countries";
 import { bit, columnOf, levelsOf, setFor, type RollupColumn } from "./dimensions";
-import { channelsOfKinds, type RollupSource, type SourceFilter } from "./read-rollups";
+import { channelsOfKinds, labelsOfRow, type RollupSource, type SourceFilter } from "./read-rollups";
 import { messageFacts } from "./rollup-sql";
 
 // The message rollups as lib/stats/read-rollups.ts reads them: MessageRollup and
@@ -34,7 +34,7 @@ export const messageSource: RollupSource<RollupColumn, (typeof countNames)[numbe
       [DELIVER, facts.dsec],
       [READ, facts.rsec],
     ],
-    labels: Prisma.sql`JOIN "ConversationLabel" cl ON cl."conversationId" = m."conversationId"`,
+    labels: labelsOfRow,
   },
 };
 

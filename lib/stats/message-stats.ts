@@ -29,14 +29,22 @@ function add(into: Counts, row: Counts) {
   for (const key of Object.keys(into) as (keyof Counts)[]) into[key] += row[key];
 }
 
+/** The counts a series shows: a long one (2,160 local hours) sums only these per bucket. */
+const funnelCounts = ["sent", "delivered", "read", "failed"] as const;
+
 /** Totals and series of one period, with its estimated cost. */
 async function period(query: StatsQuery, from: number, to: number) {
   const starts = bucketStarts(from, to, query.bucket, query.tz);
-  const seriesRows = await sumCounts(messageSource, { filter: messageFilter(query), spans: bucketSpans(from, to, starts) });
+  const filter = messageFilter(query);
+  // The buckets' spans join up into the whole period, read on its own for the totals.
+  const [seriesRows, totalRows] = await Promise.all([
+    sumCounts(messageSource, { filter, spans: bucketSpans(from, to, starts), counts: funnelCounts }),
+    sumCounts(messageSource, { filter, spans: [{ from: floorQuarter(from), to: floorQuarter(to) }] }),
+  ]);
   const perBucket = starts.map(() => zero());
   for (const row of seriesRows) add(perBucket[row.index]!, row);
   const totals = zero();
-  for (const counts of perBucket) add(totals, counts);
+  for (const row of totalRows) add(totals, row);
   const series = starts.map((start, index) => ({ bucket: new Date(start).toISOString(), ...funnel(perBucket[index]!) }));
   return {
     totals: {

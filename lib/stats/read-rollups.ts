@@ -39,6 +39,14 @@ export type SourceFilter<Column extends string> = { mask: number; where: (column
 export type CountRow<Count extends string> = Record<Count, number> & { index: number; keys: Record<string, string> };
 export type LatencyRow = { keys: Record<string, string>; histograms: Map<number, Histogram> };
 
+/**
+ * The labels of a source row's conversation (cl), for raw pieces filtered or grouped by label: looked
+ * up per row by the key (OFFSET 0 keeps it a lookup), since a join hashes every conversation's labels
+ * to match the few hundred rows of an edge.
+ */
+export const labelsOfRow = Prisma.sql`CROSS JOIN LATERAL (
+  SELECT cl."labelId" FROM "ConversationLabel" cl WHERE cl."conversationId" = m."conversationId" OFFSET 0) cl`;
+
 /** The channel column holds a channel of one of the kinds ("whatsapp", "messenger"): the channel type has no rollup column of its own. */
 export function channelsOfKinds(column: Prisma.Sql, kinds: string[]): Prisma.Sql {
   return Prisma.sql`${column} IN (SELECT id FROM "Channel" WHERE kind::text = ANY(${kinds.map((kind) => kind.toUpperCase())}::text[]))`;
@@ -136,16 +144,25 @@ function runBounds(pieces: Numbered[]) {
   return { bounds, ridOf };
 }
 
-/** Sums of every count over each span (row `index` is the span's), by the group columns. */
+/**
+ * Sums of the counts over each span (row `index` is the span's), by the group columns: every count,
+ * or only those named in `counts` (the others are 0), which a long series reads faster.
+ */
 export async function sumCounts<Column extends string, Count extends string>(
   source: RollupSource<Column, Count>,
-  { filter, spans, group = [], extraMask = 0 }: { filter: SourceFilter<Column>; spans: Span[]; group?: Column[]; extraMask?: number },
+  {
+    filter,
+    spans,
+    group = [],
+    extraMask = 0,
+    counts = source.countNames,
+  }: { filter: SourceFilter<Column>; spans: Span[]; group?: Column[]; extraMask?: number; counts?: readonly Count[] },
 ): Promise<CountRow<Count>[]> {
   const planned = plan(source, filter, group, extraMask, "counts");
   const pieces = piecesOf(spans, planned.levels);
   if (pieces.all.length === 0) return [];
   const sums = (expression: (name: Count) => string) =>
-    Prisma.raw(source.countNames.map((name) => `sum(${expression(name)}) AS "${name}"`).join(", "));
+    Prisma.raw(counts.map((name) => `sum(${expression(name)}) AS "${name}"`).join(", "));
   const { runs, single } = splitRuns(pieces.rolled);
   const [fromRollups, fromRows, ...fromRuns] = await Promise.all([
     single.length
@@ -183,7 +200,7 @@ export async function sumCounts<Column extends string, Count extends string>(
         entry = { index: use.index, keys, ...Object.fromEntries(source.countNames.map((name) => [name, 0])) } as CountRow<Count>;
         merged.set(id, entry);
       }
-      for (const name of source.countNames) (entry as Record<Count, number>)[name] += use.sign * Number(row[name] ?? 0);
+      for (const name of counts) (entry as Record<Count, number>)[name] += use.sign * Number(row[name] ?? 0);
     }
   }
   return [...merged.values()];

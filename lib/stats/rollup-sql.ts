@@ -52,8 +52,10 @@ export function messageFacts({ template, kind }: { template: string; kind: strin
         WHERE r.category = upper(m."pricingCategory") AND (r."countryCode" = '*' OR coalesce(m."callingCode", '') LIKE r."countryCode" || '%')
         ORDER BY r."countryCode" = '*', length(r."countryCode") DESC LIMIT 1), 0) ELSE 0 END)`,
     },
-    dsec: `(CASE WHEN ${s} IN ('DELIVERED', 'READ', 'PLAYED') THEN extract(epoch FROM m."deliveredAt" - m."sentAt") END)`,
-    rsec: `(CASE WHEN ${s} IN ('READ', 'PLAYED') THEN extract(epoch FROM ${readAt} - m."sentAt") END)`,
+    // In double precision, as the facts table keeps them: extract() gives numeric, whose round()
+    // and ln() in the histogram's bucket cost many times more over the messages a read counts.
+    dsec: `(CASE WHEN ${s} IN ('DELIVERED', 'READ', 'PLAYED') THEN extract(epoch FROM m."deliveredAt" - m."sentAt")::float8 END)`,
+    rsec: `(CASE WHEN ${s} IN ('READ', 'PLAYED') THEN extract(epoch FROM ${readAt} - m."sentAt")::float8 END)`,
   };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/db/client";
 import type { StatsFilters } from "./contract";
-import { channelsOfKinds, type RollupSource, type SourceFilter } from "./read-rollups";
+import { channelsOfKinds, labelsOfRow, type RollupSource, type SourceFilter } from "./read-rollups";
 import { eventFacts, teamBit, teamCounts, teamLevelsOf, teamSetFor, type TeamColumn } from "./team-sql";
 
 // The team rollups as lib/stats/read-rollups.ts reads them: ConversationRollup and
@@ -21,7 +21,7 @@ export const teamSource: RollupSource<TeamColumn, (typeof teamCounts)[number]> =
     column: (column) => (column === "label" ? `cl."labelId"` : facts.dims[column]),
     counts: facts.counts,
     latencies: facts.latencies,
-    labels: Prisma.sql`JOIN "ConversationLabel" cl ON cl."conversationId" = m."conversationId"`,
+    labels: labelsOfRow,
   },
 };
 

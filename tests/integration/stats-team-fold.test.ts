@@ -17,6 +17,7 @@ import { scratchDatabase } from "../support/scratch-database";
 // and committed after it is not skipped, as a "highest id seen" mark would skip it.
 
 const BEFORE_TEAM_ROLLUPS = "20261130232940_statistics_rollups";
+const BEFORE_HOURLY_TEAM_HISTOGRAMS = "20261201034700_statistics_weeks_and_team_rollups";
 let database: Awaited<ReturnType<typeof scratchDatabase>>;
 let client: pg.Client;
 
@@ -97,5 +98,35 @@ describe("the team rollups' fold", () => {
     await rebuildStats(client);
     expect(await opened()).toBe(4);
     expect(await foldTeam()).toBe(0);
+  });
+
+  it("empties the team histograms that lack hours on upgrade and rebuilds them with hourly slots", async () => {
+    const older = await scratchDatabase("switchboard_team_hours");
+    const other = new pg.Client({ connectionString: older.url });
+    try {
+      await applyMigrations({ connectionString: older.url, until: BEFORE_HOURLY_TEAM_HISTOGRAMS });
+      await other.connect();
+      await other.query(
+        `INSERT INTO "ConversationEvent" ("conversationId", "channelId", kind, at, seconds)
+         VALUES ('c', 'channel', 'resolved', now() AT TIME ZONE 'UTC', 90)`,
+      );
+      // Histograms as that version kept them: days and weeks.
+      await other.query(`INSERT INTO "ConversationLatencyRollup" (gset, level, slot, metric, bucket, count)
+        VALUES (0, 2, date_trunc('day', now() AT TIME ZONE 'UTC'), 1, 65, 1)`);
+      await other.query(`UPDATE "StatsState" SET "eventSnapshot" = pg_current_snapshot() WHERE id = 1`);
+
+      await applyMigrations({ connectionString: older.url });
+      expect((await other.query(`SELECT count(*)::int AS count FROM "ConversationLatencyRollup"`)).rows[0].count).toBe(0);
+      expect((await other.query(teamChangesWaiting)).rows[0]).toMatchObject({ stale: true });
+
+      await rebuildStats(other);
+      const { rows } = await other.query<{ level: number; count: number }>(
+        `SELECT level, sum(count)::int AS count FROM "ConversationLatencyRollup" WHERE gset = 0 GROUP BY level ORDER BY level`,
+      );
+      expect(rows).toEqual([1, 2, 3].map((level) => ({ level, count: 1 })));
+    } finally {
+      await other.end();
+      await older.drop();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import type { ConversationStats, CostStats, DrillDownPage, FailureStats, MessageStats } from "@/lib/stats/contract";
+import { messageRows } from "@/lib/stats/message-rows";
 import { rebuildStats } from "@/lib/stats/rebuild-stats";
 import { baseUrl, signIn, type Session } from "../support/http";
 import { deliver, eventually, inboundTextBody, statusBody, uniqueTag } from "./factories";
@@ -364,6 +365,18 @@ describe("message statistics", () => {
     );
     expect(lines).toHaveLength(8);
     expect(lines.filter((line) => line.includes(",failed,131026,"))).toHaveLength(1);
+
+    // Keyset pages of two, each from the last one's cursor (as the export reads pages of 5,000):
+    // every message once, in the same order as the single page.
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await messageRows({ from: new Date(NOV1_IST), to: new Date(NOV3_IST), inbox: [channelId], cursor, limit: 2 });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.items.map((item) => item.messageId));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(paged).toEqual(first.items.map((item) => item.messageId));
 
     const grouped = await (await manager.fetch(`/api/stats/messages?${query({ groupBy: "country", format: "csv" })}`)).text();
     const rows = grouped
