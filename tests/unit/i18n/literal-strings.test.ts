@@ -34,7 +34,9 @@ export function Example({ count }: { count: number }) {
     expect(found).toEqual([]);
   }, 30_000);
 
-  it("leaves folders not yet converted alone", async () => {
-    expect(await problems(`export const Example = () => <p>Hello there</p>;\n`, "components/inbox/example.tsx")).toEqual([]);
+  it("guards every component, and leaves code outside the interface alone", async () => {
+    const example = `export const Example = () => <p>Hello there</p>;\n`;
+    expect(await problems(example, "components/anything-new/example.tsx")).toHaveLength(1);
+    expect(await problems(example, "scripts/example.tsx")).toEqual([]);
   }, 30_000);
 });
