@@ -5,7 +5,14 @@ import { parseConfig } from "@/lib/config/schema";
 import { checkMessengerPolicy } from "@/lib/conversations/send-policy";
 import { messengerWindow } from "@/lib/conversations/window";
 import { AppError } from "@/lib/errors";
-import { describeMessengerError, HUMAN_AGENT_REFUSED, OUTSIDE_WINDOW } from "@/lib/messenger/error-messages";
+import { allMessages } from "@/lib/i18n/messages";
+import {
+  describeMessengerError,
+  HUMAN_AGENT_REFUSED,
+  messengerErrorKey,
+  messengerErrorSentences,
+  OUTSIDE_WINDOW,
+} from "@/lib/messenger/error-messages";
 import { readPageEvents } from "@/lib/messenger/read-events";
 import { sendApiPayload } from "@/lib/messenger/send-payload";
 import { translateActivity, translatePostback, translateReaction, translateReferral } from "@/lib/messenger/translate-events";
@@ -83,6 +90,24 @@ describe("checkMessengerPolicy", () => {
         refusal(() => checkMessengerPolicy({ window: "open", humanAgentTag: false, contact: { blockedAt: now }, channel: page(true) })),
       ),
     ).toMatch(/blocked/);
+  });
+});
+
+describe("Messenger's error sentences in the reader's language", () => {
+  it("words every stored sentence from its key, the English message being the sentence itself", () => {
+    for (const { key, sentence } of messengerErrorSentences) {
+      expect(allMessages.en.metaErrors.messenger[key]).toBe(sentence);
+      expect(messengerErrorKey(sentence)).toBe(key);
+      expect(allMessages.hi.metaErrors.messenger[key]).not.toBe(sentence);
+    }
+    expect(Object.keys(allMessages.en.metaErrors.messenger).sort()).toEqual(
+      [...new Set(messengerErrorSentences.map((entry) => entry.key))].sort(),
+    );
+  });
+
+  it("leaves Meta's own words alone", () => {
+    expect(messengerErrorKey("(#100) Some new refusal from Meta")).toBeNull();
+    expect(messengerErrorKey(null)).toBeNull();
   });
 });
 

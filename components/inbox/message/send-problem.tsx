@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ChannelSummary, MessageDto } from "@/lib/conversations/types";
 import { sendActions } from "@/lib/conversations/send-state";
-import { describeMessengerError } from "@/lib/messenger/error-messages";
+import { messengerErrorKey } from "@/lib/messenger/error-messages";
 import { metaErrorPhrase } from "@/lib/whatsapp/error-messages";
 
 // Under an outbound bubble whose send did not go as planned: why, in words, and what the agent can
@@ -35,10 +35,13 @@ export function SendProblem({
 
   if (message.status === "FAILED") {
     const explained = metaErrorPhrase({ code: message.error?.code, title: message.error?.title });
+    const messengerKey = channel === "messenger" ? messengerErrorKey(message.error?.title) : null;
     const reason =
-      channel === "messenger"
-        ? describeMessengerError({ code: null, title: message.error?.title })
-        : words(explained.key, explained.values);
+      channel !== "messenger"
+        ? words(explained.key, explained.values)
+        : messengerKey
+          ? words(`metaErrors.messenger.${messengerKey}`)
+          : (message.error?.title ?? words("metaErrors.messenger.couldNotSend"));
     return (
       <div
         className="mt-1 flex items-start justify-between gap-2 border-t border-red-200 pt-1 text-xs text-red-700"
