@@ -85,14 +85,14 @@ beforeAll(async () => {
   await client.query("SET session_replication_role = replica");
   for (const [index, [text]] of activityLines.entries()) {
     await client.query(
-      `INSERT INTO "Message" (id, "channelId", "conversationId", direction, type, text, status, private)
-       VALUES ($1, 'channel', 'conversation', 'OUTBOUND', 'activity', $2, 'RECEIVED', true)`,
+      `INSERT INTO "Message" (id, "channelId", "conversationId", direction, type, text, status, private, "updatedAt")
+       VALUES ($1, 'channel', 'conversation', 'OUTBOUND', 'activity', $2, 'RECEIVED', true, now())`,
       [`activity-${index}`, text],
     );
   }
   await client.query(
-    `INSERT INTO "Message" (id, "channelId", "conversationId", direction, type, text, status)
-     VALUES ('customer-text', 'channel', 'conversation', 'INBOUND', 'text', 'Alex Agent resolved the conversation', 'RECEIVED')`,
+    `INSERT INTO "Message" (id, "channelId", "conversationId", direction, type, text, status, "updatedAt")
+     VALUES ('customer-text', 'channel', 'conversation', 'INBOUND', 'text', 'Alex Agent resolved the conversation', 'RECEIVED', now())`,
   );
   for (const [index, [kind, body]] of notifications.entries()) {
     await client.query(
