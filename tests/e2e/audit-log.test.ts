@@ -34,7 +34,8 @@ async function newAgent(name: string): Promise<void> {
 
 describe("the audit log", () => {
   it("finds a role change by name, shows its diff and exports it", async () => {
-    const name = `Priya Audit${Date.now().toString(36)}`;
+    // Ends in a letter other than "s", so the sentence says "…'s role".
+    const name = `Priya Audit${Date.now().toString(36)}n`;
     await newAgent(name);
     const page = await signedInPage(browser, "admin@example.com");
 
