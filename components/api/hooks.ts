@@ -80,12 +80,22 @@ export const useWebhookBacklog = (initial: WebhookBacklog) =>
 export const usePresence = (conversationId: string) =>
   useQuery<PresenceDto | null>({ queryKey: presenceKey(conversationId), queryFn: skipToken, staleTime: Infinity }).data ?? null;
 
-// The dashboard's statistics. While a new range or filter loads, the last answer stays in view.
-const statsOptions = { placeholderData: keepPreviousData, staleTime: 30_000 } as const;
-export const useMessageStats = (params: StatsParams) => useQuery({ ...queries.stats.messages(params), ...statsOptions });
-export const useConversationStats = (params: StatsParams) => useQuery({ ...queries.stats.conversations(params), ...statsOptions });
-export const useFailureStats = (params: StatsParams) => useQuery({ ...queries.stats.failures(params), ...statsOptions });
-export const useCostStats = (params: StatsParams) => useQuery({ ...queries.stats.cost(params), ...statsOptions });
+// The dashboard's statistics. While a new range or filter loads, the last answer stays in view
+// (dimmed), unless its series has other buckets or another time zone: drawn with the new labels, its
+// points would be mislabelled, so a skeleton shows instead.
+function statsOptions(params: StatsParams) {
+  return {
+    placeholderData: <T>(previous: T | undefined, query?: { queryKey: readonly unknown[] }) => {
+      const before = query?.queryKey[2] as StatsParams | undefined;
+      return before?.bucket === params.bucket && before?.tz === params.tz ? previous : undefined;
+    },
+    staleTime: 30_000,
+  };
+}
+export const useMessageStats = (params: StatsParams) => useQuery({ ...queries.stats.messages(params), ...statsOptions(params) });
+export const useConversationStats = (params: StatsParams) => useQuery({ ...queries.stats.conversations(params), ...statsOptions(params) });
+export const useFailureStats = (params: StatsParams) => useQuery({ ...queries.stats.failures(params), ...statsOptions(params) });
+export const useCostStats = (params: StatsParams) => useQuery({ ...queries.stats.cost(params), ...statsOptions(params) });
 /** Now, not a range: kept fresh by the socket (see useStatsEvents) and refetched every minute as a fallback. */
 export const useLiveStats = (tz: string) => useQuery({ ...queries.stats.live(tz), refetchInterval: 60_000 });
 

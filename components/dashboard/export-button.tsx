@@ -3,11 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { statsExportUrl, type StatsParams } from "@/components/api/client";
+import { useMessageStats } from "@/components/api/hooks";
 import { Button } from "@/components/ui/button";
 import type { Formats } from "./format";
 
 // "Export all messages": one CSV row per message in the range and filters, read as it streams so
-// the manager sees rows and bytes arrive, then saved as a file. Cancel stops the download.
+// the manager sees rows and bytes arrive, then saved as a file. Cancel stops the download. The
+// dashboard's totals (queued + sent + failed) say about how many rows to expect; the export also
+// holds discarded sends, so the bar stops short of full until the last byte is in.
 
 type Progress = { state: "idle" } | { state: "running" | "done"; bytes: number; rows: number } | { state: "failed"; text: string };
 
@@ -15,6 +18,8 @@ export function ExportButton({ params, format }: { params: StatsParams; format: 
   const t = useTranslations("dashboard");
   const [progress, setProgress] = useState<Progress>({ state: "idle" });
   const abort = useRef<AbortController | null>(null);
+  const totals = useMessageStats(params).data?.totals;
+  const expected = totals ? totals.queued + totals.sent + totals.failed : null;
 
   async function run() {
     const controller = new AbortController();
@@ -58,8 +63,19 @@ export function ExportButton({ params, format }: { params: StatsParams; format: 
           {t("exportAll")}
         </Button>
       )}
+      {progress.state === "running" && expected ? (
+        <progress
+          className="h-1.5 w-24 accent-emerald-600"
+          max={expected}
+          value={Math.min(progress.rows, expected * 0.99)}
+          aria-label={t("exportAll")}
+        />
+      ) : null}
       <span aria-live="polite" data-testid="export-progress">
-        {progress.state === "running" && t("exportRunning", { rows: format.count(progress.rows), size: size(progress.bytes) })}
+        {progress.state === "running" &&
+          (expected
+            ? t("exportRunningOf", { rows: format.count(progress.rows), total: format.count(expected), size: size(progress.bytes) })
+            : t("exportRunning", { rows: format.count(progress.rows), size: size(progress.bytes) }))}
         {progress.state === "done" && t("exportDone", { rows: format.count(progress.rows), size: size(progress.bytes) })}
         {progress.state === "failed" && <span className="text-red-700">{progress.text}</span>}
       </span>

@@ -45,10 +45,17 @@ export function Loaded<T>({
   rows,
   children,
 }: {
-  query: { data: T | undefined; error: unknown; isPending: boolean; refetch: () => unknown };
+  query: { data: T | undefined; error: unknown; isPending: boolean; isPlaceholderData?: boolean; refetch: () => unknown };
   rows?: number;
   children: (data: T) => React.ReactNode;
 }) {
+  // The previous range's answer, while this one loads: shown dimmed, and busy for screen readers.
+  if (query.data !== undefined && query.isPlaceholderData)
+    return (
+      <div aria-busy="true" data-testid="stats-updating" className="opacity-60 transition-opacity">
+        {children(query.data)}
+      </div>
+    );
   if (query.data !== undefined) return <>{children(query.data)}</>;
   if (query.error) return <Failed error={query.error} retry={() => void query.refetch()} />;
   return <Skeleton rows={rows} />;

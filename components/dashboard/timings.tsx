@@ -45,8 +45,11 @@ export function PercentileTable({ rows }: { rows: { label: string; values: Perce
 export function ReadHistogram({ buckets }: { buckets: MessageStats["timeToReadHistogram"] }) {
   const t = useTranslations("dashboard");
   const { format } = useDashboard();
+  // Labelled with the round figure each bin stands for; the tooltip gives its exact bounds.
+  const span = (from: number, to: number | null) => (to === null ? `≥ ${format.duration(from)}` : `< ${format.duration(to)}`);
   const rows = buckets.map((bucket) => ({
-    label: bucket.to === null ? `≥ ${format.duration(bucket.from)}` : `< ${format.duration(bucket.to)}`,
+    label: span(bucket.nominal.from, bucket.nominal.to),
+    exact: bucket.to === null ? span(bucket.from, null) : `${format.duration(bucket.from)} – ${format.duration(bucket.to)}`,
     count: bucket.count,
   }));
   if (rows.every((row) => row.count === 0)) return <p className="py-6 text-center text-sm text-slate-500">{t("noneRead")}</p>;
@@ -64,7 +67,11 @@ export function ReadHistogram({ buckets }: { buckets: MessageStats["timeToReadHi
             allowDecimals={false}
             tickFormatter={(value: number) => format.compact(value)}
           />
-          <Tooltip {...tooltipProps} formatter={(value) => [format.count(Number(value)), t("column", { column: "read" })]} />
+          <Tooltip
+            {...tooltipProps}
+            labelFormatter={(label, payload) => payload?.[0]?.payload?.exact ?? label}
+            formatter={(value) => [format.count(Number(value)), t("column", { column: "read" })]}
+          />
           <Bar isAnimationActive={false} dataKey="count" fill="#2563eb" radius={[3, 3, 0, 0]} />
         </BarChart>
       </ResponsiveContainer>

@@ -97,8 +97,11 @@ export type MessageStats = {
   rates: Rates;
   timeToDeliver: Percentiles;
   timeToRead: Percentiles;
-  /** Histogram of time to read: each bucket counts messages read within [from, to) seconds. */
-  timeToReadHistogram: { from: number; to: number | null; count: number }[];
+  /**
+   * Histogram of time to read: each bin counts messages read within [from, to) seconds; `nominal`
+   * is the round span it stands for (its label), within 10 % of the exact bounds.
+   */
+  timeToReadHistogram: { from: number; to: number | null; nominal: { from: number; to: number | null }; count: number }[];
   /** One entry per bucket in the range, in the query's time zone, oldest first, empty buckets included. */
   series: ({ bucket: string } & Funnel)[];
   /** The same range shifted back by its own length, for comparison. */

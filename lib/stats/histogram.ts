@@ -63,14 +63,21 @@ export function percentiles(histogram: Histogram): Percentiles {
   };
 }
 
-/** The bins the dashboard draws, each a run of whole buckets, so the counts are exact. */
+/**
+ * The bins the dashboard draws, each a run of whole buckets, so the counts are exact. Buckets grow
+ * by 10 %, so a bin's exact bounds fall near, not on, the round figures it is drawn around (5 min
+ * is 277 s to 832 s's bucket edge): `nominal` is that round figure, for its label.
+ */
 const displayEdges = [0, 10, 30, 60, 300, 900, 3_600, 14_400, 86_400];
 
-export function displayHistogram(histogram: Histogram): { from: number; to: number | null; count: number }[] {
+export type DisplayBin = { from: number; to: number | null; nominal: { from: number; to: number | null }; count: number };
+
+export function displayHistogram(histogram: Histogram): DisplayBin[] {
   const edges = displayEdges.map((seconds) => bucketOf(seconds));
   const bins = edges.map((bucket, index) => ({
     from: bucketBounds(bucket).from,
     to: index + 1 < edges.length ? bucketBounds(edges[index + 1]!).from : null,
+    nominal: { from: displayEdges[index]!, to: displayEdges[index + 1] ?? null },
     count: 0,
   }));
   for (const [bucket, count] of histogram) {

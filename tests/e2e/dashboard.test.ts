@@ -99,6 +99,7 @@ describe("the managers' dashboard", () => {
     await page.getByTestId("range-bucket").selectOption("hour");
     await page.waitForURL(/bucket=hour/);
     await page.getByTestId("series-chart").locator(".recharts-line").first().waitFor();
+    await page.getByTestId("stats-updating").waitFor({ state: "detached" });
     await screenshot(page, "dashboard-delivery");
 
     // Export all messages: streamed with a count of the rows received, then saved as a file.

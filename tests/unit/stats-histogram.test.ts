@@ -39,8 +39,14 @@ describe("latency histograms", () => {
   it("draw whole buckets into the display bins, losing nothing", () => {
     const bins = displayHistogram(histogramOf([1, 12, 45, 200, 1_000, 5_000, 20_000, 100_000]));
     expect(bins.reduce((sum, bin) => sum + bin.count, 0)).toBe(8);
-    expect(bins[0]).toEqual({ from: 0, to: 10, count: 1 });
+    expect(bins[0]).toEqual({ from: 0, to: 10, nominal: { from: 0, to: 10 }, count: 1 });
     expect(bins.at(-1)!.to).toBeNull();
     for (const [index, bin] of bins.entries()) if (index > 0) expect(bin.from).toBe(bins[index - 1]!.to);
+    // Each bin's exact bounds lie within a bucket's growth (10 %) of the round figures it is labelled with.
+    for (const bin of bins) {
+      expect(Math.abs(bin.from - bin.nominal.from)).toBeLessThanOrEqual(bin.nominal.from * 0.1);
+      if (bin.to !== null) expect(Math.abs(bin.to - bin.nominal.to!)).toBeLessThanOrEqual(bin.nominal.to! * 0.1);
+    }
+    expect(bins.map((bin) => bin.nominal.to)).toEqual([10, 30, 60, 300, 900, 3_600, 14_400, 86_400, null]);
   });
 });
