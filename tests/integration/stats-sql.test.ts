@@ -46,4 +46,69 @@ describe("the statistics in SQL and TypeScript", () => {
       { kind: "text", template: null },
     ]);
   });
+
+  it("record a statement's changes once per message, however many rows it wrote", async () => {
+    // In a transaction that is rolled back, so the running fold never takes these rows.
+    await client.query("BEGIN");
+    try {
+      const { rows: conversations } = await client.query<{ id: string; channelId: string }>(
+        `SELECT c.id, i."channelId" FROM "Conversation" c JOIN "Inbox" i ON i.id = c."inboxId" ORDER BY c."createdAt" LIMIT 1`,
+      );
+      const conversation = conversations[0]!;
+      const ids = ["sql-delta-a", "sql-delta-b", "sql-delta-c", "sql-delta-note"];
+      // Three outbound messages, a private note and a customer's message, in one statement.
+      await client.query(
+        `INSERT INTO "Message" (id, "channelId", "conversationId", direction, type, text, status, "updatedAt", private)
+         SELECT id, $2, $3, dir::"MessageDirection", 'text', 'hi', status::"MessageStatus", now(), id = 'sql-delta-note'
+         FROM unnest($1::text[], $4::text[], $5::text[]) AS v(id, dir, status)`,
+        [
+          [...ids, "sql-delta-in"],
+          conversation.channelId,
+          conversation.id,
+          ["OUTBOUND", "OUTBOUND", "OUTBOUND", "OUTBOUND", "INBOUND"],
+          ["SENT", "SENT", "SENT", "SENT", "RECEIVED"],
+        ],
+      );
+      const deltas = async () =>
+        (
+          await client.query<{ kind: number; sign: number; messageId: string | null; status: string | null }>(
+            `SELECT kind, sign, "messageId", status FROM "StatsDelta"
+             WHERE xmin = pg_current_xact_id()::xid AND "conversationId" = $1
+             ORDER BY "messageId" NULLS FIRST, sign`,
+            [conversation.id],
+          )
+        ).rows;
+      expect(await deltas()).toEqual([
+        { kind: 2, sign: 1, messageId: null, status: null },
+        { kind: 0, sign: 1, messageId: "sql-delta-a", status: "SENT" },
+        { kind: 0, sign: 1, messageId: "sql-delta-b", status: "SENT" },
+        { kind: 0, sign: 1, messageId: "sql-delta-c", status: "SENT" },
+      ]);
+      await client.query(`DELETE FROM "StatsDelta" WHERE "conversationId" = $1`, [conversation.id]);
+
+      // One UPDATE: a is read, b only gets new text (nothing the statistics keep), c and the note are untouched.
+      await client.query(
+        `UPDATE "Message" SET status = CASE id WHEN 'sql-delta-a' THEN 'READ'::"MessageStatus" ELSE status END,
+           "readAt" = CASE id WHEN 'sql-delta-a' THEN now() END, text = 'edited'
+         WHERE id = ANY($1::text[])`,
+        [["sql-delta-a", "sql-delta-b", "sql-delta-note"]],
+      );
+      expect(await deltas()).toEqual([
+        { kind: 0, sign: -1, messageId: "sql-delta-a", status: "SENT" },
+        { kind: 0, sign: 1, messageId: "sql-delta-a", status: "READ" },
+      ]);
+      const { rows: watched } = await client.query(`SELECT "messageId" FROM "StatsReplyWatch" WHERE "messageId" = ANY($1::text[])`, [ids]);
+      expect(watched).toEqual([{ messageId: "sql-delta-a" }]);
+      await client.query(`DELETE FROM "StatsDelta" WHERE "conversationId" = $1`, [conversation.id]);
+
+      await client.query(`DELETE FROM "Message" WHERE id = ANY($1::text[])`, [ids]);
+      expect(await deltas()).toEqual([
+        { kind: 0, sign: -1, messageId: "sql-delta-a", status: "READ" },
+        { kind: 0, sign: -1, messageId: "sql-delta-b", status: "SENT" },
+        { kind: 0, sign: -1, messageId: "sql-delta-c", status: "SENT" },
+      ]);
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  });
 });

@@ -37,9 +37,10 @@ export const usage = `npm run bench:ingest -- [options]
   --identity             send Accept-Encoding: identity (by default fetch asks for gzip, as Meta does)
   --pool-sweep A,B,...   after the main phases, rerun phase A once per pool size (profiling)
   --sweep-seconds N      duration of each pool-sweep run, default 15
-  --stats-compare        after phase A, run its load twice more, first with the statistics triggers
-                         disabled, then enabled (same server, same database, same steady state):
-                         what keeping the rollups up to date costs ingest
+  --stats-compare        after phase A, run its load four times more, with the statistics triggers
+                         off, on, on, off (same server, same database, same steady state; the
+                         mirrored order cancels the database's growth): what keeping the rollups
+                         up to date costs ingest
   --no-baseline          skip the bare-pg baseline
   --no-latency           skip phase B
   --cpu-prof             write a V8 CPU profile of the server and print where its time went
