@@ -66,27 +66,45 @@ export function foldStatements(spec: FoldSpec) {
       ...dims.map((column) => `coalesce(f.${q(column)}, '') AS ${q(column)}`),
       withLabel ? `coalesce(lab, '') AS "label"` : `'' AS "label"`,
     ].join(", ");
-  const from = (withLabel: boolean, { joins = "", where = "" } = {}) =>
-    `FROM ${spec.prefix}_facts f ${withLabel ? "CROSS JOIN LATERAL unnest(f.labels) AS lab" : ""} ${slotsOfFact} ${joins}
-    WHERE ${spec.where} ${withLabel ? "" : "AND NOT f.label_only"} ${where}`;
+  // Where the facts come from. The fold first sums them per 15 minutes and dimensions (per label
+  // list too, where labels count): a receipt's old state out and its new state in fall in one row
+  // and mostly cancel, and messages alike in all but their id share one, so the grouping sets see
+  // a few rows where a fold takes thousands of facts; rows whose sums are all zero go. The rebuild,
+  // whose facts are one per message and rarely alike, takes them as they are.
+  const facts = (
+    compact: boolean,
+    withLabel: boolean,
+    { keys = [], joins = "", where = "", values }: { keys?: string[]; joins?: string; where?: string; values: Record<string, string> },
+  ) => {
+    const grouped = [...(withLabel ? ["f.labels"] : []), ...dims.map((column) => `f.${q(column)}`), ...keys];
+    const totals = Object.entries(values).map(([name, value]) => [name, compact ? `sum(${value})` : value] as const);
+    return `(SELECT ${compact ? "date_bin('15 minutes', f.at, TIMESTAMP '2000-01-01')" : "f.at"} AS at, ${grouped.join(", ")},
+        ${totals.map(([name, total]) => `${total} AS ${q(name)}`).join(", ")}
+      FROM ${spec.prefix}_facts f ${joins}
+      WHERE ${spec.where} ${withLabel ? "" : "AND NOT f.label_only"} ${where}
+      ${compact ? `GROUP BY 1, ${grouped.map((_, index) => index + 2).join(", ")} HAVING ${totals.map(([, total]) => `${total} <> 0`).join(" OR ")}` : ""}) AS f
+    ${withLabel ? "CROSS JOIN LATERAL unnest(f.labels) AS lab" : ""} ${slotsOfFact}`;
+  };
 
-  const countsSelect = (withLabel: boolean, sets: number[]) =>
+  const countsSelect = (compact: boolean) => (withLabel: boolean, sets: number[]) =>
     `SELECT ${gset(withLabel)} AS gset, ${slotOut(sets, "counts")}, ${dimOut(withLabel)},
-      ${spec.counts.map((count) => `sum(f.sign * f.${q(count)}) AS ${q(count)}`).join(", ")}
-    ${from(withLabel)}
+      ${spec.counts.map((count) => `sum(f.${q(count)}) AS ${q(count)}`).join(", ")}
+    FROM ${facts(compact, withLabel, { values: Object.fromEntries(spec.counts.map((count) => [count, `f.sign * f.${q(count)}`])) })}
     GROUP BY GROUPING SETS (
       ${groupingSets(sets, [], "counts")})
-    HAVING ${spec.counts.map((count) => `sum(f.sign * f.${q(count)}) <> 0`).join(" OR ")}`;
-  const latencySelect = (withLabel: boolean, sets: number[]) =>
-    `SELECT ${gset(withLabel)} AS gset, ${slotOut(sets, "latency")}, ${dimOut(withLabel)}, x.metric, x.bucket, sum(f.sign) AS count
-    ${from(withLabel, {
+    HAVING ${spec.counts.map((count) => `sum(f.${q(count)}) <> 0`).join(" OR ")}`;
+  const latencySelect = (compact: boolean) => (withLabel: boolean, sets: number[]) =>
+    `SELECT ${gset(withLabel)} AS gset, ${slotOut(sets, "latency")}, ${dimOut(withLabel)}, f.metric, f.bucket, sum(f.count) AS count
+    FROM ${facts(compact, withLabel, {
+      keys: ["x.metric", "x.bucket"],
       joins: `CROSS JOIN LATERAL (VALUES ${spec.latencies}) AS x0(metric, seconds)
-    CROSS JOIN LATERAL (SELECT x0.metric, ${bucketSql("round(x0.seconds)")} AS bucket) AS x`,
+      CROSS JOIN LATERAL (SELECT x0.metric, ${bucketSql("round(x0.seconds)")} AS bucket) AS x`,
       where: "AND x0.seconds IS NOT NULL",
+      values: { count: "f.sign" },
     })}
     GROUP BY GROUPING SETS (
-      ${groupingSets(sets, ["x.metric", "x.bucket"], "latency")})
-    HAVING sum(f.sign) <> 0`;
+      ${groupingSets(sets, ["f.metric", "f.bucket"], "latency")})
+    HAVING sum(f.count) <> 0`;
   const both = (select: (withLabel: boolean, sets: number[]) => string, sets: number[]) =>
     [
       select(
@@ -133,18 +151,24 @@ export function foldStatements(spec: FoldSpec) {
   ${levels(`${spec.prefix}_latency`, "latency", ["metric", "bucket"], ["count"])}
   ORDER BY ${keyOrder([String(after), String(after + 1)])}`;
   return {
-    /** The facts' counts in every grouping set, at the finest level each keeps. */
+    /** The facts' counts in every grouping set, at the finest level each keeps (the fold: summed first). */
     createGroupedCounts: `CREATE TEMP TABLE ${spec.prefix}_counts ON COMMIT DROP AS
-  ${both(countsSelect, spec.countSets)}`,
+  ${both(countsSelect(true), spec.countSets)}`,
+    /** The same for the rebuild, from one fact per message. */
+    createGroupedCountsForRebuild: `CREATE TEMP TABLE ${spec.prefix}_counts ON COMMIT DROP AS
+  ${both(countsSelect(false), spec.countSets)}`,
     /** Adds them into the counts table at every level. */
     upsertCounts: `${insertCounts}
   ON CONFLICT (gset, level, slot, ${allColumns}) DO UPDATE SET
   ${counts.map((count) => `${count} = ${q(spec.countsTable)}.${count} + EXCLUDED.${count}`).join(", ")}`,
     /** Writes them into an emptied counts table (the rebuild: every row is new). */
     insertCounts,
-    /** The facts' latencies in every grouping set that keeps histograms, at the finest level each keeps. */
+    /** The facts' latencies in every grouping set that keeps histograms, at the finest level each keeps (the fold). */
     createGroupedLatencies: `CREATE TEMP TABLE ${spec.prefix}_latency ON COMMIT DROP AS
-  ${both(latencySelect, spec.latencySets)}`,
+  ${both(latencySelect(true), spec.latencySets)}`,
+    /** The same for the rebuild. */
+    createGroupedLatenciesForRebuild: `CREATE TEMP TABLE ${spec.prefix}_latency ON COMMIT DROP AS
+  ${both(latencySelect(false), spec.latencySets)}`,
     /** Adds them into the latency table at every level. */
     upsertLatencies: `${insertLatencies}
   ON CONFLICT (gset, level, slot, ${allColumns}, metric, bucket) DO UPDATE SET count = ${q(spec.latencyTable)}.count + EXCLUDED.count`,

@@ -4,16 +4,16 @@ import { db } from "@/lib/db/client";
 import { ROLLUP_LOCK } from "./fold-stats";
 import {
   createFactsTable,
-  createGroupedCounts,
-  createGroupedLatencies,
+  createGroupedCountsForRebuild,
+  createGroupedLatenciesForRebuild,
   factsFromMessages,
   insertCounts,
   insertLatencies,
 } from "./rollup-sql";
 import {
   createTeamFactsTable,
-  createTeamGroupedCounts,
-  createTeamGroupedLatencies,
+  createTeamGroupedCountsForRebuild,
+  createTeamGroupedLatenciesForRebuild,
   insertTeamCounts,
   insertTeamLatencies,
   markTeamRebuilt,
@@ -53,17 +53,17 @@ export async function rebuildStats(
       await client.query(createFactsTable);
       const messages = await step("message facts", factsFromMessages);
       await client.query("ANALYZE stats_facts");
-      await step("message counts by grouping set", createGroupedCounts);
+      await step("message counts by grouping set", createGroupedCountsForRebuild);
       await client.query("ANALYZE stats_counts");
       const rows = await step("message counts at every level", insertCounts);
-      await step("message histograms by grouping set", createGroupedLatencies);
+      await step("message histograms by grouping set", createGroupedLatenciesForRebuild);
       await client.query("ANALYZE stats_latency");
       const latencyRows = await step("message histograms at every level", insertLatencies);
       await client.query(createTeamFactsTable);
       const events = await step("conversation events", teamFactsFromEvents);
-      await step("team counts by grouping set", createTeamGroupedCounts);
+      await step("team counts by grouping set", createTeamGroupedCountsForRebuild);
       await step("team counts at every level", insertTeamCounts);
-      await step("team histograms by grouping set", createTeamGroupedLatencies);
+      await step("team histograms by grouping set", createTeamGroupedLatenciesForRebuild);
       await step("team histograms at every level", insertTeamLatencies);
       await client.query(markTeamRebuilt);
       await client.query("COMMIT");

@@ -95,22 +95,29 @@ export const factsFromDeltas = `WITH d AS (DELETE FROM "StatsDelta" WHERE id <= 
   })}
   FROM d m`;
 
-export const { createGroupedCounts, upsertCounts, insertCounts, createGroupedLatencies, upsertLatencies, insertLatencies } = foldStatements(
-  {
-    prefix: "stats",
-    countsTable: "MessageRollup",
-    latencyTable: "MessageLatencyRollup",
-    columns: rollupColumns,
-    keyOrder: ["channel", "code", "category", "kind", "pricing", "agent", "team", "template", "error", "label"],
-    bit,
-    counts: ["queued", "sent", "delivered", "read", "failed", "replied", "billable", "free", "cost"],
-    countSets: storedSets,
-    latencySets,
-    levelsOf,
-    latencies: "(0, f.dsec), (1, f.rsec)",
-    where: "NOT f.inbound",
-  },
-);
+export const {
+  createGroupedCounts,
+  createGroupedCountsForRebuild,
+  upsertCounts,
+  insertCounts,
+  createGroupedLatencies,
+  createGroupedLatenciesForRebuild,
+  upsertLatencies,
+  insertLatencies,
+} = foldStatements({
+  prefix: "stats",
+  countsTable: "MessageRollup",
+  latencyTable: "MessageLatencyRollup",
+  columns: rollupColumns,
+  keyOrder: ["channel", "code", "category", "kind", "pricing", "agent", "team", "template", "error", "label"],
+  bit,
+  counts: ["queued", "sent", "delivered", "read", "failed", "replied", "billable", "free", "cost"],
+  countSets: storedSets,
+  latencySets,
+  levelsOf,
+  latencies: "(0, f.dsec), (1, f.rsec)",
+  where: "NOT f.inbound",
+});
 
 /**
  * "Replied": an outbound message read within the 24 h before a customer's message in the same

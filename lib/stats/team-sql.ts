@@ -94,9 +94,11 @@ export const markTeamRebuilt = `UPDATE "StatsState" SET "eventSnapshot" = pg_cur
 
 export const {
   createGroupedCounts: createTeamGroupedCounts,
+  createGroupedCountsForRebuild: createTeamGroupedCountsForRebuild,
   upsertCounts: upsertTeamCounts,
   insertCounts: insertTeamCounts,
   createGroupedLatencies: createTeamGroupedLatencies,
+  createGroupedLatenciesForRebuild: createTeamGroupedLatenciesForRebuild,
   upsertLatencies: upsertTeamLatencies,
   insertLatencies: insertTeamLatencies,
 } = foldStatements({
