@@ -15,8 +15,9 @@ import {
   createTeamFactsTable,
   createTeamGroupedCounts,
   createTeamGroupedLatencies,
-  teamChangesWaiting,
+  teamEventsWaiting,
   teamFactsFromChanges,
+  teamSnapshot,
   upsertTeamCounts,
   upsertTeamLatencies,
 } from "./team-sql";
@@ -54,16 +55,17 @@ export async function closeFoldClient(): Promise<void> {
  * Folds the changes recorded in StatsDelta, and the conversation events written since the last
  * fold, into the rollups, in one transaction (docs/architecture.md, "Statistics"). Returns how many
  * changes it took, or null when another process holds the rollups. Cheap when nothing changed: an
- * indexed max() and an index probe. Does nothing while the rollups wait for a rebuild (after an
+ * indexed max() and two index probes. Does nothing while the rollups wait for a rebuild (after an
  * upgrade that changed their shape): the rebuild counts everything.
  */
 export async function foldStats({ expire = false }: { expire?: boolean } = {}): Promise<number | null> {
   const client = await foldClient();
-  const { rows } = await client.query<{ max: string | null; stale: boolean | null; events: boolean | null }>(
-    `SELECT (SELECT max(id) FROM "StatsDelta") AS max, t.stale, t.events FROM (SELECT 1) AS one LEFT JOIN (${teamChangesWaiting}) AS t ON true`,
+  const { rows } = await client.query<{ max: string | null; seen: string | null }>(
+    `SELECT (SELECT max(id) FROM "StatsDelta") AS max, (${teamSnapshot}) AS seen`,
   );
-  const { max = null, stale = true, events = false } = rows[0] ?? {};
-  if (stale !== false) return 0;
+  const { max = null, seen = null } = rows[0] ?? {};
+  if (seen === null) return 0;
+  const events = max === null && (await client.query<{ events: boolean }>(teamEventsWaiting, [seen])).rows[0]?.events === true;
   if (max === null && !events && !expire) return 0;
   await client.query("BEGIN");
   try {
@@ -71,6 +73,12 @@ export async function foldStats({ expire = false }: { expire?: boolean } = {}): 
     if (!locked.rows[0]?.locked) {
       await client.query("ROLLBACK");
       return null;
+    }
+    // Read again under the lock: another instance may have folded since.
+    const current = (await client.query<{ seen: string | null }>(teamSnapshot)).rows[0]?.seen ?? null;
+    if (current === null) {
+      await client.query("ROLLBACK");
+      return 0;
     }
     let taken = 0;
     if (max !== null) {
@@ -84,7 +92,7 @@ export async function foldStats({ expire = false }: { expire?: boolean } = {}): 
     }
     if (max !== null || events) {
       await client.query(createTeamFactsTable);
-      const teamFacts = (await client.query(teamFactsFromChanges)).rowCount ?? 0;
+      const teamFacts = (await client.query(teamFactsFromChanges, [current])).rowCount ?? 0;
       if (teamFacts > 0) {
         taken += teamFacts;
         await client.query(createTeamGroupedCounts);

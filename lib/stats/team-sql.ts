@@ -65,29 +65,37 @@ const labelsNow = `coalesce((SELECT array_agg(cl."labelId") FROM "ConversationLa
 export const teamFactsFromEvents = `INSERT INTO team_facts SELECT 1, ${labelsNow}, false, ${fact} FROM "ConversationEvent" e`;
 
 /**
- * For the fold, in one statement (one snapshot): the events the last fold's snapshot did not see,
- * with their conversations' labels now; and for each label added (+1) or removed (-1) since, the
- * conversation's events that snapshot did see, for that label only. The snapshot moves on to this
- * statement's, so every event and every label change is counted once, in whichever order they
- * commit.
+ * The last fold's snapshot of the events (`StatsState.eventSnapshot`), as text: null while the
+ * rollups wait for a rebuild. The statements below take it as their parameter $1 rather than read
+ * it themselves: given as a value, the planner reads the events from its xmin up through the index
+ * on their transaction ids; read in the statement, it cannot tell how many events that range holds
+ * and scans them all.
  */
-export const teamFactsFromChanges = `WITH state AS (SELECT "eventSnapshot" AS seen FROM "StatsState" WHERE id = 1 AND "eventSnapshot" IS NOT NULL),
-  labelled AS (DELETE FROM "StatsDelta" WHERE kind = 3 RETURNING "conversationId", labels[1] AS label, sign),
+export const teamSnapshot = `SELECT "eventSnapshot"::text AS seen FROM "StatsState" WHERE id = 1`;
+
+/** The events the snapshot $1 did not see. */
+const unseenEvents = `e.xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(e.xid, $1::pg_snapshot)`;
+
+/**
+ * For the fold, in one statement (one snapshot), given the last fold's snapshot ($1, read under
+ * the rollups' lock): the events it did not see, with their conversations' labels now; and for each
+ * label added (+1) or removed (-1) since, the conversation's events it did see, for that label only.
+ * The snapshot moves on to this statement's, so every event and every label change is counted once,
+ * in whichever order they commit.
+ */
+export const teamFactsFromChanges = `WITH labelled AS (DELETE FROM "StatsDelta" WHERE kind = 3 RETURNING "conversationId", labels[1] AS label, sign),
   moved AS (UPDATE "StatsState" SET "eventSnapshot" = pg_current_snapshot() WHERE id = 1 AND "eventSnapshot" IS NOT NULL RETURNING 1)
   INSERT INTO team_facts
   SELECT 1, ${labelsNow}, false, ${fact}
-  FROM "ConversationEvent" e, state
-  WHERE e.xid >= pg_snapshot_xmin(state.seen) AND NOT pg_visible_in_snapshot(e.xid, state.seen)
+  FROM "ConversationEvent" e
+  WHERE ${unseenEvents}
   UNION ALL
   SELECT l.sign, ARRAY[l.label], true, ${fact}
-  FROM labelled l JOIN "ConversationEvent" e ON e."conversationId" = l."conversationId", state
-  WHERE pg_visible_in_snapshot(e.xid, state.seen)`;
+  FROM labelled l JOIN "ConversationEvent" e ON e."conversationId" = l."conversationId"
+  WHERE pg_visible_in_snapshot(e.xid, $1::pg_snapshot)`;
 
-/** Whether any event or label change waits for the fold (cheap: an index range on the events' transaction ids). */
-export const teamChangesWaiting = `SELECT s."eventSnapshot" IS NULL AS stale,
-  s."eventSnapshot" IS NOT NULL AND EXISTS (SELECT 1 FROM "ConversationEvent" e
-    WHERE e.xid >= pg_snapshot_xmin(s."eventSnapshot") AND NOT pg_visible_in_snapshot(e.xid, s."eventSnapshot")) AS events
-  FROM "StatsState" s WHERE s.id = 1`;
+/** Whether any event waits for the fold past the snapshot $1 (an index range on the events' transaction ids). */
+export const teamEventsWaiting = `SELECT EXISTS (SELECT 1 FROM "ConversationEvent" e WHERE ${unseenEvents}) AS events`;
 
 /** After a rebuild, the fold starts from the rebuild's snapshot. */
 export const markTeamRebuilt = `UPDATE "StatsState" SET "eventSnapshot" = pg_current_snapshot() WHERE id = 1`;

@@ -219,7 +219,7 @@ async function main(): Promise<RunReport> {
   }
 
   const latency: PhaseReport[] = [];
-  for (const [index, rate] of options.rates.entries()) {
+  for (const [index, rate] of (options.latency ? options.rates : []).entries()) {
     // Letters only: the tag starts the inbound texts the sockets match (workload.ts).
     const tag = "BCDEGHIJ"[index] ?? "K";
     const outbound = await prepareOutbound({ client, channelId, conversations, tag, count: outboundFor(rate * options.latencySeconds) });

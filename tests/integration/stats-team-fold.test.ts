@@ -5,8 +5,9 @@ import { rebuildStats } from "@/lib/stats/rebuild-stats";
 import {
   createTeamFactsTable,
   createTeamGroupedCounts,
-  teamChangesWaiting,
+  teamEventsWaiting,
   teamFactsFromChanges,
+  teamSnapshot,
   upsertTeamCounts,
 } from "@/lib/stats/team-sql";
 import { scratchDatabase } from "../support/scratch-database";
@@ -39,12 +40,21 @@ const writeEvent = (on: pg.ClientBase, conversationId: string) =>
     [conversationId],
   );
 
+const snapshotOf = async (on: pg.ClientBase) => (await on.query<{ seen: string | null }>(teamSnapshot)).rows[0]?.seen ?? null;
+
+/** What the fold checks first: whether the rollups wait for a rebuild, else whether events wait for it. */
+async function teamChangesWaiting(on: pg.ClientBase): Promise<{ stale: boolean; events: boolean }> {
+  const seen = await snapshotOf(on);
+  if (seen === null) return { stale: true, events: false };
+  return { stale: false, events: (await on.query<{ events: boolean }>(teamEventsWaiting, [seen])).rows[0]?.events === true };
+}
+
 /** The fold's team part, as lib/stats/fold-stats.ts runs it. */
 async function foldTeam(): Promise<number> {
   await client.query("BEGIN");
   try {
     await client.query(createTeamFactsTable);
-    const taken = (await client.query(teamFactsFromChanges)).rowCount ?? 0;
+    const taken = (await client.query(teamFactsFromChanges, [await snapshotOf(client)])).rowCount ?? 0;
     if (taken) {
       await client.query(createTeamGroupedCounts);
       await client.query(upsertTeamCounts);
@@ -69,11 +79,11 @@ describe("the team rollups' fold", () => {
     await writeEvent(client, "before-1");
     await writeEvent(client, "before-2");
     await applyMigrations({ connectionString: database.url });
-    expect((await client.query(teamChangesWaiting)).rows[0]).toMatchObject({ stale: true });
+    expect(await teamChangesWaiting(client)).toMatchObject({ stale: true });
 
     await rebuildStats(client);
     expect(await opened()).toBe(2);
-    expect((await client.query(teamChangesWaiting)).rows[0]).toEqual({ stale: false, events: false });
+    expect(await teamChangesWaiting(client)).toEqual({ stale: false, events: false });
     expect(await foldTeam()).toBe(0);
 
     // A transaction writes an event and stays open while another writes one and the fold runs.
@@ -89,7 +99,7 @@ describe("the team rollups' fold", () => {
     } finally {
       await slow.end();
     }
-    expect((await client.query(teamChangesWaiting)).rows[0]).toEqual({ stale: false, events: true });
+    expect(await teamChangesWaiting(client)).toEqual({ stale: false, events: true });
     expect(await foldTeam()).toBe(1);
     expect(await opened()).toBe(4);
     expect(await foldTeam()).toBe(0);
@@ -98,6 +108,19 @@ describe("the team rollups' fold", () => {
     await rebuildStats(client);
     expect(await opened()).toBe(4);
     expect(await foldTeam()).toBe(0);
+  });
+
+  it("looks for waiting events through the index on their transaction ids, not through every event", async () => {
+    await client.query(`INSERT INTO "ConversationEvent" ("conversationId", "channelId", kind, at)
+      SELECT 'bulk-' || i, 'channel', 'opened', now() AT TIME ZONE 'UTC' FROM generate_series(1, 20000) AS i`);
+    expect(await foldTeam()).toBe(20_000);
+    await client.query(`ANALYZE "ConversationEvent"`);
+    const { rows } = await client.query<{ "QUERY PLAN": unknown }>(`EXPLAIN (FORMAT JSON) ${teamEventsWaiting}`, [
+      await snapshotOf(client),
+    ]);
+    const plan = JSON.stringify(rows[0]!["QUERY PLAN"]);
+    expect(plan).toContain("ConversationEvent_xid_idx");
+    expect(plan).not.toContain("Seq Scan");
   });
 
   it("empties the team histograms that lack hours on upgrade and rebuilds them with hourly slots", async () => {
@@ -117,7 +140,7 @@ describe("the team rollups' fold", () => {
 
       await applyMigrations({ connectionString: older.url });
       expect((await other.query(`SELECT count(*)::int AS count FROM "ConversationLatencyRollup"`)).rows[0].count).toBe(0);
-      expect((await other.query(teamChangesWaiting)).rows[0]).toMatchObject({ stale: true });
+      expect(await teamChangesWaiting(other)).toMatchObject({ stale: true });
 
       await rebuildStats(other);
       const { rows } = await other.query<{ level: number; count: number }>(

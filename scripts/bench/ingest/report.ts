@@ -27,7 +27,7 @@ export type RunReport = {
   targets: { name: string; met: boolean; value: string }[];
 };
 
-/** The latency targets: p95 under 50 ms at 200 events/s, under 250 ms at 800 events/s. */
+/** The latency targets: p95 under 50 ms at 200 events/s, under 250 ms at 800 events/s. */
 const socketTargets: Record<number, number> = { 200: 50, 800: 250 };
 
 export function targetsOf(report: Omit<RunReport, "targets">): RunReport["targets"] {
